@@ -1,0 +1,29 @@
+import type { DocumentStore } from '../storage/document-store.js';
+import { newId } from '../storage/new-id.js';
+import { userSchema, type User } from './user.js';
+
+/** Login accounts; e-mail addresses are unique, compared in lower case. */
+export class UserRepository {
+  private readonly users;
+
+  constructor(store: DocumentStore) {
+    this.users = store.collection<User>('users');
+  }
+
+  /** Adds a user; an e-mail already in use throws `DuplicateKeyError`. */
+  create(input: Pick<User, 'email' | 'displayName' | 'roles' | 'passwordHash'> & Partial<Pick<User, 'maxConversations'>>): Promise<User> {
+    return this.users.insertOne(userSchema.parse({ _id: newId('usr'), createdAt: new Date(), ...input }));
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOne({ email: email.toLowerCase() });
+  }
+
+  get(id: string): Promise<User | null> {
+    return this.users.findOne({ _id: id });
+  }
+
+  count(): Promise<number> {
+    return this.users.countDocuments({});
+  }
+}

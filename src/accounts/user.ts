@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+export const roleSchema = z.enum(['agent', 'editor', 'admin']);
+export type Role = z.infer<typeof roleSchema>;
+
+/** A person who logs in: agents, editors, admins. */
+export const userSchema = z.object({
+  _id: z.string(),
+  email: z.email().transform((email) => email.toLowerCase()),
+  displayName: z.string().min(1).max(100),
+  roles: z.array(roleSchema).min(1),
+  /** scrypt hash with its parameters and salt. */
+  passwordHash: z.string(),
+  disabled: z.boolean().default(false),
+  maxConversations: z.number().int().min(1).max(100).default(5),
+  createdAt: z.date(),
+});
+export type User = z.infer<typeof userSchema>;

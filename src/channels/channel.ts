@@ -1,0 +1,16 @@
+import type { ChannelId } from './channel-id.js';
+import type { OutboundMessage, PlatformAddress } from './messages.js';
+
+/** What a send produced: the platform's id of the message, when it gives one. */
+export interface SendReceipt {
+  platformMessageId?: string;
+}
+
+/**
+ * The channel port: a channel turns its platform's payloads into `InboundMessage`s (in its
+ * own routes) and sends `OutboundMessage`s to an address it stored earlier.
+ */
+export interface Channel {
+  readonly id: ChannelId;
+  send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt>;
+}

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { weeklyHoursSchema } from './business-hours.js';
+
+export const localeSchema = z.enum(['vi', 'en', 'cs', 'zh']);
+export type Locale = z.infer<typeof localeSchema>;
+
+/** Environment variables are strings; config files may hold real booleans. */
+const flag = z.preprocess((value) => {
+  if (typeof value !== 'string') return value;
+  const text = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(text)) return true;
+  if (['false', '0', 'no', 'off'].includes(text)) return false;
+  return value;
+}, z.boolean({ error: 'expected true or false' }));
+
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value), z.array(item));
+
+const wholeNumber = (min: number, max: number) => {
+  const expected = `expected a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: expected }).int({ error: expected }).min(min, { error: expected }).max(max, { error: expected });
+};
+
+const fraction = z.coerce.number({ error: 'expected a number' }).min(0, { error: 'expected 0 to 1' }).max(1, { error: 'expected 0 to 1' });
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://care.example.com' }).transform((url) => url.replace(/\/+$/, ''));
+
+const secret = z.string().min(1, { error: 'expected a non-empty value' });
+
+const timezone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false; // Intl throws RangeError for an unknown zone; that is the answer, not a failure
+    }
+  },
+  { error: 'expected an IANA time zone such as Asia/Ho_Chi_Minh or Europe/Prague' },
+);
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected dates as YYYY-MM-DD' });
+
+/** Everything Careline can be configured with; defaults make `npm start` work with no setup. */
+export const configSchema = z
+  .strictObject({
+    port: wholeNumber(0, 65535).default(3000),
+    host: z.string().min(1).default('0.0.0.0'),
+    publicUrl: httpUrl.optional(),
+    dataDir: z.string().min(1).default('./data'),
+    mongodbUri: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\/.+/, { error: 'expected a URI starting with mongodb:// or mongodb+srv://' })
+      .optional(),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    locales: z
+      .strictObject({
+        default: localeSchema.default('vi'),
+        supported: list(localeSchema).default(['vi', 'en', 'cs', 'zh']),
+      })
+      .prefault({}),
+    timezone: timezone.default('Asia/Ho_Chi_Minh'),
+    businessHours: z
+      .strictObject({
+        weekly: weeklyHoursSchema.prefault('mon-fri 08:00-17:30, sat 08:00-12:00'),
+        holidays: list(isoDate).default([]),
+      })
+      .prefault({}),
+    channels: z
+      .strictObject({
+        webchat: z.strictObject({ enabled: flag.default(true) }).prefault({}),
+        telegram: z
+          .strictObject({ botToken: secret.optional(), webhookSecret: secret.optional(), apiRoot: httpUrl.optional(), groups: z.enum(['mention', 'ignore']).default('mention') })
+          .prefault({}),
+        botframework: z
+          .strictObject({
+            enabled: flag.default(false),
+            appId: z.string().min(1).optional(),
+            appPassword: secret.optional(),
+            appType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+            tenantId: z.string().min(1).optional(),
+          })
+          .prefault({}),
+        meta: z
+          .strictObject({
+            appSecret: secret.optional(),
+            verifyToken: secret.optional(),
+            graphApiBase: httpUrl.default('https://graph.facebook.com/v21.0'),
+            pageAccessToken: secret.optional(),
+            instagramAccessToken: secret.optional(),
+            whatsappAccessToken: secret.optional(),
+            whatsappPhoneNumberId: z.string().min(1).optional(),
+          })
+          .prefault({}),
+        zalo: z
+          .strictObject({
+            appId: z.string().min(1).optional(),
+            appSecret: secret.optional(),
+            oaSecretKey: secret.optional(),
+            accessToken: secret.optional(),
+            refreshToken: secret.optional(),
+            apiBase: httpUrl.default('https://openapi.zalo.me'),
+            oauthBase: httpUrl.default('https://oauth.zaloapp.com'),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    openai: z
+      .strictObject({
+        apiKey: secret.optional(),
+        baseUrl: httpUrl.optional(),
+        chatModel: z.string().min(1).default('gpt-4o-mini'),
+        embeddingModel: z.string().min(1).default('text-embedding-3-small'),
+      })
+      .prefault({}),
+    csat: z
+      .strictObject({
+        enabled: flag.default(true),
+        botSurveys: flag.default(true),
+        delaySeconds: wholeNumber(0, 86_400).default(30),
+        idleMinutes: wholeNumber(1, 10_080).default(15),
+        minDaysBetweenSurveys: wholeNumber(0, 365).default(7),
+        expireHours: wholeNumber(1, 720).default(24),
+      })
+      .prefault({}),
+    answers: z
+      .strictObject({
+        answerThreshold: fraction.default(0.6),
+        clarifyThreshold: fraction.default(0.35),
+        missesBeforeHandoff: wholeNumber(1, 10).default(2),
+      })
+      .prefault({}),
+  })
+  .refine((config) => config.locales.supported.includes(config.locales.default), {
+    error: 'the default locale must be one of the supported locales',
+    path: ['locales', 'default'],
+  })
+  .refine((config) => config.answers.clarifyThreshold <= config.answers.answerThreshold, {
+    error: 'the clarify threshold must not be above the answer threshold',
+    path: ['answers', 'clarifyThreshold'],
+  });
+
+export type Config = z.infer<typeof configSchema>;

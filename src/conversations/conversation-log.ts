@@ -1,0 +1,49 @@
+import type { InboundMessage } from '../channels/messages.js';
+import type { Customer } from '../customers/customer.js';
+import type { CustomerRepository } from '../customers/customer-repository.js';
+import { newId } from '../storage/new-id.js';
+import type { Conversation } from './conversation.js';
+import type { ConversationRepository } from './conversation-repository.js';
+import type { Message } from './message.js';
+import type { MessageRepository } from './message-repository.js';
+
+/** What recording an inbound message produced. */
+export interface RecordedInbound {
+  customer: Customer;
+  conversation: Conversation;
+  message: Message;
+  /** The platform delivered this message before; it must not be answered again. */
+  duplicate: boolean;
+}
+
+/**
+ * Writes what customers say, before anything decides what to do with it: finds or creates
+ * the customer by channel identity, continues or opens their conversation, stores the
+ * message once per platform message id.
+ */
+export class ConversationLog {
+  constructor(
+    private readonly customers: CustomerRepository,
+    private readonly conversations: ConversationRepository,
+    private readonly messages: MessageRepository,
+  ) {}
+
+  async recordInbound(inbound: InboundMessage): Promise<RecordedInbound> {
+    const customer = await this.customers.findOrCreateByIdentity(inbound.channel, inbound.externalUserId, inbound.displayName ? { displayName: inbound.displayName } : {});
+    const conversation = await this.conversations.openFor(customer._id, inbound.channel, inbound.address, inbound.receivedAt);
+    const { message, duplicate } = await this.messages.insertOnce({
+      _id: newId('msg'),
+      conversationId: conversation._id,
+      customerId: customer._id,
+      channel: inbound.channel,
+      direction: 'in',
+      author: { kind: 'customer', id: customer._id },
+      text: inbound.text,
+      buttons: [],
+      ...(inbound.payload ? { payload: inbound.payload } : {}),
+      ...(inbound.platformMessageId ? { platformMessageId: inbound.platformMessageId } : {}),
+      createdAt: inbound.receivedAt,
+    });
+    return { customer, conversation, message, duplicate };
+  }
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { channelIdSchema } from '../channels/channel-id.js';
+import { platformAddressSchema } from '../channels/messages.js';
+import { localeSchema } from '../config/config-schema.js';
+
+/** bot → waiting (for an agent) → with_agent → resolved → closed; the engine owns transitions. */
+export const conversationStateSchema = z.enum(['bot', 'waiting', 'with_agent', 'resolved', 'closed']);
+export type ConversationState = z.infer<typeof conversationStateSchema>;
+
+/** One conversation of one customer on one channel. */
+export const conversationSchema = z.object({
+  _id: z.string(),
+  customerId: z.string(),
+  channel: channelIdSchema,
+  /** Where to send later (agent replies, CSAT prompts); only the channel reads it. */
+  address: platformAddressSchema,
+  state: conversationStateSchema,
+  locale: localeSchema.optional(),
+  /** The agent who owns the conversation, while one does. */
+  ownerId: z.string().nullable().default(null),
+  ticketId: z.string().optional(),
+  /** Unanswered questions in a row, for escalation. */
+  missCount: z.number().int().min(0).default(0),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  lastMessageAt: z.date(),
+  lastCustomerMessageAt: z.date().optional(),
+  resolvedAt: z.date().optional(),
+  closedAt: z.date().optional(),
+});
+export type Conversation = z.infer<typeof conversationSchema>;
+
+/** States in which a new customer message continues the conversation. */
+export const openStates: ConversationState[] = ['bot', 'waiting', 'with_agent'];

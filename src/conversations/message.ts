@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { channelIdSchema } from '../channels/channel-id.js';
+import { buttonSchema } from '../channels/messages.js';
+
+export const authorKindSchema = z.enum(['customer', 'bot', 'agent', 'system']);
+
+/** One line of a transcript. */
+export const messageSchema = z.object({
+  _id: z.string(),
+  conversationId: z.string(),
+  customerId: z.string(),
+  channel: channelIdSchema,
+  direction: z.enum(['in', 'out']),
+  author: z.object({ kind: authorKindSchema, id: z.string().optional() }),
+  text: z.string().max(8000),
+  buttons: z.array(buttonSchema).default([]),
+  /** The button payload the customer pressed. */
+  payload: z.string().optional(),
+  /** The article and confidence the bot answered with. */
+  articleId: z.string().optional(),
+  confidence: z.number().min(0).max(1).optional(),
+  /** The platform's id; unique per channel, which makes redelivered webhooks harmless. */
+  platformMessageId: z.string().optional(),
+  createdAt: z.date(),
+});
+export type Message = z.infer<typeof messageSchema>;

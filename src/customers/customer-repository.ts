@@ -1,0 +1,62 @@
+import type { ChannelId } from '../channels/channel-id.js';
+import type { DocumentStore } from '../storage/document-store.js';
+import { DuplicateKeyError } from '../storage/duplicate-key-error.js';
+import { newId } from '../storage/new-id.js';
+import { customerIdentitySchema, customerSchema, identityKey, type Customer, type CustomerIdentity } from './customer.js';
+
+/** Customers and their per-channel identities. */
+export class CustomerRepository {
+  private readonly customers;
+  private readonly identities;
+
+  constructor(store: DocumentStore) {
+    this.customers = store.collection<Customer>('customers');
+    this.identities = store.collection<CustomerIdentity>('customer_identities');
+  }
+
+  /**
+   * The customer behind a channel identity, created on first contact. Safe under races:
+   * the identity key is unique, so two first messages at once make one customer.
+   */
+  async findOrCreateByIdentity(channel: ChannelId, externalId: string, profile: { displayName?: string } = {}): Promise<Customer> {
+    const key = identityKey(channel, externalId);
+    const known = await this.identities.findOne({ _id: key });
+    if (known) return this.touch(known.customerId);
+    const now = new Date();
+    const customer = customerSchema.parse({ _id: newId('cus'), ...profile, createdAt: now, updatedAt: now, lastSeenAt: now });
+    const identity = customerIdentitySchema.parse({ _id: key, customerId: customer._id, channel, externalId, ...profile, createdAt: now });
+    try {
+      await this.identities.insertOne(identity);
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error;
+      const winner = await this.identities.findOne({ _id: key });
+      if (!winner) throw error;
+      return this.touch(winner.customerId);
+    }
+    return this.customers.insertOne(customer);
+  }
+
+  async get(id: string): Promise<Customer | null> {
+    return this.customers.findOne({ _id: id });
+  }
+
+  identitiesOf(customerId: string): Promise<CustomerIdentity[]> {
+    return this.identities.find({ customerId }, { sort: { createdAt: 1 } });
+  }
+
+  /** Changes profile fields (segment, contact details, tags, locale). */
+  async update(id: string, changes: Partial<Pick<Customer, 'displayName' | 'segment' | 'locale' | 'email' | 'phone' | 'tags'>>): Promise<Customer | null> {
+    const valid = customerSchema.pick({ displayName: true, segment: true, locale: true, email: true, phone: true, tags: true }).partial().parse(changes);
+    return this.customers.findOneAndUpdate({ _id: id }, { $set: { ...valid, updatedAt: new Date() } });
+  }
+
+  private async touch(customerId: string): Promise<Customer> {
+    // The identity is written before the customer, so a racing reader may arrive first.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const customer = await this.customers.findOneAndUpdate({ _id: customerId }, { $set: { lastSeenAt: new Date() } });
+      if (customer) return customer;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`Customer ${customerId} named by an identity does not exist`);
+  }
+}

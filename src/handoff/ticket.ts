@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const ticketReasonSchema = z.enum(['customer_request', 'complaint', 'bot_could_not_answer', 'out_of_hours_contact']);
+export const ticketPrioritySchema = z.enum(['urgent', 'high', 'normal', 'low']);
+export const ticketStatusSchema = z.enum(['waiting', 'assigned', 'resolved', 'closed']);
+export type TicketStatus = z.infer<typeof ticketStatusSchema>;
+
+export const ticketNoteSchema = z.object({
+  _id: z.string(),
+  authorId: z.string(),
+  text: z.string().min(1).max(8000),
+  createdAt: z.date(),
+});
+
+/** A request for a human, with a sequential number people can quote (`#1042`). */
+export const ticketSchema = z.object({
+  _id: z.string(),
+  number: z.number().int().positive(),
+  conversationId: z.string(),
+  customerId: z.string(),
+  reason: ticketReasonSchema,
+  priority: ticketPrioritySchema,
+  status: ticketStatusSchema,
+  assigneeId: z.string().nullable().default(null),
+  notes: z.array(ticketNoteSchema).default([]),
+  contact: z.object({ email: z.email().optional(), phone: z.string().optional() }).optional(),
+  createdAt: z.date(),
+  firstResponseAt: z.date().optional(),
+  resolvedAt: z.date().optional(),
+  updatedAt: z.date(),
+});
+export type Ticket = z.infer<typeof ticketSchema>;

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { restRoutes } from '../channels/rest/rest-routes.js';
+import type { Config } from '../config/config-schema.js';
+import type { Services } from '../services.js';
+import type { DocumentStore } from '../storage/document-store.js';
+import { errorHandler, notFoundHandler } from './error-handler.js';
+import { healthRoutes } from './health-routes.js';
+
+export interface AppDeps {
+  config: Config;
+  store: DocumentStore;
+  services: Services;
+  logger: Logger;
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
+
+/**
+ * The whole HTTP surface as an express app that does not listen; `main.ts` listens, tests
+ * drive it in-process.
+ */
+export function createApp({ store, services, logger }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use(
+    pinoHttp({
+      logger,
+      // Keep a caller's id (from a proxy) when it is sane, else make one; echo it back.
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      // Headers may carry cookies and tokens: log only what identifies the request.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(healthRoutes(store, new Date()));
+  app.use('/api', express.json({ limit: '256kb' }));
+  app.use('/api/channels/rest', restRoutes(services));
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}

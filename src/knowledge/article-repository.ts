@@ -1,0 +1,56 @@
+import type { Locale } from '../config/config-schema.js';
+import type { DocumentStore } from '../storage/document-store.js';
+import { newId } from '../storage/new-id.js';
+import { articleRevisionSchema, articleSchema, type Article, type ArticleRevision } from './article.js';
+
+export type ArticleContent = Pick<Article, 'title' | 'questions' | 'answer' | 'category' | 'tags' | 'status'>;
+
+/** Articles per slug and locale, each save kept as a revision. */
+export class ArticleRepository {
+  private readonly articles;
+  private readonly revisions;
+
+  constructor(store: DocumentStore) {
+    this.articles = store.collection<Article>('articles');
+    this.revisions = store.collection<ArticleRevision>('article_revisions');
+  }
+
+  /** Creates or changes the article `slug` in `locale`, bumping its revision and keeping the old one. */
+  async save(slug: string, locale: Locale, content: ArticleContent, meta: { source: Article['source']; editedBy?: string }): Promise<Article> {
+    const now = new Date();
+    const existing = await this.articles.findOne({ slug, locale });
+    const article = articleSchema.parse({
+      ...content,
+      _id: existing?._id ?? newId('art'),
+      slug,
+      locale,
+      revision: (existing?.revision ?? 0) + 1,
+      source: meta.source,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+      ...(meta.editedBy ? { updatedBy: meta.editedBy } : {}),
+    });
+    const revision = articleRevisionSchema.parse({ ...content, _id: newId('rev'), articleId: article._id, revision: article.revision, editedBy: meta.editedBy, editedAt: now });
+    if (existing) {
+      // Only the writer that read the current revision may replace it.
+      const replaced = await this.articles.replaceOne({ _id: existing._id, revision: existing.revision }, article);
+      if (replaced.matchedCount === 0) throw new Error(`Article ${slug}/${locale} changed while saving; try again`);
+    } else {
+      await this.articles.insertOne(article);
+    }
+    await this.revisions.insertOne(revision);
+    return article;
+  }
+
+  find(slug: string, locale: Locale): Promise<Article | null> {
+    return this.articles.findOne({ slug, locale });
+  }
+
+  published(): Promise<Article[]> {
+    return this.articles.find({ status: 'published' }, { sort: { slug: 1, locale: 1 } });
+  }
+
+  history(articleId: string): Promise<ArticleRevision[]> {
+    return this.revisions.find({ articleId }, { sort: { revision: -1 } });
+  }
+}

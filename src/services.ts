@@ -1,0 +1,32 @@
+import { UserRepository } from './accounts/user-repository.js';
+import { ConversationLog } from './conversations/conversation-log.js';
+import { ConversationRepository } from './conversations/conversation-repository.js';
+import { MessageRepository } from './conversations/message-repository.js';
+import { CsatRepository } from './csat/csat-repository.js';
+import { CustomerRepository } from './customers/customer-repository.js';
+import { TicketRepository } from './handoff/ticket-repository.js';
+import { JobQueue } from './jobs/job-queue.js';
+import { ArticleRepository } from './knowledge/article-repository.js';
+import { Outbox } from './outbox/outbox.js';
+import type { DocumentStore } from './storage/document-store.js';
+
+/** The domain services over one store; built once by the composition root (and by tests). */
+export function createServices(store: DocumentStore) {
+  const customers = new CustomerRepository(store);
+  const conversations = new ConversationRepository(store);
+  const messages = new MessageRepository(store);
+  return {
+    customers,
+    conversations,
+    messages,
+    log: new ConversationLog(customers, conversations, messages),
+    tickets: new TicketRepository(store),
+    csat: new CsatRepository(store),
+    articles: new ArticleRepository(store),
+    users: new UserRepository(store),
+    jobs: new JobQueue(store),
+    outbox: new Outbox(store),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,66 @@
+/**
+ * The collections Careline stores and their indexes: the single list both adapters build
+ * from. Index key fields must hold scalars (strings, numbers, booleans) or be absent; the
+ * embedded adapter relies on that to narrow queries with SQLite expression indexes.
+ */
+export interface IndexSpec {
+  keys: Record<string, 1 | -1>;
+  unique?: boolean;
+  /** Index only documents in which every key field is present (MongoDB partial index). */
+  sparse?: boolean;
+  /** Key fields that hold dates (the embedded store indexes them by their ISO text). */
+  dates?: readonly string[];
+}
+
+export interface CollectionSpec {
+  name: string;
+  indexes: IndexSpec[];
+}
+
+export const collectionSpecs = [
+  { name: 'customers', indexes: [{ keys: { segment: 1 } }, { keys: { email: 1 } }, { keys: { phone: 1 } }] },
+  {
+    name: 'customer_identities',
+    indexes: [{ keys: { customerId: 1 } }, { keys: { channel: 1, externalId: 1 }, unique: true }],
+  },
+  {
+    name: 'conversations',
+    indexes: [{ keys: { customerId: 1, channel: 1, state: 1 } }, { keys: { state: 1 } }, { keys: { ownerId: 1 } }],
+  },
+  {
+    name: 'messages',
+    indexes: [
+      { keys: { conversationId: 1 } },
+      { keys: { channel: 1, platformMessageId: 1 }, unique: true, sparse: true },
+    ],
+  },
+  {
+    name: 'tickets',
+    indexes: [
+      { keys: { number: 1 }, unique: true },
+      { keys: { conversationId: 1 } },
+      { keys: { status: 1 } },
+      { keys: { assigneeId: 1 } },
+    ],
+  },
+  {
+    name: 'csat_responses',
+    indexes: [{ keys: { conversationId: 1 }, unique: true }, { keys: { customerId: 1 } }, { keys: { answeredAt: 1 }, dates: ['answeredAt'] }],
+  },
+  { name: 'articles', indexes: [{ keys: { slug: 1, locale: 1 }, unique: true }, { keys: { status: 1 } }] },
+  { name: 'article_revisions', indexes: [{ keys: { articleId: 1 } }] },
+  { name: 'users', indexes: [{ keys: { email: 1 }, unique: true }] },
+  {
+    name: 'jobs',
+    indexes: [{ keys: { status: 1, dueAt: 1 }, dates: ['dueAt'] }, { keys: { dedupeKey: 1 }, unique: true, sparse: true }],
+  },
+  { name: 'outbox', indexes: [{ keys: { status: 1, dueAt: 1 }, dates: ['dueAt'] }, { keys: { conversationId: 1 } }] },
+  { name: 'counters', indexes: [] },
+] as const satisfies readonly CollectionSpec[];
+
+export type CollectionName = (typeof collectionSpecs)[number]['name'];
+
+/** The spec of a collection; unknown names get no indexes (tests may use scratch collections). */
+export function collectionSpec(name: string): CollectionSpec {
+  return collectionSpecs.find((spec) => spec.name === name) ?? { name, indexes: [] };
+}

@@ -1,0 +1,51 @@
+import type { Connection } from 'mongoose';
+import type { DocumentStore } from './document-store.js';
+import { EmbeddedDocumentStore } from './embedded/embedded-document-store.js';
+import { MongoDocumentStore } from './mongo/mongo-document-store.js';
+import { mongoHosts, redactMongoUri } from './mongo/redact-mongo-uri.js';
+
+/** The store could not be opened; the message names the database and the cause. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+export interface StoreSettings {
+  mongodbUri?: string;
+  dataDir: string;
+}
+
+/** Opens a mongoose connection; `main.ts` supplies it so that only the root creates clients. */
+export type ConnectMongo = (uri: string) => Promise<Connection>;
+
+/**
+ * The one place that picks a storage adapter: MongoDB when a URI is configured, otherwise
+ * the embedded store under the data directory. Returns an initialised store (collections
+ * and indexes exist) or throws `StoreUnavailableError`.
+ */
+export async function createDocumentStore(settings: StoreSettings, connectMongo: ConnectMongo): Promise<DocumentStore> {
+  if (settings.mongodbUri) {
+    let connection: Connection;
+    try {
+      connection = await connectMongo(settings.mongodbUri);
+    } catch (error) {
+      throw new StoreUnavailableError(
+        `Cannot reach MongoDB at ${mongoHosts(settings.mongodbUri)} (MONGODB_URI=${redactMongoUri(settings.mongodbUri)}): ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+    const store = new MongoDocumentStore(connection, redactMongoUri(settings.mongodbUri));
+    await store.init();
+    return store;
+  }
+  let store: EmbeddedDocumentStore;
+  try {
+    store = new EmbeddedDocumentStore(settings.dataDir);
+  } catch (error) {
+    throw new StoreUnavailableError(`Cannot open the embedded store in ${settings.dataDir} (DATA_DIR): ${(error as Error).message}`, { cause: error });
+  }
+  await store.init();
+  return store;
+}

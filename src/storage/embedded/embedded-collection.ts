@@ -1,0 +1,220 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { Aggregator, Query, update as applyModifier } from 'mingo';
+import type { Options } from 'mingo/types';
+import type {
+  DocumentCollection,
+  Filter,
+  FindOneAndUpdateOptions,
+  FindOptions,
+  Pipeline,
+  StoredDocument,
+  Update,
+  UpdateOptions,
+  UpdateResult,
+} from '../document-store.js';
+import { DuplicateKeyError } from '../duplicate-key-error.js';
+import { assertUpdateOperators, withUpsertId } from '../update-rules.js';
+import { decodeDocument, encodeDocument } from './document-codec.js';
+import { sqlOrder, sqlPrefilter, type FieldKind } from './sql-prefilter.js';
+import { upsertSeed } from './upsert-seed.js';
+
+type Doc = StoredDocument & Record<string, unknown>;
+
+/** What a collection needs from its store: the database and a way to read other collections. */
+export interface EmbeddedCollectionContext {
+  db: Database;
+  /** A prepared statement, cached by its text. */
+  statement(sql: string): Statement;
+  tableName(collection: string): string;
+  indexedFields(collection: string): ReadonlyMap<string, FieldKind>;
+}
+
+function isUniqueViolation(error: unknown): error is Error {
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * One collection of the embedded store: documents as JSON rows in a SQLite table, filters,
+ * updates and pipelines evaluated by mingo with MongoDB's semantics. Every write runs in an
+ * IMMEDIATE transaction, so a read-modify-write is atomic even across processes.
+ */
+export class EmbeddedCollection<T extends StoredDocument> implements DocumentCollection<T> {
+  private readonly table: string;
+  private readonly mingoOptions: Partial<Options>;
+
+  constructor(
+    private readonly name: string,
+    private readonly context: EmbeddedCollectionContext,
+  ) {
+    this.table = context.tableName(name);
+    this.mingoOptions = { collectionResolver: (other: string) => this.readAll(other) };
+  }
+
+  async insertOne(doc: T): Promise<T> {
+    this.insertRow(doc as unknown as Doc);
+    return doc;
+  }
+
+  async insertMany(docs: T[]): Promise<T[]> {
+    for (const doc of docs) this.insertRow(doc as unknown as Doc);
+    return docs;
+  }
+
+  async findOne(filter: Filter, options: Omit<FindOptions, 'limit'> = {}): Promise<T | null> {
+    return (this.match(filter, { ...options, limit: 1 })[0] as T | undefined) ?? null;
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    return this.match(filter, options) as T[];
+  }
+
+  async countDocuments(filter: Filter = {}): Promise<number> {
+    return this.match(filter, {}).length;
+  }
+
+  async updateOne(filter: Filter, update: Update, options: UpdateOptions = {}): Promise<UpdateResult> {
+    return this.write(() => {
+      const [found] = this.match(filter, { limit: 1 });
+      if (found) return { matchedCount: 1, modifiedCount: this.modify(found, update) ? 1 : 0, upsertedId: null };
+      if (!options.upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
+      return { matchedCount: 0, modifiedCount: 0, upsertedId: this.upsert(filter, update)._id };
+    });
+  }
+
+  async updateMany(filter: Filter, update: Update): Promise<UpdateResult> {
+    return this.write(() => {
+      const found = this.match(filter, {});
+      const modifiedCount = found.filter((doc) => this.modify(doc, update)).length;
+      return { matchedCount: found.length, modifiedCount, upsertedId: null };
+    });
+  }
+
+  async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
+    return this.write(() => {
+      const [found] = this.match(filter, { sort: options.sort, limit: 1 });
+      if (!found) {
+        if (!options.upsert) return null;
+        const inserted = this.upsert(filter, update);
+        return (options.returnDocument === 'before' ? null : inserted) as T | null;
+      }
+      const before = structuredClone(found);
+      this.modify(found, update);
+      return (options.returnDocument === 'before' ? before : found) as unknown as T;
+    });
+  }
+
+  async replaceOne(filter: Filter, doc: T, options: UpdateOptions = {}): Promise<UpdateResult> {
+    return this.write(() => {
+      const [found] = this.match(filter, { limit: 1 });
+      if (!found) {
+        if (!options.upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
+        this.insertRow(doc as unknown as Doc);
+        return { matchedCount: 0, modifiedCount: 0, upsertedId: doc._id };
+      }
+      if (doc._id !== found._id) throw new Error(`replaceOne in ${this.name} may not change _id`);
+      this.saveRow(doc as unknown as Doc);
+      return { matchedCount: 1, modifiedCount: 1, upsertedId: null };
+    });
+  }
+
+  async deleteOne(filter: Filter): Promise<number> {
+    return this.write(() => {
+      const [found] = this.match(filter, { limit: 1 });
+      return found ? this.deleteRow(found._id) : 0;
+    });
+  }
+
+  async deleteMany(filter: Filter): Promise<number> {
+    return this.write(() => this.match(filter, {}).reduce((sum, doc) => sum + this.deleteRow(doc._id), 0));
+  }
+
+  async aggregate<R = Record<string, unknown>>(pipeline: Pipeline): Promise<R[]> {
+    const first = pipeline[0]?.$match as Filter | undefined;
+    const source = first ? this.candidates(this.name, first) : this.readAll(this.name);
+    return new Aggregator(pipeline, this.mingoOptions).run(source) as R[];
+  }
+
+  private write<R>(work: () => R): R {
+    return this.context.db.transaction(work).immediate();
+  }
+
+  private readAll(collection: string): Doc[] {
+    return this.candidates(collection, {});
+  }
+
+  private candidates(collection: string, filter: Filter): Doc[] {
+    const { where, params } = sqlPrefilter(filter, this.context.indexedFields(collection));
+    const rows = this.context.statement(`SELECT doc FROM ${this.context.tableName(collection)} ${where}`).all(...params);
+    return (rows as { doc: string }[]).map((row) => decodeDocument<Doc>(row.doc));
+  }
+
+  private match(filter: Filter, options: FindOptions): Doc[] {
+    const query = new Query(filter, this.mingoOptions);
+    const order = sqlOrder(options.sort, this.context.indexedFields(this.name));
+    if (order && options.limit) return this.matchInOrder(query, filter, order, (options.skip ?? 0) + options.limit).slice(options.skip ?? 0);
+    let cursor = query.find<Doc>(this.candidates(this.name, filter));
+    if (options.sort) cursor = cursor.sort(options.sort);
+    if (options.skip) cursor = cursor.skip(options.skip);
+    if (options.limit) cursor = cursor.limit(options.limit);
+    return cursor.all();
+  }
+
+  /** Reads rows in SQL order and stops after `wanted` matches: the fast path for "the next due job". */
+  private matchInOrder(query: Query, filter: Filter, order: string, wanted: number): Doc[] {
+    const { where, params } = sqlPrefilter(filter, this.context.indexedFields(this.name));
+    const found: Doc[] = [];
+    for (const row of this.context.statement(`SELECT doc FROM ${this.table} ${where} ${order}`).iterate(...params) as IterableIterator<{ doc: string }>) {
+      const doc = decodeDocument<Doc>(row.doc);
+      if (query.test(doc)) found.push(doc);
+      if (found.length >= wanted) break;
+    }
+    return found;
+  }
+
+  /** Applies an update in place and saves it; returns whether anything changed. */
+  private modify(doc: Doc, update: Update): boolean {
+    assertUpdateOperators(update);
+    const { $setOnInsert: _ignored, ...operators } = update;
+    if (Object.keys(operators).length === 0) return false;
+    const id = doc._id;
+    const changed = applyModifier(doc, operators, undefined, undefined, { cloneMode: 'deep', queryOptions: this.mingoOptions });
+    if (doc._id !== id) throw new Error(`An update in ${this.name} may not change _id`);
+    if (changed.length > 0) this.saveRow(doc);
+    return changed.length > 0;
+  }
+
+  private upsert(filter: Filter, update: Update): Doc {
+    assertUpdateOperators(update);
+    const { $setOnInsert, ...operators } = withUpsertId(filter, update, this.name.slice(0, 3));
+    const { _id, ...onInsert } = ($setOnInsert ?? {}) as Record<string, unknown>;
+    const doc = { ...upsertSeed(filter), ...(_id === undefined ? {} : { _id }) } as Doc;
+    const $set = { ...(operators.$set as object | undefined), ...onInsert };
+    const modifier = Object.keys($set).length > 0 ? { ...operators, $set } : operators;
+    if (Object.keys(modifier).length > 0) applyModifier(doc, modifier, undefined, undefined, { cloneMode: 'deep', queryOptions: this.mingoOptions });
+    this.insertRow(doc);
+    return doc;
+  }
+
+  private insertRow(doc: Doc): void {
+    if (typeof doc._id !== 'string' || doc._id === '') throw new Error(`A document for ${this.name} needs a string _id`);
+    this.guard(() => this.context.statement(`INSERT INTO ${this.table} (_id, doc) VALUES (?, ?)`).run(doc._id, encodeDocument(doc)));
+  }
+
+  private saveRow(doc: Doc): void {
+    this.guard(() => this.context.statement(`UPDATE ${this.table} SET doc = ? WHERE _id = ?`).run(encodeDocument(doc), doc._id));
+  }
+
+  private deleteRow(id: string): number {
+    return this.context.statement(`DELETE FROM ${this.table} WHERE _id = ?`).run(id).changes;
+  }
+
+  private guard(statement: () => unknown): void {
+    try {
+      statement();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DuplicateKeyError(this.name, error.message);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOnce, exited, runCareline, startCareline } from '../support/careline-process.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('the careline server process', () => {
+  const dir = tempDir('careline-proc-');
+  beforeAll(() => buildOnce(), 120_000);
+  afterAll(() => dir.remove());
+
+  describe('when killed with SIGKILL while customers are writing', () => {
+    it('keeps every acknowledged message after a restart', async () => {
+      const env = { DATA_DIR: dir.path };
+      const first = await startCareline(env);
+      const acknowledged: { conversationId: string; text: string }[] = [];
+      const writes = Array.from({ length: 60 }, async (_, i) => {
+        const response = await post(`${first.url}/api/channels/rest/messages`, { sender: `customer-${i % 6}`, text: `message ${i}`, messageId: `m-${i}` });
+        if (response.status === 201) acknowledged.push({ ...((await response.json()) as { conversationId: string }), text: `message ${i}` });
+      });
+      // Kill as soon as half are acknowledged; the rest may or may not have landed.
+      await new Promise<void>((resolve) => {
+        const check = setInterval(() => {
+          if (acknowledged.length >= 30) {
+            clearInterval(check);
+            resolve();
+          }
+        }, 1);
+      });
+      first.child.kill('SIGKILL');
+      await Promise.allSettled(writes);
+      await exited(first.child);
+      const ackedNow = [...acknowledged];
+
+      const second = await startCareline(env);
+      try {
+        for (const { conversationId, text } of ackedNow) {
+          const sender = `customer-${Number(text.split(' ')[1]) % 6}`;
+          const transcript = (await (await fetch(`${second.url}/api/channels/rest/conversations/${conversationId}/messages?sender=${sender}`)).json()) as { messages: { text: string }[] };
+          expect(transcript.messages.map((m) => m.text)).toContain(text);
+        }
+        // A redelivery after the restart is still recognised.
+        const again = await post(`${second.url}/api/channels/rest/messages`, { sender: 'customer-0', text: 'message 0', messageId: 'm-0' });
+        if (ackedNow.some((a) => a.text === 'message 0')) expect(await again.json()).toMatchObject({ duplicate: true });
+        expect(await (await fetch(`${second.url}/readyz`)).json()).toEqual({ status: 'ready', store: 'embedded' });
+      } finally {
+        second.child.kill('SIGTERM');
+        expect(await exited(second.child)).toBe(0);
+      }
+      expect(ackedNow.length).toBeGreaterThanOrEqual(30);
+    });
+  });
+
+  describe('on SIGTERM', () => {
+    it('finishes and exits 0', async () => {
+      const running = await startCareline({ DATA_DIR: dir.path });
+      expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+      running.child.kill('SIGTERM');
+      expect(await exited(running.child)).toBe(0);
+    });
+  });
+
+  describe('with an unreachable MONGODB_URI', () => {
+    it('exits within 5 s naming the host', async () => {
+      const result = await runCareline({ MONGODB_URI: 'mongodb://careline:pw@127.0.0.1:9/careline' });
+      expect(result.code).toBe(1);
+      expect(result.ms).toBeLessThan(5000);
+      expect(result.stderr).toContain('Cannot reach MongoDB at 127.0.0.1:9');
+      expect(result.stderr).not.toContain('pw@');
+    });
+  });
+
+  describe('with a bad configuration value', () => {
+    it('exits 2 naming the variable and what it expects', async () => {
+      const result = await runCareline({ PORT: 'eighty', DATA_DIR: dir.path });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('PORT (environment variable) is "eighty": expected a whole number from 0 to 65535');
+    });
+  });
+
+  describe('commands', () => {
+    it('prints help', async () => {
+      const result = await runCareline({}, ['--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Usage: careline \[command\]/);
+    });
+
+    it('prints the configuration with secrets masked', async () => {
+      const result = await runCareline({ TELEGRAM_BOT_TOKEN: '123:super-secret', DATA_DIR: dir.path }, ['config']);
+      expect(result.code).toBe(0);
+      const printed = JSON.parse(result.stdout) as { channels: { telegram: { botToken: string } }; enabledChannels: Record<string, boolean> };
+      expect(printed.channels.telegram.botToken).toBe('****');
+      expect(printed.enabledChannels.telegram).toBe(true);
+      expect(result.stdout).not.toContain('super-secret');
+    });
+
+    it('rejects an unknown command', async () => {
+      const result = await runCareline({}, ['frobnicate']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Unknown command "frobnicate"');
+    });
+  });
+});

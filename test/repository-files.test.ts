@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { envVars } from '../src/config/env-vars.js';
+import { repoRoot } from './support/careline-process.js';
+
+const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
+
+describe('the repository a new user clones', () => {
+  it('shows the start and test commands at the top of the README', () => {
+    const top = read('README.md').split('\n').slice(0, 8).join('\n');
+    expect(top).toContain('npm install && npm start');
+    expect(top).toContain('npm test');
+  });
+
+  it('documents every environment variable in .env.example and the README table', () => {
+    const example = read('.env.example');
+    const readme = read('README.md');
+    for (const variable of envVars) {
+      expect(example, variable.name).toContain(`# ${variable.name}=`);
+      expect(readme, variable.name).toContain(`| \`${variable.name}\` |`);
+    }
+  });
+
+  it('has a CI script that runs exactly the README test command', () => {
+    const lines = read('.ci/run').split('\n').filter((line) => line.trim() && !line.trim().startsWith('#'));
+    expect(lines.at(-1)).toBe('npm test');
+  });
+
+  it('starts the Docker image with the command the process tests run', () => {
+    expect(read('Dockerfile')).toContain('CMD ["node", "dist/src/main.js", "serve"]');
+    expect(read('Dockerfile')).toMatch(/^USER node$/m);
+    expect(read('docker-compose.yml')).toContain('MONGODB_URI: mongodb://mongo:27017/careline');
+  });
+});

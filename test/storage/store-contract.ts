@@ -1,0 +1,293 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { CsatRepository } from '../../src/csat/csat-repository.js';
+import type { CsatResponse } from '../../src/csat/csat-response.js';
+import { CustomerRepository } from '../../src/customers/customer-repository.js';
+import { MessageRepository } from '../../src/conversations/message-repository.js';
+import type { Message } from '../../src/conversations/message.js';
+import { TicketRepository } from '../../src/handoff/ticket-repository.js';
+import { JobQueue } from '../../src/jobs/job-queue.js';
+import { Outbox } from '../../src/outbox/outbox.js';
+import type { DocumentStore } from '../../src/storage/document-store.js';
+import { DuplicateKeyError } from '../../src/storage/duplicate-key-error.js';
+import { newId } from '../../src/storage/new-id.js';
+
+interface Thing {
+  _id: string;
+  kind?: string | null;
+  n?: number;
+  tags?: string[];
+  at?: Date;
+  nested?: { a?: number };
+}
+
+/**
+ * The storage contract: every adapter must pass this suite unchanged. `open` gives a fresh,
+ * empty, initialised store for each test.
+ */
+export function storeContract(adapter: string, open: () => Promise<{ store: DocumentStore; dispose: () => Promise<void> }>): void {
+  describe(`DocumentStore contract: ${adapter}`, () => {
+    let store: DocumentStore;
+    const disposals: (() => Promise<void>)[] = [];
+
+    beforeEach(async () => {
+      const opened = await open();
+      store = opened.store;
+      disposals.push(opened.dispose);
+    });
+    afterAll(async () => {
+      for (const dispose of disposals) await dispose();
+    });
+
+    const things = () => store.collection<Thing>('contract_things');
+
+    describe('basic documents', () => {
+      it('gives back what was inserted, dates as dates', async () => {
+        const at = new Date('2026-01-02T03:04:05.678Z');
+        await things().insertOne({ _id: 'a', kind: 'x', n: 1, tags: ['p', 'q'], at, nested: { a: 2 } });
+        const found = await things().findOne({ _id: 'a' });
+        expect(found).toEqual({ _id: 'a', kind: 'x', n: 1, tags: ['p', 'q'], at, nested: { a: 2 } });
+        expect(found?.at).toBeInstanceOf(Date);
+      });
+
+      it('refuses a second document with the same _id', async () => {
+        await things().insertOne({ _id: 'a' });
+        await expect(things().insertOne({ _id: 'a' })).rejects.toBeInstanceOf(DuplicateKeyError);
+      });
+
+      it('inserts many in order and stops at the first clash', async () => {
+        await expect(things().insertMany([{ _id: 'a' }, { _id: 'b' }, { _id: 'a' }, { _id: 'c' }])).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect((await things().find({}, { sort: { _id: 1 } })).map((t) => t._id)).toEqual(['a', 'b']);
+      });
+
+      it('filters, sorts, skips and limits like MongoDB', async () => {
+        await things().insertMany([
+          { _id: 'a', kind: 'x', n: 3 },
+          { _id: 'b', kind: 'y', n: 1 },
+          { _id: 'c', kind: 'x', n: 2 },
+          { _id: 'd', n: 4 },
+        ]);
+        expect((await things().find({ kind: 'x' }, { sort: { n: 1 } })).map((t) => t._id)).toEqual(['c', 'a']);
+        expect((await things().find({ n: { $gte: 2 } }, { sort: { n: -1 }, skip: 1, limit: 2 })).map((t) => t._id)).toEqual(['a', 'c']);
+        expect((await things().find({ kind: { $in: ['y', 'z'] } })).map((t) => t._id)).toEqual(['b']);
+        expect(await things().countDocuments({ kind: 'x' })).toBe(2);
+        expect(await things().countDocuments()).toBe(4);
+      });
+
+      it('matches a missing field with null and treats $ne on arrays as MongoDB does', async () => {
+        await things().insertMany([{ _id: 'a', kind: null, tags: ['p'] }, { _id: 'b', tags: ['q'] }, { _id: 'c', kind: 'x', tags: ['p', 'q'] }]);
+        expect((await things().find({ kind: null }, { sort: { _id: 1 } })).map((t) => t._id)).toEqual(['a', 'b']);
+        expect((await things().find({ tags: 'p' }, { sort: { _id: 1 } })).map((t) => t._id)).toEqual(['a', 'c']);
+        expect((await things().find({ tags: { $ne: 'p' } })).map((t) => t._id)).toEqual(['b']);
+        expect((await things().find({ tags: { $nin: ['q'] } })).map((t) => t._id)).toEqual(['a']);
+      });
+
+      it('updates one or many with operators and reports counts', async () => {
+        await things().insertMany([{ _id: 'a', kind: 'x', n: 1 }, { _id: 'b', kind: 'x', n: 1 }, { _id: 'c', kind: 'y', n: 1 }]);
+        expect(await things().updateOne({ kind: 'x' }, { $inc: { n: 5 } })).toMatchObject({ matchedCount: 1, modifiedCount: 1, upsertedId: null });
+        expect(await things().updateMany({ kind: 'x' }, { $set: { 'nested.a': 7 }, $push: { tags: 't' } })).toMatchObject({ matchedCount: 2, modifiedCount: 2 });
+        expect(await things().updateOne({ kind: 'zzz' }, { $set: { n: 0 } })).toMatchObject({ matchedCount: 0, modifiedCount: 0 });
+        const all = await things().find({}, { sort: { _id: 1 } });
+        expect(all.map((t) => [t._id, t.n, t.nested?.a, t.tags])).toEqual([
+          ['a', 6, 7, ['t']],
+          ['b', 1, 7, ['t']],
+          ['c', 1, undefined, undefined],
+        ]);
+      });
+
+      it('refuses an update without operators', async () => {
+        await things().insertOne({ _id: 'a' });
+        await expect(things().updateOne({ _id: 'a' }, { n: 1 })).rejects.toThrow(/operators/);
+      });
+
+      it('upserts from the filter, applies $setOnInsert only on insert, and gives string ids', async () => {
+        const first = await things().updateOne({ kind: 'k' }, { $inc: { n: 1 }, $setOnInsert: { tags: ['new'] } }, { upsert: true });
+        expect(first.upsertedId).toEqual(expect.any(String));
+        await things().updateOne({ kind: 'k' }, { $inc: { n: 1 }, $setOnInsert: { tags: ['again'] } }, { upsert: true });
+        const found = await things().find({ kind: 'k' });
+        expect(found).toEqual([{ _id: first.upsertedId, kind: 'k', n: 2, tags: ['new'] }]);
+      });
+
+      it('finds and updates atomically, returning the after or before version', async () => {
+        await things().insertMany([{ _id: 'a', kind: 'x', n: 2 }, { _id: 'b', kind: 'x', n: 1 }]);
+        const after = await things().findOneAndUpdate({ kind: 'x' }, { $set: { kind: 'done' } }, { sort: { n: 1 } });
+        expect(after).toMatchObject({ _id: 'b', kind: 'done' });
+        const before = await things().findOneAndUpdate({ kind: 'x' }, { $set: { kind: 'done' } }, { returnDocument: 'before' });
+        expect(before).toMatchObject({ _id: 'a', kind: 'x' });
+        expect(await things().findOneAndUpdate({ kind: 'x' }, { $set: { kind: 'done' } })).toBeNull();
+      });
+
+      it('replaces a whole document and deletes one or many', async () => {
+        await things().insertMany([{ _id: 'a', kind: 'x', n: 1 }, { _id: 'b', kind: 'x' }, { _id: 'c', kind: 'y' }]);
+        expect((await things().replaceOne({ _id: 'a' }, { _id: 'a', n: 9 })).matchedCount).toBe(1);
+        expect(await things().findOne({ _id: 'a' })).toEqual({ _id: 'a', n: 9 });
+        expect(await things().deleteOne({ kind: 'x' })).toBe(1);
+        expect(await things().deleteMany({ kind: { $in: ['x', 'y'] } })).toBe(1);
+        expect((await things().find({})).map((t) => t._id)).toEqual(['a']);
+      });
+
+      it('answers ping, and keeps data in separate collections', async () => {
+        await store.ping();
+        await things().insertOne({ _id: 'a' });
+        expect(await store.collection<Thing>('contract_others').countDocuments()).toBe(0);
+      });
+    });
+
+    describe('tickets', () => {
+      it('numbers tickets without gaps or duplicates when 40 are opened at once', async () => {
+        const tickets = new TicketRepository(store);
+        const created = await Promise.all(
+          Array.from({ length: 40 }, (_, i) => tickets.create({ conversationId: `c${i}`, customerId: 'u', reason: 'customer_request', priority: 'normal' })),
+        );
+        expect(created.map((t) => t.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      });
+
+      it('lets exactly one of two agents claiming at once own the ticket', async () => {
+        const tickets = new TicketRepository(store);
+        const ticket = await tickets.create({ conversationId: 'c', customerId: 'u', reason: 'complaint', priority: 'high' });
+        const results = await Promise.all([tickets.claim(ticket._id, 'agent-1'), tickets.claim(ticket._id, 'agent-2'), tickets.claim(ticket._id, 'agent-3')]);
+        const winners = results.filter((result) => result !== null);
+        expect(winners).toHaveLength(1);
+        expect((await tickets.get(ticket._id))?.assigneeId).toBe(winners[0]!.assigneeId);
+        expect(await tickets.waiting()).toEqual([]);
+      });
+    });
+
+    describe('messages and customers', () => {
+      const message = (platformMessageId?: string): Message => ({
+        _id: newId('msg'),
+        conversationId: 'c1',
+        customerId: 'u1',
+        channel: 'telegram',
+        direction: 'in',
+        author: { kind: 'customer' },
+        text: 'xin chào',
+        buttons: [],
+        createdAt: new Date(),
+        ...(platformMessageId ? { platformMessageId } : {}),
+      });
+
+      it('stores a platform message once however often it is delivered', async () => {
+        const messages = new MessageRepository(store);
+        const results = await Promise.all([messages.insertOnce(message('42')), messages.insertOnce(message('42')), messages.insertOnce(message('42'))]);
+        expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+        expect(new Set(results.map((r) => r.message._id)).size).toBe(1);
+        expect(await messages.transcript('c1')).toHaveLength(1);
+      });
+
+      it('stores messages without a platform id every time', async () => {
+        const messages = new MessageRepository(store);
+        await messages.insertOnce(message());
+        await messages.insertOnce(message());
+        expect(await messages.transcript('c1')).toHaveLength(2);
+      });
+
+      it('makes one customer from racing first messages of one identity', async () => {
+        const customers = new CustomerRepository(store);
+        const results = await Promise.all(Array.from({ length: 5 }, () => customers.findOrCreateByIdentity('zalo', 'z-1', { displayName: 'Lan' })));
+        expect(new Set(results.map((c) => c._id)).size).toBe(1);
+        expect(await customers.identitiesOf(results[0]!._id)).toMatchObject([{ channel: 'zalo', externalId: 'z-1' }]);
+      });
+    });
+
+    describe('jobs and outbox', () => {
+      it('leases a due job to one worker and again after the lease expires', async () => {
+        const jobs = new JobQueue(store);
+        const now = new Date('2026-05-01T10:00:00Z');
+        const job = await jobs.schedule({ type: 'csat.prompt', dueAt: new Date(now.getTime() - 1000), payload: { conversationId: 'c' } });
+        await jobs.schedule({ type: 'later', dueAt: new Date(now.getTime() + 60_000) });
+        const leased = await Promise.all([jobs.lease('w1', now, 30_000), jobs.lease('w2', now, 30_000)]);
+        expect(leased.filter(Boolean).map((j) => j!._id)).toEqual([job._id]);
+        expect(await jobs.lease('w3', new Date(now.getTime() + 29_000), 30_000)).toBeNull();
+        const retaken = await jobs.lease('w3', new Date(now.getTime() + 31_000), 30_000);
+        expect(retaken).toMatchObject({ _id: job._id, leasedBy: 'w3', attempts: 2 });
+        const firstHolder = leased.find(Boolean)!.leasedBy!;
+        expect(await jobs.complete(retaken!, firstHolder)).toBe(false);
+        expect(await jobs.complete(retaken!, 'w3')).toBe(true);
+        expect(await jobs.lease('w4', new Date(now.getTime() + 40_000))).toBeNull();
+      });
+
+      it('keeps one pending job per dedupe key', async () => {
+        const jobs = new JobQueue(store);
+        const first = await jobs.schedule({ type: 'csat.prompt', dueAt: new Date(), dedupeKey: 'csat:c1' });
+        const second = await jobs.schedule({ type: 'csat.prompt', dueAt: new Date(), dedupeKey: 'csat:c1' });
+        expect(second._id).toBe(first._id);
+        expect(await jobs.cancel('csat:c1')).toBe(true);
+        const third = await jobs.schedule({ type: 'csat.prompt', dueAt: new Date(), dedupeKey: 'csat:c1' });
+        expect(third._id).not.toBe(first._id);
+      });
+
+      it('retries a failed send later and gives up after the last attempt', async () => {
+        const outbox = new Outbox(store);
+        const now = new Date('2026-05-01T10:00:00Z');
+        await outbox.enqueue({ channel: 'telegram', conversationId: 'c', address: { chatId: 1 }, message: { kind: 'text', text: 'hi', buttons: [] }, dueAt: now });
+        const first = await outbox.lease('w', now);
+        expect(await outbox.markFailed(first!, 'w', 'HTTP 502', new Date(now.getTime() + 2000), 2)).toBe(true);
+        expect(await outbox.lease('w', new Date(now.getTime() + 1000))).toBeNull();
+        const second = await outbox.lease('w', new Date(now.getTime() + 2000));
+        expect(second?.attempts).toBe(2);
+        await outbox.markFailed(second!, 'w', 'HTTP 502', new Date(now.getTime() + 4000), 2);
+        expect(await outbox.lease('w', new Date(now.getTime() + 10_000))).toBeNull();
+        expect(await outbox.pendingFor('c')).toEqual([]);
+      });
+
+      it('marks a delivered send done with its platform id', async () => {
+        const outbox = new Outbox(store);
+        const entry = await outbox.enqueue({ channel: 'zalo', conversationId: 'c', address: {}, message: { kind: 'text', text: 'hi', buttons: [] } });
+        const leased = await outbox.lease('w');
+        expect(leased?._id).toBe(entry._id);
+        expect(await outbox.markSent(leased!, 'w', 'zmsg-1')).toBe(true);
+        expect(await outbox.pendingFor('c')).toEqual([]);
+      });
+    });
+
+    describe('sorted and limited queries on indexed fields', () => {
+      it('return the earliest matches by date, skipping non-matching ones', async () => {
+        const outbox = store.collection<{ _id: string; status: string; dueAt: Date; channel?: string }>('outbox');
+        const base = Date.UTC(2026, 0, 1);
+        await outbox.insertMany(
+          Array.from({ length: 20 }, (_, i) => ({ _id: `o${i}`, status: i % 3 === 0 ? 'done' : 'pending', dueAt: new Date(base + (20 - i) * 60_000), ...(i % 2 ? { channel: 'zalo' } : {}) })),
+        );
+        const due = await outbox.find({ status: 'pending', dueAt: { $lte: new Date(base + 15 * 60_000) }, channel: 'zalo' }, { sort: { dueAt: 1 }, skip: 1, limit: 3 });
+        expect(due.map((d) => d._id)).toEqual(['o17', 'o13', 'o11']);
+        const latest = await outbox.findOne({ status: 'pending' }, { sort: { dueAt: -1 } });
+        expect(latest?._id).toBe('o1');
+      });
+    });
+
+    describe('reports', () => {
+      it('computes CSAT overall, per channel and per agent with one pipeline', async () => {
+        const csat = new CsatRepository(store);
+        const at = new Date('2026-03-10T12:00:00Z');
+        const rating = (conversationId: string, score: number, channel: CsatResponse['channel'], agentId?: string): Omit<CsatResponse, '_id'> => ({
+          conversationId,
+          customerId: 'u',
+          score,
+          channel,
+          handledBy: agentId ? 'agent' : 'bot',
+          ...(agentId ? { agentId } : {}),
+          locale: 'vi',
+          segment: 'new',
+          promptedAt: at,
+          answeredAt: at,
+        });
+        await csat.record(rating('c1', 5, 'telegram', 'ann'));
+        await csat.record(rating('c2', 4, 'telegram', 'bob'));
+        await csat.record(rating('c3', 2, 'zalo', 'ann'));
+        await csat.record(rating('c4', 1, 'zalo'));
+        await csat.record({ ...rating('c5', 5, 'zalo'), answeredAt: new Date('2026-04-10T12:00:00Z') });
+        await expect(csat.record(rating('c1', 3, 'telegram'))).rejects.toBeInstanceOf(DuplicateKeyError);
+
+        const summary = await csat.summary(new Date('2026-03-01T00:00:00Z'), new Date('2026-04-01T00:00:00Z'));
+        expect(summary.overall).toEqual({ key: null, responses: 4, satisfied: 2, averageScore: 3, csat: 0.5 });
+        expect(summary.byChannel).toEqual([
+          { key: 'telegram', responses: 2, satisfied: 2, averageScore: 4.5, csat: 1 },
+          { key: 'zalo', responses: 2, satisfied: 0, averageScore: 1.5, csat: 0 },
+        ]);
+        expect(summary.byAgent).toEqual([
+          { key: 'ann', responses: 2, satisfied: 1, averageScore: 3.5, csat: 0.5 },
+          { key: 'bob', responses: 1, satisfied: 1, averageScore: 4, csat: 1 },
+        ]);
+      });
+    });
+  });
+}
