@@ -2,7 +2,8 @@ import type { ChannelId } from '../channels/channel-id.js';
 import type { PlatformAddress } from '../channels/messages.js';
 import type { DocumentStore, Filter, Update } from '../storage/document-store.js';
 import { newId } from '../storage/new-id.js';
-import { conversationSchema, openStates, type Conversation } from './conversation.js';
+import { DuplicateKeyError } from '../storage/duplicate-key-error.js';
+import { conversationSchema, openConversationKey, openStates, type Conversation, type ConversationState } from './conversation.js';
 
 /** Conversations: open one per customer and channel, find it again, change it with guards. */
 export class ConversationRepository {
@@ -14,13 +15,13 @@ export class ConversationRepository {
 
   /** The customer's open conversation on this channel, with its address refreshed, or a new one in state `bot`. */
   async openFor(customerId: string, channel: ChannelId, address: PlatformAddress, now = new Date()): Promise<Conversation> {
-    const open = await this.conversations.findOneAndUpdate(
-      { customerId, channel, state: { $in: openStates } },
-      { $set: { address, lastMessageAt: now, lastCustomerMessageAt: now, updatedAt: now } },
-      { sort: { createdAt: -1 } },
-    );
+    const openKey = openConversationKey(customerId, channel);
+    const continueOpen = () =>
+      this.conversations.findOneAndUpdate({ openKey }, { $set: { address, lastMessageAt: now, lastCustomerMessageAt: now, updatedAt: now } });
+    const open = await continueOpen();
     if (open) return open;
     const conversation = conversationSchema.parse({
+      openKey,
       _id: newId('cnv'),
       customerId,
       channel,
@@ -31,16 +32,30 @@ export class ConversationRepository {
       lastMessageAt: now,
       lastCustomerMessageAt: now,
     });
-    return this.conversations.insertOne(conversation);
+    try {
+      return await this.conversations.insertOne(conversation);
+    } catch (error) {
+      // Another message of the same customer opened it first.
+      if (!(error instanceof DuplicateKeyError)) throw error;
+      const winner = await continueOpen();
+      if (!winner) throw error;
+      return winner;
+    }
   }
 
   get(id: string): Promise<Conversation | null> {
     return this.conversations.findOne({ _id: id });
   }
 
-  /** Applies `update` only if the conversation still matches `guard` (e.g. its state); null if not. */
+  /**
+   * Applies `update` only if the conversation still matches `guard` (e.g. its state); null
+   * if not. Moving to a state that is not open releases the open-conversation key.
+   */
   transition(id: string, guard: Filter, update: Update): Promise<Conversation | null> {
-    return this.conversations.findOneAndUpdate({ ...guard, _id: id }, update);
+    const nextState = (update.$set as { state?: ConversationState } | undefined)?.state;
+    const closing = nextState !== undefined && !openStates.includes(nextState);
+    const effective = closing ? { ...update, $unset: { ...(update.$unset as object | undefined), openKey: '' } } : update;
+    return this.conversations.findOneAndUpdate({ ...guard, _id: id }, effective);
   }
 
   listByCustomer(customerId: string): Promise<Conversation[]> {

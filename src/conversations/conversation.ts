@@ -19,6 +19,8 @@ export const conversationSchema = z.object({
   /** The agent who owns the conversation, while one does. */
   ownerId: z.string().nullable().default(null),
   ticketId: z.string().optional(),
+  /** `customerId:channel` while the conversation is open, absent after: unique, so one customer has one open conversation per channel. */
+  openKey: z.string().optional(),
   /** Unanswered questions in a row, for escalation. */
   missCount: z.number().int().min(0).default(0),
   createdAt: z.date(),
@@ -32,3 +34,8 @@ export type Conversation = z.infer<typeof conversationSchema>;
 
 /** States in which a new customer message continues the conversation. */
 export const openStates: ConversationState[] = ['bot', 'waiting', 'with_agent'];
+
+/** The key that makes a customer's open conversation on a channel unique. */
+export function openConversationKey(customerId: string, channel: string): string {
+  return `${customerId}:${channel}`;
+}

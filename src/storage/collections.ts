@@ -25,7 +25,12 @@ export const collectionSpecs = [
   },
   {
     name: 'conversations',
-    indexes: [{ keys: { customerId: 1, channel: 1, state: 1 } }, { keys: { state: 1 } }, { keys: { ownerId: 1 } }],
+    indexes: [
+      { keys: { openKey: 1 }, unique: true, sparse: true },
+      { keys: { customerId: 1 } },
+      { keys: { state: 1 } },
+      { keys: { ownerId: 1 } },
+    ],
   },
   {
     name: 'messages',

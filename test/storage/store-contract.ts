@@ -1,5 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { UserRepository } from '../../src/accounts/user-repository.js';
+import { ConversationRepository } from '../../src/conversations/conversation-repository.js';
 import { CsatRepository } from '../../src/csat/csat-repository.js';
+import { ArticleRepository } from '../../src/knowledge/article-repository.js';
 import type { CsatResponse } from '../../src/csat/csat-response.js';
 import { CustomerRepository } from '../../src/customers/customer-repository.js';
 import { MessageRepository } from '../../src/conversations/message-repository.js';
@@ -186,6 +189,58 @@ export function storeContract(adapter: string, open: () => Promise<{ store: Docu
         const results = await Promise.all(Array.from({ length: 5 }, () => customers.findOrCreateByIdentity('zalo', 'z-1', { displayName: 'Lan' })));
         expect(new Set(results.map((c) => c._id)).size).toBe(1);
         expect(await customers.identitiesOf(results[0]!._id)).toMatchObject([{ channel: 'zalo', externalId: 'z-1' }]);
+      });
+    });
+
+    describe('conversations', () => {
+      it('keeps one open conversation per customer and channel, even when messages race', async () => {
+        const conversations = new ConversationRepository(store);
+        const opened = await Promise.all(Array.from({ length: 5 }, (_, i) => conversations.openFor('cus-1', 'telegram', { chatId: i })));
+        expect(new Set(opened.map((c) => c._id)).size).toBe(1);
+        const other = await conversations.openFor('cus-1', 'zalo', { userId: 'z' });
+        expect(other._id).not.toBe(opened[0]!._id);
+        expect((await conversations.get(opened[0]!._id))?.state).toBe('bot');
+      });
+
+      it('moves state only from the guarded state, and opens a new conversation after resolving', async () => {
+        const conversations = new ConversationRepository(store);
+        const first = await conversations.openFor('cus-2', 'webchat', { visitor: 'v' });
+        expect(await conversations.transition(first._id, { state: 'with_agent' }, { $set: { state: 'resolved' } })).toBeNull();
+        expect(await conversations.transition(first._id, { state: 'bot' }, { $set: { state: 'resolved', resolvedAt: new Date() } })).toMatchObject({ state: 'resolved' });
+        const second = await conversations.openFor('cus-2', 'webchat', { visitor: 'v' });
+        expect(second._id).not.toBe(first._id);
+        expect((await conversations.listByCustomer('cus-2')).map((c) => c.state).sort()).toEqual(['bot', 'resolved']);
+      });
+    });
+
+    describe('articles and users', () => {
+      const content = { title: 'Bảo hành bao lâu?', questions: ['bao hanh bao lau'], answer: '12 tháng.', category: 'warranty', tags: [], status: 'published' as const };
+
+      it('keeps every saved version of an article as a revision', async () => {
+        const articles = new ArticleRepository(store);
+        const first = await articles.save('warranty-period', 'vi', content, { source: 'file' });
+        const second = await articles.save('warranty-period', 'vi', { ...content, answer: '24 tháng.' }, { source: 'editor', editedBy: 'usr-1' });
+        expect(second).toMatchObject({ _id: first._id, revision: 2, answer: '24 tháng.', updatedBy: 'usr-1' });
+        expect((await articles.history(first._id)).map((r) => [r.revision, r.answer])).toEqual([[2, '24 tháng.'], [1, '12 tháng.']]);
+        expect((await articles.published()).map((a) => a.slug)).toEqual(['warranty-period']);
+        expect(await articles.find('warranty-period', 'en')).toBeNull();
+      });
+
+      it('refuses a second user with the same e-mail in any letter case', async () => {
+        const users = new UserRepository(store);
+        await users.create({ email: 'Lan@Shop.vn', displayName: 'Lan', roles: ['agent'], passwordHash: 'x' });
+        await expect(users.create({ email: 'lan@shop.vn', displayName: 'Lan 2', roles: ['admin'], passwordHash: 'y' })).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect((await users.findByEmail('LAN@shop.vn'))?.displayName).toBe('Lan');
+        expect(await users.count()).toBe(1);
+      });
+
+      it('changes a customer profile with validation', async () => {
+        const customers = new CustomerRepository(store);
+        const customer = await customers.findOrCreateByIdentity('webchat', 'v-1');
+        expect(customer.segment).toBe('new');
+        expect(await customers.update(customer._id, { segment: 'vip', email: 'a@b.vn' })).toMatchObject({ segment: 'vip', email: 'a@b.vn' });
+        await expect(customers.update(customer._id, { email: 'not-an-email' })).rejects.toThrow();
+        expect((await customers.get(customer._id))?.email).toBe('a@b.vn');
       });
     });
 
