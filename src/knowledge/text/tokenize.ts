@@ -1,0 +1,37 @@
+import { foldDiacritics } from './fold-diacritics.js';
+import { vietnameseAbbreviations } from './vietnamese-abbreviations.js';
+
+const han = /\p{Script=Han}/u;
+const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
+
+function chineseTerms(run: string): string[] {
+  const words = [...chineseWords.segment(run)].filter((part) => part.isWordLike).map((part) => part.segment);
+  // ICU's dictionary misses shop jargon; character bigrams catch what it splits wrongly.
+  const chars = [...run];
+  const bigrams = chars.length > 1 ? chars.slice(1).map((char, i) => chars[i] + char) : chars;
+  return [...new Set([...words, ...bigrams])];
+}
+
+/**
+ * Turns text in any supported language into index terms: Unicode-normalized, lower-case,
+ * diacritics folded, Vietnamese chat abbreviations expanded, Chinese segmented into words
+ * and character bigrams, and for Latin-script text adjacent-word pairs (`bao_hanh`), which
+ * carry Vietnamese's two-syllable words.
+ *
+ * Example: `tokenize('sp bh bao lâu?')` → `['san', 'pham', 'bao', 'hanh', 'bao', 'lau', 'san_pham', …]`.
+ */
+export function tokenize(text: string): string[] {
+  const normalized = foldDiacritics(text.normalize('NFKC').toLowerCase());
+  const terms: string[] = [];
+  const words: string[] = [];
+  for (const run of normalized.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (han.test(run)) {
+      terms.push(...chineseTerms(run));
+      continue;
+    }
+    const expanded = vietnameseAbbreviations[run] ?? run;
+    words.push(...expanded.split(' '));
+  }
+  const pairs = words.slice(1).map((word, i) => `${words[i]}_${word}`);
+  return [...words, ...pairs, ...terms];
+}
