@@ -21,6 +21,7 @@ COPY --from=build /app/dist dist
 COPY package.json ./
 COPY knowledge-base knowledge-base
 COPY intents intents
+COPY public public
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

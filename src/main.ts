@@ -11,8 +11,8 @@ import { ConfigError } from './config/config-error.js';
 import type { Config } from './config/config-schema.js';
 import { enabledChannels, maskSecrets } from './config/describe-config.js';
 import { loadConfig } from './config/load-config.js';
-import { createApp } from './http/create-app.js';
-import { createServices } from './services.js';
+import { createCareline, type KnowledgeLoadReport } from './careline.js';
+import { IntentFileError } from './intents/read-intent-files.js';
 import { createDocumentStore, StoreUnavailableError } from './storage/create-document-store.js';
 
 export const helpText = `Careline — self-hosted omnichannel customer-care bot
@@ -51,23 +51,33 @@ function closeServer(server: Server): Promise<void> {
 
 async function serve(config: Config, logger: Logger): Promise<void> {
   const store = await createDocumentStore(config, connectMongo);
-  const app = createApp({ config, store, services: createServices(store), logger });
-  const server = createServer(app);
+  let careline;
+  try {
+    careline = await createCareline({ config, store, logger });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  reportKnowledge(careline.knowledgeReport, config.knowledgeBaseDir);
+  const server = createServer(careline.app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
   });
+  const closeSockets = careline.attach(server);
   const { port } = server.address() as AddressInfo;
   const base = `http://localhost:${port}`;
   const channels = Object.entries(enabledChannels(config)).filter(([, on]) => on).map(([id]) => id);
   process.stdout.write(
     [
       `Careline is running on ${base} (${store.kind} store: ${store.location})`,
-      `  Health:     ${base}/healthz`,
-      `  Readiness:  ${base}/readyz`,
-      `  REST API:   ${base}/api/channels/rest/messages`,
-      `  Public URL: ${config.publicUrl ?? base}`,
-      `  Channels:   ${channels.join(', ') || 'none'}`,
+      `  Widget demo:  ${base}/`,
+      `  Chat API:     ${base}/api/chat`,
+      `  Help center:  ${base}/help/<article-id>`,
+      `  Health:       ${base}/healthz  (readiness: ${base}/readyz)`,
+      `  Public URL:   ${config.publicUrl ?? base}`,
+      `  Channels:     ${channels.join(', ') || 'none'}`,
+      `  Knowledge:    ${careline.knowledgeReport.indexed} published articles indexed`,
       '',
     ].join('\n'),
   );
@@ -83,6 +93,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     }, 10_000);
     force.unref();
     try {
+      closeSockets();
       await closeServer(server);
       await store.close();
       process.exit(0);
@@ -93,6 +104,14 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** Tells the operator, on stderr, which knowledge-base files were skipped and why. */
+function reportKnowledge(report: KnowledgeLoadReport, dir: string): void {
+  if (report.files === 0 && report.problems.length === 0) process.stderr.write(`careline: no knowledge-base files found in ${dir}\n`);
+  if (report.problems.length === 0) return;
+  const lines = report.problems.map((problem) => `  - ${problem.path}: ${problem.field}: ${problem.message}`);
+  process.stderr.write(`careline: ${report.problems.length} knowledge-base problem(s); those files were skipped, every other article is served:\n${lines.join('\n')}\n`);
 }
 
 function parseArgs(argv: string[]): { command: string; configFile?: string } {
@@ -129,9 +148,9 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StoreUnavailableError) {
+  if (error instanceof ConfigError || error instanceof StoreUnavailableError || error instanceof IntentFileError) {
     process.stderr.write(`careline: ${error.message}\n`);
-    process.exit(error instanceof ConfigError ? 2 : 1);
+    process.exit(error instanceof StoreUnavailableError ? 1 : 2);
   }
   process.stderr.write(`careline: failed to start: ${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);

@@ -8,9 +8,11 @@ export interface SendReceipt {
 
 /**
  * The channel port: a channel turns its platform's payloads into `InboundMessage`s (in its
- * own routes) and sends `OutboundMessage`s to an address it stored earlier.
+ * own routes) and sends `OutboundMessage`s to an address it stored earlier. Showing that
+ * the bot is typing is optional.
  */
 export interface Channel {
   readonly id: ChannelId;
   send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt>;
+  typing?(address: PlatformAddress): Promise<void>;
 }

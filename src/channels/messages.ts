@@ -31,11 +31,20 @@ export const inboundMessageSchema = z.object({
 });
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
 
+/** A link shown under a message, e.g. to the full article. */
+export const linkSchema = z.object({ label: z.string().min(1).max(80), url: z.string().url().max(2000) });
+export type Link = z.infer<typeof linkSchema>;
+
 /** What the bot or an agent says; a channel renders buttons natively or as numbered text. */
 export const outboundMessageSchema = z.object({
   kind: z.enum(['text', 'choices', 'rating']).default('text'),
   text: z.string().min(1).max(8000),
   buttons: z.array(buttonSchema).max(10).default([]),
+  link: linkSchema.optional(),
   locale: localeSchema.optional(),
+  /** The transcript id of this message, so a channel that resends can deduplicate. */
+  messageId: z.string().optional(),
+  /** Who writes, for channels that show it (an agent's name). */
+  author: z.object({ kind: z.enum(['bot', 'agent', 'system']), name: z.string().max(200).optional() }).optional(),
 });
 export type OutboundMessage = z.infer<typeof outboundMessageSchema>;

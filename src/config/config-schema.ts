@@ -48,6 +48,8 @@ export const configSchema = z
     host: z.string().min(1).default('0.0.0.0'),
     publicUrl: httpUrl.optional(),
     dataDir: z.string().min(1).default('./data'),
+    knowledgeBaseDir: z.string().min(1).default('./knowledge-base'),
+    intentsDir: z.string().min(1).default('./intents'),
     mongodbUri: z
       .string()
       .regex(/^mongodb(\+srv)?:\/\/.+/, { error: 'expected a URI starting with mongodb:// or mongodb+srv://' })
@@ -126,7 +128,7 @@ export const configSchema = z
     answers: z
       .strictObject({
         answerThreshold: fraction.default(0.6),
-        clarifyThreshold: fraction.default(0.35),
+        clarifyThreshold: fraction.default(0.4),
         missesBeforeHandoff: wholeNumber(1, 10).default(2),
       })
       .prefault({}),

@@ -15,6 +15,8 @@ export const envVars: EnvVar[] = [
   { name: 'HOST', path: ['host'], description: 'Interface to listen on.', example: '0.0.0.0' },
   { name: 'PUBLIC_URL', path: ['publicUrl'], description: 'Public base URL customers and platforms reach; webhooks are registered under it. Default http://localhost:PORT.', example: 'https://care.example.com' },
   { name: 'DATA_DIR', path: ['dataDir'], description: 'Directory of the embedded store (used when MONGODB_URI is unset).', example: './data' },
+  { name: 'KNOWLEDGE_BASE_DIR', path: ['knowledgeBaseDir'], description: 'Folder of knowledge-base Markdown files; they seed the store on start (articles already in the store are kept).', example: './knowledge-base' },
+  { name: 'INTENTS_DIR', path: ['intentsDir'], description: 'Folder of intent YAML files (greeting, thanks, goodbye, human, complaint, affirm, deny).', example: './intents' },
   { name: 'MONGODB_URI', path: ['mongodbUri'], secret: true, description: 'MongoDB connection string; when set, MongoDB is the store (production).', example: 'mongodb://localhost:27017/careline' },
   { name: 'LOG_LEVEL', path: ['logLevel'], description: 'fatal, error, warn, info, debug, trace or silent.', example: 'info' },
   { name: 'DEFAULT_LOCALE', path: ['locales', 'default'], description: 'Language used when an article lacks the customer\'s language: vi, en, cs or zh.', example: 'vi' },
@@ -57,7 +59,7 @@ export const envVars: EnvVar[] = [
   { name: 'CSAT_MIN_DAYS_BETWEEN', path: ['csat', 'minDaysBetweenSurveys'], description: 'Ask one customer at most once in this many days, across channels.', example: '7' },
   { name: 'CSAT_EXPIRE_HOURS', path: ['csat', 'expireHours'], description: 'An unanswered survey expires after this many hours.', example: '24' },
   { name: 'ANSWER_THRESHOLD', path: ['answers', 'answerThreshold'], description: 'Confidence (0-1) at or above which the bot answers.', example: '0.6' },
-  { name: 'CLARIFY_THRESHOLD', path: ['answers', 'clarifyThreshold'], description: 'Confidence at or above which the bot offers choices instead of saying it does not know.', example: '0.35' },
+  { name: 'CLARIFY_THRESHOLD', path: ['answers', 'clarifyThreshold'], description: 'Confidence at or above which the bot offers choices instead of saying it does not know.', example: '0.4' },
   { name: 'HANDOFF_AFTER_MISSES', path: ['answers', 'missesBeforeHandoff'], description: 'Unanswered questions in a row before a human is brought in.', example: '2' },
   { name: 'CARELINE_CONFIG', path: [], description: 'Optional JSON or YAML config file (same fields, nested); environment variables win over it.', example: './careline.config.yaml' },
 ];

@@ -81,5 +81,5 @@ export function loadConfig({ env, configFile, cwd = process.cwd() }: LoadConfigO
     throw new ConfigError(result.error.issues.map((issue) => describeIssue(issue, { env, file, fileTree, merged })));
   }
   const config = result.data;
-  return { ...config, dataDir: resolve(cwd, config.dataDir) };
+  return { ...config, dataDir: resolve(cwd, config.dataDir), knowledgeBaseDir: resolve(cwd, config.knowledgeBaseDir), intentsDir: resolve(cwd, config.intentsDir) };
 }

@@ -58,6 +58,12 @@ export class ConversationRepository {
     return this.conversations.findOneAndUpdate({ ...guard, _id: id }, effective);
   }
 
+  /** The customer's most recent conversation on a channel, open or not. */
+  async latestFor(customerId: string, channel: ChannelId): Promise<Conversation | null> {
+    const [latest] = await this.conversations.find({ customerId, channel }, { sort: { createdAt: -1 }, limit: 1 });
+    return latest ?? null;
+  }
+
   listByCustomer(customerId: string): Promise<Conversation[]> {
     return this.conversations.find({ customerId }, { sort: { createdAt: -1 } });
   }

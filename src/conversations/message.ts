@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelIdSchema } from '../channels/channel-id.js';
-import { buttonSchema } from '../channels/messages.js';
+import { buttonSchema, linkSchema } from '../channels/messages.js';
+import { localeSchema } from '../config/config-schema.js';
 
 export const authorKindSchema = z.enum(['customer', 'bot', 'agent', 'system']);
 
@@ -11,9 +12,13 @@ export const messageSchema = z.object({
   customerId: z.string(),
   channel: channelIdSchema,
   direction: z.enum(['in', 'out']),
-  author: z.object({ kind: authorKindSchema, id: z.string().optional() }),
+  /** Who wrote it; `name` is shown to the customer for agents. */
+  author: z.object({ kind: authorKindSchema, id: z.string().optional(), name: z.string().max(200).optional() }),
   text: z.string().max(8000),
   buttons: z.array(buttonSchema).default([]),
+  /** A link shown with the text (e.g. the article's page). */
+  link: linkSchema.optional(),
+  locale: localeSchema.optional(),
   /** The button payload the customer pressed. */
   payload: z.string().optional(),
   /** The article and confidence the bot answered with. */

@@ -36,6 +36,12 @@ export class CustomerRepository {
     return this.customers.insertOne(customer);
   }
 
+  /** The customer behind a channel identity, or null if that identity never wrote. */
+  async findByIdentity(channel: ChannelId, externalId: string): Promise<Customer | null> {
+    const known = await this.identities.findOne({ _id: identityKey(channel, externalId) });
+    return known ? this.customers.findOne({ _id: known.customerId }) : null;
+  }
+
   async get(id: string): Promise<Customer | null> {
     return this.customers.findOne({ _id: id });
   }

@@ -19,7 +19,7 @@ export class TicketRepository {
   }
 
   /** Opens a ticket with the next number (no duplicates, no gaps under concurrency). */
-  async create(input: Pick<Ticket, 'conversationId' | 'customerId' | 'reason' | 'priority'> & Partial<Pick<Ticket, 'contact'>>): Promise<Ticket> {
+  async create(input: Pick<Ticket, 'conversationId' | 'customerId' | 'reason' | 'priority'> & Partial<Pick<Ticket, 'contact' | 'subject'>>): Promise<Ticket> {
     const now = new Date();
     const number = await this.nextNumber();
     const ticket = ticketSchema.parse({ _id: newId('tkt'), number, status: 'waiting', createdAt: now, updatedAt: now, ...input });

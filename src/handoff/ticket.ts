@@ -19,6 +19,8 @@ export const ticketSchema = z.object({
   conversationId: z.string(),
   customerId: z.string(),
   reason: ticketReasonSchema,
+  /** What the customer asked last before the handoff, so agents see the topic in the queue. */
+  subject: z.string().max(500).optional(),
   priority: ticketPrioritySchema,
   status: ticketStatusSchema,
   assigneeId: z.string().nullable().default(null),

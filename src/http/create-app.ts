@@ -1,19 +1,29 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { restRoutes } from '../channels/rest/rest-routes.js';
+import type { WebchatInbox } from '../channels/webchat/webchat-inbox.js';
+import { webchatRoutes } from '../channels/webchat/webchat-routes.js';
 import type { Config } from '../config/config-schema.js';
+import type { ConversationEngine } from '../engine/conversation-engine.js';
+import { helpCenterRoutes } from '../knowledge/help-center/help-center-routes.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Services } from '../services.js';
 import type { DocumentStore } from '../storage/document-store.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
+import { packageRoot } from './package-root.js';
 
 export interface AppDeps {
   config: Config;
   store: DocumentStore;
   services: Services;
   logger: Logger;
+  engine: ConversationEngine;
+  knowledge: KnowledgeBase;
+  webchatInbox: WebchatInbox;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
@@ -22,7 +32,7 @@ const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
  * The whole HTTP surface as an express app that does not listen; `main.ts` listens, tests
  * drive it in-process.
  */
-export function createApp({ store, services, logger }: AppDeps): Express {
+export function createApp({ config, store, services, logger, engine, knowledge, webchatInbox }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
@@ -46,7 +56,20 @@ export function createApp({ store, services, logger }: AppDeps): Express {
   );
   app.use(healthRoutes(store, new Date()));
   app.use('/api', express.json({ limit: '256kb' }));
-  app.use('/api/channels/rest', restRoutes(services));
+  app.use('/api/chat', restRoutes({ engine, conversations: services.conversations, messages: services.messages }));
+  if (config.channels.webchat.enabled) {
+    // Any website may embed the widget, so its API answers cross-origin requests.
+    app.use('/api/webchat', (req, res, next) => {
+      res.setHeader('access-control-allow-origin', '*');
+      res.setHeader('access-control-allow-headers', 'content-type');
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      if (req.method === 'OPTIONS') res.status(204).end();
+      else next();
+    });
+    app.use('/api/webchat', webchatRoutes(webchatInbox));
+  }
+  app.use(helpCenterRoutes({ knowledge, config }));
+  app.use(express.static(join(packageRoot(), 'public'), { index: 'index.html', maxAge: '5m' }));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;

@@ -60,6 +60,7 @@ export const collectionSpecs = [
     indexes: [{ keys: { status: 1, dueAt: 1 }, dates: ['dueAt'] }, { keys: { dedupeKey: 1 }, unique: true, sparse: true }],
   },
   { name: 'outbox', indexes: [{ keys: { status: 1, dueAt: 1 }, dates: ['dueAt'] }, { keys: { conversationId: 1 } }] },
+  { name: 'question_log', indexes: [{ keys: { outcome: 1, createdAt: -1 }, dates: ['createdAt'] }, { keys: { conversationId: 1 } }] },
   { name: 'counters', indexes: [] },
 ] as const satisfies readonly CollectionSpec[];
 

@@ -15,7 +15,7 @@ describe('the careline server process', () => {
       const first = await startCareline(env);
       const acknowledged: { conversationId: string; text: string }[] = [];
       const writes = Array.from({ length: 60 }, async (_, i) => {
-        const response = await post(`${first.url}/api/channels/rest/messages`, { sender: `customer-${i % 6}`, text: `message ${i}`, messageId: `m-${i}` });
+        const response = await post(`${first.url}/api/chat`, { sender: `customer-${i % 6}`, text: `message ${i}`, messageId: `m-${i}` });
         if (response.status === 201) acknowledged.push({ ...((await response.json()) as { conversationId: string }), text: `message ${i}` });
       });
       // Kill as soon as half are acknowledged; the rest may or may not have landed.
@@ -36,11 +36,11 @@ describe('the careline server process', () => {
       try {
         for (const { conversationId, text } of ackedNow) {
           const sender = `customer-${Number(text.split(' ')[1]) % 6}`;
-          const transcript = (await (await fetch(`${second.url}/api/channels/rest/conversations/${conversationId}/messages?sender=${sender}`)).json()) as { messages: { text: string }[] };
+          const transcript = (await (await fetch(`${second.url}/api/chat/conversations/${conversationId}/messages?sender=${sender}`)).json()) as { messages: { text: string }[] };
           expect(transcript.messages.map((m) => m.text)).toContain(text);
         }
         // A redelivery after the restart is still recognised.
-        const again = await post(`${second.url}/api/channels/rest/messages`, { sender: 'customer-0', text: 'message 0', messageId: 'm-0' });
+        const again = await post(`${second.url}/api/chat`, { sender: 'customer-0', text: 'message 0', messageId: 'm-0' });
         if (ackedNow.some((a) => a.text === 'message 0')) expect(await again.json()).toMatchObject({ duplicate: true });
         expect(await (await fetch(`${second.url}/readyz`)).json()).toEqual({ status: 'ready', store: 'embedded' });
       } finally {

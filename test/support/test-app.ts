@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
+import { createCareline, type Careline } from '../../src/careline.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { createApp } from '../../src/http/create-app.js';
-import { createServices, type Services } from '../../src/services.js';
+import type { Services } from '../../src/services.js';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
 import { tempDir } from './temp-dir.js';
 
@@ -12,33 +12,41 @@ export interface TestApp {
   url: string;
   store: EmbeddedDocumentStore;
   services: Services;
+  careline: Careline;
   logs: string[];
   close: () => Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const dir = tempDir('careline-app-');
-  const config = loadConfig({ env: { DATA_DIR: dir.path, ...env } });
+/**
+ * Starts the whole product in-process with the bundled knowledge base and intents (unless
+ * `env` points elsewhere). Pass `dataDir` to reuse a store across a restart.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { dataDir?: string; port?: number } = {}): Promise<TestApp> {
+  const dir = options.dataDir ? null : tempDir('careline-app-');
+  const config = loadConfig({ env: { DATA_DIR: options.dataDir ?? dir!.path, LOG_LEVEL: 'info', ...env } });
   const store = new EmbeddedDocumentStore(config.dataDir);
   await store.init();
   const logs: string[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(line) });
-  const services = createServices(store);
-  const server: Server = createServer(createApp({ config, store, services, logger }));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const logger = pino({ level: config.logLevel }, { write: (line: string) => void logs.push(line) });
+  const careline = await createCareline({ config, store, logger });
+  const server: Server = createServer(careline.app);
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const closeSockets = careline.attach(server);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     store,
-    services,
+    services: careline.services,
+    careline,
     logs,
     close: async () => {
+      closeSockets();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
       await store.close();
-      dir.remove();
+      dir?.remove();
     },
   };
 }

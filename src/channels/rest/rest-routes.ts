@@ -1,46 +1,58 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { ConversationLog } from '../../conversations/conversation-log.js';
 import type { ConversationRepository } from '../../conversations/conversation-repository.js';
 import type { MessageRepository } from '../../conversations/message-repository.js';
+import type { ConversationEngine } from '../../engine/conversation-engine.js';
 import { NotFoundError } from '../../http/app-error.js';
 import { validate } from '../../http/validate.js';
+import { CollectingChannel } from '../collecting/collecting-channel.js';
 
-const postMessageSchema = z.strictObject({
-  sender: z.string().min(1).max(256),
-  text: z.string().min(1).max(8000),
-  messageId: z.string().min(1).max(256).optional(),
-  displayName: z.string().max(200).optional(),
-  locale: z.string().max(35).optional(),
-});
+const postMessageSchema = z
+  .strictObject({
+    sender: z.string().min(1).max(256),
+    text: z.string().max(8000).default(''),
+    payload: z.string().min(1).max(256).optional(),
+    messageId: z.string().min(1).max(256).optional(),
+    displayName: z.string().max(200).optional(),
+    locale: z.string().max(35).optional(),
+  })
+  .refine((body) => body.text.trim().length > 0 || body.payload !== undefined, { error: 'expected text or a button payload', path: ['text'] });
 
 const transcriptParamsSchema = z.object({ conversationId: z.string().min(1).max(100) });
 const transcriptQuerySchema = z.object({ sender: z.string().min(1).max(256) });
 
 /**
- * The plain REST channel (`rest`): a server-to-server way to talk to Careline, e.g. from a
- * shop's own app. `POST /api/channels/rest/messages` records a customer message;
- * `GET /api/channels/rest/conversations/:id/messages?sender=` reads the transcript back.
+ * The plain REST channel (`rest`) for integrations, e.g. a shop's own app:
+ * `POST /api/chat` sends a customer message and answers with the bot's replies (collected
+ * for this request); `GET /api/chat/conversations/:id/messages?sender=` reads the whole
+ * transcript, including what agents wrote later.
  */
-export function restRoutes(deps: { log: ConversationLog; conversations: ConversationRepository; messages: MessageRepository }): Router {
+export function restRoutes(deps: { engine: ConversationEngine; conversations: ConversationRepository; messages: MessageRepository }): Router {
   const router = Router();
-  router.post('/messages', async (req, res) => {
+  router.post('/', async (req, res) => {
     const body = validate(postMessageSchema, req.body, 'body');
-    const recorded = await deps.log.recordInbound({
-      channel: 'rest',
-      externalUserId: body.sender,
-      text: body.text,
-      address: { sender: body.sender },
-      receivedAt: new Date(),
-      ...(body.displayName ? { displayName: body.displayName } : {}),
-      ...(body.messageId ? { platformMessageId: body.messageId } : {}),
-      ...(body.locale ? { localeHint: body.locale } : {}),
-    });
-    res.status(recorded.duplicate ? 200 : 201).json({
-      conversationId: recorded.conversation._id,
-      customerId: recorded.customer._id,
-      messageId: recorded.message._id,
-      duplicate: recorded.duplicate,
+    const collected = new CollectingChannel('rest');
+    const turn = await deps.engine.handle(
+      {
+        channel: 'rest',
+        externalUserId: body.sender,
+        text: body.text,
+        address: { sender: body.sender },
+        receivedAt: new Date(),
+        ...(body.payload ? { payload: body.payload } : {}),
+        ...(body.displayName ? { displayName: body.displayName } : {}),
+        ...(body.messageId ? { platformMessageId: body.messageId } : {}),
+        ...(body.locale ? { localeHint: body.locale } : {}),
+      },
+      collected,
+    );
+    res.status(turn.duplicate ? 200 : 201).json({
+      conversationId: turn.conversation._id,
+      customerId: turn.customer._id,
+      messageId: turn.message._id,
+      duplicate: turn.duplicate,
+      state: turn.conversation.state,
+      replies: collected.sent.map(({ message }) => ({ id: message.messageId, text: message.text, buttons: message.buttons, ...(message.link ? { link: message.link } : {}) })),
     });
   });
   router.get('/conversations/:conversationId/messages', async (req, res) => {
@@ -50,7 +62,11 @@ export function restRoutes(deps: { log: ConversationLog; conversations: Conversa
     // The sender must match, so a guessed conversation id reveals nothing.
     if (!conversation || conversation.channel !== 'rest' || conversation.address.sender !== sender) throw new NotFoundError('The conversation');
     const transcript = await deps.messages.transcript(conversationId);
-    res.json({ conversationId, state: conversation.state, messages: transcript.map(({ _id, author, text, buttons, createdAt }) => ({ id: _id, author: author.kind, text, buttons, createdAt })) });
+    res.json({
+      conversationId,
+      state: conversation.state,
+      messages: transcript.map(({ _id, author, text, buttons, link, createdAt }) => ({ id: _id, author: author.kind, ...(author.name ? { authorName: author.name } : {}), text, buttons, ...(link ? { link } : {}), createdAt })),
+    });
   });
   return router;
 }

@@ -25,6 +25,15 @@ export interface Candidate {
   matchedTerms: string[];
 }
 
+interface ArticleEvidence {
+  variantF1: number;
+  variantText: string;
+  /** Per question term, the best coverage (1 exact, less if approximate) in any title or variant. */
+  termCover: Map<string, number>;
+  answerRecall: number;
+  matchedTerms: Set<string>;
+}
+
 interface IndexedDoc {
   id: string;
   articleId: string;
@@ -34,6 +43,8 @@ interface IndexedDoc {
 
 // A question covered only by an article's answer text is at best worth a clarification.
 const answerOnlyWeight = 0.55;
+// The best single variant's fit against all of the article's variants together.
+const variantWeight = 0.5;
 // A term found only by typo tolerance or as a prefix counts for less than an exact one.
 const approximateMatchWeight = 0.75;
 
@@ -41,7 +52,8 @@ const approximateMatchWeight = 0.75;
  * The offline answer index: MiniSearch (BM25, typo tolerance, prefixes) finds candidates
  * among every title, question variant and answer; the confidence is an F1 of how much of
  * the question's information (idf-weighted terms) the best variant covers and how much of
- * the variant the question covers. Unknown words weigh like the rarest known ones, so
+ * the variant the question covers, blended with how much of the question the article's
+ * title and variants cover together; an answer-only match counts for less. Unknown words weigh like the rarest known ones, so
  * questions about things the knowledge base never mentions score low. The scale does not
  * depend on the size of the knowledge base, so thresholds keep their meaning.
  */
@@ -96,29 +108,46 @@ export class AnswerIndex {
     if (queryTerms.length === 0) return [];
     const allowed = options.locales ? new Set(options.locales) : null;
     const questionWeight = queryTerms.reduce((sum, term) => sum + this.idf(term), 0);
-    const best = new Map<string, Candidate>();
     const results = this.search.search(question, {
       filter: (result) => !allowed || allowed.has(this.articles.get(result.articleId as string)!.locale),
     });
-    for (const result of results.slice(0, 200)) {
+    const evidence = new Map<string, ArticleEvidence>();
+    for (const result of results.slice(0, 300)) {
       const terms = this.docTerms.get(result.id as string)!;
-      const covered = result.queryTerms.reduce((sum, term) => sum + this.idf(term) * (terms.has(term) ? 1 : approximateMatchWeight), 0);
+      const articleId = result.articleId as string;
+      const entry = evidence.get(articleId) ?? { variantF1: 0, variantText: '', termCover: new Map<string, number>(), answerRecall: 0, matchedTerms: new Set<string>() };
+      evidence.set(articleId, entry);
+      // How much of the question this document covers, each term weighted by its idf.
+      const cover = result.queryTerms.map((term) => [term, terms.has(term) ? 1 : approximateMatchWeight] as const);
+      const covered = cover.reduce((sum, [term, weight]) => sum + this.idf(term) * weight, 0);
       const recall = Math.min(1, covered / questionWeight);
+      for (const term of result.terms) entry.matchedTerms.add(term);
+      if (result.kind === 'answer') {
+        entry.answerRecall = Math.max(entry.answerRecall, recall);
+        if (!entry.variantText) entry.variantText = result.text as string;
+        continue;
+      }
+      for (const [term, weight] of cover) entry.termCover.set(term, Math.max(entry.termCover.get(term) ?? 0, weight));
       const docWeight = [...terms].reduce((sum, term) => sum + this.idf(term), 0);
       const precision = docWeight > 0 ? Math.min(1, result.terms.reduce((sum, term) => sum + this.idf(term), 0) / docWeight) : 0;
       const f1 = recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0;
-      const confidence = result.kind === 'answer' ? answerOnlyWeight * recall : f1;
-      const article = this.articles.get(result.articleId as string)!;
-      const previous = best.get(article._id);
-      if (previous && previous.confidence >= confidence) continue;
-      best.set(article._id, {
-        articleId: article._id,
+      if (f1 > entry.variantF1) Object.assign(entry, { variantF1: f1, variantText: result.text as string });
+    }
+    const best = new Map<string, Candidate>();
+    for (const [articleId, entry] of evidence) {
+      // The article's title and variants together: a question may combine words its variants say separately.
+      const unionRecall = Math.min(1, [...entry.termCover].reduce((sum, [term, weight]) => sum + this.idf(term) * weight, 0) / questionWeight);
+      const questionScore = entry.variantF1 > 0 ? variantWeight * entry.variantF1 + (1 - variantWeight) * unionRecall : 0;
+      const confidence = Math.max(questionScore, answerOnlyWeight * entry.answerRecall);
+      const article = this.articles.get(articleId)!;
+      best.set(articleId, {
+        articleId,
         slug: article.slug,
         locale: article.locale,
         title: article.title,
         confidence: Math.round(confidence * 1000) / 1000,
-        matchedText: result.text as string,
-        matchedTerms: result.terms,
+        matchedText: entry.variantText,
+        matchedTerms: [...entry.matchedTerms],
       });
     }
     return [...best.values()].sort((a, b) => b.confidence - a.confidence).slice(0, options.limit ?? 5);

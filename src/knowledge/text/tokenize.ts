@@ -21,15 +21,16 @@ function chineseTerms(run: string): string[] {
  * Example: `tokenize('sp bh bao lâu?')` → `['san', 'pham', 'bao', 'hanh', 'bao', 'lau', 'san_pham', …]`.
  */
 export function tokenize(text: string): string[] {
-  const normalized = foldDiacritics(text.normalize('NFKC').toLowerCase());
+  const lower = text.normalize('NFKC').toLowerCase();
   const terms: string[] = [];
   const words: string[] = [];
-  for (const run of normalized.match(/[\p{L}\p{N}]+/gu) ?? []) {
+  for (const run of lower.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) {
     if (han.test(run)) {
       terms.push(...chineseTerms(run));
       continue;
     }
-    const expanded = vietnameseAbbreviations[run] ?? run;
+    // Abbreviations are looked up before folding, so "hỏng" (broken) is not read as "hong" (không).
+    const expanded = vietnameseAbbreviations[run.replace(/đ/g, 'd')] ?? foldDiacritics(run);
     words.push(...expanded.split(' '));
   }
   const pairs = words.slice(1).map((word, i) => `${words[i]}_${word}`);

@@ -1,0 +1,103 @@
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { ChannelRegistry } from './channels/channel-registry.js';
+import { RestChannel } from './channels/rest/rest-channel.js';
+import { WebchatChannel } from './channels/webchat/webchat-channel.js';
+import { WebchatInbox } from './channels/webchat/webchat-inbox.js';
+import { attachWebchatSocket } from './channels/webchat/webchat-socket.js';
+import type { Config } from './config/config-schema.js';
+import { MessageDispatcher } from './conversations/message-dispatcher.js';
+import { AnswerPolicy } from './engine/answer-policy.js';
+import { ConversationEngine } from './engine/conversation-engine.js';
+import { EventBus } from './events/event-bus.js';
+import { Handoff } from './handoff/handoff.js';
+import { createApp } from './http/create-app.js';
+import { IntentMatcher } from './intents/intent-matcher.js';
+import { readIntentFiles } from './intents/read-intent-files.js';
+import { readArticleFiles, type FileProblem } from './knowledge/files/read-article-files.js';
+import { seedArticles } from './knowledge/files/seed-articles.js';
+import { KnowledgeBase } from './knowledge/knowledge-base.js';
+import { QuestionLog } from './knowledge/question-log.js';
+import { createServices } from './services.js';
+import type { DocumentStore } from './storage/document-store.js';
+
+export interface CarelineDeps {
+  config: Config;
+  store: DocumentStore;
+  logger: Logger;
+}
+
+/** What loading the knowledge base at start-up did. */
+export interface KnowledgeLoadReport {
+  files: number;
+  added: number;
+  indexed: number;
+  problems: FileProblem[];
+}
+
+/**
+ * Builds the whole product over an initialized store: reads intents (a bad intent file
+ * throws `IntentFileError`), seeds the store from the knowledge-base files (bad files are
+ * reported and skipped), indexes the published articles, wires the engine, the channels
+ * and the HTTP app. `main.ts` and the tests both start Careline through this.
+ */
+export async function createCareline({ config, store, logger }: CarelineDeps) {
+  const services = createServices(store);
+  const events = new EventBus((event, error) => logger.error({ err: error, event }, 'an event listener failed'));
+  const intents = new IntentMatcher(readIntentFiles(config.intentsDir));
+
+  const files = readArticleFiles(config.knowledgeBaseDir);
+  const { added } = await seedArticles(files.articles, services.articles);
+  const knowledge = new KnowledgeBase();
+  const indexed = await knowledge.reload(services.articles);
+  const knowledgeReport: KnowledgeLoadReport = { files: files.articles.length, added, indexed, problems: files.problems };
+  for (const problem of files.problems) logger.warn(problem, `knowledge-base file skipped: ${problem.path}: ${problem.field}: ${problem.message}`);
+
+  const webchat = new WebchatChannel();
+  const channels = new ChannelRegistry([new RestChannel()]);
+  if (config.channels.webchat.enabled) channels.register(webchat);
+
+  const dispatcher = new MessageDispatcher(services.messages, channels, events, logger);
+  const handoff = new Handoff(config, services.tickets, services.conversations, events);
+  const questions = new QuestionLog(store);
+  const policy = new AnswerPolicy(config, knowledge, intents);
+  // Without PUBLIC_URL the base is known only once the server listens (the port may be 0).
+  let publicBase = config.publicUrl ?? `http://localhost:${config.port}`;
+  const engine = new ConversationEngine({
+    config,
+    log: services.log,
+    messages: services.messages,
+    conversations: services.conversations,
+    policy,
+    knowledge,
+    intents,
+    handoff,
+    questions,
+    dispatcher,
+    events,
+    articleUrl: (slug, locale) => `${publicBase}/help/${slug}?lang=${locale}`,
+  });
+  const webchatInbox = new WebchatInbox({ engine, customers: services.customers, conversations: services.conversations, messages: services.messages });
+  const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox });
+
+  return {
+    app,
+    services,
+    events,
+    engine,
+    policy,
+    knowledge,
+    knowledgeReport,
+    questions,
+    channels,
+    webchat,
+    /** Attaches what needs the listening HTTP server (the web chat socket, the public base URL); returns the socket closer. */
+    attach(server: Server): () => void {
+      const address = server.address();
+      if (!config.publicUrl && address && typeof address === 'object') publicBase = `http://localhost:${address.port}`;
+      return config.channels.webchat.enabled ? attachWebchatSocket(server, { inbox: webchatInbox, channel: webchat, logger }) : () => undefined;
+    },
+  };
+}
+
+export type Careline = Awaited<ReturnType<typeof createCareline>>;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { ConversationRepository } from '../../conversations/conversation-repository.js';
+import type { MessageRepository } from '../../conversations/message-repository.js';
+import type { CustomerRepository } from '../../customers/customer-repository.js';
+import type { ConversationEngine } from '../../engine/conversation-engine.js';
+import { fromStoredMessage, type WebchatMessage } from './webchat-message.js';
+
+/** A message from the widget: typed text, or a pressed button (its label shown as the text). */
+export const widgetMessageSchema = z
+  .strictObject({
+    clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'expected the widget\'s message id (8–64 letters, digits, _ or -)' }),
+    text: z.string().trim().max(2000).default(''),
+    payload: z.string().min(1).max(256).optional(),
+    locale: z.string().max(35).optional(),
+  })
+  .refine((message) => message.text.length > 0 || message.payload !== undefined, { error: 'expected text or a button payload', path: ['text'] });
+export type WidgetMessage = z.infer<typeof widgetMessageSchema>;
+
+/**
+ * The web chat channel's receiving side, shared by the socket and the HTTP fallback: reads a
+ * visitor's transcript and passes their messages to the engine. The widget's message id is
+ * the platform message id, so a message resent after a lost connection is stored once.
+ */
+export class WebchatInbox {
+  constructor(
+    private readonly deps: {
+      engine: ConversationEngine;
+      customers: CustomerRepository;
+      conversations: ConversationRepository;
+      messages: MessageRepository;
+    },
+  ) {}
+
+  /** The visitor's latest conversation, whole. */
+  async history(visitorId: string): Promise<{ conversationId: string | null; messages: WebchatMessage[] }> {
+    const customer = await this.deps.customers.findByIdentity('webchat', visitorId);
+    const conversation = customer ? await this.deps.conversations.latestFor(customer._id, 'webchat') : null;
+    if (!conversation) return { conversationId: null, messages: [] };
+    const transcript = await this.deps.messages.transcript(conversation._id);
+    return { conversationId: conversation._id, messages: transcript.map(fromStoredMessage) };
+  }
+
+  /** Records and answers one widget message; the bot's replies are also pushed to open widgets. */
+  async receive(visitorId: string, input: WidgetMessage): Promise<{ accepted: WebchatMessage; replies: WebchatMessage[]; duplicate: boolean }> {
+    const turn = await this.deps.engine.handle({
+      channel: 'webchat',
+      externalUserId: visitorId,
+      text: input.text,
+      ...(input.payload ? { payload: input.payload } : {}),
+      ...(input.locale ? { localeHint: input.locale } : {}),
+      platformMessageId: input.clientId,
+      address: { visitorId },
+      receivedAt: new Date(),
+    });
+    return { accepted: fromStoredMessage(turn.message), replies: turn.replies.map(fromStoredMessage), duplicate: turn.duplicate };
+  }
+}

@@ -1,0 +1,88 @@
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { z } from 'zod';
+import type { WebchatChannel } from './webchat-channel.js';
+import { widgetMessageSchema, type WebchatInbox } from './webchat-inbox.js';
+import type { WebchatServerEvent } from './webchat-message.js';
+import { visitorIdOf, webchatTokenSchema } from './webchat-token.js';
+
+export const webchatSocketPath = '/api/webchat/socket';
+
+const clientEventSchema = z.object({ type: z.enum(['message', 'sync']) }).passthrough();
+
+function sendEvent(socket: WebSocket, event: WebchatServerEvent): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
+}
+
+/**
+ * The widget's live connection: `ws(s)://host/api/webchat/socket?token=…`. On connect the
+ * server sends the whole transcript (`history`); the widget sends `message` events and
+ * gets an `ack` for each, while the bot's replies and typing arrive as they happen.
+ * Returns a function that closes every socket (for shutdown).
+ */
+export function attachWebchatSocket(server: Server, deps: { inbox: WebchatInbox; channel: WebchatChannel; logger: Logger }): () => void {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== webchatSocketPath) return; // other upgrade handlers may serve it
+    const token = webchatTokenSchema.safeParse(url.searchParams.get('token'));
+    if (!token.success) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nA valid ?token= is required.\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, visitorIdOf(token.data)));
+  });
+
+  function serveSocket(ws: WebSocket, visitorId: string): void {
+    const disconnect = deps.channel.connect(visitorId, ws);
+    ws.on('close', disconnect);
+    ws.on('error', (error) => deps.logger.debug({ err: error }, 'web chat socket error'));
+    const sendHistory = () =>
+      deps.inbox.history(visitorId).then(
+        (history) => sendEvent(ws, { type: 'history', ...history }),
+        (error: unknown) => {
+          deps.logger.error({ err: error }, 'reading web chat history failed');
+          sendEvent(ws, { type: 'error', error: 'The conversation could not be loaded; retrying.' });
+        },
+      );
+    void sendHistory();
+    ws.on('message', (data) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(String(data));
+      } catch {
+        sendEvent(ws, { type: 'error', error: 'Expected a JSON event.' }); // malformed input is answered, not thrown
+        return;
+      }
+      const parsed = clientEventSchema.safeParse(json);
+      if (!parsed.success) {
+        sendEvent(ws, { type: 'error', error: `Invalid event: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')}` });
+        return;
+      }
+      if (parsed.data.type === 'sync') {
+        void sendHistory();
+        return;
+      }
+      const { type: _type, ...fields } = parsed.data;
+      const message = widgetMessageSchema.safeParse(fields);
+      if (!message.success) {
+        sendEvent(ws, { type: 'error', error: `Invalid message: ${message.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')}` });
+        return;
+      }
+      const input = message.data;
+      deps.inbox.receive(visitorId, input).then(
+        (result) => sendEvent(ws, { type: 'ack', clientId: input.clientId, message: result.accepted }),
+        (error: unknown) => {
+          deps.logger.error({ err: error }, 'handling a web chat message failed');
+          sendEvent(ws, { type: 'error', clientId: input.clientId, error: 'The message could not be processed; it will be resent.' });
+        },
+      );
+    });
+  }
+
+  return () => {
+    for (const client of wss.clients) client.close(1001, 'server shutting down');
+    wss.close();
+  };
+}

@@ -1,0 +1,113 @@
+import type { Config, Locale } from '../config/config-schema.js';
+import type { IntentMatch, IntentMatcher } from '../intents/intent-matcher.js';
+import type { IntentName } from '../intents/intent.js';
+import type { ArticleCandidate, KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { detectLanguage, type DetectedLanguage } from '../knowledge/language/detect-language.js';
+
+/** Button payloads the engine puts on its own buttons and understands when pressed. */
+export const payloads = {
+  article: (slug: string) => `article:${slug}`,
+  feedback: (helpful: boolean, slug: string) => `feedback:${helpful ? 'yes' : 'no'}:${slug}`,
+  handoff: 'handoff',
+};
+
+export type SmallTalkIntent = Exclude<IntentName, 'human' | 'complaint'>;
+
+/** What the bot should do with one customer message. */
+export type Action =
+  | { kind: 'smalltalk'; intent: SmallTalkIntent }
+  | { kind: 'handoff'; reason: 'customer_request' | 'complaint' }
+  | { kind: 'answer'; slug: string; confidence: number; chosen: boolean }
+  | { kind: 'clarify'; candidates: ArticleCandidate[]; weak: boolean }
+  | { kind: 'feedback'; helpful: boolean; slug: string }
+  | { kind: 'miss' };
+
+/** The decision with its reasons, for the engine and for editors' "try it". */
+export interface Decision {
+  action: Action;
+  language: DetectedLanguage;
+  candidates: ArticleCandidate[];
+  intent: IntentMatch | null;
+}
+
+export interface DecisionInput {
+  text: string;
+  payload?: string;
+  localeHint?: string;
+  conversationLocale?: Locale;
+}
+
+// A runner-up this close to the best article makes the question ambiguous.
+const ambiguityMargin = 0.08;
+// Clarification offers articles at most this far below the best one.
+const clarifySpread = 0.2;
+const maxChoices = 3;
+// How far an intent below the answer threshold must lead the best article to win.
+const intentLead = 0.15;
+const weakDetection = new Set<DetectedLanguage['reason']>(['conversation', 'hint', 'default']);
+
+/**
+ * Decides answer / clarify / hand off / small talk for one message, without side effects:
+ * the same code serves customers, "try it" and the answer-quality benchmark. Thresholds
+ * come from `config.answers`.
+ */
+export class AnswerPolicy {
+  constructor(
+    private readonly config: Pick<Config, 'answers' | 'locales'>,
+    private readonly knowledge: KnowledgeBase,
+    private readonly intents: IntentMatcher,
+  ) {}
+
+  decide(input: DecisionInput): Decision {
+    const language = detectLanguage(input.text, {
+      supported: this.config.locales.supported,
+      defaultLocale: this.config.locales.default,
+      ...(input.localeHint ? { hint: input.localeHint } : {}),
+      ...(input.conversationLocale ? { conversationLocale: input.conversationLocale } : {}),
+      vocabularyLocale: (text) => this.knowledge.vocabularyLocale(text),
+    });
+    const pressed = input.payload ? this.fromPayload(input.payload) : null;
+    if (pressed) return { action: pressed, language: input.conversationLocale ? { locale: input.conversationLocale, reason: 'conversation' } : language, candidates: [], intent: null };
+
+    const intent = this.intents.match(input.text);
+    const candidates = this.knowledge.query(input.text, maxChoices + 2);
+    const action = this.choose(intent, candidates);
+    return { action, language: this.refineLanguage(language, action, intent, candidates), candidates, intent };
+  }
+
+  private choose(intent: IntentMatch | null, candidates: ArticleCandidate[]): Action {
+    const { answerThreshold, clarifyThreshold } = this.config.answers;
+    const [best, second] = candidates;
+    const bestConfidence = best?.confidence ?? 0;
+    const intentConfidence = intent?.confidence ?? 0;
+    const intentIsSure = intentConfidence >= answerThreshold;
+    // An intent between the thresholds still wins when no article comes close.
+    const intentClearlyBeatsArticles = intentConfidence >= (answerThreshold + clarifyThreshold) / 2 && intentConfidence >= bestConfidence + intentLead;
+    if (intent && (intentIsSure || intentClearlyBeatsArticles)) {
+      // Asking for a person or complaining hands off even when an article also matches.
+      if (intent.intent === 'human' || intent.intent === 'complaint') return { kind: 'handoff', reason: intent.intent === 'human' ? 'customer_request' : 'complaint' };
+      if (intentConfidence >= bestConfidence) return { kind: 'smalltalk', intent: intent.intent };
+    }
+    if (!best || bestConfidence < clarifyThreshold) return { kind: 'miss' };
+    const isClear = !second || second.confidence < clarifyThreshold || bestConfidence - second.confidence >= ambiguityMargin;
+    if (bestConfidence >= answerThreshold && isClear) return { kind: 'answer', slug: best.slug, confidence: bestConfidence, chosen: false };
+    const choices = candidates.filter((candidate) => candidate.confidence >= clarifyThreshold && candidate.confidence >= bestConfidence - clarifySpread).slice(0, maxChoices);
+    return { kind: 'clarify', candidates: choices, weak: bestConfidence < answerThreshold };
+  }
+
+  private fromPayload(payload: string): Action | null {
+    if (payload === payloads.handoff) return { kind: 'handoff', reason: 'customer_request' };
+    const [kind, first, second] = payload.split(':');
+    if (kind === 'article' && first) return { kind: 'answer', slug: first, confidence: 1, chosen: true };
+    if (kind === 'feedback' && (first === 'yes' || first === 'no') && second) return { kind: 'feedback', helpful: first === 'yes', slug: second };
+    return null;
+  }
+
+  /** When the detector was unsure, the language of what matched decides. */
+  private refineLanguage(language: DetectedLanguage, action: Action, intent: IntentMatch | null, candidates: ArticleCandidate[]): DetectedLanguage {
+    if (!weakDetection.has(language.reason)) return language;
+    const supported = this.config.locales.supported;
+    const matched = action.kind === 'smalltalk' || action.kind === 'handoff' ? intent?.locale : action.kind === 'miss' ? undefined : candidates[0]?.locale;
+    return matched && supported.includes(matched) && matched !== language.locale ? { locale: matched, reason: 'vocabulary' } : language;
+  }
+}

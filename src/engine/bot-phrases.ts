@@ -1,0 +1,95 @@
+import type { Locale } from '../config/config-schema.js';
+
+/** What the bot says besides articles and intent responses, in every supported language. */
+export interface BotPhrases {
+  didItHelp: string;
+  yes: string;
+  no: string;
+  clarify: string;
+  weak: string;
+  miss: string;
+  talkToHuman: string;
+  readMore: string;
+  /** `{language}`: the language the answer is written in. */
+  onlyInLanguage: string;
+  /** `{number}`: the ticket number. */
+  handedOff: string;
+  agentsAvailable: string;
+  /** `{time}`: when agents are back. */
+  agentsBack: string;
+  leaveContact: string;
+  languageNames: Record<Locale, string>;
+}
+
+/** The bot's own phrases per locale. */
+export const botPhrases: Record<Locale, BotPhrases> = {
+  vi: {
+    didItHelp: 'Câu trả lời này có giúp được anh/chị không?',
+    yes: 'Có, cảm ơn',
+    no: 'Không',
+    clarify: 'Dạ, anh/chị muốn hỏi về nội dung nào dưới đây ạ?',
+    weak: 'Dạ, em chưa chắc đã hiểu đúng câu hỏi. Có phải anh/chị muốn hỏi:',
+    miss: 'Xin lỗi, em chưa tìm được câu trả lời cho câu hỏi này. Anh/chị có thể hỏi theo cách khác, hoặc em chuyển anh/chị sang nhân viên hỗ trợ nhé.',
+    talkToHuman: 'Gặp nhân viên',
+    readMore: 'Xem chi tiết',
+    onlyInLanguage: '(Nội dung này hiện chỉ có bằng {language}.)',
+    handedOff: 'Em đã chuyển cuộc trò chuyện cho nhân viên hỗ trợ (phiếu #{number}).',
+    agentsAvailable: 'Nhân viên sẽ trả lời anh/chị ngay tại đây trong ít phút.',
+    agentsBack: 'Hiện đang ngoài giờ làm việc; nhân viên sẽ trả lời anh/chị tại đây khi quay lại vào {time}.',
+    leaveContact: 'Anh/chị có thể để lại số điện thoại hoặc email để chúng tôi liên hệ lại.',
+    languageNames: { vi: 'tiếng Việt', en: 'tiếng Anh', cs: 'tiếng Séc', zh: 'tiếng Trung' },
+  },
+  en: {
+    didItHelp: 'Did this answer help?',
+    yes: 'Yes, thanks',
+    no: 'No',
+    clarify: 'Which of these did you mean?',
+    weak: "I'm not sure I understood. Did you mean:",
+    miss: "Sorry, I couldn't find an answer to that. Could you put it another way? Or I can connect you with a member of our staff.",
+    talkToHuman: 'Talk to a person',
+    readMore: 'Read more',
+    onlyInLanguage: '(This answer is only available in {language}.)',
+    handedOff: "I've passed your conversation to our support staff (ticket #{number}).",
+    agentsAvailable: 'A staff member will reply right here in a few minutes.',
+    agentsBack: "We're outside working hours now; a staff member will reply here when we're back, {time}.",
+    leaveContact: 'You can leave your phone number or email so that we can get back to you.',
+    languageNames: { vi: 'Vietnamese', en: 'English', cs: 'Czech', zh: 'Chinese' },
+  },
+  cs: {
+    didItHelp: 'Pomohla vám tato odpověď?',
+    yes: 'Ano, děkuji',
+    no: 'Ne',
+    clarify: 'Které z těchto témat máte na mysli?',
+    weak: 'Nejsem si jistý, že jsem vám rozuměl. Myslíte:',
+    miss: 'Omlouvám se, na tuto otázku jsem nenašel odpověď. Můžete ji položit jinak? Nebo vás mohu spojit s naším pracovníkem.',
+    talkToHuman: 'Mluvit s člověkem',
+    readMore: 'Více informací',
+    onlyInLanguage: '(Tato odpověď je k dispozici pouze v jazyce: {language}.)',
+    handedOff: 'Předal jsem konverzaci našim pracovníkům podpory (tiket #{number}).',
+    agentsAvailable: 'Pracovník vám odpoví přímo zde během několika minut.',
+    agentsBack: 'Nyní je mimo pracovní dobu; pracovník vám odpoví zde, až budeme zpět: {time}.',
+    leaveContact: 'Můžete nám zanechat telefon nebo e-mail, ozveme se vám.',
+    languageNames: { vi: 'vietnamština', en: 'angličtina', cs: 'čeština', zh: 'čínština' },
+  },
+  zh: {
+    didItHelp: '这个回答对您有帮助吗？',
+    yes: '有帮助，谢谢',
+    no: '没有',
+    clarify: '您想问的是以下哪一个？',
+    weak: '我不确定是否理解了您的问题。您是想问：',
+    miss: '抱歉，我没有找到这个问题的答案。您可以换一种说法，或者我可以为您转接人工客服。',
+    talkToHuman: '转人工客服',
+    readMore: '查看详情',
+    onlyInLanguage: '（此回答目前只有{language}版本。）',
+    handedOff: '我已将对话转给客服人员（工单 #{number}）。',
+    agentsAvailable: '客服人员会在几分钟内在这里回复您。',
+    agentsBack: '现在是非工作时间；客服人员将于{time}上班后在这里回复您。',
+    leaveContact: '您可以留下电话号码或电子邮箱，以便我们联系您。',
+    languageNames: { vi: '越南语', en: '英语', cs: '捷克语', zh: '中文' },
+  },
+};
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

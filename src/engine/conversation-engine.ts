@@ -1,0 +1,199 @@
+import type { Channel } from '../channels/channel.js';
+import type { InboundMessage } from '../channels/messages.js';
+import type { Config, Locale } from '../config/config-schema.js';
+import type { Conversation } from '../conversations/conversation.js';
+import type { ConversationLog } from '../conversations/conversation-log.js';
+import type { ConversationRepository } from '../conversations/conversation-repository.js';
+import type { Message } from '../conversations/message.js';
+import type { MessageRepository } from '../conversations/message-repository.js';
+import type { MessageDispatcher, Reply } from '../conversations/message-dispatcher.js';
+import type { Customer } from '../customers/customer.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Handoff } from '../handoff/handoff.js';
+import type { IntentMatcher } from '../intents/intent-matcher.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { QuestionLog, QuestionOutcome } from '../knowledge/question-log.js';
+import { payloads, type AnswerPolicy, type Decision } from './answer-policy.js';
+import { botPhrases, fill } from './bot-phrases.js';
+import { KeyedQueue } from './keyed-queue.js';
+
+/** What one customer message produced. */
+export interface Turn {
+  conversation: Conversation;
+  customer: Customer;
+  message: Message;
+  /** The platform delivered this message before; nothing was done. */
+  duplicate: boolean;
+  /** The bot's replies, in order (none while an agent owns the conversation). */
+  replies: Message[];
+  decision?: Decision;
+}
+
+export interface EngineDeps {
+  config: Pick<Config, 'answers' | 'locales' | 'timezone'>;
+  log: ConversationLog;
+  messages: MessageRepository;
+  conversations: ConversationRepository;
+  policy: AnswerPolicy;
+  knowledge: KnowledgeBase;
+  intents: IntentMatcher;
+  handoff: Handoff;
+  questions: QuestionLog;
+  dispatcher: MessageDispatcher;
+  events: EventBus;
+  /** The public page of an article, linked under answers. */
+  articleUrl: (slug: string, locale: Locale) => string;
+}
+
+const localeTags: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB', cs: 'cs-CZ', zh: 'zh-CN' };
+
+/**
+ * The conversation engine: the only place that decides what happens to a customer message,
+ * on any channel. It records the message, stays silent while the conversation is with the
+ * agents, and otherwise answers, asks which article was meant, makes small talk, or hands
+ * off with a ticket. Messages of one customer are handled one at a time, in order.
+ */
+export class ConversationEngine {
+  private readonly queue = new KeyedQueue();
+  private turnCounter = 0;
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  /** Handles one inbound message; `output` replaces the channel's own sender (e.g. `POST /api/chat`). */
+  handle(inbound: InboundMessage, output?: Channel): Promise<Turn> {
+    return this.queue.run(`${inbound.channel}:${inbound.externalUserId}`, () => this.turn(inbound, output));
+  }
+
+  private async turn(inbound: InboundMessage, output?: Channel): Promise<Turn> {
+    const { customer, conversation, message, duplicate } = await this.deps.log.recordInbound(inbound);
+    const turn: Turn = { conversation, customer, message, duplicate, replies: [] };
+    if (duplicate) return turn;
+    this.deps.events.emit('message.received', { conversation, message });
+    if (conversation.state !== 'bot') return turn;
+
+    await this.deps.dispatcher.typing(conversation, output);
+    const decision = this.deps.policy.decide({
+      text: inbound.text,
+      ...(inbound.payload ? { payload: inbound.payload } : {}),
+      ...(inbound.localeHint ? { localeHint: inbound.localeHint } : {}),
+      ...(conversation.locale ? { conversationLocale: conversation.locale } : {}),
+    });
+    turn.decision = decision;
+    const locale = decision.language.locale;
+    const say = async (reply: Reply) => {
+      turn.replies.push(await this.deps.dispatcher.deliver(turn.conversation, { kind: 'bot' }, { locale, ...reply }, output));
+    };
+    const logQuestion = (outcome: QuestionOutcome, text: string = inbound.text) =>
+      this.deps.questions.record({
+        text,
+        outcome,
+        locale,
+        channel: conversation.channel,
+        conversationId: conversation._id,
+        customerId: customer._id,
+        candidates: decision.candidates.map(({ slug, confidence }) => ({ slug, confidence })),
+      });
+    const phrases = botPhrases[locale];
+    let missCount = 0;
+    const action = decision.action;
+
+    switch (action.kind) {
+      case 'smalltalk': {
+        const text = this.deps.intents.response(action.intent, locale, this.turnCounter++);
+        await say(action.intent === 'deny' ? { text, buttons: [{ label: phrases.talkToHuman, payload: payloads.handoff }] } : { text });
+        if (action.intent === 'deny') await this.logRejectedAnswer(conversation._id, logQuestion);
+        break;
+      }
+      case 'feedback': {
+        const text = this.deps.intents.response(action.helpful ? 'affirm' : 'deny', locale, this.turnCounter++);
+        await say(action.helpful ? { text } : { text, buttons: [{ label: phrases.talkToHuman, payload: payloads.handoff }] });
+        if (!action.helpful) await this.logRejectedAnswer(conversation._id, logQuestion);
+        break;
+      }
+      case 'answer': {
+        const reply = this.answerReply(action.slug, locale, action.confidence);
+        if (!reply) {
+          missCount = conversation.missCount + 1;
+          await say({ text: phrases.miss, buttons: [{ label: phrases.talkToHuman, payload: payloads.handoff }] });
+          break;
+        }
+        await say(reply);
+        this.deps.events.emit('bot.answered', { conversation: turn.conversation, message: turn.replies.at(-1)!, articleSlug: action.slug });
+        break;
+      }
+      case 'clarify': {
+        await logQuestion('weak');
+        const buttons = action.candidates.map((candidate) => ({ label: this.titleOf(candidate.slug, locale).slice(0, 80), payload: payloads.article(candidate.slug) }));
+        await say({ kind: 'choices', text: action.weak ? phrases.weak : phrases.clarify, buttons: [...buttons, { label: phrases.talkToHuman, payload: payloads.handoff }] });
+        break;
+      }
+      case 'miss': {
+        await logQuestion('missed');
+        missCount = conversation.missCount + 1;
+        if (missCount >= this.deps.config.answers.missesBeforeHandoff) {
+          await this.escalate(turn, 'bot_could_not_answer', locale, say, '');
+          return turn;
+        }
+        await say({ text: phrases.miss, buttons: [{ label: phrases.talkToHuman, payload: payloads.handoff }] });
+        break;
+      }
+      case 'handoff': {
+        await logQuestion('handed_off');
+        const intro = decision.intent && ['human', 'complaint'].includes(decision.intent.intent) ? this.deps.intents.response(decision.intent.intent, locale, this.turnCounter++) : '';
+        await this.escalate(turn, action.reason, locale, say, intro);
+        return turn;
+      }
+    }
+    const updated = await this.deps.conversations.transition(conversation._id, { state: 'bot' }, { $set: { locale, missCount, updatedAt: new Date() } });
+    if (updated) turn.conversation = updated;
+    return turn;
+  }
+
+  private answerReply(slug: string, locale: Locale, confidence: number): Reply | null {
+    const { default: defaultLocale } = this.deps.config.locales;
+    const article = this.deps.knowledge.article(slug, locale, defaultLocale);
+    if (!article) return null;
+    const phrases = botPhrases[locale];
+    const note = article.locale === locale ? '' : `\n\n${fill(phrases.onlyInLanguage, { language: phrases.languageNames[article.locale] })}`;
+    return {
+      text: `${article.title}\n\n${article.answer}${note}`,
+      link: { label: phrases.readMore, url: this.deps.articleUrl(slug, article.locale) },
+      buttons: [
+        { label: phrases.yes, payload: payloads.feedback(true, slug) },
+        { label: phrases.no, payload: payloads.feedback(false, slug) },
+      ],
+      articleId: article._id,
+      confidence,
+    };
+  }
+
+  private titleOf(slug: string, locale: Locale): string {
+    return this.deps.knowledge.article(slug, locale, this.deps.config.locales.default)?.title ?? slug;
+  }
+
+  private async escalate(turn: Turn, reason: 'customer_request' | 'complaint' | 'bot_could_not_answer', locale: Locale, say: (reply: Reply) => Promise<void>, intro: string): Promise<void> {
+    const phrases = botPhrases[locale];
+    const subject = turn.message.text || undefined;
+    const escalation = await this.deps.handoff.escalate(turn.conversation, turn.customer, reason, subject);
+    if (!escalation) return;
+    turn.conversation = escalation.conversation;
+    const { opening, ticket } = escalation;
+    const when = opening.open
+      ? phrases.agentsAvailable
+      : `${fill(phrases.agentsBack, { time: opening.nextOpenAt ? this.formatTime(opening.nextOpenAt, locale) : '' })} ${phrases.leaveContact}`;
+    await say({ text: `${intro ? `${intro}\n\n` : ''}${fill(phrases.handedOff, { number: ticket.number })} ${when}` });
+    await this.deps.conversations.transition(turn.conversation._id, {}, { $set: { locale } });
+  }
+
+  /** Records "that answer did not help" against the customer's question that led to the bot's last answer. */
+  private async logRejectedAnswer(conversationId: string, log: (outcome: QuestionOutcome, text: string) => Promise<unknown>): Promise<void> {
+    const transcript = await this.deps.messages.transcript(conversationId);
+    const answerAt = transcript.findLastIndex((line) => line.author.kind === 'bot' && line.articleId !== undefined);
+    const question = transcript.slice(0, Math.max(answerAt, 0)).findLast((line) => line.author.kind === 'customer' && !line.payload);
+    if (question) await log('rejected', question.text);
+  }
+
+  private formatTime(at: Date, locale: Locale): string {
+    return new Intl.DateTimeFormat(localeTags[locale], { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: this.deps.config.timezone }).format(at);
+  }
+}

@@ -1,0 +1,47 @@
+import { EventEmitter } from 'node:events';
+import type { Conversation } from '../conversations/conversation.js';
+import type { Message } from '../conversations/message.js';
+import type { Ticket } from '../handoff/ticket.js';
+
+/**
+ * Every event Careline emits, by name, with its payload. Named transitions emit; side
+ * effects (CSAT, notifications, the agent console) listen. Names live only here.
+ */
+export interface CarelineEvents {
+  /** The bot or an agent wrote to a customer (stored in the transcript). */
+  'message.sent': { conversation: Conversation; message: Message };
+  /** A customer's message was stored (not emitted for redeliveries). */
+  'message.received': { conversation: Conversation; message: Message };
+  /** The bot answered a question with an article. */
+  'bot.answered': { conversation: Conversation; message: Message; articleSlug: string };
+  /** The conversation was handed to the agents' queue with a ticket. */
+  'conversation.handed_off': { conversation: Conversation; ticket: Ticket };
+}
+
+export type EventName = keyof CarelineEvents;
+
+/** A typed in-process event bus; a failing listener is reported, never breaks the emitter. */
+export class EventBus {
+  private readonly emitter = new EventEmitter();
+
+  constructor(private readonly onListenerError: (event: EventName, error: unknown) => void = () => undefined) {
+    this.emitter.setMaxListeners(50);
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: CarelineEvents[E]) => void | Promise<void>): () => void {
+    const wrapped = (payload: CarelineEvents[E]) => {
+      try {
+        const result = listener(payload);
+        if (result instanceof Promise) result.catch((error: unknown) => this.onListenerError(event, error));
+      } catch (error) {
+        this.onListenerError(event, error);
+      }
+    };
+    this.emitter.on(event, wrapped);
+    return () => this.emitter.off(event, wrapped);
+  }
+
+  emit<E extends EventName>(event: E, payload: CarelineEvents[E]): void {
+    this.emitter.emit(event, payload);
+  }
+}

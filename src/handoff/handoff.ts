@@ -1,0 +1,51 @@
+import type { Config } from '../config/config-schema.js';
+import type { Conversation } from '../conversations/conversation.js';
+import type { ConversationRepository } from '../conversations/conversation-repository.js';
+import type { Customer } from '../customers/customer.js';
+import type { EventBus } from '../events/event-bus.js';
+import { openingState, type OpeningState } from './opening-hours.js';
+import type { Ticket } from './ticket.js';
+import { ticketPriority } from './ticket-priority.js';
+import type { TicketRepository } from './ticket-repository.js';
+
+/** What an escalation produced. */
+export interface Escalation {
+  ticket: Ticket;
+  conversation: Conversation;
+  opening: OpeningState;
+}
+
+/**
+ * Hands a conversation from the bot to the agents: opens a ticket with a priority, moves
+ * the conversation to `waiting` (the bot falls silent), emits `conversation.handed_off`.
+ */
+export class Handoff {
+  constructor(
+    private readonly config: Pick<Config, 'businessHours' | 'timezone'>,
+    private readonly tickets: TicketRepository,
+    private readonly conversations: ConversationRepository,
+    private readonly events: EventBus,
+  ) {}
+
+  /** Escalates a conversation the bot owns; null if someone else moved it first. */
+  async escalate(conversation: Conversation, customer: Customer, reason: Ticket['reason'], subject?: string, now = new Date()): Promise<Escalation | null> {
+    // Take the conversation from the bot first, so two escalations at once open one ticket.
+    const taken = await this.conversations.transition(conversation._id, { state: 'bot' }, { $set: { state: 'waiting', missCount: 0, updatedAt: now } });
+    if (!taken) return null;
+    const ticket = await this.tickets.create({
+      conversationId: conversation._id,
+      customerId: customer._id,
+      reason,
+      priority: ticketPriority(customer.segment, reason),
+      ...(subject ? { subject: subject.slice(0, 500) } : {}),
+    });
+    const waiting = (await this.conversations.transition(conversation._id, {}, { $set: { ticketId: ticket._id } })) ?? taken;
+    this.events.emit('conversation.handed_off', { conversation: waiting, ticket });
+    return { ticket, conversation: waiting, opening: this.opening(now) };
+  }
+
+  /** Whether agents are at work at `now`, and when they are back if not. */
+  opening(now = new Date()): OpeningState {
+    return openingState(now, this.config.businessHours.weekly, this.config.businessHours.holidays, this.config.timezone);
+  }
+}

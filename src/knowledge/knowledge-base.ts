@@ -1,0 +1,79 @@
+import type { Locale } from '../config/config-schema.js';
+import type { Article } from './article.js';
+import type { ArticleRepository } from './article-repository.js';
+import { AnswerIndex, type Candidate } from './retrieval/answer-index.js';
+
+/** An article candidate grouped over its translations: the best-matching language wins. */
+export interface ArticleCandidate extends Candidate {
+  /** Languages the article exists in. */
+  locales: Locale[];
+}
+
+/**
+ * The published knowledge base in memory: the answer index plus every translation by slug.
+ * `reload()` swaps in a fresh index built from the store, so published edits answer at once.
+ */
+export class KnowledgeBase {
+  private index: AnswerIndex;
+  private bySlug = new Map<string, Map<Locale, Article>>();
+
+  constructor(articles: Article[] = []) {
+    this.index = this.build(articles);
+  }
+
+  /** Rebuilds from the store's published articles; returns how many were indexed. */
+  async reload(repository: ArticleRepository): Promise<number> {
+    const articles = await repository.published();
+    this.index = this.build(articles);
+    return articles.length;
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  /**
+   * Ranked articles for a question across all languages, one entry per article (slug),
+   * best first. Matching every language lets "bao hanh" find Vietnamese even when the
+   * language detector hesitates.
+   */
+  query(question: string, limit = 5): ArticleCandidate[] {
+    const seen = new Set<string>();
+    const results: ArticleCandidate[] = [];
+    for (const candidate of this.index.query(question, { limit: limit * 4 })) {
+      if (seen.has(candidate.slug)) continue;
+      seen.add(candidate.slug);
+      results.push({ ...candidate, locales: [...(this.bySlug.get(candidate.slug)?.keys() ?? [])] });
+      if (results.length === limit) break;
+    }
+    return results;
+  }
+
+  /** The article in `locale`, else in `fallback`, else in any language; null if unknown. */
+  article(slug: string, locale: Locale, fallback: Locale): Article | null {
+    const translations = this.bySlug.get(slug);
+    if (!translations) return null;
+    return translations.get(locale) ?? translations.get(fallback) ?? translations.values().next().value ?? null;
+  }
+
+  /** The languages an article exists in. */
+  translations(slug: string): Locale[] {
+    return [...(this.bySlug.get(slug)?.keys() ?? [])];
+  }
+
+  /** Which language's knowledge-base words the text matches clearly, if any. */
+  vocabularyLocale(text: string): Locale | null {
+    return this.index.vocabularyLocale(text);
+  }
+
+  private build(articles: Article[]): AnswerIndex {
+    const bySlug = new Map<string, Map<Locale, Article>>();
+    for (const article of articles) {
+      const translations = bySlug.get(article.slug) ?? new Map<Locale, Article>();
+      translations.set(article.locale, article);
+      bySlug.set(article.slug, translations);
+    }
+    this.bySlug = bySlug;
+    return new AnswerIndex(articles);
+  }
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { tempDir } from '../support/temp-dir.js';
+
+describe('the web chat widget on the demo page, in Chromium', () => {
+  const data = tempDir('careline-browser-');
+  let app: TestApp;
+  let port: number;
+  let browser: Browser;
+  let page: Page;
+
+  const botMessages = () => page.locator('.msg.bot:not(.welcome)');
+  const lastBotText = async () => (await botMessages().last().textContent()) ?? '';
+  const ask = async (text: string) => {
+    const before = await botMessages().count();
+    await page.locator('textarea').fill(text);
+    await page.locator('textarea').press('Enter');
+    await expect.poll(() => botMessages().count(), { timeout: 10_000 }).toBeGreaterThan(before);
+    return lastBotText();
+  };
+  const title = (slug: string) => app.careline.knowledge.article(slug, 'vi', 'vi')!.title;
+  const customerTranscript = async () => {
+    const [conversation] = await app.store.collection<{ _id: string }>('conversations').find({ channel: 'webchat' });
+    const messages = await app.services.messages.transcript(conversation!._id);
+    return messages;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({}, { dataDir: data.path });
+    port = Number(new URL(app.url).port);
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: 'vi-VN' });
+    await page.goto(`${app.url}/`);
+    await page.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();
+    await page.locator('.msg.welcome').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    data.remove();
+  });
+
+  it('answers a Vietnamese question typed without diacritics with the right article', async () => {
+    const answer = await ask('bao hanh bao lau');
+    expect(answer).toContain(title('warranty-period'));
+    await expect.poll(() => page.locator('.choices button').allTextContents()).toEqual(['Có, cảm ơn', 'Không']);
+    expect(await page.locator('.msg.bot a').last().getAttribute('href')).toMatch(/\/help\/warranty-period\?lang=vi$/);
+  });
+
+  it('offers buttons for an ambiguous question and answers the one clicked', async () => {
+    const prompt = await ask('hoàn tiền');
+    expect(prompt).toMatch(/nội dung nào|chưa chắc/);
+    const choice = page.locator('.choices button', { hasText: title('refund-time') });
+    await expect.poll(() => choice.count()).toBe(1);
+    const before = await botMessages().count();
+    await choice.click();
+    await expect.poll(() => botMessages().count()).toBe(before + 1);
+    expect(await lastBotText()).toContain(title('refund-time'));
+    // The click shows as what the customer said.
+    expect(await page.locator('.msg.customer').last().textContent()).toBe(title('refund-time'));
+  });
+
+  it('shows the whole conversation again after a reload', async () => {
+    const before = await page.locator('.msg:not(.welcome)').allTextContents();
+    await page.reload();
+    await expect.poll(() => page.locator('.msg:not(.welcome)').allTextContents(), { timeout: 10_000 }).toEqual(before);
+    // The panel stays open across the reload.
+    await expect.poll(() => page.locator('textarea').isVisible()).toBe(true);
+  });
+
+  it('keeps chatting across a server restart with nothing lost or doubled', async () => {
+    await app.close();
+    await expect.poll(() => page.locator('.status').isVisible(), { timeout: 10_000 }).toBe(true);
+    // Written while the server is down: shown as sending, delivered once it is back.
+    await page.locator('textarea').fill('phi ship bao nhieu');
+    await page.locator('textarea').press('Enter');
+    await expect.poll(() => page.locator('.msg.customer.sending').count()).toBe(1);
+    app = await startTestApp({}, { dataDir: data.path, port });
+    await expect.poll(lastBotText, { timeout: 30_000 }).toContain(title('delivery-fee'));
+    await expect.poll(() => page.locator('.msg.customer.sending').count()).toBe(0);
+    const stored = await customerTranscript();
+    expect(stored.filter((message) => message.text === 'phi ship bao nhieu')).toHaveLength(1);
+    expect(stored.filter((message) => message.articleId && message.text.startsWith(title('delivery-fee')))).toHaveLength(1);
+    const shownIds = await page.locator('.msg[data-id]').evaluateAll((elements) => elements.map((element) => (element as HTMLElement).dataset.id));
+    expect(new Set(shownIds).size).toBe(shownIds.length);
+    expect(shownIds).toEqual(stored.map((message) => message._id));
+  });
+
+  it('hands off to a person after two questions it cannot answer, with a ticket in the store', async () => {
+    const first = await ask('thoi tiet hom nay the nao');
+    expect(first).toContain('chưa tìm được câu trả lời');
+    const second = await ask('ban co biet nau pho khong');
+    const [ticket] = await app.services.tickets.waiting();
+    expect(ticket).toMatchObject({ reason: 'bot_could_not_answer', priority: 'normal', subject: 'ban co biet nau pho khong' });
+    expect(second).toContain(`#${ticket!.number}`);
+    const [conversation] = await app.store.collection<{ state: string; ticketId: string }>('conversations').find({ channel: 'webchat' });
+    expect(conversation).toMatchObject({ state: 'waiting', ticketId: ticket!._id });
+  });
+
+  it('stays usable at phone width: the panel fills the screen', async () => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    const box = await page.locator('.panel').boundingBox();
+    expect(box).toMatchObject({ x: 0, width: 360 });
+    expect(await page.locator('textarea').isVisible()).toBe(true);
+  });
+});
