@@ -42,7 +42,8 @@ export class ConversationLog {
       buttons: [],
       ...(inbound.payload ? { payload: inbound.payload } : {}),
       ...(inbound.platformMessageId ? { platformMessageId: inbound.platformMessageId } : {}),
-      createdAt: inbound.receivedAt,
+      // Stored at the moment it is handled, so the transcript reads in the order the bot saw it.
+      createdAt: new Date(),
     });
     return { customer, conversation, message, duplicate };
   }

@@ -44,7 +44,8 @@ const clarifySpread = 0.2;
 const maxChoices = 3;
 // How far an intent below the answer threshold must lead the best article to win.
 const intentLead = 0.15;
-const weakDetection = new Set<DetectedLanguage['reason']>(['conversation', 'hint', 'default']);
+// The conversation's own language is good evidence for a short message; a hint or the default is not.
+const weakDetection = new Set<DetectedLanguage['reason']>(['hint', 'default']);
 
 /**
  * Decides answer / clarify / hand off / small talk for one message, without side effects:
@@ -64,7 +65,7 @@ export class AnswerPolicy {
       defaultLocale: this.config.locales.default,
       ...(input.localeHint ? { hint: input.localeHint } : {}),
       ...(input.conversationLocale ? { conversationLocale: input.conversationLocale } : {}),
-      vocabularyLocale: (text) => this.knowledge.vocabularyLocale(text),
+      vocabularyLocale: (text) => this.knowledge.vocabularyLocale(text) ?? this.intents.vocabularyLocale(text),
     });
     const pressed = input.payload ? this.fromPayload(input.payload) : null;
     if (pressed) return { action: pressed, language: input.conversationLocale ? { locale: input.conversationLocale, reason: 'conversation' } : language, candidates: [], intent: null };
@@ -82,7 +83,7 @@ export class AnswerPolicy {
     const intentConfidence = intent?.confidence ?? 0;
     const intentIsSure = intentConfidence >= answerThreshold;
     // An intent between the thresholds still wins when no article comes close.
-    const intentClearlyBeatsArticles = intentConfidence >= (answerThreshold + clarifyThreshold) / 2 && intentConfidence >= bestConfidence + intentLead;
+    const intentClearlyBeatsArticles = intentConfidence >= clarifyThreshold && intentConfidence >= bestConfidence + intentLead;
     if (intent && (intentIsSure || intentClearlyBeatsArticles)) {
       // Asking for a person or complaining hands off even when an article also matches.
       if (intent.intent === 'human' || intent.intent === 'complaint') return { kind: 'handoff', reason: intent.intent === 'human' ? 'customer_request' : 'complaint' };

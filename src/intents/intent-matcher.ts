@@ -42,6 +42,11 @@ export class IntentMatcher {
     return { intent: best.slug as IntentName, locale: best.locale, confidence: best.confidence, example: best.matchedText };
   }
 
+  /** Which language's intent examples the text's words match clearly, if any. */
+  vocabularyLocale(text: string): Locale | null {
+    return this.index.vocabularyLocale(text);
+  }
+
   /** A response for the intent in the locale, varied by `pick` (e.g. a turn counter). */
   response(intent: IntentName, locale: Locale, pick = 0): string {
     const responses = this.definitions.get(intent)!.responses[locale];

@@ -1,5 +1,7 @@
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, exited, runCareline, startCareline } from '../support/careline-process.js';
+import { buildOnce, exited, repoRoot, runCareline, startCareline } from '../support/careline-process.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -98,6 +100,37 @@ describe('the careline server process', () => {
       const result = await runCareline({}, ['frobnicate']);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('Unknown command "frobnicate"');
+    });
+  });
+  describe('when a knowledge-base file has a broken front matter', () => {
+    it('names the file and field at start-up and every other article still answers', async () => {
+      const kb = join(dir.path, 'kb-broken');
+      cpSync(join(repoRoot, 'knowledge-base'), kb, { recursive: true });
+      writeFileSync(join(kb, 'warranty', 'warranty-period.vi.md'), '---\nid: warranty-period\nlocale: vi\ntitle: Bảo hành bao lâu?\ncategory: warranty\nstatus: maybe\n---\nTivi 24 tháng.\n');
+      const running = await startCareline({ DATA_DIR: join(dir.path, 'kb-data'), KNOWLEDGE_BASE_DIR: kb });
+      try {
+        expect(running.output()).toMatch(/warranty[\\/]warranty-period\.vi\.md: status: /);
+        expect(running.output()).toContain('1 knowledge-base problem(s)');
+        const answer = (await (await post(`${running.url}/api/chat`, { sender: 's1', text: 'phi ship bao nhieu' })).json()) as { replies: { text: string }[] };
+        expect(answer.replies[0]!.text).toContain('Phí giao hàng là bao nhiêu?');
+        // The same article's English version is fine and still answers.
+        const english = (await (await post(`${running.url}/api/chat`, { sender: 's2', text: 'how long is the warranty' })).json()) as { replies: { text: string }[] };
+        expect(english.replies[0]!.text).toContain('warranty');
+      } finally {
+        running.child.kill('SIGTERM');
+        await exited(running.child);
+      }
+    });
+  });
+
+  describe('when an intent file is broken', () => {
+    it('exits 2 naming the file and field', async () => {
+      const intents = join(dir.path, 'intents-broken');
+      cpSync(join(repoRoot, 'intents'), intents, { recursive: true });
+      writeFileSync(join(intents, 'thanks.yaml'), 'intent: thanks\nexamples: {vi: [cam on], en: [thanks], cs: [dekuji], zh: []}\nresponses: {vi: [x], en: [x], cs: [x], zh: [x]}\n');
+      const result = await runCareline({ DATA_DIR: join(dir.path, 'intent-data'), INTENTS_DIR: intents }, ['serve']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/thanks\.yaml: examples\.zh: /);
     });
   });
 });

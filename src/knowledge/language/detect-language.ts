@@ -19,6 +19,9 @@ export interface DetectLanguageOptions {
 }
 
 const han = /\p{Script=Han}/u;
+// Letters only Vietnamese and only Czech use (lower-case; the text is lower-cased first).
+const vietnameseLetters = /[ạảãầấậẩẫằắặẳẵơưđẹẻẽềếệểễịỉĩọỏồốộổỗờớợởỡụủũừứựửữỳỵỷỹ]/u;
+const czechLetters = /[ěščřžůň]/u;
 
 function asSupported(tag: string | undefined, supported: readonly Locale[]): Locale | null {
   const base = tag?.toLowerCase().split(/[-_]/)[0];
@@ -26,20 +29,29 @@ function asSupported(tag: string | undefined, supported: readonly Locale[]): Loc
 }
 
 /**
- * Picks the language of one customer message: Chinese script; then the tinyld detector when
- * it is sure (it knows accent-free Vietnamese and Czech); then the knowledge base's own
- * vocabulary; then the conversation's language, the platform hint, the default.
- * Short messages ("ok", "hi") keep the conversation's language.
+ * Picks the language of one customer message: Chinese script and letters only Vietnamese
+ * or Czech use; short messages ("ok", "chao shop") keep the conversation's language; then
+ * the knowledge base's own vocabulary when it clearly points to one language; then the
+ * tinyld detector when it is sure; then the conversation's language, the hint, the default.
  */
 export function detectLanguage(text: string, options: DetectLanguageOptions): DetectedLanguage {
   const { supported } = options;
   if (han.test(text) && supported.includes('zh')) return { locale: 'zh', reason: 'script' };
+  const lower = text.toLowerCase();
+  if (vietnameseLetters.test(lower) && supported.includes('vi')) return { locale: 'vi', reason: 'script' };
+  if (czechLetters.test(lower) && supported.includes('cs')) return { locale: 'cs', reason: 'script' };
   const words = text.match(/\p{L}+/gu) ?? [];
+  // A few words are too little to switch languages when the conversation already has one.
+  const keepsConversation = words.length <= 3 && options.conversationLocale !== undefined && supported.includes(options.conversationLocale);
+  if (keepsConversation) return { locale: options.conversationLocale!, reason: 'conversation' };
+  // The knowledge base's own words beat the general-purpose detector, which often takes
+  // accent-free Vietnamese for English.
+  const byVocabulary = words.length > 0 ? options.vocabularyLocale?.(text) : null;
+  if (words.length >= 2 && byVocabulary && supported.includes(byVocabulary)) return { locale: byVocabulary, reason: 'vocabulary' };
   if (words.length >= 2) {
     const [top] = detectAll(text).filter((guess) => asSupported(guess.lang, supported));
     if (top && top.accuracy >= 0.5) return { locale: asSupported(top.lang, supported)!, reason: 'detector' };
   }
-  const byVocabulary = words.length > 0 ? options.vocabularyLocale?.(text) : null;
   if (byVocabulary && supported.includes(byVocabulary)) return { locale: byVocabulary, reason: 'vocabulary' };
   if (options.conversationLocale && supported.includes(options.conversationLocale)) return { locale: options.conversationLocale, reason: 'conversation' };
   const hinted = asSupported(options.hint, supported);

@@ -1,0 +1,50 @@
+import { pino } from 'pino';
+import { createCareline, type Careline } from '../../src/careline.js';
+import { CollectingChannel } from '../../src/channels/collecting/collecting-channel.js';
+import type { ChannelId } from '../../src/channels/channel-id.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import type { Turn } from '../../src/engine/conversation-engine.js';
+import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
+import { tempDir } from './temp-dir.js';
+
+/** The product without HTTP: engine, knowledge base and store, with a collecting channel per customer. */
+export interface EngineWorld {
+  careline: Careline;
+  store: EmbeddedDocumentStore;
+  /** Sends a customer message and returns the turn and the texts the bot sent. */
+  say(customer: string, text: string, options?: { payload?: string; messageId?: string; locale?: string; channel?: ChannelId }): Promise<Turn & { texts: string[]; output: CollectingChannel }>;
+  close(): Promise<void>;
+}
+
+export async function createEngineWorld(env: Record<string, string> = {}): Promise<EngineWorld> {
+  const dir = tempDir('careline-engine-');
+  const config = loadConfig({ env: { DATA_DIR: dir.path, ...env } });
+  const store = new EmbeddedDocumentStore(config.dataDir);
+  await store.init();
+  const careline = await createCareline({ config, store, logger: pino({ level: 'silent' }) });
+  return {
+    careline,
+    store,
+    async say(customer, text, options = {}) {
+      const output = new CollectingChannel(options.channel ?? 'rest');
+      const turn = await careline.engine.handle(
+        {
+          channel: options.channel ?? 'rest',
+          externalUserId: customer,
+          text,
+          address: { sender: customer },
+          receivedAt: new Date(),
+          ...(options.payload ? { payload: options.payload } : {}),
+          ...(options.messageId ? { platformMessageId: options.messageId } : {}),
+          ...(options.locale ? { localeHint: options.locale } : {}),
+        },
+        output,
+      );
+      return { ...turn, texts: output.texts, output };
+    },
+    async close() {
+      await store.close();
+      dir.remove();
+    },
+  };
+}
