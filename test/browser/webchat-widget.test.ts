@@ -84,7 +84,7 @@ describe('the web chat widget on the demo page, in Chromium', () => {
     const stored = await customerTranscript();
     expect(stored.filter((message) => message.text === 'phi ship bao nhieu')).toHaveLength(1);
     expect(stored.filter((message) => message.articleId && message.text.startsWith(title('delivery-fee')))).toHaveLength(1);
-    const shownIds = await page.locator('.msg[data-id]').evaluateAll((elements) => elements.map((element) => (element as HTMLElement).dataset.id));
+    const shownIds = await page.locator('.msg[data-id]').evaluateAll((elements) => elements.map((element) => element.getAttribute("data-id")));
     expect(new Set(shownIds).size).toBe(shownIds.length);
     expect(shownIds).toEqual(stored.map((message) => message._id));
   });
@@ -96,7 +96,7 @@ describe('the web chat widget on the demo page, in Chromium', () => {
     const [ticket] = await app.services.tickets.waiting();
     expect(ticket).toMatchObject({ reason: 'bot_could_not_answer', priority: 'normal', subject: 'ban co biet nau pho khong' });
     expect(second).toContain(`#${ticket!.number}`);
-    const [conversation] = await app.store.collection<{ state: string; ticketId: string }>('conversations').find({ channel: 'webchat' });
+    const [conversation] = await app.store.collection<{ _id: string; state: string; ticketId: string }>('conversations').find({ channel: 'webchat' });
     expect(conversation).toMatchObject({ state: 'waiting', ticketId: ticket!._id });
   });
 
