@@ -89,6 +89,8 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
     knowledge,
     knowledgeReport,
     questions,
+    dispatcher,
+    handoff,
     channels,
     webchat,
     /** Attaches what needs the listening HTTP server (the web chat socket, the public base URL); returns the socket closer. */

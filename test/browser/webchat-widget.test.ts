@@ -100,6 +100,31 @@ describe('the web chat widget on the demo page, in Chromium', () => {
     expect(conversation).toMatchObject({ state: 'waiting', ticketId: ticket!._id });
   });
 
+  it('shows the agent\'s name when a person writes', async () => {
+    const [conversation] = await app.services.conversations.listByCustomer((await customerTranscript())[0]!.customerId);
+    await app.careline.dispatcher.deliver(conversation!, { kind: 'agent', id: 'usr_lan', name: 'Lan' }, { text: 'Chào anh, em là Lan, em hỗ trợ anh nhé.' });
+    const agentLine = page.locator('.msg.agent').last();
+    await expect.poll(() => agentLine.textContent()).toContain('Chào anh, em là Lan');
+    expect(await agentLine.locator('.who').textContent()).toBe('Lan');
+  });
+
+  it('works with the keyboard alone and in the visitor\'s language', async () => {
+    const czech = await browser.newPage({ locale: 'cs-CZ' });
+    try {
+      await czech.goto(`${app.url}/`);
+      const launcher = czech.getByRole('button', { name: 'Otevřít chat podpory' });
+      await launcher.focus();
+      await czech.keyboard.press('Enter');
+      await expect.poll(() => czech.getByRole('dialog', { name: 'Zákaznická podpora' }).isVisible()).toBe(true);
+      await expect.poll(() => czech.locator('textarea').evaluate((element) => element === (element.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+      expect(await czech.locator('textarea').getAttribute('placeholder')).toBe('Napište dotaz…');
+      await czech.keyboard.press('Escape');
+      await expect.poll(() => czech.getByRole('dialog').isVisible()).toBe(false);
+    } finally {
+      await czech.close();
+    }
+  });
+
   it('stays usable at phone width: the panel fills the screen', async () => {
     await page.setViewportSize({ width: 360, height: 640 });
     const box = await page.locator('.panel').boundingBox();
