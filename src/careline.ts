@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import { LoginThrottle } from './accounts/login-throttle.js';
+import { SessionRepository } from './accounts/session-repository.js';
 import { ChannelRegistry } from './channels/channel-registry.js';
 import { RestChannel } from './channels/rest/rest-channel.js';
 import { WebchatChannel } from './channels/webchat/webchat-channel.js';
@@ -10,6 +12,7 @@ import { MessageDispatcher } from './conversations/message-dispatcher.js';
 import { AnswerPolicy } from './engine/answer-policy.js';
 import { ConversationEngine } from './engine/conversation-engine.js';
 import { EventBus } from './events/event-bus.js';
+import { AgentDesk } from './handoff/agent-desk.js';
 import { Handoff } from './handoff/handoff.js';
 import { createApp } from './http/create-app.js';
 import { IntentMatcher } from './intents/intent-matcher.js';
@@ -77,8 +80,10 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
     events,
     articleUrl: (slug, locale) => `${publicBase}/help/${slug}?lang=${locale}`,
   });
+  const desk = new AgentDesk(store, services.tickets, services.conversations, dispatcher, events);
+  const sessions = new SessionRepository(store);
   const webchatInbox = new WebchatInbox({ engine, customers: services.customers, conversations: services.conversations, messages: services.messages });
-  const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox });
+  const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle() });
 
   return {
     app,
@@ -91,6 +96,8 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
     questions,
     dispatcher,
     handoff,
+    desk,
+    sessions,
     channels,
     webchat,
     /** Attaches what needs the listening HTTP server (the web chat socket, the public base URL); returns the socket closer. */

@@ -11,7 +11,10 @@ import { ConfigError } from './config/config-error.js';
 import type { Config } from './config/config-schema.js';
 import { enabledChannels, maskSecrets } from './config/describe-config.js';
 import { loadConfig } from './config/load-config.js';
+import { addUser, ensureFirstAdmin, userAddSchema } from './accounts/user-admin.js';
 import { createCareline, type KnowledgeLoadReport } from './careline.js';
+import { createServices } from './services.js';
+import { DuplicateKeyError } from './storage/duplicate-key-error.js';
 import { IntentFileError } from './intents/read-intent-files.js';
 import { createDocumentStore, StoreUnavailableError } from './storage/create-document-store.js';
 
@@ -20,8 +23,11 @@ export const helpText = `Careline — self-hosted omnichannel customer-care bot
 Usage: careline [command] [--config FILE]
 
 Commands:
-  serve     start the server (default)
+  serve     start the server (default); on the very first start it creates an admin and
+            prints the password once
   config    print the resolved configuration, secrets masked, and which channels are enabled
+  user add  add a user: --email E [--name N] [--role agent|editor|admin ...] [--admin]
+            [--password P] (a password is generated and printed when none is given)
   help      show this help
 
 Options:
@@ -59,6 +65,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     throw error;
   }
   reportKnowledge(careline.knowledgeReport, config.knowledgeBaseDir);
+  const firstAdmin = await ensureFirstAdmin(careline.services.users);
   const server = createServer(careline.app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -71,13 +78,15 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   process.stdout.write(
     [
       `Careline is running on ${base} (${store.kind} store: ${store.location})`,
-      `  Widget demo:  ${base}/`,
-      `  Chat API:     ${base}/api/chat`,
-      `  Help center:  ${base}/help/<article-id>`,
-      `  Health:       ${base}/healthz  (readiness: ${base}/readyz)`,
-      `  Public URL:   ${config.publicUrl ?? base}`,
-      `  Channels:     ${channels.join(', ') || 'none'}`,
-      `  Knowledge:    ${careline.knowledgeReport.indexed} published articles indexed`,
+      `  Widget demo:   ${base}/`,
+      `  Agent console: ${base}/console/`,
+      `  Chat API:      ${base}/api/chat`,
+      `  Help center:   ${base}/help/<article-id>`,
+      `  Health:        ${base}/healthz  (readiness: ${base}/readyz)`,
+      `  Public URL:    ${config.publicUrl ?? base}`,
+      `  Channels:      ${channels.join(', ') || 'none'}`,
+      `  Knowledge:     ${careline.knowledgeReport.indexed} published articles indexed`,
+      ...(firstAdmin ? [`  First admin:   ${firstAdmin.email} / ${firstAdmin.password}  (shown once; add agents with: npm run careline -- user add --email … --role agent)`] : []),
       '',
     ].join('\n'),
   );
@@ -114,26 +123,65 @@ function reportKnowledge(report: KnowledgeLoadReport, dir: string): void {
   process.stderr.write(`careline: ${report.problems.length} knowledge-base problem(s); those files were skipped, every other article is served:\n${lines.join('\n')}\n`);
 }
 
-function parseArgs(argv: string[]): { command: string; configFile?: string } {
-  let command = 'serve';
+interface Args {
+  command: string;
+  configFile?: string;
+  words: string[];
+  options: Record<string, string[]>;
+}
+
+function parseArgs(argv: string[]): Args {
+  const words: string[] = [];
+  const options: Record<string, string[]> = {};
   let configFile: string | undefined;
+  let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--config') configFile = argv[++i];
     else if (arg.startsWith('--config=')) configFile = arg.slice('--config='.length);
-    else if (arg === '-h' || arg === '--help') command = 'help';
-    else command = arg;
+    else if (arg === '-h' || arg === '--help') help = true;
+    else if (arg === '--admin') (options.role ??= []).push('admin');
+    else if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split(/=(.*)/s);
+      (options[name!] ??= []).push(inline ?? argv[++i] ?? '');
+    } else words.push(arg);
   }
-  return { command, configFile };
+  return { command: help ? 'help' : (words[0] ?? 'serve'), configFile, words, options };
+}
+
+async function userCommand(args: Args, config: Config): Promise<void> {
+  if (args.words[1] !== 'add') {
+    process.stderr.write(`Unknown user command "${args.words[1] ?? ''}"; expected "user add".\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const parsed = userAddSchema.safeParse({ email: args.options.email?.[0], name: args.options.name?.[0], password: args.options.password?.[0], ...(args.options.role ? { role: args.options.role } : {}) });
+  if (!parsed.success) {
+    process.stderr.write(`careline user add: ${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; ')}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const store = await createDocumentStore(config, connectMongo);
+  try {
+    const { user, generatedPassword } = await addUser(createServices(store).users, { email: parsed.data.email, roles: parsed.data.role, ...(parsed.data.name ? { name: parsed.data.name } : {}), ...(parsed.data.password ? { password: parsed.data.password } : {}) });
+    process.stdout.write(`Added ${user.email} (${user.roles.join(', ')})${generatedPassword ? ` with the password ${generatedPassword}` : ''}\n`);
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error;
+    process.stderr.write(`careline user add: ${parsed.data.email} already exists\n`);
+    process.exitCode = 2;
+  } finally {
+    await store.close();
+  }
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { command, configFile } = parseArgs(argv);
+  const args = parseArgs(argv);
+  const { command, configFile } = args;
   if (command === 'help') {
     process.stdout.write(`${helpText}\n`);
     return;
   }
-  if (command !== 'serve' && command !== 'config') {
+  if (command !== 'serve' && command !== 'config' && command !== 'user') {
     process.stderr.write(`Unknown command "${command}".\n\n${helpText}\n`);
     process.exitCode = 2;
     return;
@@ -141,6 +189,10 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig({ env: process.env, configFile });
   if (command === 'config') {
     process.stdout.write(`${JSON.stringify({ ...(maskSecrets(config) as object), enabledChannels: enabledChannels(config) }, null, 2)}\n`);
+    return;
+  }
+  if (command === 'user') {
+    await userCommand(args, config);
     return;
   }
   const logger = pino({ level: config.logLevel, base: { service: 'careline' } });

@@ -125,6 +125,14 @@ export const configSchema = z
         expireHours: wholeNumber(1, 720).default(24),
       })
       .prefault({}),
+    sla: z
+      .strictObject({
+        urgent: wholeNumber(1, 10_080).default(5),
+        high: wholeNumber(1, 10_080).default(15),
+        normal: wholeNumber(1, 10_080).default(60),
+        low: wholeNumber(1, 10_080).default(240),
+      })
+      .prefault({}),
     answers: z
       .strictObject({
         answerThreshold: fraction.default(0.6),

@@ -64,6 +64,11 @@ export class ConversationRepository {
     return latest ?? null;
   }
 
+  /** Conversations an agent owns now, most recent activity first. */
+  ownedBy(agentId: string): Promise<Conversation[]> {
+    return this.conversations.find({ state: 'with_agent', ownerId: agentId }, { sort: { lastMessageAt: -1 } });
+  }
+
   listByCustomer(customerId: string): Promise<Conversation[]> {
     return this.conversations.find({ customerId }, { sort: { createdAt: -1 } });
   }

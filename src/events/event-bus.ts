@@ -16,6 +16,14 @@ export interface CarelineEvents {
   'bot.answered': { conversation: Conversation; message: Message; articleSlug: string };
   /** The conversation was handed to the agents' queue with a ticket. */
   'conversation.handed_off': { conversation: Conversation; ticket: Ticket };
+  /** An agent took the conversation (claimed from the queue or given by transfer). */
+  'conversation.claimed': { conversation: Conversation; ticket: Ticket; agentId: string };
+  /** An agent resolved the conversation; `agentId` is who owned it at that moment. */
+  'conversation.resolved': { conversation: Conversation; ticket: Ticket | null; agentId: string };
+  /** An agent gave the conversation back to the bot. */
+  'conversation.handed_back': { conversation: Conversation; agentId: string };
+  /** An internal note was added to a ticket (never sent to the customer). */
+  'ticket.noted': { ticket: Ticket; authorId: string };
 }
 
 export type EventName = keyof CarelineEvents;

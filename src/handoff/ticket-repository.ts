@@ -46,6 +46,16 @@ export class TicketRepository {
     return this.tickets.find({ status: 'waiting' }, { sort: { createdAt: 1 } });
   }
 
+  /** Tickets matching a filter (status, priority, assignee), newest first. */
+  list(filter: Partial<Pick<Ticket, 'status' | 'priority' | 'assigneeId'>>, limit = 100): Promise<Ticket[]> {
+    return this.tickets.find(filter, { sort: { createdAt: -1 }, limit });
+  }
+
+  /** Applies a change to a ticket; null if it does not exist. */
+  change(id: string, update: { $set?: Partial<Ticket>; $push?: { notes: Ticket['notes'][number] } }): Promise<Ticket | null> {
+    return this.tickets.findOneAndUpdate({ _id: id }, { ...update, $set: { ...update.$set, updatedAt: new Date() } });
+  }
+
   private async nextNumber(): Promise<number> {
     // Two first-ever upserts can race on MongoDB; the loser sees a duplicate key and retries.
     for (let attempt = 0; ; attempt++) {

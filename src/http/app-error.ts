@@ -41,3 +41,24 @@ export class UnavailableError extends AppError {
     super(503, 'unavailable', message);
   }
 }
+
+/** The request needs a logged-in user. */
+export class UnauthorizedError extends AppError {
+  constructor(message = 'Log in first.') {
+    super(401, 'unauthorized', message);
+  }
+}
+
+/** The logged-in user lacks the role (or the CSRF token) this needs. */
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(403, 'forbidden', message);
+  }
+}
+
+/** Too many attempts; try again later. */
+export class TooManyRequestsError extends AppError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(429, 'too_many_requests', message, { retryAfterSeconds });
+  }
+}

@@ -3,6 +3,14 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { authenticate } from '../accounts/auth.js';
+import { authRoutes } from '../accounts/auth-routes.js';
+import type { LoginThrottle } from '../accounts/login-throttle.js';
+import type { SessionRepository } from '../accounts/session-repository.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { AgentDesk } from '../handoff/agent-desk.js';
+import { agentRoutes } from '../handoff/agent-routes.js';
+import { ticketRoutes } from '../handoff/ticket-routes.js';
 import { restRoutes } from '../channels/rest/rest-routes.js';
 import type { WebchatInbox } from '../channels/webchat/webchat-inbox.js';
 import { webchatRoutes } from '../channels/webchat/webchat-routes.js';
@@ -24,6 +32,10 @@ export interface AppDeps {
   engine: ConversationEngine;
   knowledge: KnowledgeBase;
   webchatInbox: WebchatInbox;
+  desk: AgentDesk;
+  events: EventBus;
+  sessions: SessionRepository;
+  throttle: LoginThrottle;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
@@ -32,7 +44,7 @@ const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
  * The whole HTTP surface as an express app that does not listen; `main.ts` listens, tests
  * drive it in-process.
  */
-export function createApp({ config, store, services, logger, engine, knowledge, webchatInbox }: AppDeps): Express {
+export function createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
@@ -56,6 +68,10 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
   );
   app.use(healthRoutes(store, new Date()));
   app.use('/api', express.json({ limit: '256kb' }));
+  app.use('/api', authenticate({ sessions, users: services.users }));
+  app.use('/api/auth', authRoutes({ users: services.users, sessions, throttle, config }));
+  app.use('/api/agent', agentRoutes({ services, desk, events, users: services.users, sla: config.sla }));
+  app.use('/api/tickets', ticketRoutes({ tickets: services.tickets, users: services.users, desk }));
   app.use('/api/chat', restRoutes({ engine, conversations: services.conversations, messages: services.messages }));
   if (config.channels.webchat.enabled) {
     // Any website may embed the widget, so its API answers cross-origin requests.

@@ -55,6 +55,7 @@ export const collectionSpecs = [
   { name: 'articles', indexes: [{ keys: { slug: 1, locale: 1 }, unique: true }, { keys: { status: 1 } }] },
   { name: 'article_revisions', indexes: [{ keys: { articleId: 1 } }] },
   { name: 'users', indexes: [{ keys: { email: 1 }, unique: true }] },
+  { name: 'sessions', indexes: [{ keys: { userId: 1 } }] },
   {
     name: 'jobs',
     indexes: [{ keys: { status: 1, dueAt: 1 }, dates: ['dueAt'] }, { keys: { dedupeKey: 1 }, unique: true, sparse: true }],

@@ -1,0 +1,224 @@
+/*
+ * Careline agent console: queue, conversation view, replies, notes, resolve, hand back.
+ * Live through the server-sent event stream /api/agent/events. Everything a customer wrote
+ * is put on the page with textContent, never as HTML.
+ */
+(() => {
+  'use strict';
+  const $ = (selector, root = document) => root.querySelector(selector);
+  let csrfToken = null;
+  let me = null;
+  let openId = null;
+  let events = null;
+  let knownWaiting = new Set();
+  let queueLoaded = false;
+
+  const api = async (path, options = {}) => {
+    const response = await fetch(path, { ...options, headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) } });
+    if (response.status === 204) return null;
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw Object.assign(new Error(body.error ? body.error.message : `HTTP ${response.status}`), { status: response.status });
+    return body;
+  };
+  const post = (path, body = {}) => api(path, { method: 'POST', body: JSON.stringify(body) });
+
+  const el = (tag, className, text) => {
+    const element = document.createElement(tag);
+    if (className) element.className = className;
+    if (text !== undefined) element.textContent = text;
+    return element;
+  };
+  const minutes = (ms) => `${Math.max(0, Math.round(ms / 60000))} min`;
+  const slaText = (sla) => (sla.breached ? `SLA breached ${minutes(-sla.msLeft)} ago` : `SLA ${minutes(sla.msLeft)} left`);
+
+  // ---- login ----
+  const showLogin = () => {
+    $('#login').hidden = false;
+    $('#app').hidden = true;
+  };
+  const start = (session) => {
+    csrfToken = session.csrfToken;
+    me = session.user;
+    $('#login').hidden = true;
+    $('#app').hidden = false;
+    $('#me').textContent = `${me.displayName} (${me.roles.join(', ')})`;
+    refresh();
+    events = new EventSource('/api/agent/events');
+    events.onmessage = refresh;
+    for (const name of ['conversation.handed_off', 'conversation.claimed', 'conversation.resolved', 'conversation.handed_back', 'message.received', 'message.sent', 'ticket.noted']) {
+      events.addEventListener(name, (event) => {
+        const { conversationId } = JSON.parse(event.data);
+        refresh(conversationId === openId);
+      });
+    }
+  };
+  $('#login-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    try {
+      start(await post('/api/auth/login', { email: form.get('email'), password: form.get('password') }));
+      $('#login-error').textContent = '';
+    } catch (error) {
+      $('#login-error').textContent = error.message;
+    }
+  });
+  $('#logout').addEventListener('click', async () => {
+    await post('/api/auth/logout');
+    if (events) events.close();
+    location.reload();
+  });
+  $('#notify').addEventListener('click', () => {
+    if ('Notification' in window) Notification.requestPermission();
+  });
+
+  // ---- new waiting conversations: a sound and a desktop notification ----
+  const alertNew = (item) => {
+    try {
+      const audio = new AudioContext();
+      const tone = audio.createOscillator();
+      tone.connect(audio.destination);
+      tone.frequency.value = 880;
+      tone.start();
+      tone.stop(audio.currentTime + 0.15);
+    } catch {
+      /* no audio available: the list still updates */
+    }
+    if ('Notification' in window && Notification.permission === 'granted') new Notification(`New conversation #${item.ticket.number}`, { body: item.ticket.subject || '' });
+  };
+
+  // ---- queue and my conversations ----
+  const renderQueue = (queue) => {
+    const list = $('#queue');
+    list.replaceChildren();
+    $('#queue-count').textContent = `(${queue.length})`;
+    if (queueLoaded) for (const item of queue) if (!knownWaiting.has(item.ticket.id)) alertNew(item);
+    knownWaiting = new Set(queue.map((item) => item.ticket.id));
+    queueLoaded = true;
+    for (const item of queue) {
+      const li = el('li');
+      li.dataset.ticket = item.ticket.id;
+      const head = el('div');
+      head.append(el('span', `badge ${item.ticket.priority}`, item.ticket.priority));
+      if (item.conversation && item.conversation.customer && item.conversation.customer.segment === 'vip') head.append(el('span', 'badge vip', 'VIP'));
+      head.append(el('strong', '', `#${item.ticket.number} `), el('span', 'customer', (item.conversation && item.conversation.customer && item.conversation.customer.displayName) || 'Customer'));
+      li.append(head, el('span', 'subject', item.ticket.subject || item.ticket.reason));
+      li.append(el('span', '', `waiting ${minutes(item.ticket.waitingMs)} · ${item.conversation ? item.conversation.channel : ''}`));
+      li.append(el('span', `sla${item.ticket.sla.breached ? ' breached' : ''}`, slaText(item.ticket.sla)));
+      if (item.ticket.contact) li.append(el('span', 'contact', `contact: ${[item.ticket.contact.email, item.ticket.contact.phone].filter(Boolean).join(', ')}`));
+      const claim = el('button', '', 'Claim');
+      claim.type = 'button';
+      claim.addEventListener('click', async () => {
+        try {
+          const { conversationId } = await post(`/api/agent/tickets/${item.ticket.id}/claim`);
+          openId = conversationId;
+          refresh(true);
+        } catch (error) {
+          alert(error.message);
+          refresh();
+        }
+      });
+      li.append(claim);
+      list.append(li);
+    }
+  };
+
+  const renderMine = (conversations) => {
+    const list = $('#mine');
+    list.replaceChildren();
+    for (const conversation of conversations) {
+      const li = el('li', conversation.id === openId ? 'open' : '');
+      const open = el('button', 'secondary', `${(conversation.customer && conversation.customer.displayName) || 'Customer'} · ${conversation.channel}`);
+      open.type = 'button';
+      open.addEventListener('click', () => {
+        openId = conversation.id;
+        refresh(true);
+      });
+      li.append(open);
+      list.append(li);
+    }
+  };
+
+  // ---- one conversation ----
+  const renderTranscript = (list, messages) => {
+    list.replaceChildren();
+    for (const message of messages) {
+      const li = el('li', message.author);
+      const who = message.author === 'agent' ? message.authorName || 'Agent' : message.author;
+      const detail = message.articleId ? ` · article ${message.articleId}, confidence ${Number(message.confidence).toFixed(2)}` : '';
+      li.append(el('span', 'who', `${who}${detail}`), document.createTextNode(message.text));
+      list.append(li);
+    }
+  };
+
+  const renderConversation = (data) => {
+    const section = $('#conversation');
+    section.replaceChildren($('#conversation-template').content.cloneNode(true));
+    const customer = data.customer || {};
+    $('.customer', section).textContent = `${customer.displayName || 'Customer'} (${customer.segment || 'new'})`;
+    const ticket = data.ticket;
+    $('.meta', section).textContent = [`${data.conversation.channel}`, `state: ${data.conversation.state}`, ticket ? `ticket #${ticket.number} · ${ticket.priority} · ${ticket.reason}` : '', ticket ? slaText(ticket.sla) : ''].filter(Boolean).join(' · ');
+    renderTranscript($('.transcript', section), data.messages);
+    for (const note of (ticket && ticket.notes) || []) $('.notes', section).append(el('li', '', note.text));
+    for (const previous of data.previousConversations) $('.previous', section).append(el('li', '', `${previous.channel} · ${previous.state} · ${previous.messages.length} messages: ${previous.messages.map((m) => m.text).slice(0, 3).join(' / ')}`));
+    const owned = data.conversation.state === 'with_agent' && data.conversation.ownerId === me.id;
+    for (const button of section.querySelectorAll('.actions button')) button.disabled = !owned && !button.classList.contains('note');
+    const form = $('form.reply', section);
+    const text = $('textarea', form);
+    const act = (fn) => async () => {
+      try {
+        await fn();
+        refresh(true);
+      } catch (error) {
+        alert(error.message);
+      }
+    };
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const value = text.value.trim();
+      if (!value) return;
+      text.value = '';
+      act(() => post(`/api/agent/conversations/${openId}/messages`, { text: value }))();
+    });
+    text.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
+    $('.note', section).addEventListener('click', act(async () => {
+      const value = text.value.trim();
+      if (!value) return;
+      text.value = '';
+      await post(`/api/agent/conversations/${openId}/notes`, { text: value });
+    }));
+    $('.resolve', section).addEventListener('click', act(() => post(`/api/agent/conversations/${openId}/resolve`)));
+    $('.handback', section).addEventListener('click', act(() => post(`/api/agent/conversations/${openId}/handback`)));
+    const transcript = $('.transcript', section);
+    transcript.lastElementChild && transcript.lastElementChild.scrollIntoView({ block: 'nearest' });
+  };
+
+  let refreshing = null;
+  const refresh = async (reloadOpen = false) => {
+    if (refreshing) return refreshing.then(() => refresh(reloadOpen));
+    refreshing = (async () => {
+      try {
+        const [{ queue }, { conversations }] = await Promise.all([api('/api/agent/queue'), api('/api/agent/conversations')]);
+        renderQueue(queue);
+        renderMine(conversations);
+        if (openId && (reloadOpen || !$('#conversation .transcript'))) {
+          const typing = $('#conversation textarea');
+          const draft = typing ? typing.value : '';
+          renderConversation(await api(`/api/agent/conversations/${openId}`));
+          if (draft) $('#conversation textarea').value = draft;
+        }
+      } catch (error) {
+        if (error.status === 401) showLogin();
+      } finally {
+        refreshing = null;
+      }
+    })();
+    return refreshing;
+  };
+
+  api('/api/auth/me').then(start, showLogin);
+})();

@@ -1,0 +1,115 @@
+import type { User } from '../accounts/user.js';
+import type { Conversation } from '../conversations/conversation.js';
+import type { ConversationRepository } from '../conversations/conversation-repository.js';
+import type { MessageDispatcher } from '../conversations/message-dispatcher.js';
+import type { Message } from '../conversations/message.js';
+import type { EventBus } from '../events/event-bus.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../http/app-error.js';
+import { newId } from '../storage/new-id.js';
+import type { DocumentStore } from '../storage/document-store.js';
+import type { Ticket } from './ticket.js';
+import type { TicketRepository } from './ticket-repository.js';
+
+/**
+ * What agents do with conversations: claim from the queue (one owner, first wins), reply on
+ * the customer's channel, add internal notes, transfer, resolve, hand back to the bot.
+ * Every transition is guarded on the current state and owner, so two agents acting at
+ * once cannot both succeed.
+ */
+export class AgentDesk {
+  private readonly ticketCollection;
+
+  constructor(
+    store: DocumentStore,
+    private readonly tickets: TicketRepository,
+    private readonly conversations: ConversationRepository,
+    private readonly dispatcher: MessageDispatcher,
+    private readonly events: EventBus,
+  ) {
+    this.ticketCollection = store.collection<Ticket>('tickets');
+  }
+
+  /** Claims a waiting ticket and its conversation for `agent`; 409 if someone was first. */
+  async claim(ticketId: string, agent: User): Promise<{ ticket: Ticket; conversation: Conversation }> {
+    const ticket = await this.tickets.claim(ticketId, agent._id);
+    if (!ticket) {
+      const existing = await this.tickets.get(ticketId);
+      if (!existing) throw new NotFoundError('The ticket');
+      throw new ConflictError(existing.assigneeId ? 'Another agent has already taken this conversation.' : `The ticket is ${existing.status}.`);
+    }
+    const conversation = await this.conversations.transition(ticket.conversationId, { state: 'waiting' }, { $set: { state: 'with_agent', ownerId: agent._id, updatedAt: new Date() } });
+    if (!conversation) throw new ConflictError('The conversation is no longer waiting for an agent.');
+    this.events.emit('conversation.claimed', { conversation, ticket, agentId: agent._id });
+    return { ticket, conversation };
+  }
+
+  /** Sends the owner's reply to the customer on their channel; the first one stamps the ticket's first response. */
+  async reply(conversationId: string, agent: User, text: string): Promise<Message> {
+    const conversation = await this.owned(conversationId, agent);
+    const message = await this.dispatcher.deliver(conversation, { kind: 'agent', id: agent._id, name: agent.displayName }, { text });
+    if (conversation.ticketId) {
+      const now = new Date();
+      await this.ticketCollection.updateOne({ _id: conversation.ticketId, firstResponseAt: { $exists: false } }, { $set: { firstResponseAt: now, updatedAt: now } });
+    }
+    return message;
+  }
+
+  /** Adds an internal note to the conversation's ticket; it is never sent. */
+  async note(conversationId: string, agent: User, text: string): Promise<Ticket> {
+    const conversation = await this.get(conversationId);
+    if (!conversation.ticketId) throw new ConflictError('The conversation has no ticket to note on.');
+    const note = { _id: newId('note'), authorId: agent._id, text, createdAt: new Date() };
+    const ticket = await this.ticketCollection.findOneAndUpdate({ _id: conversation.ticketId }, { $push: { notes: note }, $set: { updatedAt: note.createdAt } });
+    if (!ticket) throw new NotFoundError('The ticket');
+    this.events.emit('ticket.noted', { ticket, authorId: agent._id });
+    return ticket;
+  }
+
+  /** Gives the owner's conversation to another agent. */
+  async transfer(conversationId: string, agent: User, to: User): Promise<Conversation> {
+    const owned = await this.owned(conversationId, agent);
+    const conversation = await this.conversations.transition(conversationId, { state: 'with_agent', ownerId: owned.ownerId }, { $set: { ownerId: to._id, updatedAt: new Date() } });
+    if (!conversation) throw new ConflictError('The conversation changed meanwhile.');
+    if (conversation.ticketId) await this.ticketCollection.updateOne({ _id: conversation.ticketId }, { $set: { assigneeId: to._id, updatedAt: new Date() } });
+    const ticket = conversation.ticketId ? await this.tickets.get(conversation.ticketId) : null;
+    if (ticket) this.events.emit('conversation.claimed', { conversation, ticket, agentId: to._id });
+    return conversation;
+  }
+
+  /** Resolves the owner's conversation and its ticket; emits `conversation.resolved` with the owner. */
+  async resolve(conversationId: string, agent: User): Promise<{ conversation: Conversation; ticket: Ticket | null }> {
+    const owned = await this.owned(conversationId, agent);
+    const now = new Date();
+    const conversation = await this.conversations.transition(conversationId, { state: 'with_agent', ownerId: owned.ownerId }, { $set: { state: 'resolved', resolvedAt: now, updatedAt: now } });
+    if (!conversation) throw new ConflictError('The conversation changed meanwhile.');
+    const ticket = conversation.ticketId
+      ? await this.ticketCollection.findOneAndUpdate({ _id: conversation.ticketId }, { $set: { status: 'resolved', resolvedAt: now, updatedAt: now } })
+      : null;
+    this.events.emit('conversation.resolved', { conversation, ticket, agentId: owned.ownerId! });
+    return { conversation, ticket };
+  }
+
+  /** Gives the owner's conversation back to the bot; the ticket is closed as resolved. */
+  async handBack(conversationId: string, agent: User): Promise<Conversation> {
+    const owned = await this.owned(conversationId, agent);
+    const now = new Date();
+    const conversation = await this.conversations.transition(conversationId, { state: 'with_agent', ownerId: owned.ownerId }, { $set: { state: 'bot', ownerId: null, missCount: 0, updatedAt: now }, $unset: { ticketId: '' } });
+    if (!conversation) throw new ConflictError('The conversation changed meanwhile.');
+    if (owned.ticketId) await this.ticketCollection.updateOne({ _id: owned.ticketId }, { $set: { status: 'resolved', resolvedAt: now, updatedAt: now } });
+    this.events.emit('conversation.handed_back', { conversation, agentId: agent._id });
+    return conversation;
+  }
+
+  private async get(conversationId: string): Promise<Conversation> {
+    const conversation = await this.conversations.get(conversationId);
+    if (!conversation) throw new NotFoundError('The conversation');
+    return conversation;
+  }
+
+  private async owned(conversationId: string, agent: User): Promise<Conversation> {
+    const conversation = await this.get(conversationId);
+    if (conversation.state !== 'with_agent') throw new ConflictError(`The conversation is ${conversation.state}, not with an agent.`);
+    if (conversation.ownerId !== agent._id && !agent.roles.includes('admin')) throw new ForbiddenError('Another agent owns this conversation.');
+    return conversation;
+  }
+}

@@ -1,0 +1,162 @@
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { requireRole, userOf } from '../accounts/auth.js';
+import type { UserRepository } from '../accounts/user-repository.js';
+import type { Conversation } from '../conversations/conversation.js';
+import type { Message } from '../conversations/message.js';
+import type { EventBus, EventName } from '../events/event-bus.js';
+import { NotFoundError } from '../http/app-error.js';
+import { validate } from '../http/validate.js';
+import type { Services } from '../services.js';
+import type { AgentDesk } from './agent-desk.js';
+import { byQueueOrder, firstResponseSla, type SlaTargets } from './sla.js';
+import type { Ticket } from './ticket.js';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+const textBody = z.strictObject({ text: z.string().trim().min(1).max(4000) });
+const transferBody = z.strictObject({ toUserId: z.string().min(1).max(100) });
+
+/** A transcript line as the console shows it: the bot's article and confidence included. */
+function consoleMessage(message: Message) {
+  return {
+    id: message._id,
+    author: message.author.kind,
+    ...(message.author.name ? { authorName: message.author.name } : {}),
+    text: message.text,
+    buttons: message.buttons.map((button) => button.label),
+    ...(message.articleId ? { articleId: message.articleId, confidence: message.confidence } : {}),
+    at: message.createdAt,
+  };
+}
+
+/** Events the console listens to: anything that changes the queue or a conversation. */
+const liveEvents: EventName[] = ['conversation.handed_off', 'conversation.claimed', 'conversation.resolved', 'conversation.handed_back', 'message.received', 'message.sent', 'ticket.noted'];
+
+/**
+ * The agent console's API under `/api/agent` (role agent; admins too): the queue by
+ * priority and waiting time with SLA, a conversation with its whole context, claim, reply,
+ * note, transfer, resolve, hand back, and `GET /events`, a server-sent event stream.
+ */
+export function agentRoutes(deps: { services: Services; desk: AgentDesk; events: EventBus; users: UserRepository; sla: SlaTargets }): Router {
+  const router = Router();
+  const { services, desk } = deps;
+  router.use(requireRole('agent'));
+
+  const ticketView = (ticket: Ticket, now: Date) => ({
+    id: ticket._id,
+    number: ticket.number,
+    reason: ticket.reason,
+    priority: ticket.priority,
+    status: ticket.status,
+    subject: ticket.subject,
+    assigneeId: ticket.assigneeId,
+    contact: ticket.contact,
+    notes: ticket.notes,
+    createdAt: ticket.createdAt,
+    firstResponseAt: ticket.firstResponseAt,
+    resolvedAt: ticket.resolvedAt,
+    waitingMs: now.getTime() - ticket.createdAt.getTime(),
+    sla: firstResponseSla(ticket, deps.sla, now),
+  });
+
+  const conversationSummary = async (conversation: Conversation) => {
+    const customer = await services.customers.get(conversation.customerId);
+    return { id: conversation._id, channel: conversation.channel, state: conversation.state, locale: conversation.locale, ownerId: conversation.ownerId, customer: customer && { id: customer._id, displayName: customer.displayName, segment: customer.segment } };
+  };
+
+  router.get('/queue', async (_req, res) => {
+    const now = new Date();
+    const waiting = (await services.tickets.waiting()).sort(byQueueOrder);
+    const items = await Promise.all(
+      waiting.map(async (ticket) => {
+        const conversation = await services.conversations.get(ticket.conversationId);
+        return { ticket: ticketView(ticket, now), conversation: conversation && (await conversationSummary(conversation)) };
+      }),
+    );
+    res.json({ queue: items });
+  });
+
+  router.get('/conversations', async (_req, res) => {
+    const mine = await services.conversations.ownedBy(userOf(res)._id);
+    res.json({ conversations: await Promise.all(mine.map(conversationSummary)) });
+  });
+
+  router.get('/conversations/:id', async (req, res) => {
+    const { id } = validate(idParams, req.params, 'params');
+    const conversation = await services.conversations.get(id);
+    if (!conversation) throw new NotFoundError('The conversation');
+    const [transcript, customer, identities, history, ticket] = await Promise.all([
+      services.messages.transcript(id),
+      services.customers.get(conversation.customerId),
+      services.customers.identitiesOf(conversation.customerId),
+      services.conversations.listByCustomer(conversation.customerId),
+      conversation.ticketId ? services.tickets.get(conversation.ticketId) : null,
+    ]);
+    const previous = await Promise.all(
+      history.filter((other) => other._id !== id).map(async (other) => ({ id: other._id, channel: other.channel, state: other.state, createdAt: other.createdAt, messages: (await services.messages.transcript(other._id)).map(consoleMessage) })),
+    );
+    res.json({
+      conversation: await conversationSummary(conversation),
+      ticket: ticket && ticketView(ticket, new Date()),
+      customer: customer && { ...customer, identities: identities.map(({ channel, externalId, displayName }) => ({ channel, externalId, displayName })) },
+      messages: transcript.map(consoleMessage),
+      previousConversations: previous,
+    });
+  });
+
+  router.post('/tickets/:id/claim', async (req, res) => {
+    const { id } = validate(idParams, req.params, 'params');
+    const { conversation, ticket } = await desk.claim(id, userOf(res));
+    res.json({ conversationId: conversation._id, ticket: ticketView(ticket, new Date()) });
+  });
+
+  router.post('/conversations/:id/messages', async (req, res) => {
+    const { id } = validate(idParams, req.params, 'params');
+    const { text } = validate(textBody, req.body, 'body');
+    res.status(201).json({ message: consoleMessage(await desk.reply(id, userOf(res), text)) });
+  });
+
+  router.post('/conversations/:id/notes', async (req, res) => {
+    const { id } = validate(idParams, req.params, 'params');
+    const { text } = validate(textBody, req.body, 'body');
+    const ticket = await desk.note(id, userOf(res), text);
+    res.status(201).json({ notes: ticket.notes });
+  });
+
+  router.post('/conversations/:id/transfer', async (req, res) => {
+    const { id } = validate(idParams, req.params, 'params');
+    const { toUserId } = validate(transferBody, req.body, 'body');
+    const to = await deps.users.get(toUserId);
+    if (!to || !to.roles.some((role) => role === 'agent' || role === 'admin')) throw new NotFoundError('The agent to transfer to');
+    res.json({ conversation: await conversationSummary(await desk.transfer(id, userOf(res), to)) });
+  });
+
+  router.post('/conversations/:id/resolve', async (req, res) => {
+    const { id } = validate(idParams, req.params, 'params');
+    const { conversation, ticket } = await desk.resolve(id, userOf(res));
+    res.json({ conversation: await conversationSummary(conversation), ticket: ticket && ticketView(ticket, new Date()) });
+  });
+
+  router.post('/conversations/:id/handback', async (req, res) => {
+    const { id } = validate(idParams, req.params, 'params');
+    res.json({ conversation: await conversationSummary(await desk.handBack(id, userOf(res))) });
+  });
+
+  router.get('/events', (req, res: Response) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const unsubscribe = liveEvents.map((event) =>
+      deps.events.on(event, (payload) => {
+        const conversationId = 'conversation' in payload ? payload.conversation._id : payload.ticket.conversationId;
+        res.write(`event: ${event}\ndata: ${JSON.stringify({ conversationId })}\n\n`);
+      }),
+    );
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      for (const off of unsubscribe) off();
+    });
+  });
+
+  return router;
+}
