@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { addUser } from '../../src/accounts/user-admin.js';
+import { launchChromium } from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const xssImage = '<img src=x onerror="window.__xss = 1">';
+const xssScript = '<script>window.__xss = 2</script>';
+
+describe('a customer in the widget and an agent in the console, in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let customer: Page;
+  let agent: Page;
+
+  const customerSays = async (text: string) => {
+    await customer.locator('textarea').fill(text);
+    await customer.locator('textarea').press('Enter');
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
+    await addUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'], password: 'correct horse battery' });
+    browser = await launchChromium();
+    customer = await browser.newPage({ locale: 'vi-VN' });
+    agent = await browser.newPage({ locale: 'en-GB' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('runs the whole path: ask for a person, queue, claim, live messages both ways, resolve', async () => {
+    await customer.goto(`${app.url}/`);
+    await customer.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();
+    await agent.goto(`${app.url}/console/`);
+    await agent.getByLabel('E-mail').fill('lan@anphat.example');
+    await agent.getByLabel('Password').fill('correct horse battery');
+    await agent.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => agent.locator('#me').textContent()).toContain('Lan');
+
+    await customerSays('cho tôi gặp nhân viên');
+    await expect.poll(() => customer.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toMatch(/phiếu #\d+/);
+    // The queue updates live, without a reload.
+    const queued = agent.locator('#queue li');
+    await expect.poll(() => queued.count(), { timeout: 10_000 }).toBe(1);
+    expect(await queued.first().textContent()).toContain('cho tôi gặp nhân viên');
+    await queued.first().getByRole('button', { name: 'Claim' }).click();
+    await expect.poll(() => agent.locator('.transcript li').count()).toBe(2);
+
+    await agent.locator('#reply-text').fill('Chào anh, em là Lan, em hỗ trợ anh nhé.');
+    await agent.locator('#reply-text').press('Enter');
+    await expect.poll(() => customer.locator('.msg.agent').last().textContent(), { timeout: 10_000 }).toContain('em là Lan');
+    expect(await customer.locator('.msg.agent .who').last().textContent()).toBe('Lan');
+
+    await customerSays('Tivi nhà em bị lỗi màn hình');
+    await expect.poll(() => agent.locator('.transcript li.customer').last().textContent(), { timeout: 10_000 }).toContain('bị lỗi màn hình');
+
+    await agent.getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => agent.locator('.meta').textContent()).toContain('state: resolved');
+    const [ticket] = await app.services.tickets.list({ status: 'resolved' });
+    expect(ticket).toMatchObject({ assigneeId: expect.stringMatching(/^usr_/), firstResponseAt: expect.any(Date), resolvedAt: expect.any(Date) });
+  });
+
+  it('shows HTML a customer types as text and runs none of it', async () => {
+    await customerSays('cho gap nhan vien');
+    const queued = agent.locator('#queue li');
+    await expect.poll(() => queued.count(), { timeout: 10_000 }).toBe(1);
+    await queued.first().getByRole('button', { name: 'Claim' }).click();
+    await customerSays(xssImage);
+    await customerSays(xssScript);
+    await expect.poll(() => agent.locator('.transcript li.customer').last().textContent(), { timeout: 10_000 }).toContain(xssScript);
+    const texts = await agent.locator('.transcript li.customer').allTextContents();
+    expect(texts.some((text) => text.includes(xssImage))).toBe(true);
+    expect(await agent.locator('.transcript img, .transcript script').count()).toBe(0);
+    expect(await agent.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await customer.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  });
+});
