@@ -13,6 +13,7 @@ import { AnswerPolicy } from './engine/answer-policy.js';
 import { ConversationEngine } from './engine/conversation-engine.js';
 import { EventBus } from './events/event-bus.js';
 import { AgentDesk } from './handoff/agent-desk.js';
+import { AgentPresence } from './handoff/agent-presence.js';
 import { Handoff } from './handoff/handoff.js';
 import { createApp } from './http/create-app.js';
 import { IntentMatcher } from './intents/intent-matcher.js';
@@ -61,7 +62,8 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   if (config.channels.webchat.enabled) channels.register(webchat);
 
   const dispatcher = new MessageDispatcher(services.messages, channels, events, logger);
-  const handoff = new Handoff(config, services.tickets, services.conversations, events);
+  const presence = new AgentPresence();
+  const handoff = new Handoff(config, services.tickets, services.conversations, events, presence);
   const questions = new QuestionLog(store);
   const policy = new AnswerPolicy(config, knowledge, intents);
   // Without PUBLIC_URL the base is known only once the server listens (the port may be 0).
@@ -75,6 +77,8 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
     knowledge,
     intents,
     handoff,
+    tickets: services.tickets,
+    customers: services.customers,
     questions,
     dispatcher,
     events,
@@ -83,7 +87,7 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   const desk = new AgentDesk(store, services.tickets, services.conversations, dispatcher, events);
   const sessions = new SessionRepository(store);
   const webchatInbox = new WebchatInbox({ engine, customers: services.customers, conversations: services.conversations, messages: services.messages });
-  const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle() });
+  const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), presence });
 
   return {
     app,
@@ -98,6 +102,7 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
     handoff,
     desk,
     sessions,
+    presence,
     channels,
     webchat,
     /** Attaches what needs the listening HTTP server (the web chat socket, the public base URL); returns the socket closer. */

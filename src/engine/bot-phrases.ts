@@ -18,6 +18,10 @@ export interface BotPhrases {
   /** `{time}`: when agents are back. */
   agentsBack: string;
   leaveContact: string;
+  /** In business hours, but no agent is at the console. */
+  agentsBusy: string;
+  /** `{contact}`: what the customer left. */
+  contactSaved: string;
   languageNames: Record<Locale, string>;
 }
 
@@ -37,6 +41,8 @@ export const botPhrases: Record<Locale, BotPhrases> = {
     agentsAvailable: 'Nhân viên sẽ trả lời anh/chị ngay tại đây trong ít phút.',
     agentsBack: 'Hiện đang ngoài giờ làm việc; nhân viên sẽ trả lời anh/chị tại đây khi quay lại vào {time}.',
     leaveContact: 'Anh/chị có thể để lại số điện thoại hoặc email để chúng tôi liên hệ lại.',
+    agentsBusy: 'Hiện chưa có nhân viên trực tuyến; nhân viên sẽ trả lời anh/chị tại đây sớm nhất có thể.',
+    contactSaved: 'Cảm ơn anh/chị! Chúng tôi đã ghi nhận thông tin liên hệ {contact} và sẽ liên hệ lại sớm nhất.',
     languageNames: { vi: 'tiếng Việt', en: 'tiếng Anh', cs: 'tiếng Séc', zh: 'tiếng Trung' },
   },
   en: {
@@ -53,6 +59,8 @@ export const botPhrases: Record<Locale, BotPhrases> = {
     agentsAvailable: 'A staff member will reply right here in a few minutes.',
     agentsBack: "We're outside working hours now; a staff member will reply here when we're back, {time}.",
     leaveContact: 'You can leave your phone number or email so that we can get back to you.',
+    agentsBusy: 'No staff member is online right now; one will reply here as soon as possible.',
+    contactSaved: 'Thank you! We have noted {contact} and will get back to you as soon as possible.',
     languageNames: { vi: 'Vietnamese', en: 'English', cs: 'Czech', zh: 'Chinese' },
   },
   cs: {
@@ -69,6 +77,8 @@ export const botPhrases: Record<Locale, BotPhrases> = {
     agentsAvailable: 'Pracovník vám odpoví přímo zde během několika minut.',
     agentsBack: 'Nyní je mimo pracovní dobu; pracovník vám odpoví zde, až budeme zpět: {time}.',
     leaveContact: 'Můžete nám zanechat telefon nebo e-mail, ozveme se vám.',
+    agentsBusy: 'Právě není k dispozici žádný pracovník; odpoví vám zde co nejdříve.',
+    contactSaved: 'Děkujeme! Zaznamenali jsme kontakt {contact} a co nejdříve se vám ozveme.',
     languageNames: { vi: 'vietnamština', en: 'angličtina', cs: 'čeština', zh: 'čínština' },
   },
   zh: {
@@ -85,6 +95,8 @@ export const botPhrases: Record<Locale, BotPhrases> = {
     agentsAvailable: '客服人员会在几分钟内在这里回复您。',
     agentsBack: '现在是非工作时间；客服人员将于{time}上班后在这里回复您。',
     leaveContact: '您可以留下电话号码或电子邮箱，以便我们联系您。',
+    agentsBusy: '目前没有客服在线；客服将尽快在这里回复您。',
+    contactSaved: '谢谢！我们已记录您的联系方式 {contact}，会尽快与您联系。',
     languageNames: { vi: '越南语', en: '英语', cs: '捷克语', zh: '中文' },
   },
 };

@@ -9,7 +9,10 @@ import type { MessageRepository } from '../conversations/message-repository.js';
 import type { MessageDispatcher, Reply } from '../conversations/message-dispatcher.js';
 import type { Customer } from '../customers/customer.js';
 import type { EventBus } from '../events/event-bus.js';
+import { findContactDetails } from '../handoff/contact-details.js';
 import type { Handoff } from '../handoff/handoff.js';
+import type { TicketRepository } from '../handoff/ticket-repository.js';
+import type { CustomerRepository } from '../customers/customer-repository.js';
 import type { IntentMatcher } from '../intents/intent-matcher.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { QuestionLog, QuestionOutcome } from '../knowledge/question-log.js';
@@ -38,6 +41,8 @@ export interface EngineDeps {
   knowledge: KnowledgeBase;
   intents: IntentMatcher;
   handoff: Handoff;
+  tickets: TicketRepository;
+  customers: CustomerRepository;
   questions: QuestionLog;
   dispatcher: MessageDispatcher;
   events: EventBus;
@@ -69,6 +74,7 @@ export class ConversationEngine {
     const turn: Turn = { conversation, customer, message, duplicate, replies: [] };
     if (duplicate) return turn;
     this.deps.events.emit('message.received', { conversation, message });
+    if (conversation.state === 'waiting') await this.takeContactDetails(turn, output);
     if (conversation.state !== 'bot') return turn;
 
     await this.deps.dispatcher.typing(conversation, output);
@@ -177,12 +183,32 @@ export class ConversationEngine {
     const escalation = await this.deps.handoff.escalate(turn.conversation, turn.customer, reason, subject);
     if (!escalation) return;
     turn.conversation = escalation.conversation;
-    const { opening, ticket } = escalation;
-    const when = opening.open
+    const { opening, ticket, agentsAvailable } = escalation;
+    const when = agentsAvailable
       ? phrases.agentsAvailable
-      : `${fill(phrases.agentsBack, { time: opening.nextOpenAt ? this.formatTime(opening.nextOpenAt, locale) : '' })} ${phrases.leaveContact}`;
+      : !opening.open
+        ? `${fill(phrases.agentsBack, { time: opening.nextOpenAt ? this.formatTime(opening.nextOpenAt, locale) : '' })} ${phrases.leaveContact}`
+        : `${phrases.agentsBusy} ${phrases.leaveContact}`;
     await say({ text: `${intro ? `${intro}\n\n` : ''}${fill(phrases.handedOff, { number: ticket.number })} ${when}` });
     await this.deps.conversations.transition(turn.conversation._id, {}, { $set: { locale } });
+  }
+
+  /**
+   * While the conversation waits for an agent, an e-mail address or phone number the
+   * customer writes is kept on the ticket (and the customer) and acknowledged once, so
+   * agents can call back out of hours.
+   */
+  private async takeContactDetails(turn: Turn, output?: Channel): Promise<void> {
+    const { conversation, customer } = turn;
+    const contact = findContactDetails(turn.message.text);
+    if (!conversation.ticketId || (!contact.email && !contact.phone)) return;
+    const ticket = await this.deps.tickets.get(conversation.ticketId);
+    if (!ticket || ticket.status !== 'waiting') return;
+    await this.deps.tickets.change(ticket._id, { $set: { contact: { ...ticket.contact, ...contact } } });
+    await this.deps.customers.update(customer._id, contact);
+    const locale = conversation.locale ?? this.deps.config.locales.default;
+    const text = fill(botPhrases[locale].contactSaved, { contact: [contact.email, contact.phone].filter(Boolean).join(', ') });
+    turn.replies.push(await this.deps.dispatcher.deliver(conversation, { kind: 'bot' }, { text, locale }, output));
   }
 
   /** Records "that answer did not help" against the customer's question that led to the bot's last answer. */

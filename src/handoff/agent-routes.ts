@@ -9,6 +9,7 @@ import { NotFoundError } from '../http/app-error.js';
 import { validate } from '../http/validate.js';
 import type { Services } from '../services.js';
 import type { AgentDesk } from './agent-desk.js';
+import type { AgentPresence } from './agent-presence.js';
 import { byQueueOrder, firstResponseSla, type SlaTargets } from './sla.js';
 import type { Ticket } from './ticket.js';
 
@@ -37,7 +38,7 @@ const liveEvents: EventName[] = ['conversation.handed_off', 'conversation.claime
  * priority and waiting time with SLA, a conversation with its whole context, claim, reply,
  * note, transfer, resolve, hand back, and `GET /events`, a server-sent event stream.
  */
-export function agentRoutes(deps: { services: Services; desk: AgentDesk; events: EventBus; users: UserRepository; sla: SlaTargets }): Router {
+export function agentRoutes(deps: { services: Services; desk: AgentDesk; events: EventBus; users: UserRepository; sla: SlaTargets; presence: AgentPresence }): Router {
   const router = Router();
   const { services, desk } = deps;
   router.use(requireRole('agent'));
@@ -145,6 +146,8 @@ export function agentRoutes(deps: { services: Services; desk: AgentDesk; events:
   router.get('/events', (req, res: Response) => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': connected\n\n');
+    // An open stream is a console that is open: the agent counts as online.
+    const offline = deps.presence.connect(userOf(res)._id);
     const unsubscribe = liveEvents.map((event) =>
       deps.events.on(event, (payload) => {
         const conversationId = 'conversation' in payload ? payload.conversation._id : payload.ticket.conversationId;
@@ -154,6 +157,7 @@ export function agentRoutes(deps: { services: Services; desk: AgentDesk; events:
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
     req.on('close', () => {
       clearInterval(keepAlive);
+      offline();
       for (const off of unsubscribe) off();
     });
   });

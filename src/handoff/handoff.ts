@@ -3,6 +3,7 @@ import type { Conversation } from '../conversations/conversation.js';
 import type { ConversationRepository } from '../conversations/conversation-repository.js';
 import type { Customer } from '../customers/customer.js';
 import type { EventBus } from '../events/event-bus.js';
+import type { AgentPresence } from './agent-presence.js';
 import { openingState, type OpeningState } from './opening-hours.js';
 import type { Ticket } from './ticket.js';
 import { ticketPriority } from './ticket-priority.js';
@@ -13,6 +14,8 @@ export interface Escalation {
   ticket: Ticket;
   conversation: Conversation;
   opening: OpeningState;
+  /** In business hours and at least one agent has the console open. */
+  agentsAvailable: boolean;
 }
 
 /**
@@ -25,6 +28,7 @@ export class Handoff {
     private readonly tickets: TicketRepository,
     private readonly conversations: ConversationRepository,
     private readonly events: EventBus,
+    private readonly presence: AgentPresence,
   ) {}
 
   /** Escalates a conversation the bot owns; null if someone else moved it first. */
@@ -41,7 +45,8 @@ export class Handoff {
     });
     const waiting = (await this.conversations.transition(conversation._id, {}, { $set: { ticketId: ticket._id } })) ?? taken;
     this.events.emit('conversation.handed_off', { conversation: waiting, ticket });
-    return { ticket, conversation: waiting, opening: this.opening(now) };
+    const opening = this.opening(now);
+    return { ticket, conversation: waiting, opening, agentsAvailable: opening.open && this.presence.onlineCount > 0 };
   }
 
   /** Whether agents are at work at `now`, and when they are back if not. */

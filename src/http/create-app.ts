@@ -9,6 +9,7 @@ import type { LoginThrottle } from '../accounts/login-throttle.js';
 import type { SessionRepository } from '../accounts/session-repository.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { AgentDesk } from '../handoff/agent-desk.js';
+import type { AgentPresence } from '../handoff/agent-presence.js';
 import { agentRoutes } from '../handoff/agent-routes.js';
 import { ticketRoutes } from '../handoff/ticket-routes.js';
 import { restRoutes } from '../channels/rest/rest-routes.js';
@@ -36,6 +37,7 @@ export interface AppDeps {
   events: EventBus;
   sessions: SessionRepository;
   throttle: LoginThrottle;
+  presence: AgentPresence;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
@@ -44,7 +46,7 @@ const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
  * The whole HTTP surface as an express app that does not listen; `main.ts` listens, tests
  * drive it in-process.
  */
-export function createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle }: AppDeps): Express {
+export function createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle, presence }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
@@ -70,7 +72,7 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
   app.use('/api', express.json({ limit: '256kb' }));
   app.use('/api', authenticate({ sessions, users: services.users }));
   app.use('/api/auth', authRoutes({ users: services.users, sessions, throttle, config }));
-  app.use('/api/agent', agentRoutes({ services, desk, events, users: services.users, sla: config.sla }));
+  app.use('/api/agent', agentRoutes({ services, desk, events, users: services.users, sla: config.sla, presence }));
   app.use('/api/tickets', ticketRoutes({ tickets: services.tickets, users: services.users, desk }));
   app.use('/api/chat', restRoutes({ engine, conversations: services.conversations, messages: services.messages }));
   if (config.channels.webchat.enabled) {

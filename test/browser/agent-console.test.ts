@@ -73,7 +73,7 @@ describe('a customer in the widget and an agent in the console, in Chromium', ()
     const texts = await agent.locator('.transcript li.customer').allTextContents();
     expect(texts.some((text) => text.includes(xssImage))).toBe(true);
     expect(await agent.locator('.transcript img, .transcript script').count()).toBe(0);
-    expect(await agent.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    expect(await customer.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await agent.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await customer.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });
 });

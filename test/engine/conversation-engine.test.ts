@@ -10,6 +10,8 @@ describe('ConversationEngine', () => {
   beforeEach(async () => {
     // Agents are always at work here, so hand-off messages do not depend on the clock.
     world = await createEngineWorld({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
+    // An agent has the console open.
+    world.careline.presence.connect('usr_agent');
   });
   afterEach(async () => {
     await world.close();
@@ -103,6 +105,36 @@ describe('ConversationEngine', () => {
           // The one open minute of the week is now; the customer is told an agent replies soon.
           expect(turn.texts[0]).toContain('in a few minutes');
         }
+      } finally {
+        await closed.close();
+      }
+    });
+  });
+
+  describe('when no agent is there', () => {
+    it('says so in business hours with nobody online and asks for contact details', async () => {
+      const empty = await createEngineWorld({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
+      try {
+        const turn = await empty.say('c1', 'talk to a human');
+        expect(turn.texts[0]).toContain('No staff member is online right now');
+        expect(turn.texts[0]).toContain('phone number or email');
+      } finally {
+        await empty.close();
+      }
+    });
+
+    it('keeps the contact details the customer leaves on the open ticket, and thanks once', async () => {
+      const closed = await createEngineWorld({ BUSINESS_HOURS: 'mon 08:00-08:01' });
+      try {
+        await closed.say('c1', 'cho gap nhan vien');
+        const left = await closed.say('c1', 'sdt em 0903 123 456, email an.nguyen@example.com nhé');
+        expect(left.texts).toHaveLength(1);
+        expect(left.texts[0]).toContain('0903123456');
+        const [ticket] = await closed.careline.services.tickets.waiting();
+        expect(ticket).toMatchObject({ status: 'waiting', contact: { phone: '0903123456', email: 'an.nguyen@example.com' } });
+        expect(await closed.careline.services.customers.get(left.customer._id)).toMatchObject({ phone: '0903123456', email: 'an.nguyen@example.com' });
+        // Other messages while waiting get no bot reply.
+        expect((await closed.say('c1', 'ok cam on')).texts).toEqual([]);
       } finally {
         await closed.close();
       }

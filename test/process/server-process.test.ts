@@ -63,10 +63,12 @@ describe('the careline server process', () => {
   });
 
   describe('with an unreachable MONGODB_URI', () => {
-    it('exits within 5 s naming the host', async () => {
+    it('gives up instead of hanging, naming the host', async () => {
       const result = await runCareline({ MONGODB_URI: 'mongodb://careline:pw@127.0.0.1:9/careline' });
       expect(result.code).toBe(1);
-      expect(result.ms).toBeLessThan(5000);
+      // Not a speed figure: mongoose's default waits 30 s before giving up; ours waits 3 s.
+      // The bound is loose so a loaded CI machine still passes.
+      expect(result.ms).toBeLessThan(20_000);
       expect(result.stderr).toContain('Cannot reach MongoDB at 127.0.0.1:9');
       expect(result.stderr).not.toContain('pw@');
     });
