@@ -30,7 +30,8 @@ export function tokenize(text: string): string[] {
       continue;
     }
     // Abbreviations are looked up before folding, so "hỏng" (broken) is not read as "hong" (không).
-    const expanded = vietnameseAbbreviations[run.replace(/đ/g, 'd')] ?? foldDiacritics(run);
+    const isAscii = /^[a-z0-9]+$/.test(run);
+    const expanded = vietnameseAbbreviations[isAscii ? run : run.replace(/đ/g, 'd')] ?? (isAscii ? run : foldDiacritics(run));
     words.push(...expanded.split(' '));
   }
   const pairs = words.slice(1).map((word, i) => `${words[i]}_${word}`);
