@@ -135,4 +135,30 @@ describe('the careline server process', () => {
       expect(result.stderr).toMatch(/thanks\.yaml: examples\.zh: /);
     });
   });
+  describe('user accounts from the command line', () => {
+    it('adds an agent with a generated password, refuses a duplicate and a bad e-mail', async () => {
+      const env = { DATA_DIR: join(dir.path, 'users-data') };
+      const added = await runCareline(env, ['user', 'add', '--email', 'lan@anphat.example', '--name', 'Lan', '--role', 'agent']);
+      expect(added.code).toBe(0);
+      expect(added.stdout).toMatch(/^Added lan@anphat\.example \(agent\) with the password [A-Za-z0-9]{16}\n$/);
+      const again = await runCareline(env, ['user', 'add', '--email', 'lan@anphat.example']);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain('already exists');
+      const bad = await runCareline(env, ['user', 'add', '--email', 'not-an-email']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--email');
+    });
+
+    it('creates the first admin on the very first start and prints its password once', async () => {
+      const env = { DATA_DIR: join(dir.path, 'first-admin-data') };
+      const first = await startCareline(env);
+      first.child.kill('SIGTERM');
+      await exited(first.child);
+      expect(first.output()).toMatch(/First admin: +admin@careline\.local \/ [A-Za-z0-9]{16}/);
+      const second = await startCareline(env);
+      second.child.kill('SIGTERM');
+      await exited(second.child);
+      expect(second.output()).not.toContain('First admin');
+    });
+  });
 });
