@@ -150,8 +150,11 @@ export class ConversationEngine {
         return turn;
       }
     }
-    const updated = await this.deps.conversations.transition(conversation._id, { state: 'bot' }, { $set: { locale, missCount, updatedAt: new Date() } });
-    if (updated) turn.conversation = updated;
+    // Only a changed language or miss count is worth a write.
+    if (conversation.locale !== locale || conversation.missCount !== missCount) {
+      const updated = await this.deps.conversations.transition(conversation._id, { state: 'bot' }, { $set: { locale, missCount, updatedAt: new Date() } });
+      if (updated) turn.conversation = updated;
+    }
     return turn;
   }
 
