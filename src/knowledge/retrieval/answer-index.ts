@@ -61,6 +61,8 @@ const answerOnlyWeight = 0.55;
 const variantWeight = 0.5;
 // A term found only by typo tolerance or as a prefix counts for less than an exact one.
 const approximateMatchWeight = 0.75;
+// Index words that may stand in for one query word by typo tolerance or as a completion.
+const maxApproximate = 4;
 // Query words whose documents number more than this (or 2% of the index) are not walked:
 // they only add to documents that rarer words found.
 const commonPostings = 300;
@@ -264,7 +266,12 @@ export class AnswerIndex {
   private queryTerms(terms: string[], postings: Map<string, number[]>, lookup: TermLookup): QueryTerm[] {
     return terms.map((term) => {
       const exact = postings.has(term) ? [{ word: term, weight: 1, idf: this.idf(term) }] : [];
-      const approximate = term.includes('_') ? [] : [...new Set([...lookup.near(term), ...lookup.completions(term)])].map((word) => ({ word, weight: approximateMatchWeight, idf: this.idf(word) }));
+      // A few neighbours are enough; the rarest (most telling) first.
+      const neighbours = term.includes('_') ? [] : [...new Set([...lookup.near(term), ...lookup.completions(term, maxApproximate)])];
+      const approximate = neighbours
+        .map((word) => ({ word, weight: approximateMatchWeight, idf: this.idf(word) }))
+        .sort((a, b) => b.idf - a.idf)
+        .slice(0, maxApproximate);
       const matches = [...exact, ...approximate];
       return { idf: this.idf(term), matches, postings: matches.reduce((sum, match) => sum + postings.get(match.word)!.length, 0) };
     });
