@@ -1,12 +1,23 @@
 /**
  * `npm run bench`: prints storage figures for the embedded store (and MongoDB when
- * MONGODB_URI is set). Figures, not assertions: compare runs on the same machine.
+ * MONGODB_URI is set), then retrieval over a 10,000-article knowledge base and bot turns
+ * over the web chat socket, and writes the figures to bench/results/latest.md.
+ * Figures, not assertions: compare runs on the same machine.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { packageRoot } from '../src/http/package-root.js';
 import { EmbeddedDocumentStore } from '../src/storage/embedded/embedded-document-store.js';
+import { collectGarbage } from './latency-stats.js';
+import { writeReport } from './results-report.js';
+import { retrievalBench } from './retrieval-bench.js';
 import { storageBench, type BenchFigure } from './storage-bench.js';
+import { webchatTurnBench } from './webchat-turn-bench.js';
+
+const startedAt = new Date();
+const root = packageRoot();
+const write = (line: string) => void process.stdout.write(line);
 
 function print(title: string, figures: BenchFigure[]): void {
   process.stdout.write(`\n${title}\n`);
@@ -25,3 +36,41 @@ print(`Embedded store (SQLite WAL, synchronous=FULL) in ${dir}`, figures);
 process.stdout.write(`  resident memory: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (+${((process.memoryUsage().rss - rssBefore) / 2 ** 20).toFixed(0)} MiB during the run)\n`);
 await store.close();
 rmSync(dir, { recursive: true, force: true });
+
+const budgetSeconds = Number(process.env.BENCH_RETRIEVAL_BUDGET_S ?? 20);
+write('\nRetrieval over a synthetic 10,000-article knowledge base\n');
+const retrieval = await retrievalBench({
+  articles: 10_000,
+  queries: 2_400,
+  warmup: 200,
+  baselineQueries: 1_200,
+  budgetMs: Number.isFinite(budgetSeconds) && budgetSeconds > 0 ? budgetSeconds * 1000 : 0,
+  knowledgeBaseDir: join(root, 'knowledge-base'),
+  intentsDir: join(root, 'intents'),
+  write,
+});
+collectGarbage(); // drop the 10k-article index before the server starts
+
+write('\nWeb chat: a bot turn over the WebSocket\n');
+const webchat = await webchatTurnBench({
+  knowledgeBaseDir: join(root, 'knowledge-base'),
+  intentsDir: join(root, 'intents'),
+  visitors: 50,
+  rate: 200,
+  openLoopMs: 10_000,
+  concurrency: 32,
+  closedLoopMs: 8_000,
+  write,
+});
+
+const reportPath = join(root, 'bench', 'results', 'latest.md');
+writeReport(reportPath, { startedAt, durationMs: Date.now() - startedAt.getTime(), storage: figures, retrieval, webchat });
+// The report is output, not source: keep its times at the last build's so that
+// scripts/build-if-needed.mjs does not rebuild because of it.
+const stamp = join(root, 'dist', '.build-stamp');
+if (existsSync(stamp)) {
+  const { mtime } = statSync(stamp);
+  utimesSync(reportPath, mtime, mtime);
+  utimesSync(dirname(reportPath), mtime, mtime);
+}
+write(`\nFigures written to ${reportPath}\n`);

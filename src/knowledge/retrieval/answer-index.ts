@@ -93,6 +93,7 @@ export class AnswerIndex {
   /** Per article, the range of its title and variants in `questionDocs`. */
   private readonly articleDocs: [number, number][] = [];
   private readonly questionScratch: Scratch;
+  private readonly idfCache = new Map<string, number>();
   private readonly answerScratch: Scratch;
 
   constructor(articles: Iterable<IndexableArticle>) {
@@ -291,7 +292,13 @@ export class AnswerIndex {
   }
 
   private idf(term: string): number {
-    const df = this.questionPostings.get(term)?.length ?? 0;
-    return Math.log(1 + (this.questionDocs.length + 1) / (df + 0.5));
+    // Asked only once the index is built, so the answer never changes: remembered per term.
+    let idf = this.idfCache.get(term);
+    if (idf === undefined) {
+      const df = this.questionPostings.get(term)?.length ?? 0;
+      idf = Math.log(1 + (this.questionDocs.length + 1) / (df + 0.5));
+      if (this.idfCache.size < 500_000) this.idfCache.set(term, idf);
+    }
+    return idf;
   }
 }
