@@ -14,6 +14,7 @@ import { ConversationEngine } from './engine/conversation-engine.js';
 import { EventBus } from './events/event-bus.js';
 import { AgentDesk } from './handoff/agent-desk.js';
 import { AgentPresence } from './handoff/agent-presence.js';
+import { AutoAssigner } from './handoff/auto-assigner.js';
 import { Handoff } from './handoff/handoff.js';
 import { createApp } from './http/create-app.js';
 import { IntentMatcher } from './intents/intent-matcher.js';
@@ -86,6 +87,7 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   });
   const desk = new AgentDesk(store, services.tickets, services.conversations, dispatcher, events);
   const sessions = new SessionRepository(store);
+  if (config.routing.autoAssign) new AutoAssigner({ presence, users: services.users, conversations: services.conversations, tickets: services.tickets, desk, logger }).listen(events);
   const webchatInbox = new WebchatInbox({ engine, customers: services.customers, conversations: services.conversations, messages: services.messages });
   const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), presence });
 

@@ -125,6 +125,7 @@ export const configSchema = z
         expireHours: wholeNumber(1, 720).default(24),
       })
       .prefault({}),
+    routing: z.strictObject({ autoAssign: flag.default(false) }).prefault({}),
     sla: z
       .strictObject({
         urgent: wholeNumber(1, 10_080).default(5),

@@ -59,6 +59,7 @@ export const envVars: EnvVar[] = [
   { name: 'CSAT_MIN_DAYS_BETWEEN', path: ['csat', 'minDaysBetweenSurveys'], description: 'Ask one customer at most once in this many days, across channels.', example: '7' },
   { name: 'CSAT_EXPIRE_HOURS', path: ['csat', 'expireHours'], description: 'An unanswered survey expires after this many hours.', example: '24' },
   { name: 'ANSWER_THRESHOLD', path: ['answers', 'answerThreshold'], description: 'Confidence (0-1) at or above which the bot answers.', example: '0.6' },
+  { name: 'AUTO_ASSIGN', path: ['routing', 'autoAssign'], description: 'Give each waiting conversation to the online agent with the fewest open conversations (below their limit); otherwise agents claim from the queue.', example: 'false' },
   { name: 'SLA_URGENT_MINUTES', path: ['sla', 'urgent'], description: 'First-response target for urgent tickets (VIP complaints), minutes.', example: '5' },
   { name: 'SLA_HIGH_MINUTES', path: ['sla', 'high'], description: 'First-response target for high-priority tickets (VIP or complaint), minutes.', example: '15' },
   { name: 'SLA_NORMAL_MINUTES', path: ['sla', 'normal'], description: 'First-response target for normal tickets, minutes.', example: '60' },

@@ -22,6 +22,8 @@ export interface CarelineEvents {
   'conversation.resolved': { conversation: Conversation; ticket: Ticket | null; agentId: string };
   /** An agent gave the conversation back to the bot. */
   'conversation.handed_back': { conversation: Conversation; agentId: string };
+  /** An agent opened the console (and can take conversations). */
+  'agent.online': { agentId: string };
   /** An internal note was added to a ticket (never sent to the customer). */
   'ticket.noted': { ticket: Ticket; authorId: string };
 }

@@ -19,6 +19,11 @@ export class AgentPresence {
     return this.connections.size;
   }
 
+  /** The agents online now. */
+  onlineIds(): string[] {
+    return [...this.connections.keys()];
+  }
+
   isOnline(agentId: string): boolean {
     return this.connections.has(agentId);
   }

@@ -148,9 +148,10 @@ export function agentRoutes(deps: { services: Services; desk: AgentDesk; events:
     res.write(': connected\n\n');
     // An open stream is a console that is open: the agent counts as online.
     const offline = deps.presence.connect(userOf(res)._id);
+    deps.events.emit('agent.online', { agentId: userOf(res)._id });
     const unsubscribe = liveEvents.map((event) =>
       deps.events.on(event, (payload) => {
-        const conversationId = 'conversation' in payload ? payload.conversation._id : payload.ticket.conversationId;
+        const conversationId = 'conversation' in payload ? payload.conversation._id : 'ticket' in payload ? payload.ticket.conversationId : null;
         res.write(`event: ${event}\ndata: ${JSON.stringify({ conversationId })}\n\n`);
       }),
     );

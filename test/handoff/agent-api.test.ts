@@ -132,3 +132,32 @@ describe('the agent API', () => {
     });
   });
 });
+
+describe('automatic assignment (AUTO_ASSIGN=true)', () => {
+  let app: TestApp;
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('gives each waiting conversation to the online agent with the fewest, up to their limit', async () => {
+    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00', AUTO_ASSIGN: 'true' });
+    const lan = await loginAs(app, 'lan@anphat.example', ['agent'], 'Lan');
+    const minh = await loginAs(app, 'minh@anphat.example', ['agent'], 'Minh');
+    await app.store.collection('users').updateOne({ _id: lan.id }, { $set: { maxConversations: 1 } });
+    await chat(app, 'early', 'cho gap nhan vien');
+    // Nobody online yet: the conversation waits.
+    expect(await app.services.tickets.waiting()).toHaveLength(1);
+    // Opening the console's event stream is what makes an agent online.
+    const streams = [lan, minh].map((agent) => {
+      const controller = new AbortController();
+      void fetch(`${app.url}/api/agent/events`, { headers: { cookie: agent.cookie }, signal: controller.signal }).catch(() => undefined);
+      return controller;
+    });
+    await expect.poll(() => app.careline.presence.onlineCount).toBe(2);
+    for (const sender of ['c1', 'c2', 'c3']) await chat(app, sender, 'cho gap nhan vien');
+    await expect.poll(async () => (await app.services.tickets.waiting()).length).toBe(0);
+    await expect.poll(async () => (await app.services.conversations.ownedBy(minh.id)).length).toBe(3);
+    expect(await app.services.conversations.ownedBy(lan.id)).toHaveLength(1);
+    for (const controller of streams) controller.abort();
+  });
+});
