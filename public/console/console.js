@@ -161,7 +161,7 @@
     for (const note of (ticket && ticket.notes) || []) $('.notes', section).append(el('li', '', note.text));
     for (const previous of data.previousConversations) $('.previous', section).append(el('li', '', `${previous.channel} · ${previous.state} · ${previous.messages.length} messages: ${previous.messages.map((m) => m.text).slice(0, 3).join(' / ')}`));
     const owned = data.conversation.state === 'with_agent' && data.conversation.ownerId === me.id;
-    for (const button of section.querySelectorAll('.actions button')) button.disabled = !owned && !button.classList.contains('note');
+    for (const control of section.querySelectorAll('.actions button, .actions select')) control.disabled = !owned && !control.classList.contains('note');
     const form = $('form.reply', section);
     const text = $('textarea', form);
     const act = (fn) => async () => {
@@ -190,6 +190,46 @@
       if (!value) return;
       text.value = '';
       await post(`/api/agent/conversations/${openId}/notes`, { text: value });
+    }));
+    // Let the customer see that someone is typing (at most every 3 s).
+    let typingSentAt = 0;
+    text.addEventListener('input', () => {
+      if (!owned || Date.now() - typingSentAt < 3000) return;
+      typingSentAt = Date.now();
+      post(`/api/agent/conversations/${openId}/typing`).catch(() => undefined);
+    });
+    $('.kb-search', section).addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const q = $('#kb-query', section).value.trim();
+      if (!q) return;
+      const locale = data.conversation.locale ? `&locale=${encodeURIComponent(data.conversation.locale)}` : '';
+      const { results } = await api(`/api/agent/knowledge?q=${encodeURIComponent(q)}${locale}`);
+      const list = $('.kb-results', section);
+      list.replaceChildren();
+      for (const result of results) {
+        const li = el('li');
+        const insert = el('button', 'secondary', 'Insert');
+        insert.type = 'button';
+        insert.addEventListener('click', () => {
+          text.value = result.answer;
+          text.focus();
+        });
+        li.append(el('strong', '', `${result.title} (${result.locale}, ${result.confidence.toFixed(2)})`), el('span', '', result.answer.slice(0, 200)), insert);
+        list.append(li);
+      }
+      if (results.length === 0) list.append(el('li', '', 'No matching article.'));
+    });
+    const transferTo = $('.transfer-to', section);
+    api('/api/agent/agents').then(({ agents }) => {
+      for (const agent of agents.filter((candidate) => candidate.id !== me.id)) {
+        const option = el('option', '', `${agent.displayName}${agent.online ? ' (online)' : ''}`);
+        option.value = agent.id;
+        transferTo.append(option);
+      }
+    }, () => undefined);
+    $('.transfer', section).addEventListener('click', act(async () => {
+      if (!transferTo.value) return;
+      await post(`/api/agent/conversations/${openId}/transfer`, { toUserId: transferTo.value });
     }));
     $('.resolve', section).addEventListener('click', act(() => post(`/api/agent/conversations/${openId}/resolve`)));
     $('.handback', section).addEventListener('click', act(() => post(`/api/agent/conversations/${openId}/handback`)));

@@ -23,6 +23,11 @@ export class UserRepository {
     return this.users.findOne({ _id: id });
   }
 
+  /** Everyone holding one of the roles (admins included), by name. */
+  withRoles(roles: string[]): Promise<User[]> {
+    return this.users.find({ roles: { $in: [...roles, 'admin'] }, disabled: { $ne: true } }, { sort: { displayName: 1 } });
+  }
+
   count(): Promise<number> {
     return this.users.countDocuments({});
   }

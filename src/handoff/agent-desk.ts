@@ -54,6 +54,11 @@ export class AgentDesk {
     return message;
   }
 
+  /** Shows the customer that the owner is typing, where the channel can. */
+  async typing(conversationId: string, agent: User): Promise<void> {
+    await this.dispatcher.typing(await this.owned(conversationId, agent));
+  }
+
   /** Adds an internal note to the conversation's ticket; it is never sent. */
   async note(conversationId: string, agent: User, text: string): Promise<Ticket> {
     const conversation = await this.get(conversationId);

@@ -1,5 +1,6 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
+import { localeSchema, type Locale } from '../config/config-schema.js';
 import { requireRole, userOf } from '../accounts/auth.js';
 import type { UserRepository } from '../accounts/user-repository.js';
 import type { Conversation } from '../conversations/conversation.js';
@@ -10,11 +11,13 @@ import { validate } from '../http/validate.js';
 import type { Services } from '../services.js';
 import type { AgentDesk } from './agent-desk.js';
 import type { AgentPresence } from './agent-presence.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { byQueueOrder, firstResponseSla, type SlaTargets } from './sla.js';
 import type { Ticket } from './ticket.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const textBody = z.strictObject({ text: z.string().trim().min(1).max(4000) });
+const knowledgeQuery = z.object({ q: z.string().trim().min(1).max(500), locale: localeSchema.optional() });
 const transferBody = z.strictObject({ toUserId: z.string().min(1).max(100) });
 
 /** A transcript line as the console shows it: the bot's article and confidence included. */
@@ -38,7 +41,7 @@ const liveEvents: EventName[] = ['conversation.handed_off', 'conversation.claime
  * priority and waiting time with SLA, a conversation with its whole context, claim, reply,
  * note, transfer, resolve, hand back, and `GET /events`, a server-sent event stream.
  */
-export function agentRoutes(deps: { services: Services; desk: AgentDesk; events: EventBus; users: UserRepository; sla: SlaTargets; presence: AgentPresence }): Router {
+export function agentRoutes(deps: { services: Services; desk: AgentDesk; events: EventBus; users: UserRepository; sla: SlaTargets; presence: AgentPresence; knowledge: KnowledgeBase; defaultLocale: Locale }): Router {
   const router = Router();
   const { services, desk } = deps;
   router.use(requireRole('agent'));
@@ -141,6 +144,27 @@ export function agentRoutes(deps: { services: Services; desk: AgentDesk; events:
   router.post('/conversations/:id/handback', async (req, res) => {
     const { id } = validate(idParams, req.params, 'params');
     res.json({ conversation: await conversationSummary(await desk.handBack(id, userOf(res))) });
+  });
+
+  router.get('/agents', async (_req, res) => {
+    const agents = await deps.users.withRoles(['agent']);
+    res.json({ agents: agents.map((agent) => ({ id: agent._id, displayName: agent.displayName, online: deps.presence.isOnline(agent._id) })) });
+  });
+
+  // Search the knowledge base from the composer; the answer can be inserted into a reply.
+  router.get('/knowledge', (req, res) => {
+    const { q, locale } = validate(knowledgeQuery, req.query, 'query');
+    const results = deps.knowledge.query(q, 5).map((candidate) => {
+      const article = deps.knowledge.article(candidate.slug, locale ?? candidate.locale, deps.defaultLocale)!;
+      return { slug: candidate.slug, locale: article.locale, title: article.title, answer: article.answer, confidence: candidate.confidence };
+    });
+    res.json({ results });
+  });
+
+  router.post('/conversations/:id/typing', async (req, res) => {
+    const { id } = validate(idParams, req.params, 'params');
+    await desk.typing(id, userOf(res));
+    res.status(204).end();
   });
 
   router.get('/events', (req, res: Response) => {

@@ -72,7 +72,7 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
   app.use('/api', express.json({ limit: '256kb' }));
   app.use('/api', authenticate({ sessions, users: services.users }));
   app.use('/api/auth', authRoutes({ users: services.users, sessions, throttle, config }));
-  app.use('/api/agent', agentRoutes({ services, desk, events, users: services.users, sla: config.sla, presence }));
+  app.use('/api/agent', agentRoutes({ services, desk, events, users: services.users, sla: config.sla, presence, knowledge, defaultLocale: config.locales.default }));
   app.use('/api/tickets', ticketRoutes({ tickets: services.tickets, users: services.users, desk }));
   app.use('/api/chat', restRoutes({ engine, conversations: services.conversations, messages: services.messages }));
   if (config.channels.webchat.enabled) {

@@ -48,6 +48,12 @@ describe('a customer in the widget and an agent in the console, in Chromium', ()
     await queued.first().getByRole('button', { name: 'Claim' }).click();
     await expect.poll(() => agent.locator('.transcript li').count()).toBe(2);
 
+    // Search the knowledge base from the composer and insert an answer.
+    await agent.getByLabel('Search the knowledge base').fill('phi ship bao nhieu');
+    await agent.getByRole('button', { name: 'Search', exact: true }).click();
+    await agent.locator('.kb-results li').first().getByRole('button', { name: 'Insert' }).click();
+    expect(await agent.locator('#reply-text').inputValue()).toBe(app.careline.knowledge.article('delivery-fee', 'vi', 'vi')!.answer);
+
     await agent.locator('#reply-text').fill('Chào anh, em là Lan, em hỗ trợ anh nhé.');
     await agent.locator('#reply-text').press('Enter');
     await expect.poll(() => customer.locator('.msg.agent').last().textContent(), { timeout: 10_000 }).toContain('em là Lan');

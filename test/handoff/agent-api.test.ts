@@ -161,3 +161,31 @@ describe('automatic assignment (AUTO_ASSIGN=true)', () => {
     for (const controller of streams) controller.abort();
   });
 });
+
+describe('the agent\'s composer helpers', () => {
+  let app: TestApp;
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('searches the knowledge base in the conversation\'s language, lists agents, and shows typing to the customer', async () => {
+    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
+    const agent = await loginAs(app, 'lan@anphat.example', ['agent'], 'Lan');
+    await loginAs(app, 'minh@anphat.example', ['agent'], 'Minh');
+    const search = (await (await agent.get('/api/agent/knowledge?q=bao%20hanh%20bao%20lau&locale=en')).json()) as { results: { slug: string; locale: string; answer: string }[] };
+    expect(search.results[0]).toMatchObject({ slug: 'warranty-period', locale: 'en', answer: expect.stringContaining('24 months') });
+    expect((await agent.get('/api/agent/knowledge?q=')).status).toBe(400);
+    const agents = (await (await agent.get('/api/agent/agents')).json()) as { agents: { displayName: string }[] };
+    expect(agents.agents.map((entry) => entry.displayName)).toEqual(['Lan', 'Minh']);
+
+    const token = ((await (await fetch(`${app.url}/api/webchat/session`, { method: 'POST' })).json()) as { token: string }).token;
+    await fetch(`${app.url}/api/webchat/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, clientId: 'c_typing0001', text: 'cho gap nhan vien' }) });
+    const [ticket] = await app.services.tickets.waiting();
+    await agent.post(`/api/agent/tickets/${ticket!._id}/claim`);
+    const typed: string[] = [];
+    const stop = app.careline.webchat.connect((await app.services.conversations.get(ticket!.conversationId))!.address.visitorId as string, { send: (data) => void typed.push(data) });
+    expect((await agent.post(`/api/agent/conversations/${ticket!.conversationId}/typing`)).status).toBe(204);
+    expect(typed.map((data) => JSON.parse(data).type)).toEqual(['typing']);
+    stop();
+  });
+});
