@@ -39,6 +39,8 @@ const timezone = z.string().refine(
   { error: 'expected an IANA time zone such as Asia/Ho_Chi_Minh or Europe/Prague' },
 );
 
+const priority = z.enum(['urgent', 'high', 'normal', 'low'], { error: 'expected urgent, high, normal or low' });
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected dates as YYYY-MM-DD' });
 
 /** Everything Careline can be configured with; defaults make `npm start` work with no setup. */
@@ -125,7 +127,19 @@ export const configSchema = z
         expireHours: wholeNumber(1, 720).default(24),
       })
       .prefault({}),
-    routing: z.strictObject({ autoAssign: flag.default(false) }).prefault({}),
+    routing: z
+      .strictObject({
+        autoAssign: flag.default(false),
+        priorities: z
+          .strictObject({
+            vipComplaint: priority.default('urgent'),
+            vip: priority.default('high'),
+            complaint: priority.default('high'),
+            other: priority.default('normal'),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
     sla: z
       .strictObject({
         urgent: wholeNumber(1, 10_080).default(5),

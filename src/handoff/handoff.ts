@@ -24,7 +24,7 @@ export interface Escalation {
  */
 export class Handoff {
   constructor(
-    private readonly config: Pick<Config, 'businessHours' | 'timezone'>,
+    private readonly config: Pick<Config, 'businessHours' | 'timezone' | 'routing'>,
     private readonly tickets: TicketRepository,
     private readonly conversations: ConversationRepository,
     private readonly events: EventBus,
@@ -40,7 +40,7 @@ export class Handoff {
       conversationId: conversation._id,
       customerId: customer._id,
       reason,
-      priority: ticketPriority(customer.segment, reason),
+      priority: ticketPriority(customer.segment, reason, this.config.routing.priorities),
       ...(subject ? { subject: subject.slice(0, 500) } : {}),
     });
     const waiting = (await this.conversations.transition(conversation._id, {}, { $set: { ticketId: ticket._id } })) ?? taken;

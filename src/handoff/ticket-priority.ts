@@ -1,14 +1,25 @@
 import type { Segment } from '../customers/customer.js';
 import type { Ticket } from './ticket.js';
 
+type Priority = Ticket['priority'];
+
+/** Which priority a ticket gets for who asks and why (`routing.priorities` in the configuration). */
+export interface PriorityRules {
+  vipComplaint: Priority;
+  vip: Priority;
+  complaint: Priority;
+  other: Priority;
+}
+
 /**
- * A ticket's priority from who is asking and why: VIP customers and complaints go first,
- * a VIP's complaint is urgent.
+ * A ticket's priority from who is asking and why. By default VIP customers and complaints
+ * go first and a VIP's complaint is urgent.
  */
-export function ticketPriority(segment: Segment, reason: Ticket['reason']): Ticket['priority'] {
+export function ticketPriority(segment: Segment, reason: Ticket['reason'], rules: PriorityRules): Priority {
   const isVip = segment === 'vip';
   const isComplaint = reason === 'complaint';
-  if (isVip && isComplaint) return 'urgent';
-  if (isVip || isComplaint) return 'high';
-  return 'normal';
+  if (isVip && isComplaint) return rules.vipComplaint;
+  if (isVip) return rules.vip;
+  if (isComplaint) return rules.complaint;
+  return rules.other;
 }

@@ -220,3 +220,16 @@ describe('ConversationEngine', () => {
     });
   });
 });
+
+describe('configurable ticket priorities', () => {
+  it('uses the configured priority for complaints', async () => {
+    const world = await createEngineWorld({ PRIORITY_COMPLAINT: 'urgent', PRIORITY_OTHER: 'low' });
+    try {
+      await world.say('angry', 'this is terrible service, I am very angry');
+      await world.say('calm', 'talk to a human');
+      expect((await world.careline.services.tickets.waiting()).map((ticket) => ticket.priority)).toEqual(['urgent', 'low']);
+    } finally {
+      await world.close();
+    }
+  });
+});
