@@ -157,6 +157,13 @@
     $('.customer', section).textContent = `${customer.displayName || 'Customer'} (${customer.segment || 'new'})`;
     const ticket = data.ticket;
     $('.meta', section).textContent = [`${data.conversation.channel}`, `state: ${data.conversation.state}`, ticket ? `ticket #${ticket.number} · ${ticket.priority} · ${ticket.reason}` : '', ticket ? slaText(ticket.sla) : ''].filter(Boolean).join(' · ');
+    $('.profile', section).textContent = [
+      customer.email && `e-mail ${customer.email}`,
+      customer.phone && `phone ${customer.phone}`,
+      customer.locale && `language ${customer.locale}`,
+      customer.tags && customer.tags.length ? `tags ${customer.tags.join(', ')}` : '',
+      customer.identities ? `on ${customer.identities.map((identity) => identity.channel).join(', ')}` : '',
+    ].filter(Boolean).join(' · ');
     renderTranscript($('.transcript', section), data.messages);
     for (const note of (ticket && ticket.notes) || []) $('.notes', section).append(el('li', '', note.text));
     for (const previous of data.previousConversations) $('.previous', section).append(el('li', '', `${previous.channel} · ${previous.state} · ${previous.messages.length} messages: ${previous.messages.map((m) => m.text).slice(0, 3).join(' / ')}`));

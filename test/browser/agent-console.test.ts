@@ -47,6 +47,7 @@ describe('a customer in the widget and an agent in the console, in Chromium', ()
     expect(await queued.first().textContent()).toContain('cho tôi gặp nhân viên');
     await queued.first().getByRole('button', { name: 'Claim' }).click();
     await expect.poll(() => agent.locator('.transcript li').count()).toBe(2);
+    expect(await agent.locator('.profile').textContent()).toContain('on webchat');
 
     // Search the knowledge base from the composer and insert an answer.
     await agent.getByLabel('Search the knowledge base').fill('phi ship bao nhieu');
