@@ -31,6 +31,8 @@ interface IndexedDoc {
   termSet: Set<string>;
   /** The idf weight of all its terms. */
   weight: number;
+  /** Its word pairs whose first word (of four letters or more) it also holds, with their idf. */
+  pairs: { term: string; first: string; idf: number }[];
 }
 
 /** One query term and the index words that stand for it, with how much each counts. */
@@ -106,7 +108,13 @@ export class AnswerIndex {
       this.articleDocs.push([from, this.questionDocs.length]);
       this.add(this.answerDocs, this.answerPostings, articleIndex, article.answer, words, false);
     }
-    for (const doc of this.questionDocs) for (const term of doc.termSet) doc.weight += this.idf(term);
+    for (const doc of this.questionDocs) {
+      for (const term of doc.termSet) {
+        doc.weight += this.idf(term);
+        const cut = term.indexOf('_');
+        if (cut >= 4 && doc.termSet.has(term.slice(0, cut))) doc.pairs.push({ term, first: term.slice(0, cut), idf: this.idf(term) });
+      }
+    }
     this.questionLookup = new TermLookup(this.questionPostings.keys());
     this.questionScratch = scratchFor(this.questionDocs.length);
     this.answerScratch = scratchFor(this.answerDocs.length);
@@ -116,7 +124,7 @@ export class AnswerIndex {
     const terms = new Set<string>();
     // Answers are long: their word pairs would multiply the vocabulary for little gain.
     for (const term of tokenize(text, { compact: !withPairs })) terms.add(term);
-    const docIndex = docs.push({ articleIndex, text, termSet: terms, weight: 0 }) - 1;
+    const docIndex = docs.push({ articleIndex, text, termSet: terms, weight: 0, pairs: [] }) - 1;
     for (const term of terms) {
       const list = postings.get(term);
       if (list) list.push(docIndex);
@@ -148,10 +156,7 @@ export class AnswerIndex {
       // A variant's word pairs that start with a matched word count as covered too, so the
       // pairs of a long variant do not make the question look like a small part of it.
       let matched = docMatched[docIndex]!;
-      for (const term of doc.termSet) {
-        const cut = term.indexOf('_');
-        if (cut >= 4 && !matchWords.has(term) && matchWords.has(term.slice(0, cut)) && doc.termSet.has(term.slice(0, cut))) matched += this.idf(term);
-      }
+      for (const pair of doc.pairs) if (matchWords.has(pair.first) && !matchWords.has(pair.term)) matched += pair.idf;
       const recall = Math.min(1, docRecall[docIndex]! / questionWeight);
       const precision = doc.weight > 0 ? Math.min(1, matched / doc.weight) : 0;
       const f1 = recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0;
