@@ -65,7 +65,7 @@ const variantWeight = 0.5;
 const approximateMatchWeight = 0.75;
 // Index words that may stand in for one query word by typo tolerance or as a completion.
 const maxApproximate = 4;
-// Query words whose documents number more than this (or 2% of the index) are not walked:
+// Query words whose documents number more than this are not walked (the rarest word always is):
 // they only add to documents that rarer words found.
 const commonPostings = 300;
 
@@ -240,7 +240,7 @@ export class AnswerIndex {
       matched[docIndex]! += match.idf;
     };
     const order = terms.map((queryTerm, termIndex) => ({ termIndex, size: queryTerm.postings })).sort((a, b) => a.size - b.size);
-    const commonFrom = Math.max(commonPostings, docs.length * 0.02);
+    const commonFrom = commonPostings;
     for (const [rank, { termIndex, size }] of order.entries()) {
       const queryTerm = terms[termIndex]!;
       if (size > commonFrom && rank > 0 && touched.length > 0) {
