@@ -85,7 +85,7 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
     events,
     articleUrl: (slug, locale) => `${publicBase}/help/${slug}?lang=${locale}`,
   });
-  const desk = new AgentDesk(store, services.tickets, services.conversations, dispatcher, events);
+  const desk = new AgentDesk(services.tickets, services.conversations, dispatcher, events);
   const sessions = new SessionRepository(store);
   if (config.routing.autoAssign) new AutoAssigner({ presence, users: services.users, conversations: services.conversations, tickets: services.tickets, desk, logger }).listen(events);
   const webchatInbox = new WebchatInbox({ engine, customers: services.customers, conversations: services.conversations, messages: services.messages });

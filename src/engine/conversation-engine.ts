@@ -183,7 +183,7 @@ export class ConversationEngine {
   private async escalate(turn: Turn, reason: 'customer_request' | 'complaint' | 'bot_could_not_answer', locale: Locale, say: (reply: Reply) => Promise<void>, intro: string): Promise<void> {
     const phrases = botPhrases[locale];
     const subject = turn.message.text || undefined;
-    const escalation = await this.deps.handoff.escalate(turn.conversation, turn.customer, reason, subject);
+    const escalation = await this.deps.handoff.escalate(turn.conversation, turn.customer, reason, { locale, ...(subject ? { subject } : {}) });
     if (!escalation) return;
     turn.conversation = escalation.conversation;
     const { opening, ticket, agentsAvailable } = escalation;
@@ -193,7 +193,6 @@ export class ConversationEngine {
         ? `${fill(phrases.agentsBack, { time: opening.nextOpenAt ? this.formatTime(opening.nextOpenAt, locale) : '' })} ${phrases.leaveContact}`
         : `${phrases.agentsBusy} ${phrases.leaveContact}`;
     await say({ text: `${intro ? `${intro}\n\n` : ''}${fill(phrases.handedOff, { number: ticket.number })} ${when}` });
-    await this.deps.conversations.transition(turn.conversation._id, {}, { $set: { locale } });
   }
 
   /**

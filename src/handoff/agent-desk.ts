@@ -5,8 +5,6 @@ import type { MessageDispatcher } from '../conversations/message-dispatcher.js';
 import type { Message } from '../conversations/message.js';
 import type { EventBus } from '../events/event-bus.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../http/app-error.js';
-import { newId } from '../storage/new-id.js';
-import type { DocumentStore } from '../storage/document-store.js';
 import type { Ticket } from './ticket.js';
 import type { TicketRepository } from './ticket-repository.js';
 
@@ -17,17 +15,12 @@ import type { TicketRepository } from './ticket-repository.js';
  * once cannot both succeed.
  */
 export class AgentDesk {
-  private readonly ticketCollection;
-
   constructor(
-    store: DocumentStore,
     private readonly tickets: TicketRepository,
     private readonly conversations: ConversationRepository,
     private readonly dispatcher: MessageDispatcher,
     private readonly events: EventBus,
-  ) {
-    this.ticketCollection = store.collection<Ticket>('tickets');
-  }
+  ) {}
 
   /** Claims a waiting ticket and its conversation for `agent`; 409 if someone was first. */
   async claim(ticketId: string, agent: User): Promise<{ ticket: Ticket; conversation: Conversation }> {
@@ -47,10 +40,7 @@ export class AgentDesk {
   async reply(conversationId: string, agent: User, text: string): Promise<Message> {
     const conversation = await this.owned(conversationId, agent);
     const message = await this.dispatcher.deliver(conversation, { kind: 'agent', id: agent._id, name: agent.displayName }, { text });
-    if (conversation.ticketId) {
-      const now = new Date();
-      await this.ticketCollection.updateOne({ _id: conversation.ticketId, firstResponseAt: { $exists: false } }, { $set: { firstResponseAt: now, updatedAt: now } });
-    }
+    if (conversation.ticketId) await this.tickets.markFirstResponse(conversation.ticketId);
     return message;
   }
 
@@ -63,8 +53,12 @@ export class AgentDesk {
   async note(conversationId: string, agent: User, text: string): Promise<Ticket> {
     const conversation = await this.get(conversationId);
     if (!conversation.ticketId) throw new ConflictError('The conversation has no ticket to note on.');
-    const note = { _id: newId('note'), authorId: agent._id, text, createdAt: new Date() };
-    const ticket = await this.ticketCollection.findOneAndUpdate({ _id: conversation.ticketId }, { $push: { notes: note }, $set: { updatedAt: note.createdAt } });
+    return this.noteTicket(conversation.ticketId, agent, text);
+  }
+
+  /** Adds an internal note to a ticket and tells the consoles. */
+  async noteTicket(ticketId: string, agent: User, text: string): Promise<Ticket> {
+    const ticket = await this.tickets.addNote(ticketId, agent._id, text);
     if (!ticket) throw new NotFoundError('The ticket');
     this.events.emit('ticket.noted', { ticket, authorId: agent._id });
     return ticket;
@@ -75,8 +69,7 @@ export class AgentDesk {
     const owned = await this.owned(conversationId, agent);
     const conversation = await this.conversations.transition(conversationId, { state: 'with_agent', ownerId: owned.ownerId }, { $set: { ownerId: to._id, updatedAt: new Date() } });
     if (!conversation) throw new ConflictError('The conversation changed meanwhile.');
-    if (conversation.ticketId) await this.ticketCollection.updateOne({ _id: conversation.ticketId }, { $set: { assigneeId: to._id, updatedAt: new Date() } });
-    const ticket = conversation.ticketId ? await this.tickets.get(conversation.ticketId) : null;
+    const ticket = conversation.ticketId ? await this.tickets.change(conversation.ticketId, { $set: { assigneeId: to._id } }) : null;
     if (ticket) this.events.emit('conversation.claimed', { conversation, ticket, agentId: to._id });
     return conversation;
   }
@@ -87,9 +80,7 @@ export class AgentDesk {
     const now = new Date();
     const conversation = await this.conversations.transition(conversationId, { state: 'with_agent', ownerId: owned.ownerId }, { $set: { state: 'resolved', resolvedAt: now, updatedAt: now } });
     if (!conversation) throw new ConflictError('The conversation changed meanwhile.');
-    const ticket = conversation.ticketId
-      ? await this.ticketCollection.findOneAndUpdate({ _id: conversation.ticketId }, { $set: { status: 'resolved', resolvedAt: now, updatedAt: now } })
-      : null;
+    const ticket = conversation.ticketId ? await this.tickets.change(conversation.ticketId, { $set: { status: 'resolved', resolvedAt: now } }) : null;
     this.events.emit('conversation.resolved', { conversation, ticket, agentId: owned.ownerId! });
     return { conversation, ticket };
   }
@@ -100,7 +91,7 @@ export class AgentDesk {
     const now = new Date();
     const conversation = await this.conversations.transition(conversationId, { state: 'with_agent', ownerId: owned.ownerId }, { $set: { state: 'bot', ownerId: null, missCount: 0, updatedAt: now }, $unset: { ticketId: '' } });
     if (!conversation) throw new ConflictError('The conversation changed meanwhile.');
-    if (owned.ticketId) await this.ticketCollection.updateOne({ _id: owned.ticketId }, { $set: { status: 'resolved', resolvedAt: now, updatedAt: now } });
+    if (owned.ticketId) await this.tickets.change(owned.ticketId, { $set: { status: 'resolved', resolvedAt: now } });
     this.events.emit('conversation.handed_back', { conversation, agentId: agent._id });
     return conversation;
   }

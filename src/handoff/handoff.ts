@@ -1,4 +1,4 @@
-import type { Config } from '../config/config-schema.js';
+import type { Config, Locale } from '../config/config-schema.js';
 import type { Conversation } from '../conversations/conversation.js';
 import type { ConversationRepository } from '../conversations/conversation-repository.js';
 import type { Customer } from '../customers/customer.js';
@@ -32,9 +32,10 @@ export class Handoff {
   ) {}
 
   /** Escalates a conversation the bot owns; null if someone else moved it first. */
-  async escalate(conversation: Conversation, customer: Customer, reason: Ticket['reason'], subject?: string, now = new Date()): Promise<Escalation | null> {
+  async escalate(conversation: Conversation, customer: Customer, reason: Ticket['reason'], options: { subject?: string; locale?: Locale } = {}, now = new Date()): Promise<Escalation | null> {
+    const { subject, locale } = options;
     // Take the conversation from the bot first, so two escalations at once open one ticket.
-    const taken = await this.conversations.transition(conversation._id, { state: 'bot' }, { $set: { state: 'waiting', missCount: 0, updatedAt: now } });
+    const taken = await this.conversations.transition(conversation._id, { state: 'bot' }, { $set: { state: 'waiting', missCount: 0, updatedAt: now, ...(locale ? { locale } : {}) } });
     if (!taken) return null;
     const ticket = await this.tickets.create({
       conversationId: conversation._id,

@@ -56,6 +56,16 @@ export class TicketRepository {
     return this.tickets.findOneAndUpdate({ _id: id }, { ...update, $set: { ...update.$set, updatedAt: new Date() } });
   }
 
+  /** Appends an internal note; null if the ticket does not exist. */
+  addNote(id: string, authorId: string, text: string): Promise<Ticket | null> {
+    return this.change(id, { $push: { notes: { _id: newId('note'), authorId, text, createdAt: new Date() } } });
+  }
+
+  /** Stamps the first response, once: later replies leave it as it is. */
+  async markFirstResponse(id: string, at = new Date()): Promise<void> {
+    await this.tickets.updateOne({ _id: id, firstResponseAt: { $exists: false } }, { $set: { firstResponseAt: at, updatedAt: at } });
+  }
+
   private async nextNumber(): Promise<number> {
     // Two first-ever upserts can race on MongoDB; the loser sees a duplicate key and retries.
     for (let attempt = 0; ; attempt++) {

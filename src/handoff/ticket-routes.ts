@@ -4,7 +4,6 @@ import { requireRole, userOf } from '../accounts/auth.js';
 import type { UserRepository } from '../accounts/user-repository.js';
 import { NotFoundError } from '../http/app-error.js';
 import { validate } from '../http/validate.js';
-import { newId } from '../storage/new-id.js';
 import type { AgentDesk } from './agent-desk.js';
 import { ticketPrioritySchema, ticketStatusSchema } from './ticket.js';
 import type { TicketRepository } from './ticket-repository.js';
@@ -50,9 +49,7 @@ export function ticketRoutes(deps: { tickets: TicketRepository; users: UserRepos
   router.post('/:id/notes', async (req, res) => {
     const { id } = validate(idParams, req.params, 'params');
     const { text } = validate(noteBody, req.body, 'body');
-    const ticket = await deps.tickets.change(id, { $push: { notes: { _id: newId('note'), authorId: userOf(res)._id, text, createdAt: new Date() } } });
-    if (!ticket) throw new NotFoundError('The ticket');
-    res.status(201).json({ ticket });
+    res.status(201).json({ ticket: await deps.desk.noteTicket(id, userOf(res), text) });
   });
   return router;
 }

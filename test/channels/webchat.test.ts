@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { postJson } from '../support/post-json.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-const postJson = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 interface ServerEvent {
   type: string;
