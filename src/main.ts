@@ -12,7 +12,7 @@ import type { Config } from './config/config-schema.js';
 import { enabledChannels, maskSecrets } from './config/describe-config.js';
 import { loadConfig } from './config/load-config.js';
 import { addUser, ensureFirstAdmin, userAddSchema } from './accounts/user-admin.js';
-import { createCareline, type KnowledgeLoadReport } from './careline.js';
+import { createCareline, type Careline, type KnowledgeLoadReport } from './careline.js';
 import { createServices } from './services.js';
 import { DuplicateKeyError } from './storage/duplicate-key-error.js';
 import { IntentFileError } from './intents/read-intent-files.js';
@@ -57,7 +57,7 @@ function closeServer(server: Server): Promise<void> {
 
 async function serve(config: Config, logger: Logger): Promise<void> {
   const store = await createDocumentStore(config, connectMongo);
-  let careline;
+  let careline: Careline;
   try {
     careline = await createCareline({ config, store, logger });
   } catch (error) {

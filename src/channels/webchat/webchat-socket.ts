@@ -11,6 +11,10 @@ export const webchatSocketPath = '/api/webchat/socket';
 
 const clientEventSchema = z.object({ type: z.enum(['message', 'sync']) }).passthrough();
 
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+}
+
 function sendEvent(socket: WebSocket, event: WebchatServerEvent): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
 }
@@ -57,7 +61,7 @@ export function attachWebchatSocket(server: Server, deps: { inbox: WebchatInbox;
       }
       const parsed = clientEventSchema.safeParse(json);
       if (!parsed.success) {
-        sendEvent(ws, { type: 'error', error: `Invalid event: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')}` });
+        sendEvent(ws, { type: 'error', error: `Invalid event: ${describeIssues(parsed.error)}` });
         return;
       }
       if (parsed.data.type === 'sync') {
@@ -67,7 +71,7 @@ export function attachWebchatSocket(server: Server, deps: { inbox: WebchatInbox;
       const { type: _type, ...fields } = parsed.data;
       const message = widgetMessageSchema.safeParse(fields);
       if (!message.success) {
-        sendEvent(ws, { type: 'error', error: `Invalid message: ${message.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')}` });
+        sendEvent(ws, { type: 'error', error: `Invalid message: ${describeIssues(message.error)}` });
         return;
       }
       const input = message.data;
