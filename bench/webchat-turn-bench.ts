@@ -172,6 +172,7 @@ export async function webchatTurnBench(options: WebchatBenchOptions): Promise<We
   });
   const memory = process.memoryUsage();
   write(`  resident memory after the run: ${mib(memory.rss)} (${memory.rss >= rssBefore ? '+' : ''}${mib(memory.rss - rssBefore)} during this benchmark), heap used ${mib(memory.heapUsed)}\n`);
+  await careline.stop();
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 

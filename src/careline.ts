@@ -23,6 +23,7 @@ import { readArticleFiles, type FileProblem } from './knowledge/files/read-artic
 import { seedArticles } from './knowledge/files/seed-articles.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { QuestionLog } from './knowledge/question-log.js';
+import { OutboxWorker } from './outbox/outbox-worker.js';
 import { createServices } from './services.js';
 import type { DocumentStore } from './storage/document-store.js';
 
@@ -62,7 +63,8 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   const channels = new ChannelRegistry([new RestChannel()]);
   if (config.channels.webchat.enabled) channels.register(webchat);
 
-  const dispatcher = new MessageDispatcher(services.messages, channels, events, logger);
+  const outboxWorker = new OutboxWorker({ outbox: services.outbox, channels, logger, settings: config.outbox });
+  const dispatcher = new MessageDispatcher(services.messages, channels, events, logger, outboxWorker);
   const presence = new AgentPresence();
   const handoff = new Handoff(config, services.tickets, services.conversations, events, presence);
   const questions = new QuestionLog(store);
@@ -90,6 +92,8 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   if (config.routing.autoAssign) new AutoAssigner({ presence, users: services.users, conversations: services.conversations, tickets: services.tickets, desk, logger }).listen(events);
   const webchatInbox = new WebchatInbox({ engine, customers: services.customers, conversations: services.conversations, messages: services.messages });
   const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), presence });
+  // Sends left pending by an earlier run go out first, before anything newer for their conversations.
+  await outboxWorker.start();
 
   return {
     app,
@@ -107,6 +111,11 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
     presence,
     channels,
     webchat,
+    outboxWorker,
+    /** Stops background work (outbox retries); call before closing the store. */
+    async stop(): Promise<void> {
+      await outboxWorker.stop();
+    },
     /** Attaches what needs the listening HTTP server (the web chat socket, the public base URL); returns the socket closer. */
     attach(server: Server): () => void {
       const address = server.address();

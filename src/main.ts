@@ -104,6 +104,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     try {
       closeSockets();
       await closeServer(server);
+      await careline.stop();
       await store.close();
       process.exit(0);
     } catch (error) {

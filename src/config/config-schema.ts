@@ -155,6 +155,14 @@ export const configSchema = z
         missesBeforeHandoff: wholeNumber(1, 10).default(2),
       })
       .prefault({}),
+    outbox: z
+      .strictObject({
+        retryBaseMs: wholeNumber(1, 3_600_000).default(2000),
+        retryMaxMs: wholeNumber(1, 86_400_000).default(15 * 60_000),
+        maxAttempts: wholeNumber(1, 1000).default(10),
+        pollMs: wholeNumber(10, 3_600_000).default(5000),
+      })
+      .prefault({}),
   })
   .refine((config) => config.locales.supported.includes(config.locales.default), {
     error: 'the default locale must be one of the supported locales',

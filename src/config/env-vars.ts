@@ -71,6 +71,10 @@ export const envVars: EnvVar[] = [
   { name: 'CLARIFY_THRESHOLD', path: ['answers', 'clarifyThreshold'], description: 'Confidence at or above which the bot offers choices instead of saying it does not know.', example: '0.4' },
   { name: 'HANDOFF_AFTER_MISSES', path: ['answers', 'missesBeforeHandoff'], description: 'Unanswered questions in a row before a human is brought in.', example: '2' },
   { name: 'CARELINE_CONFIG', path: [], description: 'Optional JSON or YAML config file (same fields, nested); environment variables win over it.', example: './careline.config.yaml' },
+  { name: 'OUTBOX_RETRY_BASE_MS', path: ['outbox', 'retryBaseMs'], description: 'A failed outbound send (platform 429/5xx or unreachable) is retried after this many ms, doubling each time.', example: '2000' },
+  { name: 'OUTBOX_RETRY_MAX_MS', path: ['outbox', 'retryMaxMs'], description: 'Longest wait between two retries of an outbound send (a platform\'s Retry-After is honoured even when longer).', example: '900000' },
+  { name: 'OUTBOX_MAX_ATTEMPTS', path: ['outbox', 'maxAttempts'], description: 'Tries of one outbound send before it is marked failed (it stays in the transcript).', example: '10' },
+  { name: 'OUTBOX_POLL_MS', path: ['outbox', 'pollMs'], description: 'How often the outbox worker looks for due retries it was not told about (other processes, expired leases).', example: '5000' },
 ];
 
 export const secretPaths = new Set(envVars.filter((v) => v.secret).map((v) => v.path.join('.')));

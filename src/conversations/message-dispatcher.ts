@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import type { Channel } from '../channels/channel.js';
 import type { ChannelRegistry } from '../channels/channel-registry.js';
-import type { Button, Link } from '../channels/messages.js';
+import type { Button, Link, OutboundMessage } from '../channels/messages.js';
 import type { Locale } from '../config/config-schema.js';
 import type { EventBus } from '../events/event-bus.js';
+import type { OutboxWorker } from '../outbox/outbox-worker.js';
 import { newId } from '../storage/new-id.js';
 import type { Conversation } from './conversation.js';
 import type { Message } from './message.js';
@@ -25,8 +26,9 @@ export type Author = { kind: 'bot' | 'system' } | { kind: 'agent'; id: string; n
 
 /**
  * Writes to a customer: stores the line in the transcript first (so nothing said is lost
- * and web chat can catch up from it), then sends it on the conversation's channel, then
- * emits `message.sent`. Used for the bot's replies and, later, agents' replies.
+ * and web chat can catch up from it), then sends it on the conversation's channel through
+ * the outbox worker (retried with backoff, in order, when the platform fails), then emits
+ * `message.sent`. Every outbound message goes through here: bot and agent replies, surveys.
  */
 export class MessageDispatcher {
   constructor(
@@ -34,6 +36,7 @@ export class MessageDispatcher {
     private readonly channels: ChannelRegistry,
     private readonly events: EventBus,
     private readonly logger: Logger,
+    private readonly delivery: OutboxWorker,
   ) {}
 
   /** Shows the customer that a reply is being written, where the channel can. */
@@ -63,25 +66,31 @@ export class MessageDispatcher {
       ...(reply.confidence !== undefined ? { confidence: reply.confidence } : {}),
       createdAt: new Date(),
     });
-    const channel = output ?? this.channels.get(conversation.channel);
-    if (!channel) {
+    const outbound: OutboundMessage = {
+      kind: reply.kind ?? (reply.buttons?.length ? 'choices' : 'text'),
+      text: reply.text,
+      buttons: reply.buttons ?? [],
+      ...(reply.link ? { link: reply.link } : {}),
+      ...(reply.locale ? { locale: reply.locale } : {}),
+      messageId: message._id,
+      author: author.kind === 'agent' ? { kind: 'agent', ...(author.name ? { name: author.name } : {}) } : { kind: author.kind },
+    };
+    if (output) await this.sendNow(output, conversation, outbound);
+    else if (!this.channels.get(conversation.channel)) {
       this.logger.warn({ conversationId: conversation._id, channel: conversation.channel }, 'channel not enabled; the reply stays in the transcript');
     } else {
-      try {
-        await channel.send(conversation.address, {
-          kind: reply.kind ?? (reply.buttons?.length ? 'choices' : 'text'),
-          text: reply.text,
-          buttons: reply.buttons ?? [],
-          ...(reply.link ? { link: reply.link } : {}),
-          ...(reply.locale ? { locale: reply.locale } : {}),
-          messageId: message._id,
-          author: author.kind === 'agent' ? { kind: 'agent', ...(author.name ? { name: author.name } : {}) } : { kind: author.kind },
-        });
-      } catch (error) {
-        this.logger.error({ err: error, conversationId: conversation._id, messageId: message._id }, 'sending a reply failed; it stays in the transcript');
-      }
+      await this.delivery.send({ conversationId: conversation._id, channel: conversation.channel, address: conversation.address, message: outbound });
     }
     this.events.emit('message.sent', { conversation, message });
     return message;
+  }
+
+  /** A send to a per-request channel (a collecting one): nothing to retry later, so failures are logged. */
+  private async sendNow(output: Channel, conversation: Conversation, outbound: OutboundMessage): Promise<void> {
+    try {
+      await output.send(conversation.address, outbound);
+    } catch (error) {
+      this.logger.error({ err: error, conversationId: conversation._id, messageId: outbound.messageId }, 'sending a reply failed; it stays in the transcript');
+    }
   }
 }

@@ -11,6 +11,8 @@ export const outboxEntrySchema = z.object({
   address: platformAddressSchema,
   message: outboundMessageSchema,
   ...leaseFields,
+  /** Order within the conversation: entries of one conversation are sent in `seq` order. */
+  seq: z.number().default(0),
   platformMessageId: z.string().optional(),
   createdAt: z.date(),
   sentAt: z.date().optional(),

@@ -33,6 +33,7 @@ describe('intents', () => {
     careline = await createCareline({ config, store, logger: pino({ level: 'silent' }) });
   });
   afterAll(async () => {
+    await careline.stop();
     await store.close();
     data.remove();
   });

@@ -293,6 +293,25 @@ export function storeContract(adapter: string, open: () => Promise<{ store: Docu
         expect(await outbox.markSent(leased!, 'w', 'zmsg-1')).toBe(true);
         expect(await outbox.pendingFor('c')).toEqual([]);
       });
+
+      it('lists a conversation\'s pending sends in the order they were queued, and puts one back untried', async () => {
+        const outbox = new Outbox(store);
+        const now = new Date('2026-05-01T10:00:00Z');
+        const first = await outbox.enqueue({ channel: 'telegram', conversationId: 'c', address: {}, message: { kind: 'text', text: 'one', buttons: [] }, dueAt: new Date(now.getTime() + 5000), attempts: 1 });
+        const second = await outbox.enqueue({ channel: 'telegram', conversationId: 'c', address: {}, message: { kind: 'text', text: 'two', buttons: [] }, dueAt: now });
+        await outbox.enqueue({ channel: 'telegram', conversationId: 'c', address: {}, message: { kind: 'text', text: 'refused', buttons: [] }, status: 'failed', attempts: 1, lastError: 'HTTP 403' });
+        expect((await outbox.pendingFor('c')).map((entry) => entry._id)).toEqual([first._id, second._id]);
+        const leased = await outbox.lease('w', now);
+        expect(leased).toMatchObject({ _id: second._id, attempts: 1 });
+        expect(await outbox.release(leased!, 'w', new Date(now.getTime() + 5001))).toBe(true);
+        expect(await outbox.lease('w', now)).toBeNull();
+        expect(await outbox.nextDueAt()).toEqual(new Date(now.getTime() + 5000));
+        const head = await outbox.lease('w', new Date(now.getTime() + 6000));
+        expect(head).toMatchObject({ _id: first._id, attempts: 2 });
+        expect(await outbox.markRejected(head!, 'w', 'HTTP 400')).toBe(true);
+        expect(await outbox.get(first._id)).toMatchObject({ status: 'failed', lastError: 'HTTP 400' });
+        expect(await outbox.get(second._id)).toMatchObject({ status: 'pending', attempts: 0 });
+      });
     });
 
     describe('sorted and limited queries on indexed fields', () => {

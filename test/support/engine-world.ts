@@ -43,6 +43,7 @@ export async function createEngineWorld(env: Record<string, string> = {}): Promi
       return { ...turn, texts: output.texts, output };
     },
     async close() {
+      await careline.stop();
       await store.close();
       dir.remove();
     },

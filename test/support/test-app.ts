@@ -45,6 +45,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await careline.stop();
       await store.close();
       dir?.remove();
     },
