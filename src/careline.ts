@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import { LoginThrottle } from './accounts/login-throttle.js';
 import { SessionRepository } from './accounts/session-repository.js';
 import { ChannelRegistry } from './channels/channel-registry.js';
+import { metaPlatforms } from './channels/meta/meta-platforms.js';
 import { RestChannel } from './channels/rest/rest-channel.js';
+import { whatsappStatusRecorder } from './channels/whatsapp/whatsapp-statuses.js';
 import { WebchatChannel } from './channels/webchat/webchat-channel.js';
 import { WebchatInbox } from './channels/webchat/webchat-inbox.js';
 import { attachWebchatSocket } from './channels/webchat/webchat-socket.js';
@@ -62,6 +64,8 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   const webchat = new WebchatChannel();
   const channels = new ChannelRegistry([new RestChannel()]);
   if (config.channels.webchat.enabled) channels.register(webchat);
+  const meta = metaPlatforms(config);
+  for (const channel of meta.channels) channels.register(channel);
 
   const outboxWorker = new OutboxWorker({ outbox: services.outbox, channels, logger, settings: config.outbox });
   const dispatcher = new MessageDispatcher(services.messages, channels, events, logger, outboxWorker);
@@ -91,7 +95,8 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   const sessions = new SessionRepository(store);
   if (config.routing.autoAssign) new AutoAssigner({ presence, users: services.users, conversations: services.conversations, tickets: services.tickets, desk, logger }).listen(events);
   const webchatInbox = new WebchatInbox({ engine, customers: services.customers, conversations: services.conversations, messages: services.messages });
-  const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), presence });
+  const webhooks = meta.webhooks({ engine, customers: services.customers, recordStatuses: whatsappStatusRecorder(services.messages, services.outbox, logger), logger });
+  const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), presence, webhooks });
   // Sends left pending by an earlier run go out first, before anything newer for their conversations.
   await outboxWorker.start();
 

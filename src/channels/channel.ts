@@ -13,6 +13,8 @@ export interface SendReceipt {
  */
 export interface Channel {
   readonly id: ChannelId;
+  /** How long after the customer's last message the platform lets us write (Meta: 24 h); unset means always. */
+  readonly messagingWindowMs?: number;
   send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt>;
   typing?(address: PlatformAddress): Promise<void>;
 }

@@ -79,7 +79,9 @@ export class MessageDispatcher {
     else if (!this.channels.get(conversation.channel)) {
       this.logger.warn({ conversationId: conversation._id, channel: conversation.channel }, 'channel not enabled; the reply stays in the transcript');
     } else {
-      await this.delivery.send({ conversationId: conversation._id, channel: conversation.channel, address: conversation.address, message: outbound });
+      const outcome = await this.delivery.send({ conversationId: conversation._id, channel: conversation.channel, address: conversation.address, message: outbound });
+      // Delivery receipts (WhatsApp statuses) name the message by the platform's id.
+      if (outcome.status === 'sent' && outcome.platformMessageId && outcome.platformMessageId !== message._id) await this.messages.setPlatformMessageId(message._id, outcome.platformMessageId);
     }
     this.events.emit('message.sent', { conversation, message });
     return message;

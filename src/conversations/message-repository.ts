@@ -1,6 +1,14 @@
 import type { DocumentStore } from '../storage/document-store.js';
 import { DuplicateKeyError } from '../storage/duplicate-key-error.js';
-import { messageSchema, type Message } from './message.js';
+import { messageSchema, type DeliveryState, type Message } from './message.js';
+
+/** Receipt states a later one may replace: read never goes back to delivered; failed is final. */
+const replaceable: Record<DeliveryState['status'], DeliveryState['status'][]> = {
+  sent: [],
+  delivered: ['sent'],
+  read: ['sent', 'delivered'],
+  failed: ['sent', 'delivered', 'read'],
+};
 
 /** Transcript lines, in order; inbound platform messages are stored once per platform id. */
 export class MessageRepository {
@@ -28,5 +36,21 @@ export class MessageRepository {
 
   transcript(conversationId: string): Promise<Message[]> {
     return this.messages.find({ conversationId }, { sort: { createdAt: 1, _id: 1 } });
+  }
+
+  /** Notes the platform's id of an outbound message once the platform took it, so its delivery receipts find it. */
+  async setPlatformMessageId(messageId: string, platformMessageId: string): Promise<void> {
+    await this.messages.updateOne({ _id: messageId }, { $set: { platformMessageId } });
+  }
+
+  /**
+   * Records a delivery receipt on the outbound message the platform's id names, unless it
+   * already holds a later state (receipts can arrive out of order). Returns whether a
+   * message with that id exists.
+   */
+  async recordDelivery(channel: Message['channel'], platformMessageId: string, state: DeliveryState): Promise<boolean> {
+    const key = { channel, platformMessageId, direction: 'out' };
+    const result = await this.messages.updateOne({ ...key, $or: [{ delivery: { $exists: false } }, { 'delivery.status': { $in: replaceable[state.status] } }] }, { $set: { delivery: state } });
+    return result.matchedCount === 1 || (await this.messages.findOne(key)) !== null;
   }
 }

@@ -5,6 +5,15 @@ import { localeSchema } from '../config/config-schema.js';
 
 export const authorKindSchema = z.enum(['customer', 'bot', 'agent', 'system']);
 
+/** How far an outbound message got, from the platform's delivery receipts (WhatsApp statuses). */
+export const deliveryStateSchema = z.object({
+  status: z.enum(['sent', 'delivered', 'read', 'failed']),
+  at: z.date(),
+  /** Why the platform could not deliver it (failed only). */
+  error: z.string().max(500).optional(),
+});
+export type DeliveryState = z.infer<typeof deliveryStateSchema>;
+
 /** One line of a transcript. */
 export const messageSchema = z.object({
   _id: z.string(),
@@ -26,6 +35,8 @@ export const messageSchema = z.object({
   confidence: z.number().min(0).max(1).optional(),
   /** The platform's id; unique per channel, which makes redelivered webhooks harmless. */
   platformMessageId: z.string().optional(),
+  /** Outbound only: the platform's latest delivery receipt. */
+  delivery: deliveryStateSchema.optional(),
   createdAt: z.date(),
 });
 export type Message = z.infer<typeof messageSchema>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authenticate } from '../accounts/auth.js';
@@ -38,6 +38,8 @@ export interface AppDeps {
   sessions: SessionRepository;
   throttle: LoginThrottle;
   presence: AgentPresence;
+  /** Platform webhooks (Messenger, Instagram, WhatsApp, …), each reading its own raw body. */
+  webhooks?: { path: string; router: Router }[];
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
@@ -46,7 +48,7 @@ const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
  * The whole HTTP surface as an express app that does not listen; `main.ts` listens, tests
  * drive it in-process.
  */
-export function createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle, presence }: AppDeps): Express {
+export function createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle, presence, webhooks = [] }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
@@ -69,6 +71,7 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
     }),
   );
   app.use(healthRoutes(store, new Date()));
+  for (const webhook of webhooks) app.use(webhook.path, webhook.router);
   app.use('/api', express.json({ limit: '256kb' }));
   app.use('/api', authenticate({ sessions, users: services.users }));
   app.use('/api/auth', authRoutes({ users: services.users, sessions, throttle, config }));

@@ -88,6 +88,12 @@ export class Outbox {
     return next?.dueAt ?? null;
   }
 
+  /** The transcript id of the message a retried send delivered as `platformMessageId`, or null (delivery receipts name only the platform's id). */
+  async sentMessageId(channel: ChannelId, platformMessageId: string): Promise<string | null> {
+    const entry = await this.entries.findOne({ channel, platformMessageId, status: 'done' });
+    return entry?.message.messageId ?? null;
+  }
+
   get(id: string): Promise<OutboxEntry | null> {
     return this.entries.findOne({ _id: id });
   }

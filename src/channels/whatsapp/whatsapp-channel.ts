@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { Channel, SendReceipt } from '../channel.js';
+import { ChannelSendError } from '../channel-send-error.js';
+import type { OutboundMessage, PlatformAddress } from '../messages.js';
+import type { GraphApiClient } from '../meta/graph-api-client.js';
+import { metaMessagingWindowMs } from '../meta/send-api-channel.js';
+import { whatsappContents } from './whatsapp-message.js';
+import { whatsappAddressSchema } from './whatsapp-webhook.js';
+
+const sendResponseSchema = z.looseObject({ messages: z.array(z.looseObject({ id: z.string() })).optional() });
+
+/**
+ * The sending side of WhatsApp: `POST /{phone-number-id}/messages` of the Cloud API with
+ * the system-user token; texts, reply buttons and lists (see `whatsappContents`). Free-form
+ * messages are allowed for 24 hours after the customer's last message.
+ */
+export class WhatsappChannel implements Channel {
+  readonly id = 'whatsapp' as const;
+  readonly messagingWindowMs = metaMessagingWindowMs;
+
+  constructor(
+    private readonly graph: GraphApiClient,
+    private readonly accessToken: string,
+    private readonly phoneNumberId: string,
+  ) {}
+
+  async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {
+    const parsed = whatsappAddressSchema.safeParse(address);
+    if (!parsed.success) throw new ChannelSendError('The stored address has no WhatsApp phone number.', { permanent: true });
+    let platformMessageId: string | undefined;
+    for (const content of whatsappContents(message)) {
+      const response = await this.graph.post(`${this.phoneNumberId}/messages`, this.accessToken, { messaging_product: 'whatsapp', recipient_type: 'individual', to: parsed.data.phone, ...content });
+      platformMessageId = sendResponseSchema.safeParse(response).data?.messages?.[0]?.id ?? platformMessageId;
+    }
+    return platformMessageId ? { platformMessageId } : {};
+  }
+}

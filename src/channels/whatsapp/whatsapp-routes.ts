@@ -1,0 +1,47 @@
+import type { Router } from 'express';
+import type { Logger } from 'pino';
+import type { CustomerRepository } from '../../customers/customer-repository.js';
+import type { ConversationEngine } from '../../engine/conversation-engine.js';
+import { metaWebhookRoutes } from '../meta/meta-webhook-routes.js';
+import { whatsappDelivery, whatsappWebhookSchema, type WhatsappStatus } from './whatsapp-webhook.js';
+
+/** What the WhatsApp webhook needs. */
+export interface WhatsappRoutesDeps {
+  appSecret: string;
+  verifyToken: string;
+  phoneNumberId: string;
+  engine: ConversationEngine;
+  customers: CustomerRepository;
+  /** Records delivery receipts (sent, delivered, read, failed) of our messages. */
+  recordStatuses: (statuses: WhatsappStatus[]) => Promise<void>;
+  logger: Logger;
+}
+
+const phonePattern = /^[0-9]{6,15}$/;
+
+/**
+ * The WhatsApp Cloud API webhook, mounted at `/webhooks/whatsapp`: verified, acknowledged,
+ * then delivery receipts are recorded and each customer message is handed to the engine.
+ * A customer without a phone number on file gets the WhatsApp one (verified by WhatsApp).
+ */
+export function whatsappRoutes(deps: WhatsappRoutesDeps): Router {
+  const { engine, customers, logger } = deps;
+  return metaWebhookRoutes({
+    appSecret: deps.appSecret,
+    verifyToken: deps.verifyToken,
+    logger,
+    schema: whatsappWebhookSchema,
+    handle: async (payload) => {
+      const { inbound, statuses } = whatsappDelivery(payload, deps.phoneNumberId);
+      if (statuses.length > 0) await deps.recordStatuses(statuses).catch((error: unknown) => logger.error({ err: error }, 'recording WhatsApp delivery statuses failed'));
+      for (const message of inbound) {
+        try {
+          const turn = await engine.handle(message);
+          if (!turn.customer.phone && phonePattern.test(message.externalUserId)) await customers.update(turn.customer._id, { phone: `+${message.externalUserId}` });
+        } catch (error) {
+          logger.error({ err: error, platformMessageId: message.platformMessageId }, 'handling a WhatsApp message failed');
+        }
+      }
+    },
+  });
+}

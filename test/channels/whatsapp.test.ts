@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recipientOf } from '../support/fake-graph-api.js';
+import { metaFixture, postSigned } from '../support/meta-webhook.js';
+import { appSecret, startMetaWorld, type MetaWorld } from '../support/meta-world.js';
+import { describeMetaJourney } from './meta-journey.js';
+
+describeMetaJourney('whatsapp', '84901234567', '84907654321');
+
+describe('the whatsapp channel', () => {
+  let world: MetaWorld;
+  beforeAll(async () => {
+    world = await startMetaWorld('whatsapp');
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+  const statuses = (wamid: string, list: { status: string; timestamp: number }[]) => {
+    const body = metaFixture('whatsapp-statuses');
+    const [delivered, , failed] = body.entry[0].changes[0].value.statuses;
+    body.entry[0].changes[0].value.statuses = list.map(({ status, timestamp }) => ({ ...(status === 'failed' ? failed : delivered), id: wamid, status, timestamp: String(timestamp) }));
+    return postSigned(world.webhook, body, appSecret);
+  };
+
+  it('keeps the phone number as the customer\'s identity and phone', async () => {
+    await world.say('84911111111', 'xin chao');
+    await world.graph.waitFor((call) => recipientOf(call) === '84911111111');
+    const customer = await world.app.services.customers.findByIdentity('whatsapp', '84911111111');
+    expect(customer).toMatchObject({ phone: '+84911111111', displayName: 'Nguyễn Văn An' });
+  });
+
+  it('records sent, delivered, read and failed on the message the statuses name, never going back', async () => {
+    await world.say('84922222222', 'bao hanh bao lau');
+    const { messageId } = await world.graph.waitFor((call) => recipientOf(call) === '84922222222');
+    const delivery = async () => {
+      for (let i = 0; i < 100; i++) {
+        const customer = await world.app.services.customers.findByIdentity('whatsapp', '84922222222');
+        const messages = await world.app.store.collection<{ _id: string; customerId: string; platformMessageId?: string; delivery?: unknown }>('messages').find({ customerId: customer!._id, platformMessageId: messageId! });
+        if (messages[0]?.delivery) return messages[0].delivery;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return null;
+    };
+    expect((await statuses(messageId!, [{ status: 'sent', timestamp: 1764000000 }, { status: 'delivered', timestamp: 1764000060 }, { status: 'read', timestamp: 1764000120 }])).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await delivery()).toEqual({ status: 'read', at: new Date(1764000120 * 1000) });
+    // A late "delivered" does not undo "read"; a failure is recorded with WhatsApp's reason.
+    await statuses(messageId!, [{ status: 'delivered', timestamp: 1764000180 }]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await delivery()).toMatchObject({ status: 'read' });
+    await statuses(messageId!, [{ status: 'failed', timestamp: 1764000240 }]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await delivery()).toEqual({ status: 'failed', at: new Date(1764000240 * 1000), error: '131047 Re-engagement message' });
+  });
+});
