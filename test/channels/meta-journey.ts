@@ -14,7 +14,8 @@ export function describeMetaJourney(platform: MetaPlatform, customer: string, ot
   describe(`the ${platform} channel`, () => {
     let world: MetaWorld;
     beforeAll(async () => {
-      world = await startMetaWorld(platform);
+      // Retries after 20 ms doubling to 200 ms: many failed attempts in little time stand for a long outage.
+      world = await startMetaWorld(platform, { OUTBOX_RETRY_BASE_MS: '20', OUTBOX_RETRY_MAX_MS: '200', OUTBOX_MAX_ATTEMPTS: '1000', OUTBOX_POLL_MS: '50' });
     });
     afterAll(async () => {
       await world.close();
@@ -91,6 +92,33 @@ export function describeMetaJourney(platform: MetaPlatform, customer: string, ot
       expect(textOf(sent[1]!)).toContain(title('delivery-fee'));
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(world.graph.sent.filter((call) => recipientOf(call) === other)).toHaveLength(2);
+    });
+
+    it('delivers every reply queued while the Graph API answered 500, once it recovers, in order, none lost or doubled', async () => {
+      const user = `${other}9`;
+      world.graph.failWith(500);
+      const questions = [['phi ship bao nhieu', 'delivery-fee'], ['bao hanh bao lau', 'warranty-period'], ['tra gop dc ko', 'installment']] as const;
+      for (const [question] of questions) expect((await world.say(user, question)).status).toBe(200);
+      const failedCalls = () => world.graph.calls.filter((call) => call.status === 500 && recipientOf(call) === user && !call.body.sender_action).length;
+      // The outage lasts until the worker has retried many times (with backoff) and every reply waits in the outbox.
+      for (let i = 0; i < 400 && failedCalls() < 12; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(failedCalls()).toBeGreaterThanOrEqual(12);
+      expect(world.graph.sent.filter((call) => recipientOf(call) === user)).toEqual([]);
+      world.graph.recover();
+
+      const last = await world.graph.waitFor((call) => recipientOf(call) === user && payloadsOf(call).includes('feedback:yes:installment'));
+      const delivered = world.graph.sent.filter((call) => recipientOf(call) === user);
+      expect(delivered.at(-1)).toBe(last);
+      const text = delivered.map(textOf).join('\n');
+      const positions = questions.map(([, slug]) => text.indexOf(title(slug)));
+      expect(positions.every((position) => position >= 0)).toBe(true);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      expect(delivered.flatMap(payloadsOf).filter((payload) => payload.startsWith('feedback:yes'))).toEqual(questions.map(([, slug]) => `feedback:yes:${slug}`));
+      const bodies = delivered.map((call) => JSON.stringify(call.body));
+      expect(new Set(bodies).size).toBe(bodies.length);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(world.graph.sent.filter((call) => recipientOf(call) === user)).toHaveLength(delivered.length);
+      expect(await world.app.store.collection('outbox').countDocuments({ status: { $ne: 'done' } })).toBe(0);
     });
 
     it('answers a body that is not the platform\'s webhook format with 400', async () => {
