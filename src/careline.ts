@@ -11,6 +11,7 @@ import { WebchatInbox } from './channels/webchat/webchat-inbox.js';
 import { attachWebchatSocket } from './channels/webchat/webchat-socket.js';
 import type { Config } from './config/config-schema.js';
 import { MessageDispatcher } from './conversations/message-dispatcher.js';
+import { createCsatSurveys } from './csat/csat-surveys.js';
 import { AnswerPolicy } from './engine/answer-policy.js';
 import { ConversationEngine } from './engine/conversation-engine.js';
 import { EventBus } from './events/event-bus.js';
@@ -25,6 +26,7 @@ import { readArticleFiles, type FileProblem } from './knowledge/files/read-artic
 import { seedArticles } from './knowledge/files/seed-articles.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { QuestionLog } from './knowledge/question-log.js';
+import { JobRunner } from './jobs/job-runner.js';
 import { OutboxWorker } from './outbox/outbox-worker.js';
 import { createServices } from './services.js';
 import type { DocumentStore } from './storage/document-store.js';
@@ -73,6 +75,8 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   const handoff = new Handoff(config, services.tickets, services.conversations, events, presence);
   const questions = new QuestionLog(store);
   const policy = new AnswerPolicy(config, knowledge, intents);
+  const jobRunner = new JobRunner(services.jobs, { logger });
+  const surveys = createCsatSurveys({ config, services, store, channels, dispatcher, events, jobRunner });
   // Without PUBLIC_URL the base is known only once the server listens (the port may be 0).
   let publicBase = config.publicUrl ?? `http://localhost:${config.port}`;
   const engine = new ConversationEngine({
@@ -89,6 +93,7 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
     questions,
     dispatcher,
     events,
+    surveys: surveys.answers,
     articleUrl: (slug, locale) => `${publicBase}/help/${slug}?lang=${locale}`,
   });
   const desk = new AgentDesk(services.tickets, services.conversations, dispatcher, events);
@@ -117,9 +122,11 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
     channels,
     webchat,
     outboxWorker,
-    /** Stops background work (outbox retries); call before closing the store. */
+    /** Runs scheduled jobs (CSAT surveys); `main.ts` starts it, `stop()` stops it. */
+    jobRunner,
+    /** Stops background work (outbox retries, scheduled jobs); call before closing the store. */
     async stop(): Promise<void> {
-      await outboxWorker.stop();
+      await Promise.all([outboxWorker.stop(), jobRunner.stop()]);
     },
     /** Attaches what needs the listening HTTP server (the web chat socket, the public base URL); returns the socket closer. */
     attach(server: Server): () => void {

@@ -72,6 +72,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     server.listen(config.port, config.host, resolve);
   });
   const closeSockets = careline.attach(server);
+  careline.jobRunner.start();
   const { port } = server.address() as AddressInfo;
   const base = `http://localhost:${port}`;
   const channels = Object.entries(enabledChannels(config)).filter(([, on]) => on).map(([id]) => id);

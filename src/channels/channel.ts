@@ -13,7 +13,11 @@ export interface SendReceipt {
  */
 export interface Channel {
   readonly id: ChannelId;
-  /** How long after the customer's last message the platform lets us write (Meta: 24 h); unset means always. */
+  /**
+   * How long after the customer's last message the platform lets the business write
+   * (Messenger, Instagram, WhatsApp: 24 h); absent when there is no such window.
+   * Surveys are not sent outside it.
+   */
   readonly messagingWindowMs?: number;
   send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt>;
   typing?(address: PlatformAddress): Promise<void>;

@@ -60,6 +60,7 @@ export class MessageDispatcher {
       author,
       text: reply.text,
       buttons: reply.buttons ?? [],
+      ...(reply.kind === 'rating' ? { kind: 'rating' } : {}),
       ...(reply.link ? { link: reply.link } : {}),
       ...(reply.locale ? { locale: reply.locale } : {}),
       ...(reply.articleId ? { articleId: reply.articleId } : {}),

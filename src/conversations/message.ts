@@ -25,6 +25,8 @@ export const messageSchema = z.object({
   author: z.object({ kind: authorKindSchema, id: z.string().optional(), name: z.string().max(200).optional() }),
   text: z.string().max(8000),
   buttons: z.array(buttonSchema).default([]),
+  /** How the buttons are meant (a `rating` prompt is shown as stars or numbered text); absent for plain text. */
+  kind: z.enum(['choices', 'rating']).optional(),
   /** A link shown with the text (e.g. the article's page). */
   link: linkSchema.optional(),
   locale: localeSchema.optional(),

@@ -46,6 +46,11 @@ export class CsatRepository {
     return this.responses.insertOne(csatResponseSchema.parse({ _id: newId('csat'), ...input }));
   }
 
+  /** Adds the customer's optional comment to the rating of a conversation. */
+  async addComment(conversationId: string, comment: string): Promise<void> {
+    await this.responses.updateOne({ conversationId }, { $set: { comment } });
+  }
+
   forConversation(conversationId: string): Promise<CsatResponse | null> {
     return this.responses.findOne({ conversationId });
   }

@@ -32,6 +32,15 @@ export interface Turn {
   decision?: Decision;
 }
 
+/**
+ * Lets an open survey take a customer message that answers it, before the answer policy
+ * runs (CSAT implements it; the engine knows nothing else of surveys).
+ */
+export interface PendingPromptCheck {
+  /** The replies to send when the message answered the prompt; null to handle it as usual. */
+  claim(turn: { conversation: Conversation; customer: Customer; message: Message }): Promise<Reply[] | null>;
+}
+
 export interface EngineDeps {
   config: Pick<Config, 'answers' | 'locales' | 'timezone'>;
   log: ConversationLog;
@@ -46,6 +55,8 @@ export interface EngineDeps {
   questions: QuestionLog;
   dispatcher: MessageDispatcher;
   events: EventBus;
+  /** An open survey's claim on a message (see `PendingPromptCheck`). */
+  surveys?: PendingPromptCheck;
   /** The public page of an article, linked under answers. */
   articleUrl: (slug: string, locale: Locale) => string;
 }
@@ -76,6 +87,7 @@ export class ConversationEngine {
     this.deps.events.emit('message.received', { conversation, message });
     if (conversation.state === 'waiting') await this.takeContactDetails(turn, output);
     if (conversation.state !== 'bot') return turn;
+    if (await this.answeredSurvey(turn, output)) return turn;
 
     await this.deps.dispatcher.typing(conversation, output);
     const decision = this.deps.policy.decide({
@@ -108,6 +120,7 @@ export class ConversationEngine {
         const text = this.deps.intents.response(action.intent, locale, this.turnCounter++);
         await say(action.intent === 'deny' ? { text, buttons: [{ label: phrases.talkToHuman, payload: payloads.handoff }] } : { text });
         if (action.intent === 'deny') await this.logRejectedAnswer(conversation._id, logQuestion);
+        if (action.intent === 'thanks' || action.intent === 'goodbye') this.deps.events.emit('customer.thanked', { conversation, message: turn.message, intent: action.intent });
         break;
       }
       case 'feedback': {
@@ -156,6 +169,14 @@ export class ConversationEngine {
       if (updated) turn.conversation = updated;
     }
     return turn;
+  }
+
+  /** Lets an open survey take the message; true when it did (and replied). */
+  private async answeredSurvey(turn: Turn, output?: Channel): Promise<boolean> {
+    const replies = await this.deps.surveys?.claim({ conversation: turn.conversation, customer: turn.customer, message: turn.message });
+    if (!replies) return false;
+    for (const reply of replies) turn.replies.push(await this.deps.dispatcher.deliver(turn.conversation, { kind: 'bot' }, reply, output));
+    return true;
   }
 
   private answerReply(slug: string, locale: Locale, confidence: number): Reply | null {

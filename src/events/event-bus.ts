@@ -14,6 +14,8 @@ export interface CarelineEvents {
   'message.received': { conversation: Conversation; message: Message };
   /** The bot answered a question with an article. */
   'bot.answered': { conversation: Conversation; message: Message; articleSlug: string };
+  /** The customer thanked the bot or said goodbye (a bot-only conversation may be surveyed). */
+  'customer.thanked': { conversation: Conversation; message: Message; intent: 'thanks' | 'goodbye' };
   /** The conversation was handed to the agents' queue with a ticket. */
   'conversation.handed_off': { conversation: Conversation; ticket: Ticket };
   /** An agent took the conversation (claimed from the queue or given by transfer). */

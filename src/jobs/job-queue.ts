@@ -28,14 +28,14 @@ export class JobQueue {
     }
   }
 
-  /** Takes the next due job for `worker` for `leaseMs`, or null when none is due. */
-  lease(worker: string, now = new Date(), leaseMs = 60_000): Promise<Job | null> {
-    return leaseNextDue(this.jobs, { worker, now, leaseMs });
+  /** Takes the next due job (of one of `types`, when given) for `worker` for `leaseMs`, or null when none is due. */
+  lease(worker: string, now = new Date(), leaseMs = 60_000, types?: string[]): Promise<Job | null> {
+    return leaseNextDue(this.jobs, { worker, now, leaseMs, ...(types ? { filter: { type: { $in: types } } } : {}) });
   }
 
-  /** Marks a job done; its dedupe key is released so the same kind of job can be scheduled again. */
-  async complete(job: Job, worker: string): Promise<boolean> {
-    const done = await completeLease(this.jobs, job._id, worker);
+  /** Marks a job done (with its outcome, if any); its dedupe key is released so the same kind of job can be scheduled again. */
+  async complete(job: Job, worker: string, outcome?: string): Promise<boolean> {
+    const done = await completeLease(this.jobs, job._id, worker, outcome ? { outcome } : {});
     if (done && job.dedupeKey) await this.jobs.updateOne({ _id: job._id }, { $unset: { dedupeKey: '' } });
     return done;
   }

@@ -9,6 +9,8 @@ export const jobSchema = z.object({
   ...leaseFields,
   /** At most one pending job per key (e.g. `csat:conv_123`). */
   dedupeKey: z.string().optional(),
+  /** What running it came to, when the handler said (e.g. why a survey was not sent). */
+  outcome: z.string().optional(),
   createdAt: z.date(),
 });
 export type Job = z.infer<typeof jobSchema>;

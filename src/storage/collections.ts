@@ -52,6 +52,14 @@ export const collectionSpecs = [
     name: 'csat_responses',
     indexes: [{ keys: { conversationId: 1 }, unique: true }, { keys: { customerId: 1 } }, { keys: { answeredAt: 1 }, dates: ['answeredAt'] }],
   },
+  {
+    name: 'csat_prompts',
+    indexes: [
+      { keys: { conversationId: 1 }, unique: true },
+      { keys: { customerId: 1 } },
+      { keys: { promptedAt: 1 }, dates: ['promptedAt'] },
+    ],
+  },
   { name: 'articles', indexes: [{ keys: { slug: 1, locale: 1 }, unique: true }, { keys: { status: 1 } }] },
   { name: 'article_revisions', indexes: [{ keys: { articleId: 1 } }] },
   { name: 'users', indexes: [{ keys: { email: 1 }, unique: true }] },

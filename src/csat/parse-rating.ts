@@ -1,0 +1,97 @@
+import { foldDiacritics } from '../knowledge/text/fold-diacritics.js';
+
+type Score = 1 | 2 | 3 | 4 | 5;
+
+// Rating words per language, written without diacritics (text is folded before matching);
+// a trailing `*` accepts any ending (Czech "spokojen*" covers spokojený/spokojená/spokojen).
+const phrases: [string, Score][] = [
+  // Vietnamese
+  ['rat khong hai long', 1], ['rat te', 1], ['qua te', 1], ['te qua', 1], ['rat kem', 1], ['that vong', 1], ['te hai', 1],
+  ['khong hai long', 2], ['chua hai long', 2], ['khong tot', 2], ['te', 2], ['kem', 2],
+  ['binh thuong', 3], ['tam duoc', 3], ['tam on', 3], ['cung duoc', 3],
+  ['rat hai long', 5], ['rat tot', 5], ['tuyet voi', 5], ['xuat sac', 5], ['qua tot', 5],
+  ['hai long', 4], ['tot', 4], ['on', 4],
+  // English
+  ['very bad', 1], ['very poor', 1], ['terrible', 1], ['awful', 1], ['horrible', 1], ['worst', 1], ['useless', 1], ['very unsatisfied', 1], ['very dissatisfied', 1],
+  ['not good', 2], ['not satisfied', 2], ['unsatisfied', 2], ['dissatisfied', 2], ['bad', 2], ['poor', 2],
+  ['not bad', 4], ['okay', 3], ['ok', 3], ['average', 3], ['so so', 3], ['meh', 3], ['neutral', 3], ['fair', 3],
+  ['very good', 5], ['very satisfied', 5], ['excellent', 5], ['great', 5], ['amazing', 5], ['perfect', 5], ['awesome', 5], ['fantastic', 5],
+  ['satisfied', 4], ['good', 4], ['nice', 4], ['helpful', 4],
+  // Czech
+  ['velmi nespokojen*', 1], ['velmi spatn*', 1], ['hrozn*', 1], ['strasn*', 1], ['otresn*', 1], ['katastrof*', 1],
+  ['nespokojen*', 2], ['spatn*', 2], ['nic moc', 2],
+  ['prumern*', 3], ['ujde', 3], ['normaln*', 3], ['slusn*', 3],
+  ['velmi spokojen*', 5], ['vyborn*', 5], ['skvel*', 5], ['perfektn*', 5], ['super', 5], ['vynikajic*', 5],
+  ['spokojen*', 4], ['dobr*', 4],
+];
+
+// Chinese has no spaces between words: substrings, longest first.
+const chinese: [string, Score][] = [
+  ['非常不满意', 1], ['很不满意', 1], ['非常差', 1], ['很差', 1], ['太差', 1], ['糟糕', 1], ['极差', 1],
+  ['不满意', 2], ['不太好', 2], ['不好', 2],
+  ['一般', 3], ['还行', 3], ['还可以', 3], ['马马虎虎', 3],
+  ['非常满意', 5], ['十分满意', 5], ['很满意', 5], ['非常好', 5], ['太棒', 5], ['完美', 5],
+  ['满意', 4], ['不错', 4], ['很好', 4],
+];
+const chineseWhole: Record<string, Score> = { 好: 4, 差: 2, 棒: 5 };
+const chineseDigits: Record<string, Score> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
+
+const emoji: [RegExp, Score][] = [
+  [/😡|😠|🤬|👎/u, 1],
+  [/😞|☹|🙁|😟|😢|😭/u, 2],
+  [/😐|😶|🤔/u, 3],
+  [/😍|🤩|🥰|😀|😃|😄|😁|❤|💯|👏/u, 5],
+  [/🙂|😊|👍/u, 4],
+];
+
+const phrasePatterns: [RegExp, Score][] = [...phrases]
+  .sort(([a], [b]) => b.length - a.length)
+  .map(([phrase, score]) => [new RegExp(`(^|[^a-z])${phrase.replace('*', '[a-z]*').replace(' ', '\\s+')}($|[^a-z])`), score]);
+
+const unit = String.raw`(\/\s*5|sao|stars?|diem|bod[a-z]*|hvezd[a-z]*|\*+|⭐+|★+|分|星|颗星)`;
+const digitWithUnit = new RegExp(String.raw`(^|\s)([1-5])\s*${unit}`, 'u');
+const digitAlone = /^\s*([1-5])\s*[.!)]*\s*$/;
+const stars = /^\s*([⭐★]{1,5})\s*$/u;
+const chineseStars = /([一二两三四五])\s*(星|颗星|分)/u;
+
+// Long messages are questions or stories, not ratings.
+const maxRatingWords = 8;
+
+/**
+ * Reads a satisfaction score (1..5) from what the customer wrote or pressed: the button
+ * payload `csat:4`, a number ("5", "5 sao", "4/5", "3 stars"), stars ("⭐⭐⭐⭐"), a word
+ * in Vietnamese (with or without diacritics), English, Czech or Chinese ("rất hài lòng",
+ * "rat te", "very good", "spokojený", "很满意"), or an emoji. Null when it is not a rating.
+ */
+export function parseRating(text: string, payload?: string): Score | null {
+  const pressed = payload?.match(/^csat:([1-5])$/);
+  if (pressed) return Number(pressed[1]) as Score;
+  const raw = text.normalize('NFC').trim();
+  if (!raw || raw.split(/\s+/).length > maxRatingWords) return null;
+  const folded = foldDiacritics(raw.toLowerCase());
+  const alone = folded.match(digitAlone);
+  if (alone) return Number(alone[1]) as Score;
+  const withUnit = folded.match(digitWithUnit);
+  if (withUnit) return Number(withUnit[2]) as Score;
+  const starred = raw.match(stars);
+  if (starred) return [...starred[1]!].length as Score;
+  const chineseNumber = raw.match(chineseStars);
+  if (chineseNumber) return chineseDigits[chineseNumber[1]!]!;
+  for (const [phrase, score] of chinese) if (raw.includes(phrase)) return score;
+  const whole = chineseWhole[raw.replace(/[。！!.]+$/u, '')];
+  if (whole) return whole;
+  for (const [pattern, score] of phrasePatterns) if (pattern.test(folded)) return score;
+  for (const [pattern, score] of emoji) if (pattern.test(raw)) return score;
+  return null;
+}
+
+const questionWords = /(^|\s)(bao nhieu|bao lau|the nao|lam sao|o dau|khi nao|tai sao|co .* khong|what|how|when|where|why|which|can i|do you|does|is there|jak|kdy|kde|proc|kolik|muzu)(\s|$)/;
+
+/**
+ * Whether a message that is not a rating reads like a new question (a question mark or a
+ * question word in any supported language), so it goes to the bot instead of "please rate".
+ */
+export function looksLikeQuestion(text: string): boolean {
+  const folded = foldDiacritics(text.toLowerCase());
+  return /[?？]/.test(text) || /吗|怎么|什么|多少|哪|几/.test(text) || questionWords.test(folded) || folded.split(/\s+/).length > maxRatingWords;
+}

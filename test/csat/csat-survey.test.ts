@@ -1,0 +1,180 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { addUser } from '../../src/accounts/user-admin.js';
+import type { User } from '../../src/accounts/user.js';
+import type { ChannelId } from '../../src/channels/channel-id.js';
+import { CollectingChannel } from '../../src/channels/collecting/collecting-channel.js';
+import type { Message } from '../../src/conversations/message.js';
+import type { CsatPrompt } from '../../src/csat/csat-prompt.js';
+import { identityKey } from '../../src/customers/customer.js';
+import { createEngineWorld, type EngineWorld } from '../support/engine-world.js';
+
+const later = (ms: number) => new Date(Date.now() + ms);
+const minutes = 60_000;
+
+describe('CSAT surveys', () => {
+  let world: EngineWorld;
+  let agent: User;
+
+  const open = async (env: Record<string, string> = {}) => {
+    world = await createEngineWorld({ BUSINESS_HOURS: 'mon-sun 00:00-24:00', CSAT_DELAY_SECONDS: '30', CSAT_IDLE_MINUTES: '15', ...env });
+    world.careline.presence.connect('usr_agent');
+    agent = (await addUser(world.careline.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'], password: 'correct horse battery' })).user;
+  };
+  afterEach(async () => {
+    await world.close();
+  });
+
+  const prompts = () => world.store.collection<CsatPrompt>('csat_prompts').find({});
+  const transcript = (conversationId: string) => world.careline.services.messages.transcript(conversationId);
+  const ratingPrompts = async (conversationId: string): Promise<Message[]> => (await transcript(conversationId)).filter((line) => line.kind === 'rating');
+  /** Waits until the event listeners have scheduled their jobs, then runs what is due at `at`. */
+  const runJobsAt = async (at: Date) => {
+    await vi.waitFor(async () => expect(await world.store.collection('jobs').countDocuments({ status: 'pending' })).toBeGreaterThan(0), { timeout: 2000 });
+    return world.careline.jobRunner.runDue(at);
+  };
+  const resolvedByAgent = async (customer: string, channel: ChannelId = 'rest') => {
+    const turn = await world.say(customer, 'cho gặp nhân viên', { channel });
+    await world.careline.desk.claim(turn.conversation.ticketId!, agent);
+    await world.careline.desk.resolve(turn.conversation._id, agent);
+    return turn;
+  };
+
+  describe('after an agent resolves a conversation', () => {
+    beforeEach(() => open());
+
+    it('asks after the configured delay with five rating buttons, stores the score, the comment and the agent who resolved it', async () => {
+      const turn = await resolvedByAgent('c1');
+      await runJobsAt(later(10_000));
+      expect(await ratingPrompts(turn.conversation._id)).toEqual([]);
+      await world.careline.jobRunner.runDue(later(31_000));
+      const [prompt] = await ratingPrompts(turn.conversation._id);
+      expect(prompt!.text).toContain('hài lòng');
+      expect(prompt!.buttons.map((button) => button.payload)).toEqual(['csat:1', 'csat:2', 'csat:3', 'csat:4', 'csat:5']);
+
+      const rated = await world.say('c1', '5 – Rất hài lòng', { payload: 'csat:5' });
+      expect(rated.texts).toEqual([expect.stringContaining('góp ý')]);
+      const commented = await world.say('c1', 'nhân viên nhiệt tình');
+      expect(commented.texts).toEqual(['Cảm ơn anh/chị đã đánh giá!']);
+
+      const response = await world.careline.services.csat.forConversation(turn.conversation._id);
+      expect(response).toMatchObject({
+        score: 5,
+        comment: 'nhân viên nhiệt tình',
+        agentId: agent._id,
+        ticketId: turn.conversation.ticketId,
+        customerId: turn.customer._id,
+        handledBy: 'agent',
+        channel: 'rest',
+        locale: 'vi',
+        segment: 'new',
+        promptedAt: expect.any(Date),
+        answeredAt: expect.any(Date),
+      });
+      // Later messages are the bot's again.
+      expect((await world.say('c1', 'phí ship bao nhiêu')).replies[0]!.articleId).toBeDefined();
+    });
+
+    it('keeps the agent who resolved it even when the customer answers after the conversation changed hands', async () => {
+      const turn = await resolvedByAgent('c1');
+      const other = (await addUser(world.careline.services.users, { email: 'minh@anphat.example', roles: ['agent'], password: 'correct horse battery' })).user;
+      await runJobsAt(later(31_000));
+      await world.store.collection('conversations').updateOne({ _id: turn.conversation._id }, { $set: { ownerId: other._id } });
+      await world.say('c1', '4');
+      expect((await world.careline.services.csat.forConversation(turn.conversation._id))?.agentId).toBe(agent._id);
+    });
+
+    it('reads ratings written as words, asks once more when unclear, and answers a new question instead of swallowing it', async () => {
+      const turn = await resolvedByAgent('c1');
+      await runJobsAt(later(31_000));
+      const unclear = await world.say('c1', 'hmm');
+      expect(unclear.output.sent[0]!.message).toMatchObject({ kind: 'rating', text: expect.stringContaining('chưa hiểu') });
+      const question = await world.say('c1', 'phí ship bao nhiêu?');
+      expect(question.replies[0]!.articleId).toBeDefined();
+      const rated = await world.say('c1', 'rat hai long');
+      expect(rated.texts[0]).toContain('góp ý');
+      await world.say('c1', 'Không, cảm ơn', { payload: 'csat:skip' });
+      expect(await world.careline.services.csat.forConversation(turn.conversation._id)).toMatchObject({ score: 5 });
+      expect((await world.careline.services.csat.forConversation(turn.conversation._id))?.comment).toBeUndefined();
+    });
+
+    it('asks once per conversation, and lets an unanswered survey expire', async () => {
+      const turn = await resolvedByAgent('c1');
+      await runJobsAt(later(31_000));
+      await world.careline.jobRunner.runDue(later(31_000));
+      expect(await ratingPrompts(turn.conversation._id)).toHaveLength(1);
+      await world.careline.jobRunner.runDue(later(25 * 60 * minutes));
+      expect((await prompts())[0]).toMatchObject({ status: 'expired' });
+      // "5" is no longer a rating; the bot handles it.
+      await world.say('c1', '5');
+      expect(await world.careline.services.csat.forConversation(turn.conversation._id)).toBeNull();
+    });
+
+    it('does not ask the same customer again within 7 days, on another channel either', async () => {
+      const first = await resolvedByAgent('c1', 'rest');
+      await runJobsAt(later(31_000));
+      expect(await ratingPrompts(first.conversation._id)).toHaveLength(1);
+      // The same person writes from the web chat (their identities were linked).
+      await world.store.collection('customer_identities').insertOne({ _id: identityKey('webchat', 'visitor-1'), customerId: first.customer._id, channel: 'webchat', externalId: 'visitor-1', createdAt: new Date() });
+      const second = await resolvedByAgent('visitor-1', 'webchat');
+      expect(second.customer._id).toBe(first.customer._id);
+      await runJobsAt(later(31_000));
+      expect(await ratingPrompts(second.conversation._id)).toEqual([]);
+      expect((await prompts()).find((prompt) => prompt.conversationId === second.conversation._id)).toMatchObject({ status: 'skipped', skipReason: 'surveyed_recently' });
+    });
+
+    it('does not prompt outside a platform\'s messaging window, and records why', async () => {
+      const windowed = Object.assign(new CollectingChannel('messenger'), { messagingWindowMs: 24 * 60 * minutes });
+      world.careline.channels.register(windowed);
+      const turn = await resolvedByAgent('psid-1', 'messenger');
+      await runJobsAt(later(25 * 60 * minutes));
+      expect(windowed.sent).toEqual([]);
+      expect((await prompts())[0]).toMatchObject({ conversationId: turn.conversation._id, status: 'skipped', skipReason: 'outside_messaging_window' });
+    });
+
+    it('does not survey a conversation still waiting for an agent', async () => {
+      const turn = await world.say('c1', 'cho gặp nhân viên');
+      await world.careline.jobRunner.runDue(later(60 * minutes));
+      expect(await ratingPrompts(turn.conversation._id)).toEqual([]);
+      expect(await prompts()).toEqual([]);
+    });
+  });
+
+  describe('in a conversation the bot handled alone', () => {
+    it('asks after the customer thanks the bot for an answer', async () => {
+      await open();
+      const answered = await world.say('c1', 'phí ship bao nhiêu');
+      await world.say('c1', 'cảm ơn shop');
+      await runJobsAt(later(31_000));
+      expect(await ratingPrompts(answered.conversation._id)).toHaveLength(1);
+      await world.say('c1', 'tốt');
+      expect(await world.careline.services.csat.forConversation(answered.conversation._id)).toMatchObject({ score: 4, handledBy: 'bot' });
+      expect((await world.careline.services.csat.forConversation(answered.conversation._id))?.agentId).toBeUndefined();
+    });
+
+    it('asks when the customer stays idle after an answer, not while they keep writing', async () => {
+      await open();
+      const answered = await world.say('c1', 'how long is the warranty?');
+      await runJobsAt(later(10 * minutes));
+      expect(await ratingPrompts(answered.conversation._id)).toEqual([]);
+      await world.careline.jobRunner.runDue(later(16 * minutes));
+      const [prompt] = await ratingPrompts(answered.conversation._id);
+      expect(prompt!.text).toContain('How satisfied');
+    });
+
+    it('does not ask when nothing was answered (abandoned) or when bot surveys are off', async () => {
+      await open();
+      const missed = await world.say('c1', 'thoi tiet hom nay the nao');
+      await world.say('c1', 'cam on');
+      await runJobsAt(later(60 * minutes));
+      expect(await ratingPrompts(missed.conversation._id)).toEqual([]);
+      await world.close();
+
+      await open({ CSAT_BOT_SURVEYS: 'false' });
+      const answered = await world.say('c2', 'phí ship bao nhiêu');
+      await world.say('c2', 'cảm ơn shop');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await world.careline.jobRunner.runDue(later(60 * minutes));
+      expect(await ratingPrompts(answered.conversation._id)).toEqual([]);
+    });
+  });
+});
