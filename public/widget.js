@@ -81,6 +81,9 @@
   .choices { display: flex; flex-wrap: wrap; gap: 6px; align-self: flex-start; max-width: 95%; }
   .choices button { border: 1px solid ${color}; color: ${color}; background: #fff; border-radius: 16px; padding: 6px 12px; font-size: 14px; cursor: pointer; text-align: left; }
   .choices button:hover { background: ${color}; color: #fff; }
+  .rating { gap: 2px; }
+  .rating .star { border: 0; background: transparent; color: #c4c4c4; font-size: 30px; padding: 0 4px; line-height: 1; border-radius: 6px; }
+  .rating .star:hover, .rating .star.lit { background: transparent; color: #f5a623; }
   .typing { align-self: flex-start; color: #52606d; font-size: 13px; font-style: italic; }
   .typing[hidden] { display: none; }
   form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e1e5ea; background: #fff; }
@@ -183,6 +186,10 @@
     const lastLine = lines[lines.length - 1];
     const last = lastLine && messagesById.get(lastLine.dataset.id);
     if (!last || last.author === 'customer' || !last.buttons || last.buttons.length === 0) return;
+    if (last.kind === 'rating') {
+      log.insertBefore(ratingElement(last), typing);
+      return;
+    }
     const box = document.createElement('div');
     box.className = 'choices';
     box.setAttribute('role', 'group');
@@ -194,6 +201,37 @@
       box.append(element);
     }
     log.insertBefore(box, typing);
+  };
+
+  // A satisfaction prompt: one star per score, each a real button (Tab, Enter, Space),
+  // arrow keys move between them; hovering or focusing lights the stars up to that one.
+  const ratingElement = (message) => {
+    const box = document.createElement('div');
+    box.className = 'choices rating';
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', message.text);
+    const stars = message.buttons.map((button, index) => {
+      const element = document.createElement('button');
+      element.type = 'button';
+      element.className = 'star';
+      element.textContent = '★';
+      element.title = button.label;
+      element.setAttribute('aria-label', button.label);
+      element.addEventListener('click', () => send({ text: button.label, payload: button.payload }));
+      element.addEventListener('keydown', (event) => {
+        const step = event.key === 'ArrowRight' || event.key === 'ArrowUp' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowDown' ? -1 : 0;
+        if (!step) return;
+        event.preventDefault();
+        stars[Math.min(stars.length - 1, Math.max(0, index + step))].focus();
+      });
+      const light = () => stars.forEach((star, other) => star.classList.toggle('lit', other <= index));
+      element.addEventListener('mouseenter', light);
+      element.addEventListener('focus', light);
+      return element;
+    });
+    box.addEventListener('mouseleave', () => stars.forEach((star) => star.classList.remove('lit')));
+    box.append(...stars);
+    return box;
   };
 
   const scrollDown = () => {

@@ -5,7 +5,7 @@ import type { ChannelId } from '../../src/channels/channel-id.js';
 import { CollectingChannel } from '../../src/channels/collecting/collecting-channel.js';
 import type { Message } from '../../src/conversations/message.js';
 import type { CsatPrompt } from '../../src/csat/csat-prompt.js';
-import { identityKey } from '../../src/customers/customer.js';
+import { identityKey, type CustomerIdentity } from '../../src/customers/customer.js';
 import { createEngineWorld, type EngineWorld } from '../support/engine-world.js';
 
 const later = (ms: number) => new Date(Date.now() + ms);
@@ -114,7 +114,7 @@ describe('CSAT surveys', () => {
       await runJobsAt(later(31_000));
       expect(await ratingPrompts(first.conversation._id)).toHaveLength(1);
       // The same person writes from the web chat (their identities were linked).
-      await world.store.collection('customer_identities').insertOne({ _id: identityKey('webchat', 'visitor-1'), customerId: first.customer._id, channel: 'webchat', externalId: 'visitor-1', createdAt: new Date() });
+      await world.store.collection<CustomerIdentity>('customer_identities').insertOne({ _id: identityKey('webchat', 'visitor-1'), customerId: first.customer._id, channel: 'webchat', externalId: 'visitor-1', createdAt: new Date() });
       const second = await resolvedByAgent('visitor-1', 'webchat');
       expect(second.customer._id).toBe(first.customer._id);
       await runJobsAt(later(31_000));

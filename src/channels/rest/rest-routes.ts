@@ -6,6 +6,7 @@ import type { ConversationEngine } from '../../engine/conversation-engine.js';
 import { NotFoundError } from '../../http/app-error.js';
 import { validate } from '../../http/validate.js';
 import { CollectingChannel } from '../collecting/collecting-channel.js';
+import { numberedText } from '../numbered-text.js';
 
 const postMessageSchema = z
   .strictObject({
@@ -17,6 +18,9 @@ const postMessageSchema = z
     locale: z.string().max(35).optional(),
   })
   .refine((body) => body.text.trim().length > 0 || body.payload !== undefined, { error: 'expected text or a button payload', path: ['text'] });
+
+// A rating prompt reads as numbered text, so an integration that shows only text still works.
+const asText = (kind: string | undefined, text: string, buttons: { label: string; payload: string }[]) => (kind === 'rating' ? numberedText(text, buttons) : text);
 
 const transcriptParamsSchema = z.object({ conversationId: z.string().min(1).max(100) });
 const transcriptQuerySchema = z.object({ sender: z.string().min(1).max(256) });
@@ -52,7 +56,7 @@ export function restRoutes(deps: { engine: ConversationEngine; conversations: Co
       messageId: turn.message._id,
       duplicate: turn.duplicate,
       state: turn.conversation.state,
-      replies: collected.sent.map(({ message }) => ({ id: message.messageId, text: message.text, buttons: message.buttons, ...(message.link ? { link: message.link } : {}) })),
+      replies: collected.sent.map(({ message }) => ({ id: message.messageId, kind: message.kind, text: asText(message.kind, message.text, message.buttons), buttons: message.buttons, ...(message.link ? { link: message.link } : {}) })),
     });
   });
   router.get('/conversations/:conversationId/messages', async (req, res) => {
@@ -65,7 +69,7 @@ export function restRoutes(deps: { engine: ConversationEngine; conversations: Co
     res.json({
       conversationId,
       state: conversation.state,
-      messages: transcript.map(({ _id, author, text, buttons, link, createdAt }) => ({ id: _id, author: author.kind, ...(author.name ? { authorName: author.name } : {}), text, buttons, ...(link ? { link } : {}), createdAt })),
+      messages: transcript.map(({ _id, author, kind, text, buttons, link, createdAt }) => ({ id: _id, author: author.kind, ...(author.name ? { authorName: author.name } : {}), ...(kind ? { kind } : {}), text: asText(kind, text, buttons), buttons, ...(link ? { link } : {}), createdAt })),
     });
   });
   return router;

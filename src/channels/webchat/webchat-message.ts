@@ -8,6 +8,8 @@ export interface WebchatMessage {
   authorName?: string;
   text: string;
   buttons: Button[];
+  /** `rating`: the buttons are a satisfaction scale (shown as stars). */
+  kind?: 'rating';
   link?: Link;
   /** The widget's own id of a customer message, to match it with what it showed while sending. */
   clientId?: string;
@@ -30,6 +32,7 @@ export function fromStoredMessage(message: Message): WebchatMessage {
     ...(message.author.name ? { authorName: message.author.name } : {}),
     text: message.text,
     buttons: message.buttons,
+    ...(message.kind === 'rating' ? { kind: 'rating' as const } : {}),
     ...(message.link ? { link: message.link } : {}),
     ...(message.direction === 'in' && message.platformMessageId ? { clientId: message.platformMessageId } : {}),
     at: message.createdAt.toISOString(),
@@ -44,6 +47,7 @@ export function fromOutbound(message: OutboundMessage): WebchatMessage {
     ...(message.author?.name ? { authorName: message.author.name } : {}),
     text: message.text,
     buttons: message.buttons,
+    ...(message.kind === 'rating' ? { kind: 'rating' as const } : {}),
     ...(message.link ? { link: message.link } : {}),
     at: new Date().toISOString(),
   };
