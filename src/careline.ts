@@ -28,6 +28,7 @@ import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { QuestionLog } from './knowledge/question-log.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { OutboxWorker } from './outbox/outbox-worker.js';
+import { ConversationFacts } from './reports/conversation-facts.js';
 import { createServices } from './services.js';
 import type { DocumentStore } from './storage/document-store.js';
 
@@ -76,6 +77,7 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   const questions = new QuestionLog(store);
   const policy = new AnswerPolicy(config, knowledge, intents);
   const jobRunner = new JobRunner(services.jobs, { logger });
+  new ConversationFacts(services.conversations).listen(events);
   const surveys = createCsatSurveys({ config, services, store, channels, dispatcher, events, jobRunner });
   // Without PUBLIC_URL the base is known only once the server listens (the port may be 0).
   let publicBase = config.publicUrl ?? `http://localhost:${config.port}`;

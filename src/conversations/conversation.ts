@@ -29,6 +29,12 @@ export const conversationSchema = z.object({
   lastCustomerMessageAt: z.date().optional(),
   resolvedAt: z.date().optional(),
   closedAt: z.date().optional(),
+  /** Report facts, stamped as they happen (see `ConversationFacts`): the bot answered a question. */
+  botAnswered: z.boolean().optional(),
+  /** It was handed to a person (kept after a hand-back, unlike `ticketId`). */
+  escalated: z.boolean().optional(),
+  /** The customer came back with a new request within 7 days after it. */
+  repeatContact: z.boolean().optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 

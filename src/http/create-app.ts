@@ -24,6 +24,7 @@ import type { DocumentStore } from '../storage/document-store.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
 import { packageRoot } from './package-root.js';
+import { reportRoutes } from '../reports/report-routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -77,6 +78,7 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
   app.use('/api/auth', authRoutes({ users: services.users, sessions, throttle, config }));
   app.use('/api/agent', agentRoutes({ services, desk, events, users: services.users, sla: config.sla, presence, knowledge, defaultLocale: config.locales.default }));
   app.use('/api/tickets', ticketRoutes({ tickets: services.tickets, users: services.users, desk }));
+  app.use('/api/reports', reportRoutes({ store, timezone: config.timezone }));
   app.use('/api/chat', restRoutes({ engine, conversations: services.conversations, messages: services.messages }));
   if (config.channels.webchat.enabled) {
     // Any website may embed the widget, so its API answers cross-origin requests.
@@ -90,6 +92,8 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
     app.use('/api/webchat', webchatRoutes(webchatInbox));
   }
   app.use(helpCenterRoutes({ knowledge, config }));
+  // The dashboard's chart library, served from the installed package (no CDN).
+  app.use('/dashboard/vendor', express.static(join(packageRoot(), 'node_modules', 'chart.js', 'dist'), { maxAge: '1h' }));
   app.use(express.static(join(packageRoot(), 'public'), { index: 'index.html', maxAge: '5m' }));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

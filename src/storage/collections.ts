@@ -30,6 +30,7 @@ export const collectionSpecs = [
       { keys: { customerId: 1 } },
       { keys: { state: 1 } },
       { keys: { ownerId: 1 } },
+      { keys: { createdAt: 1 }, dates: ['createdAt'] },
     ],
   },
   {
@@ -37,6 +38,7 @@ export const collectionSpecs = [
     indexes: [
       { keys: { conversationId: 1 } },
       { keys: { channel: 1, platformMessageId: 1 }, unique: true, sparse: true },
+      { keys: { createdAt: 1 }, dates: ['createdAt'] },
     ],
   },
   {
@@ -46,6 +48,7 @@ export const collectionSpecs = [
       { keys: { conversationId: 1 } },
       { keys: { status: 1 } },
       { keys: { assigneeId: 1 } },
+      { keys: { createdAt: 1 }, dates: ['createdAt'] },
     ],
   },
   {

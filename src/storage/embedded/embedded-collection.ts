@@ -15,6 +15,7 @@ import type {
 import { DuplicateKeyError } from '../duplicate-key-error.js';
 import { assertUpdateOperators, withUpsertId } from '../update-rules.js';
 import { decodeDocument, encodeDocument } from './document-codec.js';
+import { planSqlGroup } from './sql-group.js';
 import { sqlOrder, sqlPrefilter, type FieldKind } from './sql-prefilter.js';
 import { upsertSeed } from './upsert-seed.js';
 
@@ -27,6 +28,8 @@ export interface EmbeddedCollectionContext {
   statement(sql: string): Statement;
   tableName(collection: string): string;
   indexedFields(collection: string): ReadonlyMap<string, FieldKind>;
+  /** Whether simple `$group` stages run as SQL (on by default; off to compare with mingo). */
+  readonly sqlGroups: boolean;
 }
 
 function isUniqueViolation(error: unknown): error is Error {
@@ -130,9 +133,28 @@ export class EmbeddedCollection<T extends StoredDocument> implements DocumentCol
   }
 
   async aggregate<R = Record<string, unknown>>(pipeline: Pipeline): Promise<R[]> {
+    const grouped = this.groupInSql(pipeline);
+    if (grouped) {
+      const rest = pipeline.slice(grouped.consumed);
+      return (rest.length > 0 ? new Aggregator(rest, this.mingoOptions).run(grouped.docs) : grouped.docs) as R[];
+    }
     const first = pipeline[0]?.$match as Filter | undefined;
     const source = first ? this.candidates(this.name, first) : this.readAll(this.name);
     return new Aggregator(pipeline, this.mingoOptions).run(source) as R[];
+  }
+
+  /** A leading `$match` + `$group` done by SQLite's GROUP BY (see `planSqlGroup`), or null to leave it to mingo. */
+  private groupInSql(pipeline: Pipeline): { docs: Record<string, unknown>[]; consumed: number } | null {
+    if (!this.context.sqlGroups) return null;
+    const plan = planSqlGroup(pipeline, this.table, this.context.indexedFields(this.name));
+    if (!plan) return null;
+    const docs: Record<string, unknown>[] = [];
+    for (const row of this.context.statement(plan.sql).all(...plan.params) as Record<string, unknown>[]) {
+      const doc = plan.toDocument(row);
+      if (!doc) return null;
+      docs.push(doc);
+    }
+    return { docs, consumed: plan.consumed };
   }
 
   private write<R>(work: () => R): R {

@@ -34,7 +34,11 @@ export class EmbeddedDocumentStore implements DocumentStore, EmbeddedCollectionC
   private readonly statements = new Map<string, Statement>();
   private readonly ensured = new Set<string>();
 
-  constructor(dataDir: string) {
+  /** `sqlGroups: false` makes every pipeline run in mingo (to check the SQL path gives the same results). */
+  constructor(
+    dataDir: string,
+    readonly options: { sqlGroups?: boolean } = {},
+  ) {
     mkdirSync(dataDir, { recursive: true });
     this.location = join(dataDir, embeddedDatabaseFile);
     this.db = new BetterSqlite3(this.location);
@@ -58,6 +62,10 @@ export class EmbeddedDocumentStore implements DocumentStore, EmbeddedCollectionC
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  get sqlGroups(): boolean {
+    return this.options.sqlGroups ?? true;
   }
 
   statement(sql: string): Statement {

@@ -1,0 +1,166 @@
+/*
+ * Careline dashboard (admins): CSAT and service figures from GET /api/reports, charts drawn
+ * with Chart.js (served from the installed package). Every number comes from the same
+ * report the CSV export writes. Names and questions are put on the page as text.
+ */
+(() => {
+  'use strict';
+  const $ = (selector) => document.querySelector(selector);
+  const charts = new Map();
+
+  const api = async (path, options = {}) => {
+    const response = await fetch(path, { ...options, headers: { 'content-type': 'application/json', ...(options.headers || {}) } });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw Object.assign(new Error(body.error ? body.error.message : `HTTP ${response.status}`), { status: response.status });
+    return body;
+  };
+
+  const percent = (value) => (value === null || value === undefined ? '–' : `${(value * 100).toFixed(1)} %`);
+  const number = (value) => (value === null || value === undefined ? '–' : String(value));
+  const duration = (ms) => {
+    if (ms === null || ms === undefined) return '–';
+    const minutes = ms / 60000;
+    return minutes < 90 ? `${minutes.toFixed(1)} min` : `${(minutes / 60).toFixed(1)} h`;
+  };
+
+  const tile = (metric, value, format) => {
+    const output = $(`.tile[data-metric="${metric}"] output`);
+    output.textContent = format(value);
+    output.dataset.value = value === null || value === undefined ? '' : String(value);
+  };
+
+  const palette = ['#0a5bd3', '#e8590c', '#2b8a3e', '#ae3ec9', '#f59f00', '#1098ad', '#c92a2a', '#5c7cfa'];
+  const draw = (id, config) => {
+    charts.get(id)?.destroy();
+    const chart = new Chart(document.getElementById(id), { ...config, options: { responsive: true, maintainAspectRatio: false, animation: false, ...(config.options || {}) } });
+    charts.set(id, chart);
+  };
+  const bars = (id, labels, datasets, options = {}) =>
+    draw(id, { type: 'bar', data: { labels, datasets: datasets.map((set, index) => ({ backgroundColor: palette[index % palette.length], ...set })) }, options });
+  const lines = (id, labels, datasets, options = {}) =>
+    draw(id, { type: 'line', data: { labels, datasets: datasets.map((set, index) => ({ borderColor: palette[index % palette.length], backgroundColor: palette[index % palette.length], tension: 0.2, ...set })) }, options });
+  const asPercent = { scales: { y: { min: 0, max: 100, title: { display: true, text: '%' } } } };
+
+  const cell = (text, className) => {
+    const td = document.createElement('td');
+    td.textContent = text;
+    if (className) td.className = className;
+    return td;
+  };
+
+  const render = (report) => {
+    const { csat, operations } = report;
+    const agentName = (id) => (id && report.agentNames && report.agentNames[id]) || id || 'bot';
+    const label = (key) => (key === null || key === undefined ? '(none)' : String(key));
+    for (const element of document.querySelectorAll('.bucket')) element.textContent = report.range.bucket;
+    $('#status').textContent = `${report.range.from} – ${report.range.to} (${report.range.timezone})`;
+
+    tile('csat', csat.overall && csat.overall.csat, percent);
+    tile('averageScore', csat.overall && csat.overall.averageScore, number);
+    tile('responseRate', csat.responseRate.overall && csat.responseRate.overall.responseRate, percent);
+    tile('responses', csat.overall ? csat.overall.responses : 0, number);
+    tile('averageFirstResponseMs', operations.tickets.averageFirstResponseMs, duration);
+    tile('averageResolutionMs', operations.tickets.averageResolutionMs, duration);
+    tile('firstContactResolution', operations.firstContactResolution, percent);
+    tile('botResolution', operations.botResolution, percent);
+    tile('escalationRate', operations.escalationRate, percent);
+    tile('conversations', operations.conversations ? operations.conversations.conversations : 0, number);
+
+    lines('chart-csat-series', csat.series.map((row) => row.key), [
+      { label: 'CSAT %', data: csat.series.map((row) => row.csat * 100), yAxisID: 'y' },
+      { label: 'Average score', data: csat.series.map((row) => row.averageScore), yAxisID: 'score' },
+    ], { scales: { y: { min: 0, max: 100, title: { display: true, text: 'CSAT %' } }, score: { position: 'right', min: 1, max: 5, grid: { drawOnChartArea: false } } } });
+    bars('chart-csat-channel', csat.byChannel.map((row) => label(row.key)), [{ label: 'CSAT %', data: csat.byChannel.map((row) => row.csat * 100) }], asPercent);
+    bars('chart-csat-agent', csat.byAgent.filter((row) => row.key).map((row) => agentName(row.key)), [{ label: 'CSAT %', data: csat.byAgent.filter((row) => row.key).map((row) => row.csat * 100) }], asPercent);
+    const segmentRows = [...csat.bySegment.map((row) => ['segment ' + label(row.key), row]), ...csat.byHandledBy.map((row) => [label(row.key) === 'bot' ? 'bot only' : 'agent', row])];
+    bars('chart-csat-segment', segmentRows.map(([name]) => name), [{ label: 'CSAT %', data: segmentRows.map(([, row]) => row.csat * 100) }], asPercent);
+
+    const conversationsByChannel = new Map(operations.conversationsByChannel.map((row) => [row.key, row.conversations]));
+    const channels = [...new Set([...operations.messagesByChannel.map((row) => row.key), ...conversationsByChannel.keys()])].sort();
+    bars('chart-volume-channel', channels, [
+      { label: 'Conversations', data: channels.map((key) => conversationsByChannel.get(key) || 0) },
+      { label: 'Customer messages', data: channels.map((key) => (operations.messagesByChannel.find((row) => row.key === key) || { inbound: 0 }).inbound) },
+    ]);
+    const periods = [...new Set([...operations.conversationSeries.map((row) => row.key), ...operations.messageSeries.map((row) => row.key)])].sort();
+    lines('chart-volume-series', periods, [
+      { label: 'Conversations', data: periods.map((key) => (operations.conversationSeries.find((row) => row.key === key) || { conversations: 0 }).conversations) },
+      { label: 'Customer messages', data: periods.map((key) => (operations.messageSeries.find((row) => row.key === key) || { inbound: 0 }).inbound) },
+    ]);
+    lines('chart-times', operations.ticketSeries.map((row) => row.key), [
+      { label: 'First response (min)', data: operations.ticketSeries.map((row) => (row.averageFirstResponseMs === null ? null : row.averageFirstResponseMs / 60000)) },
+      { label: 'Resolution (min)', data: operations.ticketSeries.map((row) => (row.averageResolutionMs === null ? null : row.averageResolutionMs / 60000)) },
+    ]);
+
+    const rates = (split) => new Map(csat.responseRate[split].map((row) => [row.key, row.responseRate]));
+    const tbody = $('#csat-table tbody');
+    tbody.replaceChildren();
+    for (const [split, name, keyLabel] of [['byChannel', 'channel', label], ['byAgent', 'agent', agentName], ['bySegment', 'segment', label], ['byHandledBy', 'bot / agent', label]]) {
+      const rateOf = rates(split);
+      for (const row of csat[split]) {
+        const tr = document.createElement('tr');
+        tr.dataset.split = split;
+        tr.dataset.key = row.key === null ? '' : row.key;
+        tr.append(cell(name), cell(keyLabel(row.key)), cell(String(row.responses), 'number'), cell(percent(row.csat), 'number'), cell(String(row.averageScore), 'number'), cell(percent(rateOf.get(row.key)), 'number'));
+        tbody.append(tr);
+      }
+    }
+    const questions = $('#unanswered tbody');
+    questions.replaceChildren();
+    for (const row of operations.unanswered) {
+      const tr = document.createElement('tr');
+      tr.append(cell(row.text), cell(String(row.count), 'number'));
+      questions.append(tr);
+    }
+  };
+
+  const query = () => {
+    const form = new FormData($('#range'));
+    const params = new URLSearchParams();
+    for (const name of ['from', 'to', 'bucket']) if (form.get(name)) params.set(name, form.get(name));
+    return params.toString();
+  };
+
+  const load = async () => {
+    $('#status').textContent = 'Loading…';
+    const params = query();
+    $('#csv').href = `/api/reports/export.csv?${params}`;
+    try {
+      const report = await api(`/api/reports?${params}`);
+      $('#range [name=from]').value = report.range.from;
+      $('#range [name=to]').value = report.range.to;
+      render(report);
+      document.body.dataset.loaded = 'true';
+    } catch (error) {
+      if (error.status === 401) return showLogin();
+      $('#status').textContent = error.message;
+    }
+  };
+
+  const showLogin = () => {
+    $('#login').hidden = false;
+    $('#app').hidden = true;
+  };
+  const showApp = () => {
+    $('#login').hidden = true;
+    $('#app').hidden = false;
+    load();
+  };
+
+  $('#login-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    try {
+      await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: form.get('email'), password: form.get('password') }) });
+      $('#login-error').textContent = '';
+      showApp();
+    } catch (error) {
+      $('#login-error').textContent = error.message;
+    }
+  });
+  $('#range').addEventListener('submit', (event) => {
+    event.preventDefault();
+    load();
+  });
+
+  api('/api/auth/me').then(showApp, showLogin);
+})();

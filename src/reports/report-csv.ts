@@ -1,0 +1,59 @@
+import type { CsatReport } from './csat-report.js';
+import type { OperationsReport } from './operations-report.js';
+
+/** Both reports, as the JSON API gives them. */
+export interface DashboardReport {
+  range: { from: string; to: string; bucket: 'day' | 'week'; timezone: string };
+  csat: CsatReport;
+  operations: OperationsReport;
+}
+
+// Formula injection: a cell starting with = + - @ is text, not a formula, in spreadsheets.
+function cell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+type Row = [section: string, key: string | null, metric: string, value: unknown];
+
+function groupRows(section: string, groups: object[], keyField = 'key'): Row[] {
+  return groups.flatMap((group) => {
+    const record = group as Record<string, unknown>;
+    return Object.entries(record)
+      .filter(([field]) => field !== keyField)
+      .map(([field, value]): Row => [section, (record[keyField] as string | null) ?? '', field, value]);
+  });
+}
+
+/**
+ * The dashboard's numbers as CSV, one per line: `section,key,metric,value` (e.g.
+ * `csat.byChannel,webchat,csat,0.8`), so a spreadsheet can pivot them. The same figures as
+ * the JSON API.
+ */
+export function reportCsv(report: DashboardReport): string {
+  const { csat, operations } = report;
+  const rows: Row[] = [
+    ['range', '', 'from', report.range.from],
+    ['range', '', 'to', report.range.to],
+    ['range', '', 'timezone', report.range.timezone],
+    ...groupRows('csat.overall', csat.overall ? [{ ...csat.overall, key: 'all' }] : []),
+    ...(['byChannel', 'byAgent', 'bySegment', 'byHandledBy', 'series'] as const).flatMap((split) => groupRows(`csat.${split}`, csat[split])),
+    ...groupRows('responseRate.overall', csat.responseRate.overall ? [{ ...csat.responseRate.overall, key: 'all' }] : []),
+    ...(['byChannel', 'byAgent', 'bySegment', 'byHandledBy', 'series'] as const).flatMap((split) => groupRows(`responseRate.${split}`, csat.responseRate[split])),
+    ['operations', 'all', 'escalationRate', operations.escalationRate],
+    ['operations', 'all', 'firstContactResolution', operations.firstContactResolution],
+    ['operations', 'all', 'botResolution', operations.botResolution],
+    ['operations', 'all', 'ticketsCreated', operations.tickets.created],
+    ['operations', 'all', 'averageFirstResponseMs', operations.tickets.averageFirstResponseMs],
+    ['operations', 'all', 'averageResolutionMs', operations.tickets.averageResolutionMs],
+    ...groupRows('conversations.overall', operations.conversations ? [{ ...operations.conversations, key: 'all' }] : []),
+    ...groupRows('conversations.byChannel', operations.conversationsByChannel),
+    ...groupRows('conversations.series', operations.conversationSeries),
+    ...groupRows('tickets.series', operations.ticketSeries),
+    ...groupRows('messages.byChannel', operations.messagesByChannel),
+    ...groupRows('messages.series', operations.messageSeries),
+    ...groupRows('unanswered', operations.unanswered, 'text'),
+  ];
+  return `${['section', 'key', 'metric', 'value'].join(',')}\r\n${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}

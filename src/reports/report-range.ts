@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** The period a report covers, in the business's time zone, and how it is bucketed. */
+export interface ReportRange {
+  /** First local day, `YYYY-MM-DD`. */
+  from: string;
+  /** Last local day, `YYYY-MM-DD` (inclusive). */
+  to: string;
+  bucket: 'day' | 'week';
+  timezone: string;
+  /** `[start, end)` as instants. */
+  start: Date;
+  end: Date;
+  /** What `$dateToString` gets as `timezone`: a fixed `+07:00` offset when the zone keeps one over the range, else the zone name. */
+  zone: string;
+  /** `$dateToString` format of a bucket: `%Y-%m-%d` or ISO week `%G-W%V`. */
+  format: string;
+}
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' });
+
+/** The query string of a report: `from`, `to` (local days, inclusive) and `bucket`. */
+export const reportQuerySchema = z
+  .strictObject({ from: isoDay.optional(), to: isoDay.optional(), bucket: z.enum(['day', 'week']).default('day') })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { error: 'from must not be after to', path: ['from'] });
+export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
+const dayMs = 86_400_000;
+
+/** The zone's offset from UTC in minutes at `at`. */
+function offsetMinutes(zone: string, at: Date): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
+  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The instant a local day starts in `zone`. */
+function localMidnight(day: string, zone: string): Date {
+  const utc = Date.parse(`${day}T00:00:00Z`);
+  return new Date(utc - offsetMinutes(zone, new Date(utc)) * 60_000);
+}
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+function localDay(at: Date, zone: string): string {
+  return new Date(at.getTime() + offsetMinutes(zone, at) * 60_000).toISOString().slice(0, 10);
+}
+
+/** Resolves a report query (default: the last 30 days up to today) in `timezone`. */
+export function reportRange(query: ReportQuery, timezone: string, now = new Date()): ReportRange {
+  const to = query.to ?? localDay(now, timezone);
+  const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * dayMs).toISOString().slice(0, 10);
+  const start = localMidnight(from, timezone);
+  const end = localMidnight(new Date(Date.parse(`${to}T00:00:00Z`) + dayMs).toISOString().slice(0, 10), timezone);
+  const offsets = new Set<number>();
+  for (let at = start.getTime(); at <= end.getTime(); at += dayMs / 4) offsets.add(offsetMinutes(timezone, new Date(at)));
+  const zone = offsets.size === 1 ? formatOffset([...offsets][0]!) : timezone;
+  return { from, to, bucket: query.bucket, timezone, start, end, zone, format: query.bucket === 'week' ? '%G-W%V' : '%Y-%m-%d' };
+}

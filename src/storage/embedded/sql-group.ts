@@ -1,0 +1,148 @@
+import type { Filter, Pipeline } from '../document-store.js';
+import { fieldExpression, sqlPrefilter, type FieldKind } from './sql-prefilter.js';
+
+type SqlValue = string | number;
+
+/** A leading `$match` + `$group` turned into one SQL query, and how to turn its rows back into group documents. */
+export interface SqlGroupPlan {
+  sql: string;
+  params: SqlValue[];
+  /** The group document of a row; null when a value was not a scalar (then mingo must do it). */
+  toDocument(row: Record<string, unknown>): Record<string, unknown> | null;
+  /** How many pipeline stages the SQL replaces (1 or 2). */
+  consumed: number;
+}
+
+const fieldPattern = /^\$[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const supportedFormat = /^(%[YmdGVH]|[-: W])*$/;
+const offsetPattern = /^([+-])(\d{2}):?(\d{2})$/;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+interface Column {
+  /** SQL giving the value. */
+  value: string;
+  /** SQL giving its JSON type, to restore booleans and to detect non-scalars. */
+  type?: string;
+}
+
+/** A group key: a field path, or `$dateToString` of a date field with a fixed offset. */
+function keyColumn(expression: unknown): Column | null {
+  if (typeof expression === 'string' && fieldPattern.test(expression)) {
+    const path = expression.slice(1);
+    return { value: fieldExpression(path), type: `json_type(doc, '$.${path}')` };
+  }
+  if (!isPlainObject(expression) || Object.keys(expression).length !== 1 || !isPlainObject(expression.$dateToString)) return null;
+  const { format, date, timezone, ...rest } = expression.$dateToString;
+  if (Object.keys(rest).length > 0 || typeof format !== 'string' || !supportedFormat.test(format) || typeof date !== 'string' || !fieldPattern.test(date)) return null;
+  let modifier = '';
+  if (timezone !== undefined) {
+    const offset = typeof timezone === 'string' ? timezone.match(offsetPattern) : null;
+    if (!offset) return null;
+    const minutes = (Number(offset[2]) * 60 + Number(offset[3])) * (offset[1] === '-' ? -1 : 1);
+    modifier = `, '${minutes >= 0 ? '+' : ''}${minutes} minutes'`;
+  }
+  return { value: `strftime('${format}', ${fieldExpression(date.slice(1), 'date')}${modifier})` };
+}
+
+const numeric = (path: string) => `CASE WHEN json_type(doc, '$.${path}') IN ('integer', 'real') THEN ${fieldExpression(path)} END`;
+const millis = (path: string) => `unixepoch(${fieldExpression(path, 'date')}, 'subsec') * 1000`;
+
+/** The SQL operand of `$sum`/`$avg`: a numeric field, or the difference of two date fields in ms. */
+function operand(expression: unknown): string | null {
+  if (typeof expression === 'string' && fieldPattern.test(expression)) return numeric(expression.slice(1));
+  if (!isPlainObject(expression) || !Array.isArray(expression.$subtract) || Object.keys(expression).length !== 1) return null;
+  const [left, right] = expression.$subtract as unknown[];
+  if (typeof left !== 'string' || typeof right !== 'string' || !fieldPattern.test(left) || !fieldPattern.test(right)) return null;
+  return `ROUND(${millis(left.slice(1))} - ${millis(right.slice(1))})`;
+}
+
+function accumulator(spec: unknown): string | null {
+  if (!isPlainObject(spec) || Object.keys(spec).length !== 1) return null;
+  const [[name, expression]] = Object.entries(spec) as [[string, unknown]];
+  if (name === '$sum' && typeof expression === 'number' && Number.isFinite(expression)) return `COUNT(*) * ${expression}`;
+  const sql = operand(expression);
+  if (!sql) return null;
+  if (name === '$sum') return `COALESCE(SUM(${sql}), 0)`;
+  if (name === '$avg') return `AVG(${sql})`;
+  return null;
+}
+
+/** Whether the whole filter is exactly what the SQL prefilter enforces (so mingo need not check it again). */
+function isExactPrefilter(filter: Filter, indexed: ReadonlyMap<string, FieldKind>): boolean {
+  return Object.keys(filter).every((field) => sqlPrefilter({ [field]: filter[field] }, indexed).where !== '');
+}
+
+function restore(value: unknown, type: unknown): unknown {
+  if (type === 'true') return true;
+  if (type === 'false') return false;
+  return value ?? null;
+}
+
+/**
+ * Plans a pipeline that starts with `$group` (optionally after a `$match` on indexed fields)
+ * as one SQL `GROUP BY`, so a report over a million documents never decodes them: keys are
+ * field paths or `$dateToString` (formats %Y %m %d %G %V %H, UTC or a fixed `+07:00`
+ * offset); accumulators are `$sum` of a constant or a numeric field and `$sum`/`$avg` of a
+ * field or of the difference of two dates. Anything else returns null and mingo runs the
+ * pipeline as before; the results are the same either way (checked by the contract suite).
+ */
+export function planSqlGroup(pipeline: Pipeline, table: string, indexed: ReadonlyMap<string, FieldKind>): SqlGroupPlan | null {
+  const hasMatch = pipeline[0] !== undefined && '$match' in pipeline[0];
+  const match = (hasMatch ? pipeline[0]!.$match : {}) as Filter;
+  const group = pipeline[hasMatch ? 1 : 0]?.$group;
+  if (!isPlainObject(match) || !isPlainObject(group) || !isExactPrefilter(match, indexed)) return null;
+  const { _id: id, ...accumulators } = group;
+  const keyEntries: [string | null, Column][] = [];
+  if (typeof id === 'string' || (isPlainObject(id) && '$dateToString' in id)) {
+    const column = keyColumn(id);
+    if (!column) return null;
+    keyEntries.push([null, column]);
+  } else if (isPlainObject(id)) {
+    for (const [name, expression] of Object.entries(id)) {
+      const column = keyColumn(expression);
+      if (!column || name.startsWith('$') || name.includes('.')) return null;
+      keyEntries.push([name, column]);
+    }
+  } else if (id !== null) {
+    return null;
+  }
+  const accumulatorSql: [string, string][] = [];
+  for (const [name, spec] of Object.entries(accumulators)) {
+    const sql = accumulator(spec);
+    if (!sql || name.includes('.') || name.startsWith('$')) return null;
+    accumulatorSql.push([name, sql]);
+  }
+  const { where, params } = sqlPrefilter(match, indexed);
+  // Booleans come out of json_extract as 1/0: grouped apart from numbers by their JSON type,
+  // which also tells arrays and objects (which MongoDB groups by value) from strings.
+  const selects = [
+    ...keyEntries.flatMap(([, column], index) => [`${column.value} AS k${index}`, ...(column.type ? [`MIN(${column.type}) AS t${index}`] : [])]),
+    ...accumulatorSql.map(([, sql], index) => `${sql} AS a${index}`),
+  ];
+  const groupTerms = keyEntries.flatMap(([, column], index) => [`k${index}`, ...(column.type ? [`(${column.type} IN ('true', 'false'))`] : [])]);
+  const groupBy = groupTerms.length > 0 ? `GROUP BY ${groupTerms.join(', ')}` : '';
+  const sql = `SELECT ${selects.length > 0 ? selects.join(', ') : '1'} FROM ${table} ${where} ${groupBy}`;
+  return {
+    sql,
+    params,
+    consumed: hasMatch ? 2 : 1,
+    toDocument(row) {
+      const keys: unknown[] = [];
+      for (let index = 0; index < keyEntries.length; index++) {
+        const type = row[`t${index}`];
+        if (type === 'array' || type === 'object') return null;
+        keys.push(restore(row[`k${index}`], type));
+      }
+      const single = keyEntries.length === 1 && keyEntries[0]![0] === null;
+      const _id = keyEntries.length === 0 ? null : single ? keys[0] : Object.fromEntries(keyEntries.map(([name], index) => [name!, keys[index]]));
+      const doc: Record<string, unknown> = { _id };
+      accumulatorSql.forEach(([name], index) => {
+        doc[name] = row[`a${index}`] ?? null;
+      });
+      return doc;
+    },
+  };
+}
