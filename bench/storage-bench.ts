@@ -1,4 +1,6 @@
 import { TicketRepository } from '../src/handoff/ticket-repository.js';
+import { csatReport } from '../src/reports/csat-report.js';
+import { reportRange } from '../src/reports/report-range.js';
 import { CsatRepository } from '../src/csat/csat-repository.js';
 import { MessageRepository } from '../src/conversations/message-repository.js';
 import { JobQueue } from '../src/jobs/job-queue.js';
@@ -78,7 +80,7 @@ export async function storageBench(store: DocumentStore, size: { messages: numbe
   }
   figures.push(
     await time(`CSAT report pipeline over ${size.ratings} ratings`, 10, async () => {
-      for (let i = 0; i < 10; i++) await csat.summary(new Date('2026-01-01'), new Date('2026-04-01'));
+      for (let i = 0; i < 10; i++) await csatReport(store, reportRange({ from: '2026-01-01', to: '2026-03-31', bucket: 'day' }, 'Asia/Ho_Chi_Minh'));
     }),
   );
   return figures;

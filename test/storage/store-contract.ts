@@ -2,6 +2,10 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserRepository } from '../../src/accounts/user-repository.js';
 import { ConversationRepository } from '../../src/conversations/conversation-repository.js';
 import { CsatRepository } from '../../src/csat/csat-repository.js';
+import { csatReport } from '../../src/reports/csat-report.js';
+import { operationsReport } from '../../src/reports/operations-report.js';
+import { reportRange } from '../../src/reports/report-range.js';
+import { reportFixtureFigures, seedReportFixture } from '../support/report-fixture.js';
 import { ArticleRepository } from '../../src/knowledge/article-repository.js';
 import type { CsatResponse } from '../../src/csat/csat-response.js';
 import { CustomerRepository } from '../../src/customers/customer-repository.js';
@@ -329,38 +333,38 @@ export function storeContract(adapter: string, open: () => Promise<{ store: Docu
     });
 
     describe('reports', () => {
-      it('computes CSAT overall, per channel and per agent with one pipeline', async () => {
-        const csat = new CsatRepository(store);
-        const at = new Date('2026-03-10T12:00:00Z');
-        const rating = (conversationId: string, score: number, channel: CsatResponse['channel'], agentId?: string): Omit<CsatResponse, '_id'> => ({
-          conversationId,
-          customerId: 'u',
-          score,
-          channel,
-          handledBy: agentId ? 'agent' : 'bot',
-          ...(agentId ? { agentId } : {}),
-          locale: 'vi',
-          segment: 'new',
-          promptedAt: at,
-          answeredAt: at,
-        });
-        await csat.record(rating('c1', 5, 'telegram', 'ann'));
-        await csat.record(rating('c2', 4, 'telegram', 'bob'));
-        await csat.record(rating('c3', 2, 'zalo', 'ann'));
-        await csat.record(rating('c4', 1, 'zalo'));
-        await csat.record({ ...rating('c5', 5, 'zalo'), answeredAt: new Date('2026-04-10T12:00:00Z') });
-        await expect(csat.record(rating('c1', 3, 'telegram'))).rejects.toBeInstanceOf(DuplicateKeyError);
+      const week = () => reportRange({ from: '2026-03-02', to: '2026-03-08', bucket: 'day' }, 'Asia/Ho_Chi_Minh');
 
-        const summary = await csat.summary(new Date('2026-03-01T00:00:00Z'), new Date('2026-04-01T00:00:00Z'));
-        expect(summary.overall).toEqual({ key: null, responses: 4, satisfied: 2, averageScore: 3, csat: 0.5 });
-        expect(summary.byChannel).toEqual([
-          { key: 'telegram', responses: 2, satisfied: 2, averageScore: 4.5, csat: 1 },
-          { key: 'zalo', responses: 2, satisfied: 0, averageScore: 1.5, csat: 0 },
+      it('computes CSAT overall, per channel, agent, segment, bot or agent and day, and the response rate, in the store', async () => {
+        await seedReportFixture(store);
+        const report = await csatReport(store, week());
+        const expected = reportFixtureFigures.csat;
+        expect(report.overall).toEqual(expected.overall);
+        expect(report.byChannel).toEqual(expected.byChannel);
+        expect(report.byAgent).toEqual(expected.byAgent);
+        expect(report.bySegment).toEqual(expected.bySegment);
+        expect(report.byHandledBy).toEqual(expected.byHandledBy);
+        expect(report.series).toEqual(expected.series);
+        expect(report.responseRate.overall).toEqual(expected.responseRate);
+        expect(report.responseRate.byHandledBy).toEqual([
+          { key: 'agent', prompted: 4, answered: 3, responseRate: 0.75 },
+          { key: 'bot', prompted: 2, answered: 1, responseRate: 0.5 },
         ]);
-        expect(summary.byAgent).toEqual([
-          { key: 'ann', responses: 2, satisfied: 1, averageScore: 3.5, csat: 0.5 },
-          { key: 'bob', responses: 1, satisfied: 1, averageScore: 4, csat: 1 },
-        ]);
+        const weekly = await csatReport(store, reportRange({ from: '2026-03-02', to: '2026-03-15', bucket: 'week' }, 'Asia/Ho_Chi_Minh'));
+        expect(weekly.series.map(({ key, responses }) => ({ key, responses }))).toEqual([{ key: '2026-W10', responses: 4 }, { key: '2026-W11', responses: 1 }]);
+      });
+
+      it('computes response and resolution times, first-contact and bot resolution, escalation, volume and unanswered questions', async () => {
+        await seedReportFixture(store);
+        const report = await operationsReport(store, week());
+        expect(report).toMatchObject(reportFixtureFigures.operations);
+      });
+
+      it('gives empty figures for a period without data', async () => {
+        const report = await csatReport(store, week());
+        expect(report.overall).toBeNull();
+        expect(report.byChannel).toEqual([]);
+        expect((await operationsReport(store, week())).escalationRate).toBeNull();
       });
     });
   });

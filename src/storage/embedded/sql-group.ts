@@ -75,9 +75,11 @@ function isExactPrefilter(filter: Filter, indexed: ReadonlyMap<string, FieldKind
   return Object.keys(filter).every((field) => sqlPrefilter({ [field]: filter[field] }, indexed).where !== '');
 }
 
+/** A key's value as MongoDB gives it: JSON booleans back from 1/0, undefined for a missing field. */
 function restore(value: unknown, type: unknown): unknown {
   if (type === 'true') return true;
   if (type === 'false') return false;
+  if (type === null || type === undefined) return undefined;
   return value ?? null;
 }
 
@@ -122,7 +124,10 @@ export function planSqlGroup(pipeline: Pipeline, table: string, indexed: Readonl
     ...keyEntries.flatMap(([, column], index) => [`${column.value} AS k${index}`, ...(column.type ? [`MIN(${column.type}) AS t${index}`] : [])]),
     ...accumulatorSql.map(([, sql], index) => `${sql} AS a${index}`),
   ];
-  const groupTerms = keyEntries.flatMap(([, column], index) => [`k${index}`, ...(column.type ? [`(${column.type} IN ('true', 'false'))`] : [])]);
+  // Inside an object key MongoDB tells a missing field (left out) from null; a lone key does not.
+  const single = keyEntries.length === 1 && keyEntries[0]![0] === null;
+  const typeTerm = (type: string) => (single ? `(${type} IN ('true', 'false'))` : `COALESCE(${type} IN ('true', 'false'), 2)`);
+  const groupTerms = keyEntries.flatMap(([, column], index) => [`k${index}`, ...(column.type ? [typeTerm(column.type)] : [])]);
   const groupBy = groupTerms.length > 0 ? `GROUP BY ${groupTerms.join(', ')}` : '';
   const sql = `SELECT ${selects.length > 0 ? selects.join(', ') : '1'} FROM ${table} ${where} ${groupBy}`;
   return {
@@ -134,10 +139,9 @@ export function planSqlGroup(pipeline: Pipeline, table: string, indexed: Readonl
       for (let index = 0; index < keyEntries.length; index++) {
         const type = row[`t${index}`];
         if (type === 'array' || type === 'object') return null;
-        keys.push(restore(row[`k${index}`], type));
+        keys.push(keyEntries[index]![1].type ? restore(row[`k${index}`], type) : (row[`k${index}`] ?? null));
       }
-      const single = keyEntries.length === 1 && keyEntries[0]![0] === null;
-      const _id = keyEntries.length === 0 ? null : single ? keys[0] : Object.fromEntries(keyEntries.map(([name], index) => [name!, keys[index]]));
+      const _id = keyEntries.length === 0 ? null : single ? (keys[0] ?? null) : Object.fromEntries(keyEntries.flatMap(([name], index) => (keys[index] === undefined ? [] : [[name!, keys[index]]])));
       const doc: Record<string, unknown> = { _id };
       accumulatorSql.forEach(([name], index) => {
         doc[name] = row[`a${index}`] ?? null;

@@ -1,0 +1,126 @@
+import type { DocumentStore } from '../../src/storage/document-store.js';
+
+const at = (iso: string) => new Date(iso);
+const minutes = 60_000;
+
+/**
+ * A small week of activity (2026-03-02 … 2026-03-08, Asia/Ho_Chi_Minh) whose report figures
+ * are worked out by hand in the tests; one of each kind lies outside the week.
+ */
+export async function seedReportFixture(store: DocumentStore): Promise<void> {
+  const response = (id: string, score: number, channel: string, handledBy: 'bot' | 'agent', segment: string, answeredAt: string, agentId?: string) => ({
+    _id: `csr_${id}`, conversationId: `cnv_${id}`, customerId: `cus_${id}`, score, channel, handledBy, segment, locale: 'vi', ...(agentId ? { agentId } : {}), promptedAt: at(answeredAt), answeredAt: at(answeredAt),
+  });
+  await store.collection('csat_responses').insertMany([
+    response('r1', 5, 'webchat', 'agent', 'vip', '2026-03-02T03:00:00Z', 'ann'),
+    // 01:00 on 3 March in Ho Chi Minh City: counts for the 3rd.
+    response('r2', 4, 'webchat', 'bot', 'new', '2026-03-02T18:00:00Z'),
+    response('r3', 2, 'telegram', 'agent', 'new', '2026-03-04T05:00:00Z', 'bob'),
+    response('r4', 1, 'telegram', 'agent', 'regular', '2026-03-05T05:00:00Z', 'ann'),
+    response('r5', 5, 'telegram', 'agent', 'new', '2026-03-09T10:00:00Z', 'bob'),
+  ]);
+  const prompt = (id: string, status: string, channel: string, handledBy: 'bot' | 'agent', segment: string, promptedAt: string | null, agentId?: string) => ({
+    _id: `csp_${id}`, conversationId: `cnv_${id}`, customerId: `cus_${id}`, channel, trigger: handledBy === 'agent' ? 'resolved' : 'thanks', handledBy, segment, locale: 'vi', status, unclear: 0,
+    ...(agentId ? { agentId } : {}), ...(promptedAt ? { promptedAt: at(promptedAt) } : {}), triggeredAt: at('2026-03-02T00:00:00Z'), createdAt: at('2026-03-02T00:00:00Z'),
+  });
+  await store.collection('csat_prompts').insertMany([
+    prompt('r1', 'done', 'webchat', 'agent', 'vip', '2026-03-02T02:59:00Z', 'ann'),
+    prompt('r2', 'rated', 'webchat', 'bot', 'new', '2026-03-02T17:59:00Z'),
+    prompt('r3', 'done', 'telegram', 'agent', 'new', '2026-03-04T04:59:00Z', 'bob'),
+    prompt('r4', 'rated', 'telegram', 'agent', 'regular', '2026-03-05T04:59:00Z', 'ann'),
+    prompt('p5', 'expired', 'webchat', 'agent', 'vip', '2026-03-06T04:59:00Z', 'ann'),
+    prompt('p6', 'prompted', 'telegram', 'bot', 'new', '2026-03-06T05:59:00Z'),
+    prompt('p7', 'skipped', 'messenger', 'bot', 'new', null),
+  ]);
+  const conversation = (id: string, channel: string, createdAt: string, facts: Record<string, boolean>) => ({
+    _id: `cnv_${id}`, customerId: `cus_${id}`, channel, address: {}, state: 'resolved', ownerId: null, missCount: 0, createdAt: at(createdAt), updatedAt: at(createdAt), lastMessageAt: at(createdAt), ...facts,
+  });
+  await store.collection('conversations').insertMany([
+    conversation('c1', 'webchat', '2026-03-02T02:00:00Z', { botAnswered: true }),
+    conversation('c2', 'webchat', '2026-03-02T03:00:00Z', { botAnswered: true, escalated: true }),
+    conversation('c3', 'telegram', '2026-03-03T03:00:00Z', { botAnswered: true, repeatContact: true }),
+    conversation('c4', 'telegram', '2026-03-04T03:00:00Z', { escalated: true }),
+    conversation('c5', 'telegram', '2026-03-10T03:00:00Z', { botAnswered: true }),
+  ]);
+  const ticket = (id: string, number: number, createdAt: string, firstResponseMinutes?: number, resolvedMinutes?: number) => {
+    const created = at(createdAt);
+    return {
+      _id: `tck_${id}`, number, conversationId: `cnv_${id}`, customerId: `cus_${id}`, reason: 'customer_request', priority: 'normal', status: resolvedMinutes ? 'resolved' : 'assigned', assigneeId: 'ann', notes: [], createdAt: created, updatedAt: created,
+      ...(firstResponseMinutes ? { firstResponseAt: new Date(created.getTime() + firstResponseMinutes * minutes) } : {}),
+      ...(resolvedMinutes ? { resolvedAt: new Date(created.getTime() + resolvedMinutes * minutes) } : {}),
+    };
+  };
+  await store.collection('tickets').insertMany([ticket('c2', 1, '2026-03-02T03:00:00Z', 5, 60), ticket('c4', 2, '2026-03-04T03:00:00Z', 15), ticket('c9', 3, '2026-03-12T03:00:00Z', 500, 900)]);
+  const message = (id: string, channel: string, direction: 'in' | 'out', createdAt: string) => ({
+    _id: `msg_${id}`, conversationId: 'cnv_c1', customerId: 'cus_c1', channel, direction, author: { kind: direction === 'in' ? 'customer' : 'bot' }, text: 'x', buttons: [], createdAt: at(createdAt),
+  });
+  await store.collection('messages').insertMany([
+    message('m1', 'webchat', 'in', '2026-03-02T02:00:00Z'),
+    message('m2', 'webchat', 'out', '2026-03-02T02:00:01Z'),
+    message('m3', 'webchat', 'in', '2026-03-02T02:01:00Z'),
+    message('m4', 'webchat', 'out', '2026-03-02T02:01:01Z'),
+    message('m5', 'webchat', 'in', '2026-03-02T20:00:00Z'),
+    message('m6', 'telegram', 'in', '2026-03-04T03:00:00Z'),
+    message('m7', 'telegram', 'in', '2026-03-09T18:00:00Z'),
+  ]);
+  const question = (id: string, text: string, outcome: string, createdAt: string) => ({ _id: `qst_${id}`, text, outcome, locale: 'vi', channel: 'webchat', conversationId: 'cnv_c1', customerId: 'cus_c1', candidates: [], createdAt: at(createdAt) });
+  await store.collection('question_log').insertMany([
+    question('q1', 'Phi ship?', 'missed', '2026-03-02T02:00:00Z'),
+    question('q2', 'phi ship?', 'missed', '2026-03-03T02:00:00Z'),
+    question('q3', 'hello', 'rejected', '2026-03-03T02:00:00Z'),
+    question('q4', 'cho gap nhan vien', 'handed_off', '2026-03-03T02:00:00Z'),
+    question('q5', 'old', 'missed', '2026-02-01T02:00:00Z'),
+  ]);
+}
+
+/** The figures `seedReportFixture` must give for 2026-03-02 … 2026-03-08 by day. */
+export const reportFixtureFigures = {
+  csat: {
+    overall: { key: null, responses: 4, satisfied: 2, averageScore: 3, csat: 0.5 },
+    byChannel: [
+      { key: 'telegram', responses: 2, satisfied: 0, averageScore: 1.5, csat: 0 },
+      { key: 'webchat', responses: 2, satisfied: 2, averageScore: 4.5, csat: 1 },
+    ],
+    byAgent: [
+      { key: null, responses: 1, satisfied: 1, averageScore: 4, csat: 1 },
+      { key: 'ann', responses: 2, satisfied: 1, averageScore: 3, csat: 0.5 },
+      { key: 'bob', responses: 1, satisfied: 0, averageScore: 2, csat: 0 },
+    ],
+    bySegment: [
+      { key: 'new', responses: 2, satisfied: 1, averageScore: 3, csat: 0.5 },
+      { key: 'regular', responses: 1, satisfied: 0, averageScore: 1, csat: 0 },
+      { key: 'vip', responses: 1, satisfied: 1, averageScore: 5, csat: 1 },
+    ],
+    byHandledBy: [
+      { key: 'agent', responses: 3, satisfied: 1, averageScore: 2.67, csat: 0.3333 },
+      { key: 'bot', responses: 1, satisfied: 1, averageScore: 4, csat: 1 },
+    ],
+    series: [
+      { key: '2026-03-02', responses: 1, satisfied: 1, averageScore: 5, csat: 1 },
+      { key: '2026-03-03', responses: 1, satisfied: 1, averageScore: 4, csat: 1 },
+      { key: '2026-03-04', responses: 1, satisfied: 0, averageScore: 2, csat: 0 },
+      { key: '2026-03-05', responses: 1, satisfied: 0, averageScore: 1, csat: 0 },
+    ],
+    responseRate: { key: null, prompted: 6, answered: 4, responseRate: 0.6667 },
+  },
+  operations: {
+    conversations: { key: null, conversations: 4, escalated: 2, repeated: 1, botAnswered: 3, botResolved: 1 },
+    escalationRate: 0.5,
+    firstContactResolution: 0.75,
+    botResolution: 0.3333,
+    tickets: { created: 2, averageFirstResponseMs: 10 * minutes, averageResolutionMs: 60 * minutes },
+    messagesByChannel: [
+      { key: 'telegram', inbound: 1, outbound: 0 },
+      { key: 'webchat', inbound: 3, outbound: 2 },
+    ],
+    messageSeries: [
+      { key: '2026-03-02', inbound: 2, outbound: 2 },
+      { key: '2026-03-03', inbound: 1, outbound: 0 },
+      { key: '2026-03-04', inbound: 1, outbound: 0 },
+    ],
+    unanswered: [
+      { text: 'phi ship?', count: 2 },
+      { text: 'hello', count: 1 },
+    ],
+  },
+};
