@@ -81,6 +81,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       `Careline is running on ${base} (${store.kind} store: ${store.location})`,
       `  Widget demo:   ${base}/`,
       `  Agent console: ${base}/console/`,
+      `  Dashboard:     ${base}/dashboard/  (admins: CSAT and service reports)`,
       `  Chat API:      ${base}/api/chat`,
       `  Help center:   ${base}/help/<article-id>`,
       `  Health:        ${base}/healthz  (readiness: ${base}/readyz)`,

@@ -162,5 +162,8 @@
     load();
   });
 
+  // A link may carry the period: /dashboard/?from=2026-03-01&to=2026-03-31&bucket=week
+  const initial = new URLSearchParams(location.search);
+  for (const name of ['from', 'to', 'bucket']) if (initial.get(name)) $(`#range [name=${name}]`).value = initial.get(name);
   api('/api/auth/me').then(showApp, showLogin);
 })();

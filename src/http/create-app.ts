@@ -78,7 +78,7 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
   app.use('/api/auth', authRoutes({ users: services.users, sessions, throttle, config }));
   app.use('/api/agent', agentRoutes({ services, desk, events, users: services.users, sla: config.sla, presence, knowledge, defaultLocale: config.locales.default }));
   app.use('/api/tickets', ticketRoutes({ tickets: services.tickets, users: services.users, desk }));
-  app.use('/api/reports', reportRoutes({ store, timezone: config.timezone }));
+  app.use('/api/reports', reportRoutes({ store, users: services.users, timezone: config.timezone }));
   app.use('/api/chat', restRoutes({ engine, conversations: services.conversations, messages: services.messages }));
   if (config.channels.webchat.enabled) {
     // Any website may embed the widget, so its API answers cross-origin requests.

@@ -4,6 +4,8 @@ import type { OperationsReport } from './operations-report.js';
 /** Both reports, as the JSON API gives them. */
 export interface DashboardReport {
   range: { from: string; to: string; bucket: 'day' | 'week'; timezone: string };
+  /** Display names of the agents in the CSAT splits, by id. */
+  agentNames: Record<string, string>;
   csat: CsatReport;
   operations: OperationsReport;
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { requireRole } from '../accounts/auth.js';
+import type { UserRepository } from '../accounts/user-repository.js';
 import type { DocumentStore } from '../storage/document-store.js';
 import { validate } from '../http/validate.js';
 import { csatReport } from './csat-report.js';
@@ -7,25 +8,36 @@ import { operationsReport } from './operations-report.js';
 import { reportCsv, type DashboardReport } from './report-csv.js';
 import { reportQuerySchema, reportRange } from './report-range.js';
 
-/** Builds both reports for a query string (`from`, `to`, `bucket`). */
-export async function dashboardReport(store: DocumentStore, timezone: string, query: unknown): Promise<DashboardReport> {
-  const range = reportRange(validate(reportQuerySchema, query, 'query'), timezone);
-  const [csat, operations] = [await csatReport(store, range), await operationsReport(store, range)];
-  return { range: { from: range.from, to: range.to, bucket: range.bucket, timezone: range.timezone }, csat, operations };
+/** Builds both reports for a query string (`from`, `to`, `bucket`), with the agents' names. */
+export async function dashboardReport(deps: ReportDeps, query: unknown): Promise<DashboardReport> {
+  const range = reportRange(validate(reportQuerySchema, query, 'query'), deps.timezone);
+  const [csat, operations] = [await csatReport(deps.store, range), await operationsReport(deps.store, range)];
+  const agentNames: Record<string, string> = {};
+  for (const { key } of csat.byAgent) {
+    const user = key ? await deps.users.get(key) : null;
+    if (user) agentNames[user._id] = user.displayName;
+  }
+  return { range: { from: range.from, to: range.to, bucket: range.bucket, timezone: range.timezone }, agentNames, csat, operations };
+}
+
+interface ReportDeps {
+  store: DocumentStore;
+  users: UserRepository;
+  timezone: string;
 }
 
 /**
  * The admin reports: `GET /api/reports?from=&to=&bucket=day|week` (JSON) and
  * `GET /api/reports/export.csv` (the same numbers as CSV). Admins only.
  */
-export function reportRoutes(deps: { store: DocumentStore; timezone: string }): Router {
+export function reportRoutes(deps: ReportDeps): Router {
   const router = Router();
   router.use(requireRole('admin'));
   router.get('/', async (req, res) => {
-    res.json(await dashboardReport(deps.store, deps.timezone, req.query));
+    res.json(await dashboardReport(deps, req.query));
   });
   router.get('/export.csv', async (req, res) => {
-    const report = await dashboardReport(deps.store, deps.timezone, req.query);
+    const report = await dashboardReport(deps, req.query);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="careline-report-${report.range.from}-${report.range.to}.csv"`);
     res.send(`\ufeff${reportCsv(report)}`);

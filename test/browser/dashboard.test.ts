@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser } from '../../src/accounts/user-admin.js';
+import { launchChromium } from '../support/browser.js';
+import { reportFixtureFigures, seedReportFixture } from '../support/report-fixture.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** Where browser tests leave screenshots. */
+const outputDir = resolve(import.meta.dirname, '../../test-output');
+
+/** `section,key,metric,value` lines of the export, as a lookup. */
+function parseCsv(text: string): Map<string, string> {
+  const values = new Map<string, string>();
+  const [, ...lines] = text.replace(/^\ufeff/, '').trim().split(/\r\n/);
+  for (const line of lines) {
+    const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((cell) => cell.replace(/,$/, '').replace(/^"(.*)"$/s, '$1').replaceAll('""', '"'));
+    values.set(`${cells[0]}|${cells[1]}|${cells[2]}`, cells[3]!);
+  }
+  return values;
+}
+
+describe('the admin dashboard, seeded, in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startTestApp({ TIMEZONE: 'Asia/Ho_Chi_Minh' });
+    await seedReportFixture(app.store);
+    await addUser(app.services.users, { email: 'boss@anphat.example', name: 'Boss', roles: ['admin'], password: 'correct horse battery' });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('renders every chart and the figures with their formulas, and the CSV export has the same numbers', async () => {
+    await page.goto(`${app.url}/dashboard/?from=2026-03-02&to=2026-03-08`);
+    await page.getByLabel('E-mail').fill('boss@anphat.example');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.locator('body[data-loaded="true"]').waitFor({ timeout: 20_000 });
+
+    const charts = await page.locator('canvas').evaluateAll((canvases) =>
+      canvases.map((canvas) => {
+        type ChartJs = { getChart: (element: unknown) => { data: { datasets: { data: unknown[] }[] } } | undefined };
+        const chart = (globalThis as unknown as { Chart: ChartJs }).Chart.getChart(canvas);
+        const { id, width } = canvas as unknown as { id: string; width: number };
+        return { id, points: chart ? chart.data.datasets.reduce((sum, set) => sum + set.data.length, 0) : -1, width };
+      }),
+    );
+    expect(charts).toHaveLength(7);
+    for (const chart of charts) {
+      expect(chart.points, chart.id).toBeGreaterThan(0);
+      expect(chart.width, chart.id).toBeGreaterThan(100);
+    }
+    mkdirSync(outputDir, { recursive: true });
+    const screenshot = join(outputDir, 'dashboard.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+    process.stdout.write(`dashboard screenshot: ${screenshot}\n`);
+
+    const tile = async (metric: string) => page.locator(`.tile[data-metric="${metric}"] output`).getAttribute('data-value');
+    const formula = async (metric: string) => page.locator(`.tile[data-metric="${metric}"] small`).textContent();
+    expect(await page.locator('.tile[data-metric="csat"] output').textContent()).toBe('50.0 %');
+    expect(await formula('csat')).toContain('4–5');
+    expect(await formula('botResolution')).toContain('never handed to a person');
+
+    const csvUrl = await page.locator('#csv').getAttribute('href');
+    const csv = parseCsv(await page.evaluate(async (url) => (await fetch(url!)).text(), csvUrl));
+    const expected = reportFixtureFigures;
+    expect(csv.get('csat.overall|all|csat')).toBe(String(expected.csat.overall.csat));
+    for (const [metric, key] of [
+      ['csat', 'csat.overall|all|csat'],
+      ['averageScore', 'csat.overall|all|averageScore'],
+      ['responses', 'csat.overall|all|responses'],
+      ['responseRate', 'responseRate.overall|all|responseRate'],
+      ['averageFirstResponseMs', 'operations|all|averageFirstResponseMs'],
+      ['averageResolutionMs', 'operations|all|averageResolutionMs'],
+      ['firstContactResolution', 'operations|all|firstContactResolution'],
+      ['botResolution', 'operations|all|botResolution'],
+      ['escalationRate', 'operations|all|escalationRate'],
+      ['conversations', 'conversations.overall|all|conversations'],
+    ] as const) {
+      expect(await tile(metric), metric).toBe(csv.get(key));
+    }
+    // The split table shows the same counts as the export.
+    for (const row of expected.csat.byChannel) {
+      const cells = await page.locator(`#csat-table tr[data-split="byChannel"][data-key="${row.key}"] td`).allTextContents();
+      expect(cells[2]).toBe(csv.get(`csat.byChannel|${row.key}|responses`));
+      expect(cells[4]).toBe(csv.get(`csat.byChannel|${row.key}|averageScore`));
+    }
+    expect(await page.locator('#unanswered tbody tr').first().textContent()).toContain('phi ship?');
+    expect(csv.get('unanswered|phi ship?|count')).toBe('2');
+  });
+
+  it('is for admins only', async () => {
+    expect((await fetch(`${app.url}/api/reports`)).status).toBe(401);
+    expect((await fetch(`${app.url}/api/reports?from=2026-13-01`)).status).toBe(401);
+  });
+});
