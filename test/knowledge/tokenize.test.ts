@@ -39,3 +39,9 @@ describe('tokenize', () => {
     expect(tokenize('ＴＶ Warranty')).toEqual(['tv', 'warranty', 'tv_warranty']);
   });
 });
+
+describe('tokenize with words that are names of object members', () => {
+  it('keeps "constructor" and "toString" as words', () => {
+    expect(tokenize('constructor toString')).toEqual(['constructor', 'tostring', 'constructor_tostring']);
+  });
+});

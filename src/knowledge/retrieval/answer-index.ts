@@ -1,5 +1,7 @@
 import type { Locale } from '../../config/config-schema.js';
 import { tokenize } from '../text/tokenize.js';
+import { DocTable, DocTableBuilder } from './doc-table.js';
+import { TermDictionary } from './term-dictionary.js';
 import { TermLookup } from './term-lookup.js';
 
 /** What the index needs of an article. */
@@ -25,38 +27,57 @@ export interface Candidate {
   matchedTerms: string[];
 }
 
-interface IndexedDoc {
-  articleIndex: number;
-  text: string;
-  termSet: Set<string>;
-  /** The idf weight of all its terms. */
+/** One index word standing for a query word, with how much it counts. */
+interface Match {
+  term: number;
   weight: number;
-  /** Its word pairs whose first word (of four letters or more) it also holds, with their idf. */
-  pairs: { term: string; first: string; idf: number }[];
+  idf: number;
 }
 
-/** One query term and the index words that stand for it, with how much each counts. */
+/** One query term and the index words that stand for it. */
 interface QueryTerm {
   idf: number;
-  matches: { word: string; weight: number; idf: number }[];
+  matches: Match[];
   /** How many documents its words appear in, together. */
   postings: number;
 }
 
 /** Per-document sums of one query, reused across queries (reset after each). */
-interface Scratch {
-  recall: Float64Array;
-  matched: Float64Array;
-  lastTerm: Uint16Array;
+class Scratch {
+  readonly recall: Float64Array;
+  readonly matched: Float64Array;
+  readonly lastTerm: Uint16Array;
+  readonly touched: Int32Array;
+  count = 0;
+
+  constructor(size: number) {
+    this.recall = new Float64Array(size);
+    this.matched = new Float64Array(size);
+    this.lastTerm = new Uint16Array(size);
+    this.touched = new Int32Array(size);
+  }
+
+  reset(): void {
+    for (let i = 0; i < this.count; i++) {
+      const doc = this.touched[i]!;
+      this.recall[doc] = 0;
+      this.matched[doc] = 0;
+      this.lastTerm[doc] = 0;
+    }
+    this.count = 0;
+  }
 }
 
-function scratchFor(size: number): Scratch {
-  return { recall: new Float64Array(size), matched: new Float64Array(size), lastTerm: new Uint16Array(size) };
+interface Ranked {
+  articleIndex: number;
+  confidence: number;
+  /** Document in `questions` (or `answers` when `fromAnswer`), -1 for none. */
+  doc: number;
+  fromAnswer: boolean;
 }
 
 // How many articles, by their best single variant, get the all-variants score worked out.
 const unionCandidates = 60;
-
 // A question covered only by an article's answer text is at best worth a clarification.
 const answerOnlyWeight = 0.55;
 // The best single variant's fit against all of the article's variants together.
@@ -79,58 +100,102 @@ const commonPostings = 300;
  * score low. The scale does not depend on the size of the knowledge base, so thresholds
  * keep their meaning.
  *
- * Written for this scoring rather than on a search library: MiniSearch, used first, scores
- * every document of every posting list and expands every word by edit distance, which
- * took 0.3–0.9 s a query and 30 s to build at 10,000 articles (bench/results).
+ * Terms are interned to integer ids and documents and postings live in flat typed arrays
+ * (DocTable), with per-query sums in reused scratch arrays: at 10,000 articles that keeps
+ * the build to a few seconds and a query to about a millisecond. MiniSearch, used first,
+ * scored every document of every posting list and expanded every word by edit distance:
+ * 0.3–0.9 s a query and 30 s to build at 10,000 articles (bench/results).
  */
 export class AnswerIndex {
   private readonly articleList: IndexableArticle[] = [];
-  private readonly questionDocs: IndexedDoc[] = [];
-  private readonly answerDocs: IndexedDoc[] = [];
-  private readonly questionPostings = new Map<string, number[]>();
-  private readonly answerPostings = new Map<string, number[]>();
-  private readonly vocabulary = new Map<Locale, Set<string>>();
+  private readonly dictionary = new TermDictionary();
+  private readonly questions: DocTable;
+  private readonly answers: DocTable;
+  /** Per question document: the idf weight of all its terms. */
+  private readonly docWeight: Float64Array;
+  /** Per question document, its word pairs whose first word has four letters or more: pair term, first word, at `pairStarts[d]…`. */
+  private readonly pairTerm: Int32Array;
+  private readonly pairFirst: Int32Array;
+  private readonly pairStarts: Int32Array;
+  private readonly idfOf: Float64Array;
+  private readonly unknownIdf: number;
+  /** A bit per language, in the order the languages first appear. */
+  private readonly localeBits = new Map<Locale, number>();
   private readonly questionLookup: TermLookup;
   private answerLookupCache: TermLookup | null = null;
-  /** Per article, the range of its title and variants in `questionDocs`. */
-  private readonly articleDocs: [number, number][] = [];
+  /** Per article, the range of its title and variants in `questions`. */
+  private readonly articleFrom: Int32Array;
+  private readonly articleTo: Int32Array;
+  private readonly articleLocale: Locale[];
   private readonly questionScratch: Scratch;
-  private readonly idfCache = new Map<string, number>();
   private readonly answerScratch: Scratch;
+  private readonly bestF1: Float64Array;
+  private readonly bestDoc: Int32Array;
+  private readonly lowerBound: Float64Array;
+  /** Per term, 1 + its slot among the current query's matched words (0 when not matched). */
+  private readonly matchSlot: Int32Array;
 
   constructor(articles: Iterable<IndexableArticle>) {
+    const questions = new DocTableBuilder();
+    const answers = new DocTableBuilder();
+    const from: number[] = [];
+    const to: number[] = [];
     for (const article of articles) {
       const articleIndex = this.articleList.push(article) - 1;
-      const words = this.vocabulary.get(article.locale) ?? new Set<string>();
-      this.vocabulary.set(article.locale, words);
-      const from = this.questionDocs.length;
-      for (const text of [article.title, ...article.questions]) this.add(this.questionDocs, this.questionPostings, articleIndex, text, words, true);
-      this.articleDocs.push([from, this.questionDocs.length]);
-      this.add(this.answerDocs, this.answerPostings, articleIndex, article.answer, words, false);
+      if (!this.localeBits.has(article.locale)) this.localeBits.set(article.locale, 1 << this.localeBits.size);
+      const bit = this.localeBits.get(article.locale)!;
+      from.push(questions.size);
+      questions.add(articleIndex, article.title, this.dictionary.internText(article.title, false, bit));
+      for (const text of article.questions) questions.add(articleIndex, text, this.dictionary.internText(text, false, bit));
+      to.push(questions.size);
+      // Answers are long: their word pairs would multiply the vocabulary for little gain.
+      answers.add(articleIndex, article.answer, this.dictionary.internText(article.answer, true, bit));
     }
-    for (const doc of this.questionDocs) {
-      for (const term of doc.termSet) {
-        doc.weight += this.idf(term);
-        const cut = term.indexOf('_');
-        if (cut >= 4 && doc.termSet.has(term.slice(0, cut))) doc.pairs.push({ term, first: term.slice(0, cut), idf: this.idf(term) });
+    this.dictionary.doneBuilding();
+    const termCount = this.dictionary.size;
+    this.questions = new DocTable(questions, termCount);
+    this.answers = new DocTable(answers, termCount);
+    this.articleFrom = Int32Array.from(from);
+    this.articleTo = Int32Array.from(to);
+    this.articleLocale = this.articleList.map((article) => article.locale);
+
+    const docCount = this.questions.size;
+    this.unknownIdf = Math.log(1 + (docCount + 1) / 0.5);
+    this.idfOf = new Float64Array(termCount);
+    for (let t = 0; t < termCount; t++) this.idfOf[t] = Math.log(1 + (docCount + 1) / (this.questions.df(t) + 0.5));
+    this.docWeight = new Float64Array(docCount);
+    const pairTerm: number[] = [];
+    const pairFirst: number[] = [];
+    const pairStarts = [0];
+    const { terms, starts } = this.questions;
+    for (let d = 0; d < docCount; d++) {
+      let weight = 0;
+      for (let i = starts[d]!; i < starts[d + 1]!; i++) {
+        const t = terms[i]!;
+        weight += this.idfOf[t]!;
+        const first = this.dictionary.firstOf(t);
+        if (first >= 0 && this.dictionary.text(first).length >= 4 && this.questions.has(d, first)) {
+          pairTerm.push(t);
+          pairFirst.push(first);
+        }
       }
+      this.docWeight[d] = weight;
+      pairStarts.push(pairTerm.length);
     }
-    this.questionLookup = new TermLookup(this.questionPostings.keys());
-    this.questionScratch = scratchFor(this.questionDocs.length);
-    this.answerScratch = scratchFor(this.answerDocs.length);
+    this.pairTerm = Int32Array.from(pairTerm);
+    this.pairFirst = Int32Array.from(pairFirst);
+    this.pairStarts = Int32Array.from(pairStarts);
+    this.questionLookup = new TermLookup(this.termsIn(this.questions));
+    this.questionScratch = new Scratch(docCount);
+    this.answerScratch = new Scratch(this.answers.size);
+    this.bestF1 = new Float64Array(this.articleList.length);
+    this.bestDoc = new Int32Array(this.articleList.length).fill(-1);
+    this.lowerBound = new Float64Array(this.articleList.length);
+    this.matchSlot = new Int32Array(termCount);
   }
 
-  private add(docs: IndexedDoc[], postings: Map<string, number[]>, articleIndex: number, text: string, words: Set<string>, withPairs: boolean): void {
-    const terms = new Set<string>();
-    // Answers are long: their word pairs would multiply the vocabulary for little gain.
-    for (const term of tokenize(text, { compact: !withPairs })) terms.add(term);
-    const docIndex = docs.push({ articleIndex, text, termSet: terms, weight: 0, pairs: [] }) - 1;
-    for (const term of terms) {
-      const list = postings.get(term);
-      if (list) list.push(docIndex);
-      else postings.set(term, [docIndex]);
-      if (!term.includes('_')) words.add(term);
-    }
+  private *termsIn(table: DocTable): Iterable<string> {
+    for (let t = 0; t < this.dictionary.size; t++) if (this.dictionary.firstOf(t) < 0 && table.df(t) > 0) yield this.dictionary.text(t);
   }
 
   get size(): number {
@@ -142,85 +207,127 @@ export class AnswerIndex {
     const uniqueTerms = [...new Set(tokenize(question))];
     if (uniqueTerms.length === 0) return [];
     const allowed = options.locales ? new Set(options.locales) : null;
-    const isAllowed = (articleIndex: number) => !allowed || allowed.has(this.articleList[articleIndex]!.locale);
     const questionWeight = uniqueTerms.reduce((sum, term) => sum + this.idf(term), 0);
 
     // Titles and variants: per document, how much of the question it covers (recall) and
     // how much of itself the question covers (precision).
-    const inQuestions = this.queryTerms(uniqueTerms, this.questionPostings, this.questionLookup);
-    const { recall: docRecall, matched: docMatched, touched } = this.walk(inQuestions, this.questionDocs, this.questionPostings, this.questionScratch, isAllowed);
-    const matchWords = new Set(inQuestions.flatMap((queryTerm) => queryTerm.matches.map((match) => match.word)));
-    const best = new Map<number, { f1: number; doc: number; lowerBound: number }>();
-    for (const docIndex of touched) {
-      const doc = this.questionDocs[docIndex]!;
+    const inQuestions = this.queryTerms(uniqueTerms, this.questions, this.questionLookup);
+    const scratch = this.questionScratch;
+    this.walk(inQuestions, this.questions, scratch, allowed);
+    const matchTerms = new Set<number>();
+    // Each matched word's slot lists, flat, the query terms it stands for and at what weight.
+    const slotEntries: number[][] = [];
+    const slot = this.matchSlot;
+    inQuestions.forEach((queryTerm, q) => {
+      for (const match of queryTerm.matches) {
+        matchTerms.add(match.term);
+        if (slot[match.term] === 0) slot[match.term] = slotEntries.push([]);
+        slotEntries[slot[match.term]! - 1]!.push(q, match.weight);
+      }
+    });
+    const touchedArticles: number[] = [];
+    for (let i = 0; i < scratch.count; i++) {
+      const d = scratch.touched[i]!;
       // A variant's word pairs that start with a matched word count as covered too, so the
       // pairs of a long variant do not make the question look like a small part of it.
-      let matched = docMatched[docIndex]!;
-      for (const pair of doc.pairs) if (matchWords.has(pair.first) && !matchWords.has(pair.term)) matched += pair.idf;
-      const recall = Math.min(1, docRecall[docIndex]! / questionWeight);
-      const precision = doc.weight > 0 ? Math.min(1, matched / doc.weight) : 0;
+      let matched = scratch.matched[d]!;
+      for (let p = this.pairStarts[d]!; p < this.pairStarts[d + 1]!; p++) if (slot[this.pairFirst[p]!] !== 0 && slot[this.pairTerm[p]!] === 0) matched += this.idfOf[this.pairTerm[p]!]!;
+      const recall = Math.min(1, scratch.recall[d]! / questionWeight);
+      const weight = this.docWeight[d]!;
+      const precision = weight > 0 ? Math.min(1, matched / weight) : 0;
       const f1 = recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0;
       const lowerBound = variantWeight * f1 + (1 - variantWeight) * recall;
-      const current = best.get(doc.articleIndex);
-      if (!current) best.set(doc.articleIndex, { f1, doc: docIndex, lowerBound });
-      else {
-        if (f1 > current.f1) Object.assign(current, { f1, doc: docIndex });
-        current.lowerBound = Math.max(current.lowerBound, lowerBound);
+      const article = this.questions.articleOf[d]!;
+      if (this.bestDoc[article] === -1) {
+        touchedArticles.push(article);
+        this.bestF1[article] = f1;
+        this.bestDoc[article] = d;
+        this.lowerBound[article] = lowerBound;
+      } else {
+        if (f1 > this.bestF1[article]!) {
+          this.bestF1[article] = f1;
+          this.bestDoc[article] = d;
+        }
+        if (lowerBound > this.lowerBound[article]!) this.lowerBound[article] = lowerBound;
       }
     }
-    this.reset(this.questionScratch, touched);
+    scratch.reset();
 
     // The article's title and variants together: a question may combine words its variants
     // say separately. Worked out for the most promising articles only.
-    const ranked: { articleIndex: number; confidence: number; doc: IndexedDoc | undefined }[] = [...best]
-      .sort((a, b) => b[1].lowerBound - a[1].lowerBound)
-      .slice(0, unionCandidates)
-      .map(([articleIndex, { f1, doc }]) => {
-        const [from, to] = this.articleDocs[articleIndex]!;
-        let covered = 0;
-        for (const queryTerm of inQuestions) {
-          let cover = 0;
-          for (let docIndex = from; docIndex < to && cover < 1; docIndex++) for (const match of queryTerm.matches) if (match.weight > cover && this.questionDocs[docIndex]!.termSet.has(match.word)) cover = match.weight;
-          covered += queryTerm.idf * cover;
-        }
-        const unionRecall = Math.min(1, covered / questionWeight);
-        return { articleIndex, confidence: variantWeight * f1 + (1 - variantWeight) * unionRecall, doc: this.questionDocs[doc] };
-      });
+    const ranked: Ranked[] = this.mostPromising(touchedArticles).map((articleIndex) => {
+      const unionRecall = Math.min(1, this.unionCover(articleIndex, inQuestions, slotEntries) / questionWeight);
+      return { articleIndex, confidence: variantWeight * this.bestF1[articleIndex]! + (1 - variantWeight) * unionRecall, doc: this.bestDoc[articleIndex]!, fromAnswer: false };
+    });
+    for (const article of touchedArticles) this.bestDoc[article] = -1;
+    for (const term of matchTerms) this.matchSlot[term] = 0;
 
     // Answers can lift an article only to `answerOnlyWeight`: skip them when a variant already does better.
-    if (!ranked.some((entry) => entry.confidence >= answerOnlyWeight)) {
-      // Built on first use: most questions never reach the answers.
-      this.answerLookupCache ??= new TermLookup(this.answerPostings.keys());
-      const inAnswers = this.queryTerms(uniqueTerms, this.answerPostings, this.answerLookupCache);
-      const walked = this.walk(inAnswers, this.answerDocs, this.answerPostings, this.answerScratch, isAllowed);
-      const byArticle = new Map<number, { confidence: number; doc: IndexedDoc }>();
-      for (const docIndex of walked.touched) {
-        const doc = this.answerDocs[docIndex]!;
-        const confidence = answerOnlyWeight * Math.min(1, walked.recall[docIndex]! / questionWeight);
-        if ((byArticle.get(doc.articleIndex)?.confidence ?? 0) < confidence) byArticle.set(doc.articleIndex, { confidence, doc });
-      }
-      this.reset(this.answerScratch, walked.touched);
-      for (const entry of ranked) {
-        const fromAnswer = byArticle.get(entry.articleIndex);
-        if (fromAnswer && fromAnswer.confidence > entry.confidence) Object.assign(entry, fromAnswer);
-        byArticle.delete(entry.articleIndex);
-      }
-      for (const [articleIndex, { confidence, doc }] of byArticle) ranked.push({ articleIndex, confidence, doc });
-    }
+    if (!ranked.some((entry) => entry.confidence >= answerOnlyWeight)) this.addAnswerMatches(ranked, uniqueTerms, questionWeight, allowed);
 
     ranked.sort((a, b) => b.confidence - a.confidence);
-    return ranked.slice(0, options.limit ?? 5).map(({ articleIndex, confidence, doc }) => {
+    return ranked.slice(0, options.limit ?? 5).map(({ articleIndex, confidence, doc, fromAnswer }) => {
       const article = this.articleList[articleIndex]!;
+      const table = fromAnswer ? this.answers : this.questions;
       return {
         articleId: article._id,
         slug: article.slug,
         locale: article.locale,
         title: article.title,
         confidence: Math.round(confidence * 1000) / 1000,
-        matchedText: doc?.text ?? article.title,
-        matchedTerms: doc ? [...matchWords].filter((word) => doc.termSet.has(word)) : [],
+        matchedText: doc >= 0 ? table.texts[doc]! : article.title,
+        matchedTerms: doc >= 0 ? [...matchTerms].filter((term) => table.has(doc, term)).map((term) => this.dictionary.text(term)) : [],
       };
     });
+  }
+
+  /** The `unionCandidates` articles with the highest lower bound, in the order they were found among equals. */
+  private mostPromising(touchedArticles: number[]): number[] {
+    if (touchedArticles.length <= unionCandidates) return [...touchedArticles].sort((a, b) => this.lowerBound[b]! - this.lowerBound[a]!);
+    const bounds = Float64Array.from(touchedArticles, (article) => this.lowerBound[article]!).sort();
+    const cutoff = bounds[bounds.length - unionCandidates]!;
+    return touchedArticles
+      .filter((article) => this.lowerBound[article]! >= cutoff)
+      .sort((a, b) => this.lowerBound[b]! - this.lowerBound[a]!)
+      .slice(0, unionCandidates);
+  }
+
+  /** The idf-weighted share of the query terms that any of the article's title and variants holds. */
+  private unionCover(articleIndex: number, inQuestions: QueryTerm[], slotEntries: number[][]): number {
+    const cover = new Float64Array(inQuestions.length);
+    const { terms, starts } = this.questions;
+    for (let i = starts[this.articleFrom[articleIndex]!]!; i < starts[this.articleTo[articleIndex]!]!; i++) {
+      const slot = this.matchSlot[terms[i]!]!;
+      if (slot === 0) continue;
+      const entries = slotEntries[slot - 1]!;
+      for (let e = 0; e < entries.length; e += 2) if (entries[e + 1]! > cover[entries[e]!]!) cover[entries[e]!] = entries[e + 1]!;
+    }
+    let covered = 0;
+    for (let q = 0; q < inQuestions.length; q++) covered += inQuestions[q]!.idf * cover[q]!;
+    return covered;
+  }
+
+  /** Lifts or adds articles whose answer text covers the question, to at most `answerOnlyWeight`. */
+  private addAnswerMatches(ranked: Ranked[], uniqueTerms: string[], questionWeight: number, allowed: Set<Locale> | null): void {
+    // Built on first use: most questions never reach the answers.
+    this.answerLookupCache ??= new TermLookup(this.termsIn(this.answers));
+    const inAnswers = this.queryTerms(uniqueTerms, this.answers, this.answerLookupCache);
+    const scratch = this.answerScratch;
+    this.walk(inAnswers, this.answers, scratch, allowed);
+    const byArticle = new Map<number, { confidence: number; doc: number }>();
+    for (let i = 0; i < scratch.count; i++) {
+      const d = scratch.touched[i]!;
+      const article = this.answers.articleOf[d]!;
+      const confidence = answerOnlyWeight * Math.min(1, scratch.recall[d]! / questionWeight);
+      if ((byArticle.get(article)?.confidence ?? 0) < confidence) byArticle.set(article, { confidence, doc: d });
+    }
+    scratch.reset();
+    for (const entry of ranked) {
+      const fromAnswer = byArticle.get(entry.articleIndex);
+      if (fromAnswer && fromAnswer.confidence > entry.confidence) Object.assign(entry, fromAnswer, { fromAnswer: true });
+      byArticle.delete(entry.articleIndex);
+    }
+    for (const [articleIndex, { confidence, doc }] of byArticle) ranked.push({ articleIndex, confidence, doc, fromAnswer: true });
   }
 
   /**
@@ -229,38 +336,28 @@ export class AnswerIndex {
    * first; a word in a large share of the documents ("how", "bao") only adds to documents
    * rarer words found, which keeps a query fast on a large knowledge base.
    */
-  private walk(terms: QueryTerm[], docs: IndexedDoc[], postings: Map<string, number[]>, scratch: Scratch, isAllowed: (articleIndex: number) => boolean) {
-    const { recall, matched, lastTerm } = scratch;
-    const touched: number[] = [];
-    const count = (docIndex: number, termIndex: number, match: QueryTerm['matches'][number]) => {
-      if (lastTerm[docIndex] === termIndex + 1 || !isAllowed(docs[docIndex]!.articleIndex)) return;
-      if (lastTerm[docIndex] === 0) touched.push(docIndex);
-      lastTerm[docIndex] = termIndex + 1;
-      recall[docIndex]! += terms[termIndex]!.idf * match.weight;
-      matched[docIndex]! += match.idf;
-    };
+  private walk(terms: QueryTerm[], table: DocTable, scratch: Scratch, allowed: Set<Locale> | null): void {
+    const { recall, matched, lastTerm, touched } = scratch;
+    const { postings, postingStarts, articleOf } = table;
     const order = terms.map((queryTerm, termIndex) => ({ termIndex, size: queryTerm.postings })).sort((a, b) => a.size - b.size);
-    const commonFrom = commonPostings;
     for (const [rank, { termIndex, size }] of order.entries()) {
       const queryTerm = terms[termIndex]!;
-      if (size > commonFrom && rank > 0 && touched.length > 0) {
-        for (const docIndex of [...touched]) {
-          const match = queryTerm.matches.find(({ word }) => docs[docIndex]!.termSet.has(word));
-          if (match) count(docIndex, termIndex, match);
-        }
-        continue;
-      }
+      const mark = termIndex + 1;
+      const onlyTouched = size > commonPostings && rank > 0 && scratch.count > 0;
       // Exact matches come first, so a document holding the word itself counts at full weight.
-      for (const match of queryTerm.matches) for (const docIndex of postings.get(match.word)!) count(docIndex, termIndex, match);
-    }
-    return { recall, matched, touched };
-  }
-
-  private reset(scratch: Scratch, touched: number[]): void {
-    for (const docIndex of touched) {
-      scratch.recall[docIndex] = 0;
-      scratch.matched[docIndex] = 0;
-      scratch.lastTerm[docIndex] = 0;
+      for (const match of queryTerm.matches) {
+        const end = postingStarts[match.term + 1]!;
+        for (let i = postingStarts[match.term]!; i < end; i++) {
+          const d = postings[i]!;
+          const last = lastTerm[d]!;
+          if (last === mark || (onlyTouched && last === 0)) continue;
+          if (allowed && !allowed.has(this.articleLocale[articleOf[d]!]!)) continue;
+          if (last === 0) touched[scratch.count++] = d;
+          lastTerm[d] = mark;
+          recall[d]! += queryTerm.idf * match.weight;
+          matched[d]! += match.idf;
+        }
+      }
     }
   }
 
@@ -269,17 +366,21 @@ export class AnswerIndex {
    * and, for words of four letters or more, known words one edit away and words it starts
    * (typos, inflections, words cut short) at a lower weight.
    */
-  private queryTerms(terms: string[], postings: Map<string, number[]>, lookup: TermLookup): QueryTerm[] {
+  private queryTerms(terms: string[], table: DocTable, lookup: TermLookup): QueryTerm[] {
     return terms.map((term) => {
-      const exact = postings.has(term) ? [{ word: term, weight: 1, idf: this.idf(term) }] : [];
+      const id = this.dictionary.id(term);
+      const exact: Match[] = id !== undefined && table.df(id) > 0 ? [{ term: id, weight: 1, idf: this.idfOf[id]! }] : [];
       // A few neighbours are enough; the rarest (most telling) first.
       const neighbours = term.includes('_') ? [] : [...new Set([...lookup.near(term), ...lookup.completions(term, maxApproximate)])];
       const approximate = neighbours
-        .map((word) => ({ word, weight: approximateMatchWeight, idf: this.idf(word) }))
+        .map((word) => {
+          const neighbour = this.dictionary.id(word)!;
+          return { term: neighbour, weight: approximateMatchWeight, idf: this.idfOf[neighbour]! };
+        })
         .sort((a, b) => b.idf - a.idf)
         .slice(0, maxApproximate);
       const matches = [...exact, ...approximate];
-      return { idf: this.idf(term), matches, postings: matches.reduce((sum, match) => sum + postings.get(match.word)!.length, 0) };
+      return { idf: this.idf(term), matches, postings: matches.reduce((sum, match) => sum + table.df(match.term), 0) };
     });
   }
 
@@ -290,20 +391,15 @@ export class AnswerIndex {
   vocabularyLocale(text: string): Locale | null {
     const words = tokenize(text).filter((term) => !term.includes('_'));
     if (words.length === 0) return null;
-    const scores = [...this.vocabulary].map(([locale, known]) => ({ locale, hits: words.filter((word) => known.has(word)).length })).sort((a, b) => b.hits - a.hits);
+    const masks = words.map((word) => this.dictionary.localesOf(word));
+    const scores = [...this.localeBits].map(([locale, bit]) => ({ locale, hits: masks.filter((mask) => (mask & bit) !== 0).length })).sort((a, b) => b.hits - a.hits);
     const [first, second] = scores;
     if (!first || first.hits * 2 < words.length || (second && second.hits === first.hits)) return null;
     return first.locale;
   }
 
   private idf(term: string): number {
-    // Asked only once the index is built, so the answer never changes: remembered per term.
-    let idf = this.idfCache.get(term);
-    if (idf === undefined) {
-      const df = this.questionPostings.get(term)?.length ?? 0;
-      idf = Math.log(1 + (this.questionDocs.length + 1) / (df + 0.5));
-      if (this.idfCache.size < 500_000) this.idfCache.set(term, idf);
-    }
-    return idf;
+    const id = this.dictionary.id(term);
+    return id === undefined ? this.unknownIdf : this.idfOf[id]!;
   }
 }

@@ -1,6 +1,7 @@
 const foldedChars = new Map<string, string>();
 
-function foldChar(char: string): string {
+/** One character without its diacritics (remembered per character). */
+export function foldChar(char: string): string {
   let folded = foldedChars.get(char);
   if (folded === undefined) {
     folded = char === 'đ' ? 'd' : char === 'Đ' ? 'D' : char.normalize('NFD').replace(/\p{M}+/gu, '');

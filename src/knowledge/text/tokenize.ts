@@ -1,11 +1,13 @@
-import { foldDiacritics } from './fold-diacritics.js';
+import { foldChar } from './fold-diacritics.js';
 import { vietnameseAbbreviations } from './vietnamese-abbreviations.js';
 
-const han = /\p{Script=Han}/u;
+// A Map, not the object: a word like "constructor" must not find Object.prototype's members.
+const abbreviations = new Map(Object.entries(vietnameseAbbreviations));
 const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
 
 function chineseTerms(run: string): string[] {
-  const words = [...chineseWords.segment(run)].filter((part) => part.isWordLike).map((part) => part.segment);
+  const words: string[] = [];
+  for (const part of chineseWords.segment(run)) if (part.isWordLike) words.push(part.segment);
   // ICU's dictionary misses shop jargon; character bigrams catch what it splits wrongly.
   return [...new Set([...words, ...characterBigrams(run)])];
 }
@@ -13,6 +15,27 @@ function chineseTerms(run: string): string[] {
 function characterBigrams(run: string): string[] {
   const chars = [...run];
   return chars.length > 1 ? chars.slice(1).map((char, i) => chars[i] + char) : chars;
+}
+
+// What a character is, asked of the regular expressions once per character and remembered.
+const separator = 1;
+const wordChar = 2;
+const hanChar = 3;
+const wordPattern = /^[\p{L}\p{M}\p{N}]$/u;
+const hanPattern = /^\p{Script=Han}$/u;
+const bmpKinds = new Uint8Array(0x10000);
+const astralKinds = new Map<number, number>();
+
+function kindOf(code: number): number {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) ? wordChar : separator;
+  let kind = code < 0x10000 ? bmpKinds[code]! : (astralKinds.get(code) ?? 0);
+  if (kind === 0) {
+    const char = String.fromCodePoint(code);
+    kind = !wordPattern.test(char) ? separator : hanPattern.test(char) ? hanChar : wordChar;
+    if (code < 0x10000) bmpKinds[code] = kind;
+    else astralKinds.set(code, kind);
+  }
+  return kind;
 }
 
 /**
@@ -23,22 +46,78 @@ function characterBigrams(run: string): string[] {
  *
  * `compact` leaves out word pairs and dictionary segmentation (for long answer texts).
  *
+ * One pass over the characters (letters, marks and digits make words; a word with a Han
+ * character is Chinese), each character classified and folded once per process: this runs
+ * for every title, variant and answer when the index is built.
+ *
  * Example: `tokenize('sp bh bao lâu?')` → `['san', 'pham', 'bao', 'hanh', 'bao', 'lau', 'san_pham', …]`.
  */
 export function tokenize(text: string, options: { compact?: boolean } = {}): string[] {
+  const { words, others } = tokenParts(text, options);
+  if (options.compact) return words.length === 0 ? others : others.length === 0 ? words : [...words, ...others];
+  const all = words.slice();
+  for (let i = 1; i < words.length; i++) all.push(`${words[i - 1]}_${words[i]}`);
+  for (const term of others) all.push(term);
+  return all;
+}
+
+/**
+ * `tokenize` in parts: the Latin-script words in order (their adjacent pairs are left for
+ * the caller to form) and the other terms (Chinese words and bigrams).
+ */
+export function tokenParts(text: string, options: { compact?: boolean } = {}): { words: string[]; others: string[] } {
   const lower = text.normalize('NFKC').toLowerCase();
   const terms: string[] = [];
   const words: string[] = [];
-  for (const run of lower.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) {
-    if (han.test(run)) {
-      terms.push(...(options.compact ? characterBigrams(run) : chineseTerms(run)));
-      continue;
+  let start = -1;
+  let ascii = true;
+  let han = false;
+  let folded = '';
+  // The run with only "đ" folded: abbreviations are looked up on it, so "hỏng" (broken) is not read as "hong" (không).
+  let dFolded = '';
+  const finish = (end: number) => {
+    const run = lower.slice(start, end);
+    if (han) terms.push(...(options.compact ? characterBigrams(run) : chineseTerms(run)));
+    else {
+      const expanded = abbreviations.get(ascii ? run : dFolded) ?? (ascii ? run : folded);
+      if (expanded.includes(' ')) words.push(...expanded.split(' '));
+      else if (expanded !== '') words.push(expanded);
     }
-    // Abbreviations are looked up before folding, so "hỏng" (broken) is not read as "hong" (không).
-    const isAscii = /^[a-z0-9]+$/.test(run);
-    const expanded = vietnameseAbbreviations[isAscii ? run : run.replace(/đ/g, 'd')] ?? (isAscii ? run : foldDiacritics(run));
-    words.push(...expanded.split(' '));
+    start = -1;
+  };
+  for (let i = 0; i < lower.length; ) {
+    const code = lower.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const kind = kindOf(code);
+    if (kind === separator) {
+      if (start >= 0) finish(i);
+    } else {
+      if (start < 0) {
+        start = i;
+        ascii = true;
+        han = false;
+        folded = '';
+        dFolded = '';
+      }
+      if (kind === hanChar) han = true;
+      if (code < 0x80) {
+        if (!ascii) {
+          folded += lower[i];
+          dFolded += lower[i];
+        }
+      } else {
+        if (ascii) {
+          folded = lower.slice(start, i);
+          dFolded = folded;
+          ascii = false;
+        }
+        const char = lower.slice(i, i + width);
+        folded += foldChar(char);
+        dFolded += code === 0x111 ? 'd' : char;
+      }
+    }
+    i += width;
   }
-  const pairs = options.compact ? [] : words.slice(1).map((word, i) => `${words[i]}_${word}`);
-  return [...words, ...pairs, ...terms];
+  if (start >= 0) finish(lower.length);
+  return { words, others: terms };
 }
