@@ -24,6 +24,7 @@ import { IntentMatcher } from './intents/intent-matcher.js';
 import { readIntentFiles } from './intents/read-intent-files.js';
 import { readArticleFiles, type FileProblem } from './knowledge/files/read-article-files.js';
 import { seedArticles } from './knowledge/files/seed-articles.js';
+import { createEditor } from './knowledge/editor/create-editor.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { QuestionLog } from './knowledge/question-log.js';
 import { JobRunner } from './jobs/job-runner.js';
@@ -103,7 +104,8 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   if (config.routing.autoAssign) new AutoAssigner({ presence, users: services.users, conversations: services.conversations, tickets: services.tickets, desk, logger }).listen(events);
   const webchatInbox = new WebchatInbox({ engine, customers: services.customers, conversations: services.conversations, messages: services.messages });
   const webhooks = meta.webhooks({ engine, customers: services.customers, recordStatuses: whatsappStatusRecorder(services.messages, services.outbox, logger), logger });
-  const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), presence, webhooks });
+  const editor = createEditor({ config, store, services, knowledge, policy, questions });
+  const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), presence, webhooks, editor });
   // Sends left pending by an earlier run go out first, before anything newer for their conversations.
   await outboxWorker.start();
 
@@ -121,6 +123,7 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
     desk,
     sessions,
     presence,
+    editor,
     channels,
     webchat,
     outboxWorker,

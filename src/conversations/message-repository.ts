@@ -53,4 +53,9 @@ export class MessageRepository {
     const result = await this.messages.updateOne({ ...key, $or: [{ delivery: { $exists: false } }, { 'delivery.status': { $in: replaceable[state.status] } }] }, { $set: { delivery: state } });
     return result.matchedCount === 1 || (await this.messages.findOne(key)) !== null;
   }
+
+  /** Customer and bot lines written since `from`, oldest first, at most `limit` (content-gap before/after counts). */
+  customerAndBotSince(from: Date, limit = 20_000): Promise<Message[]> {
+    return this.messages.find({ createdAt: { $gte: from }, 'author.kind': { $in: ['customer', 'bot'] } }, { sort: { createdAt: 1, _id: 1 }, limit });
+  }
 }

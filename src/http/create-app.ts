@@ -17,6 +17,7 @@ import type { WebchatInbox } from '../channels/webchat/webchat-inbox.js';
 import { webchatRoutes } from '../channels/webchat/webchat-routes.js';
 import type { Config } from '../config/config-schema.js';
 import type { ConversationEngine } from '../engine/conversation-engine.js';
+import { editorRoutes, type EditorRouteDeps } from '../knowledge/editor/editor-routes.js';
 import { helpCenterRoutes } from '../knowledge/help-center/help-center-routes.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Services } from '../services.js';
@@ -41,6 +42,8 @@ export interface AppDeps {
   presence: AgentPresence;
   /** Platform webhooks (Messenger, Instagram, WhatsApp, …), each reading its own raw body. */
   webhooks?: { path: string; router: Router }[];
+  /** The knowledge-base editor's services (articles, try it, content gaps). */
+  editor: EditorRouteDeps;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
@@ -49,7 +52,7 @@ const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
  * The whole HTTP surface as an express app that does not listen; `main.ts` listens, tests
  * drive it in-process.
  */
-export function createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle, presence, webhooks = [] }: AppDeps): Express {
+export function createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle, presence, webhooks = [], editor }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
@@ -79,6 +82,7 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
   app.use('/api/agent', agentRoutes({ services, desk, events, users: services.users, sla: config.sla, presence, knowledge, defaultLocale: config.locales.default }));
   app.use('/api/tickets', ticketRoutes({ tickets: services.tickets, users: services.users, desk }));
   app.use('/api/reports', reportRoutes({ store, users: services.users, timezone: config.timezone }));
+  app.use('/api/editor', editorRoutes(editor));
   app.use('/api/chat', restRoutes({ engine, conversations: services.conversations, messages: services.messages }));
   if (config.channels.webchat.enabled) {
     // Any website may embed the widget, so its API answers cross-origin requests.

@@ -3,7 +3,8 @@ import { localeSchema } from '../config/config-schema.js';
 
 export const articleStatusSchema = z.enum(['draft', 'published', 'archived']);
 
-const articleContentSchema = z.object({
+/** The fields of an article that editors and files write. */
+export const articleContentSchema = z.object({
   title: z.string().min(1).max(300),
   questions: z.array(z.string().min(1).max(500)).default([]),
   answer: z.string().min(1).max(20_000),
@@ -32,5 +33,10 @@ export const articleRevisionSchema = articleContentSchema.extend({
   revision: z.number().int().positive(),
   editedBy: z.string().optional(),
   editedAt: z.date(),
+  /** What the save did (absent on revisions written before editors existed). */
+  action: z.enum(['created', 'edited', 'published', 'archived', 'restored', 'imported']).optional(),
+  /** For a restore: the revision whose content came back. */
+  restoredFrom: z.number().int().positive().optional(),
 });
 export type ArticleRevision = z.infer<typeof articleRevisionSchema>;
+export type RevisionAction = NonNullable<ArticleRevision['action']>;

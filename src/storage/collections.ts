@@ -65,6 +65,8 @@ export const collectionSpecs = [
   },
   { name: 'articles', indexes: [{ keys: { slug: 1, locale: 1 }, unique: true }, { keys: { status: 1 } }] },
   { name: 'article_revisions', indexes: [{ keys: { articleId: 1 } }] },
+  { name: 'article_drafts', indexes: [{ keys: { slug: 1, locale: 1 }, unique: true }] },
+  { name: 'content_gaps', indexes: [{ keys: { slug: 1 } }] },
   { name: 'users', indexes: [{ keys: { email: 1 }, unique: true }] },
   { name: 'sessions', indexes: [{ keys: { userId: 1 } }] },
   {

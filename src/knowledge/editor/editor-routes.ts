@@ -1,0 +1,139 @@
+import { Router } from 'express';
+import { requireRole, userOf } from '../../accounts/auth.js';
+import type { Locale } from '../../config/config-schema.js';
+import type { AnswerPolicy } from '../../engine/answer-policy.js';
+import { validate } from '../../http/validate.js';
+import type { Article } from '../article.js';
+import type { ContentGaps } from '../gaps/content-gaps.js';
+import { renderMarkdown } from '../help-center/render-markdown.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
+import type { ArticleEditor } from './article-editor.js';
+import { articleParams, clusterParams, createBody, diffQuery, gapArticleBody, gapVariantsBody, listQuery, previewBody, revisionParams, saveBody, slugParams, tryBody } from './editor-schemas.js';
+import { tryIt } from './try-it.js';
+
+/** What the editor API needs. */
+export interface EditorRouteDeps {
+  editor: ArticleEditor;
+  gaps: ContentGaps;
+  policy: AnswerPolicy;
+  knowledge: KnowledgeBase;
+  locales: readonly Locale[];
+  defaultLocale: Locale;
+}
+
+const summary = (article: Article & { hasDraft?: boolean }) => ({
+  slug: article.slug,
+  locale: article.locale,
+  title: article.title,
+  category: article.category,
+  status: article.status,
+  revision: article.revision,
+  hasDraft: article.hasDraft ?? false,
+  updatedAt: article.updatedAt,
+  updatedBy: article.updatedBy,
+});
+
+/**
+ * The knowledge-base editor's API under `/api/editor` (role editor; admins too; changes
+ * need the CSRF token): articles, drafts, publishing, revisions with diff and restore,
+ * Markdown preview, "try it", and content gaps.
+ */
+export function editorRoutes(deps: EditorRouteDeps): Router {
+  const router = Router();
+  const { editor, gaps } = deps;
+  router.use(requireRole('editor'));
+
+  router.get('/articles', async (req, res) => {
+    const filter = validate(listQuery, req.query, 'query');
+    const all = await editor.list({});
+    const articles = await editor.list(filter);
+    res.json({
+      articles: articles.map(summary),
+      categories: [...new Set(all.map((article) => article.category))].sort(),
+      locales: deps.locales,
+    });
+  });
+
+  router.post('/articles', async (req, res) => {
+    const { slug, locale, ...content } = validate(createBody, req.body, 'body');
+    res.status(201).json({ article: await editor.create(slug, locale, content, userOf(res)) });
+  });
+
+  router.get('/articles/:slug', async (req, res) => {
+    const { slug } = validate(slugParams, req.params, 'params');
+    res.json(await editor.article(slug));
+  });
+
+  router.put('/articles/:slug/:locale', async (req, res) => {
+    const { slug, locale } = validate(articleParams, req.params, 'params');
+    const { baseRevision, ...content } = validate(saveBody, req.body, 'body');
+    res.json(await editor.save(slug, locale, content, userOf(res), baseRevision));
+  });
+
+  router.post('/articles/:slug/:locale/publish', async (req, res) => {
+    const { slug, locale } = validate(articleParams, req.params, 'params');
+    res.json({ article: await editor.publish(slug, locale, userOf(res)), indexed: deps.knowledge.size });
+  });
+
+  router.post('/articles/:slug/:locale/archive', async (req, res) => {
+    const { slug, locale } = validate(articleParams, req.params, 'params');
+    res.json({ article: await editor.archive(slug, locale, userOf(res)) });
+  });
+
+  router.delete('/articles/:slug/:locale/draft', async (req, res) => {
+    const { slug, locale } = validate(articleParams, req.params, 'params');
+    await editor.discardDraft(slug, locale);
+    res.status(204).end();
+  });
+
+  router.get('/articles/:slug/:locale/revisions', async (req, res) => {
+    const { slug, locale } = validate(articleParams, req.params, 'params');
+    res.json({ revisions: await editor.history(slug, locale) });
+  });
+
+  router.get('/articles/:slug/:locale/revisions/:revision', async (req, res) => {
+    const { slug, locale, revision } = validate(revisionParams, req.params, 'params');
+    const { against } = validate(diffQuery, req.query, 'query');
+    res.json(await editor.revision(slug, locale, revision, against));
+  });
+
+  router.post('/articles/:slug/:locale/revisions/:revision/restore', async (req, res) => {
+    const { slug, locale, revision } = validate(revisionParams, req.params, 'params');
+    res.json({ article: await editor.restore(slug, locale, revision, userOf(res)) });
+  });
+
+  // The help center's sanitizing renderer: raw HTML shows as text, unsafe links are dropped.
+  router.post('/preview', (req, res) => {
+    const { markdown } = validate(previewBody, req.body, 'body');
+    res.json({ html: renderMarkdown(markdown) });
+  });
+
+  router.post('/try', (req, res) => {
+    const input = validate(tryBody, req.body, 'body');
+    res.json(tryIt(deps.policy, deps.knowledge, deps.defaultLocale, input));
+  });
+
+  router.get('/gaps', async (_req, res) => {
+    const [clusters, resolved] = await Promise.all([gaps.clusters(), gaps.resolved()]);
+    res.json({ clusters, resolved });
+  });
+
+  router.post('/gaps/:id/article', async (req, res) => {
+    const { id } = validate(clusterParams, req.params, 'params');
+    const { slug, locale, publish, ...content } = validate(gapArticleBody, req.body, 'body');
+    res.status(201).json({ gap: await gaps.createArticle(id, { slug, locale, content, publish }, userOf(res)) });
+  });
+
+  router.post('/gaps/:id/variants', async (req, res) => {
+    const { id } = validate(clusterParams, req.params, 'params');
+    const body = validate(gapVariantsBody, req.body, 'body');
+    res.json({ gap: await gaps.addVariants(id, { slug: body.slug, locale: body.locale, publish: body.publish, ...(body.questions ? { questions: body.questions } : {}) }, userOf(res)) });
+  });
+
+  router.post('/gaps/:id/dismiss', async (req, res) => {
+    const { id } = validate(clusterParams, req.params, 'params');
+    res.json({ gap: await gaps.dismiss(id, userOf(res)) });
+  });
+
+  return router;
+}

@@ -1,0 +1,24 @@
+import type { ArticleRepository } from '../article-repository.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
+
+/**
+ * Keeps the in-memory answer index in step with the store: after each publish, restore or
+ * archive the editor calls `refresh()`, which rebuilds the index from the published
+ * articles at once (no restart). Refreshes run one after another, so a slow older rebuild
+ * can never replace a newer one.
+ */
+export class LiveIndex {
+  private last: Promise<number> = Promise.resolve(0);
+
+  constructor(
+    private readonly knowledge: KnowledgeBase,
+    private readonly articles: ArticleRepository,
+  ) {}
+
+  /** Rebuilds the index; resolves with how many published articles it holds. */
+  refresh(): Promise<number> {
+    const next = this.last.catch(() => 0).then(() => this.knowledge.reload(this.articles));
+    this.last = next;
+    return next;
+  }
+}

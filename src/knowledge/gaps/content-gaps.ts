@@ -1,0 +1,199 @@
+import type { ChannelId } from '../../channels/channel-id.js';
+import type { Locale } from '../../config/config-schema.js';
+import type { MessageRepository } from '../../conversations/message-repository.js';
+import { NotFoundError } from '../../http/app-error.js';
+import { newId } from '../../storage/new-id.js';
+import type { ArticleRepository } from '../article-repository.js';
+import type { ArticleEditor, EditableContent, Editor } from '../editor/article-editor.js';
+import type { LoggedQuestion, QuestionLog, QuestionOutcome } from '../question-log.js';
+import { foldDiacritics } from '../text/fold-diacritics.js';
+import { clusterQuestions, type QuestionCluster } from './cluster-questions.js';
+import type { ContentGap, ContentGapRepository, GapAction } from './content-gap.js';
+import { askedQuestions, gapOutcome, type AskedCount } from './gap-outcomes.js';
+import { cosine, normalize, TermWeights } from './term-vectors.js';
+
+/** An open cluster as the editor sees it. */
+export interface GapCluster {
+  id: string;
+  count: number;
+  examples: string[];
+  questionIds: string[];
+  languages: Partial<Record<Locale, number>>;
+  channels: Partial<Record<ChannelId, number>>;
+  outcomes: Partial<Record<QuestionOutcome, number>>;
+  terms: string[];
+  firstAt: Date;
+  lastAt: Date;
+  /** The article the bot most often thought of (too weakly), if any: a place for variants. */
+  nearestArticle: { slug: string; confidence: number } | null;
+  /** A prefilled new article. */
+  suggestion: { slug: string; locale: Locale; title: string; questions: string[] };
+}
+
+/** A handled gap with its before/after counts. */
+export interface ResolvedGap {
+  id: string;
+  action: GapAction;
+  slug?: string;
+  locale?: Locale;
+  count: number;
+  examples: string[];
+  at: Date;
+  by: string;
+  before: AskedCount;
+  after: AskedCount;
+}
+
+const logWindow = 5000;
+const signatureTerms = 40;
+
+const countBy = <K extends string>(items: readonly LoggedQuestion[], key: (item: LoggedQuestion) => K): Partial<Record<K, number>> => {
+  const counts: Partial<Record<K, number>> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+};
+
+const mostCommon = <K extends string>(counts: Partial<Record<K, number>>): K => (Object.entries(counts) as [K, number][]).sort((a, b) => b[1] - a[1])[0]![0];
+
+/**
+ * Content gaps: the questions the bot missed, answered weakly, handed off or whose answer
+ * was rejected (the question log), clustered into groups of similar questions; the
+ * editor's actions on a cluster (create an article, add the questions as variants,
+ * dismiss); and, for closed gaps, how many later questions of that kind were answered.
+ */
+export class ContentGaps {
+  constructor(
+    private readonly deps: { questions: QuestionLog; gaps: ContentGapRepository; articles: ArticleRepository; messages: MessageRepository; editor: ArticleEditor },
+  ) {}
+
+  /** Open clusters, largest first. */
+  async clusters(): Promise<GapCluster[]> {
+    const { clusters } = await this.compute();
+    return clusters.map((cluster) => this.view(cluster)).sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime());
+  }
+
+  /** Handled gaps, newest first, with questions of their kind before and after. */
+  async resolved(): Promise<ResolvedGap[]> {
+    const gaps = await this.deps.gaps.all();
+    const counted = gaps.filter((gap) => gap.action !== 'dismissed');
+    const from = counted.reduce<Date | null>((earliest, gap) => (!earliest || gap.firstAt < earliest ? gap.firstAt : earliest), null);
+    const asked = from ? askedQuestions(await this.deps.messages.customerAndBotSince(from)) : [];
+    const views: ResolvedGap[] = [];
+    for (const gap of gaps) {
+      const articleIds = new Set(gap.slug ? (await this.deps.articles.list({ slug: gap.slug })).map((article) => article._id) : []);
+      const empty = { asked: 0, answered: 0, answeredWithArticle: 0 };
+      const { before, after } = gap.action === 'dismissed' ? { before: empty, after: empty } : gapOutcome(gap, asked, articleIds);
+      views.push({ id: gap._id, action: gap.action, ...(gap.slug ? { slug: gap.slug } : {}), ...(gap.locale ? { locale: gap.locale } : {}), count: gap.questionIds.length, examples: gap.examples, at: gap.at, by: gap.by, before, after });
+    }
+    return views;
+  }
+
+  /** Creates (and by default publishes) a new article from a cluster; its questions become the variants given. */
+  async createArticle(clusterId: string, input: { slug: string; locale: Locale; content: EditableContent; publish: boolean }, editor: Editor): Promise<ContentGap> {
+    const found = await this.find(clusterId);
+    await this.deps.editor.create(input.slug, input.locale, input.content, editor);
+    if (input.publish) await this.deps.editor.publish(input.slug, input.locale, editor);
+    return this.close(found, 'article', editor, { slug: input.slug, locale: input.locale });
+  }
+
+  /** Adds the cluster's questions (or the given ones) as variants of an existing article, published by default. */
+  async addVariants(clusterId: string, input: { slug: string; locale: Locale; questions?: string[]; publish: boolean }, editor: Editor): Promise<ContentGap> {
+    const found = await this.find(clusterId);
+    const article = await this.deps.articles.find(input.slug, input.locale);
+    if (!article) throw new NotFoundError(`The article ${input.slug}/${input.locale}`);
+    const added = input.questions ?? found.cluster.members.map((member) => member.text.trim());
+    const questions = [...new Set([...article.questions, ...added.filter((text) => text.length > 0 && text.length <= 500)])];
+    const { title, answer, category, tags } = article;
+    const view = await this.deps.editor.save(input.slug, input.locale, { title, answer, category, tags, questions }, editor);
+    if (input.publish && (view.draft || view.article.status !== 'published')) await this.deps.editor.publish(input.slug, input.locale, editor);
+    return this.close(found, 'variants', editor, { slug: input.slug, locale: input.locale });
+  }
+
+  /** Takes a cluster off the open list without changing the knowledge base. */
+  async dismiss(clusterId: string, editor: Editor): Promise<ContentGap> {
+    return this.close(await this.find(clusterId), 'dismissed', editor, {});
+  }
+
+  private async compute(): Promise<{ clusters: QuestionCluster<LoggedQuestion>[]; weights: TermWeights }> {
+    const [logged, gaps, published] = await Promise.all([this.deps.questions.list({}, logWindow), this.deps.gaps.all(), this.deps.articles.published()]);
+    const handled = new Set(gaps.flatMap((gap) => gap.questionIds));
+    const open = logged.filter((question) => !handled.has(question._id)).reverse();
+    // Rarity is learnt from customers' questions and the articles' own variants together.
+    const weights = TermWeights.fromTexts([...logged.map((question) => question.text), ...published.flatMap((article) => [article.title, ...article.questions])]);
+    return { clusters: clusterQuestions(open, weights), weights };
+  }
+
+  private async find(clusterId: string): Promise<{ cluster: QuestionCluster<LoggedQuestion>; weights: TermWeights }> {
+    const { clusters, weights } = await this.compute();
+    const cluster = clusters.find((candidate) => candidate.id === clusterId);
+    if (!cluster) throw new NotFoundError(`The content-gap cluster "${clusterId}" (it may have been handled already)`);
+    return { cluster, weights };
+  }
+
+  private close({ cluster, weights }: { cluster: QuestionCluster<LoggedQuestion>; weights: TermWeights }, action: GapAction, editor: Editor, target: { slug?: string; locale?: Locale }): Promise<ContentGap> {
+    const top = normalize(new Map(cluster.topTerms.slice(0, signatureTerms).map((term) => [term, cluster.centroid.get(term)!])));
+    return this.deps.gaps.add({
+      _id: newId('gap'),
+      action,
+      questionIds: cluster.members.map((member) => member._id),
+      examples: distinct(cluster.members.map((member) => member.text)).slice(0, 5),
+      ...target,
+      signature: Object.fromEntries(top),
+      ...weights.toJSON(top.keys()),
+      firstAt: cluster.members[0]!.createdAt,
+      at: new Date(),
+      by: editor._id,
+    });
+  }
+
+  private view(cluster: QuestionCluster<LoggedQuestion>): GapCluster {
+    const { members } = cluster;
+    const languages = countBy(members, (member) => member.locale);
+    const texts = distinct(members.map((member) => member.text.trim()));
+    // The question closest to the centroid reads best as the title.
+    const weights = TermWeights.fromTexts(texts);
+    const title = [...texts].sort((a, b) => cosine(weights.vector(b), cluster.centroid) - cosine(weights.vector(a), cluster.centroid))[0] ?? texts[0]!;
+    const readable = cluster.topTerms.filter((term) => !term.includes('_'));
+    return {
+      id: cluster.id,
+      count: members.length,
+      examples: texts.slice(0, 5),
+      questionIds: members.map((member) => member._id),
+      languages,
+      channels: countBy(members, (member) => member.channel),
+      outcomes: countBy(members, (member) => member.outcome),
+      terms: readable.slice(0, 8),
+      firstAt: members[0]!.createdAt,
+      lastAt: members.at(-1)!.createdAt,
+      nearestArticle: nearestArticle(members),
+      suggestion: { slug: slugFrom(readable), locale: mostCommon(languages), title: title.slice(0, 300), questions: texts.filter((text) => text.length <= 500).slice(0, 20) },
+    };
+  }
+}
+
+function distinct(texts: string[]): string[] {
+  const seen = new Set<string>();
+  return texts.filter((text) => {
+    const key = foldDiacritics(text.toLowerCase().trim());
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function nearestArticle(members: readonly LoggedQuestion[]): { slug: string; confidence: number } | null {
+  const best = new Map<string, { count: number; confidence: number }>();
+  for (const member of members) {
+    const top = member.candidates[0];
+    if (!top) continue;
+    const entry = best.get(top.slug) ?? { count: 0, confidence: 0 };
+    best.set(top.slug, { count: entry.count + 1, confidence: Math.max(entry.confidence, top.confidence) });
+  }
+  const [slug, entry] = [...best].sort((a, b) => b[1].count - a[1].count || b[1].confidence - a[1].confidence)[0] ?? [];
+  return slug && entry ? { slug, confidence: entry.confidence } : null;
+}
+
+function slugFrom(terms: readonly string[]): string {
+  const words = terms.map((term) => foldDiacritics(term).replace(/[^a-z0-9]/g, '')).filter(Boolean).slice(0, 3);
+  return words.length > 0 ? words.join('-') : `new-article-${Date.now().toString(36)}`;
+}
