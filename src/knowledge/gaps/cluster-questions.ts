@@ -17,7 +17,7 @@ export interface QuestionCluster<T extends Clusterable> {
 }
 
 /** How similar (cosine of tf-idf vectors) a question must be to join a cluster. */
-export const clusterThreshold = 0.3;
+export const clusterThreshold = 0.2;
 
 /**
  * Groups questions, oldest first, into clusters of similar ones: each question joins the

@@ -16,6 +16,8 @@ export const contentGapSchema = z.object({
   action: gapActionSchema,
   questionIds: z.array(z.string()),
   examples: z.array(z.string()),
+  /** The cluster's distinct question texts, folded (at most 500): these count as "of that kind" whatever their similarity. */
+  texts: z.array(z.string()).default([]),
   slug: z.string().optional(),
   locale: localeSchema.optional(),
   signature: z.record(z.string(), z.number()),

@@ -9,7 +9,7 @@ import type { LoggedQuestion, QuestionLog, QuestionOutcome } from '../question-l
 import { foldDiacritics } from '../text/fold-diacritics.js';
 import { clusterQuestions, type QuestionCluster } from './cluster-questions.js';
 import type { ContentGap, ContentGapRepository, GapAction } from './content-gap.js';
-import { askedQuestions, gapOutcome, type AskedCount } from './gap-outcomes.js';
+import { askedQuestions, foldedText, gapOutcome, logLagMs, type AskedCount } from './gap-outcomes.js';
 import { cosine, normalize, TermWeights } from './term-vectors.js';
 
 /** An open cluster as the editor sees it. */
@@ -77,7 +77,7 @@ export class ContentGaps {
     const gaps = await this.deps.gaps.all();
     const counted = gaps.filter((gap) => gap.action !== 'dismissed');
     const from = counted.reduce<Date | null>((earliest, gap) => (!earliest || gap.firstAt < earliest ? gap.firstAt : earliest), null);
-    const asked = from ? askedQuestions(await this.deps.messages.customerAndBotSince(from)) : [];
+    const asked = from ? askedQuestions(await this.deps.messages.customerAndBotSince(new Date(from.getTime() - logLagMs))) : [];
     const views: ResolvedGap[] = [];
     for (const gap of gaps) {
       const articleIds = new Set(gap.slug ? (await this.deps.articles.list({ slug: gap.slug })).map((article) => article._id) : []);
@@ -137,6 +137,7 @@ export class ContentGaps {
       action,
       questionIds: cluster.members.map((member) => member._id),
       examples: distinct(cluster.members.map((member) => member.text)).slice(0, 5),
+      texts: [...new Set(cluster.members.map((member) => foldedText(member.text)))].slice(0, 500),
       ...target,
       signature: Object.fromEntries(top),
       ...weights.toJSON(top.keys()),
@@ -174,7 +175,7 @@ export class ContentGaps {
 function distinct(texts: string[]): string[] {
   const seen = new Set<string>();
   return texts.filter((text) => {
-    const key = foldDiacritics(text.toLowerCase().trim());
+    const key = foldedText(text);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

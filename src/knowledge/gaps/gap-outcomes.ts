@@ -2,6 +2,12 @@ import type { Message } from '../../conversations/message.js';
 import { cosine, TermWeights } from './term-vectors.js';
 import type { ContentGap } from './content-gap.js';
 import { clusterThreshold } from './cluster-questions.js';
+import { foldDiacritics } from '../text/fold-diacritics.js';
+
+/** A question's text as gaps compare it: trimmed, lower-case, without accents. */
+export function foldedText(text: string): string {
+  return foldDiacritics(text.normalize('NFKC').toLowerCase().trim());
+}
 
 /** A question a customer typed and whether the bot's next reply answered it with an article. */
 export interface AskedQuestion {
@@ -40,6 +46,9 @@ export function askedQuestions(messages: readonly Message[]): AskedQuestion[] {
   return asked;
 }
 
+/** How long before its log entry a logged question may have been written. */
+export const logLagMs = 60_000;
+
 /**
  * Before and after a gap was closed: questions of the gap's kind (similar to its signature
  * as in clustering) asked from the gap's first question until it was closed, and since.
@@ -49,9 +58,12 @@ export function gapOutcome(gap: ContentGap, asked: readonly AskedQuestion[], art
   const signature = new Map(Object.entries(gap.signature));
   const before: AskedCount = { asked: 0, answered: 0, answeredWithArticle: 0 };
   const after: AskedCount = { asked: 0, answered: 0, answeredWithArticle: 0 };
+  const texts = new Set(gap.texts);
   for (const question of asked) {
-    if (question.at < gap.firstAt) continue;
-    if (cosine(weights.vector(question.text), signature) < clusterThreshold) continue;
+    // The log entry is written a moment after the customer's message it logs.
+    if (question.at.getTime() < gap.firstAt.getTime() - logLagMs) continue;
+    const ofThatKind = texts.has(foldedText(question.text)) || cosine(weights.vector(question.text), signature) >= clusterThreshold;
+    if (!ofThatKind) continue;
     const period = question.at < gap.at ? before : after;
     period.asked++;
     if (question.answered) period.answered++;

@@ -1,5 +1,17 @@
 import { tokenize } from '../text/tokenize.js';
 
+// English plurals ("cards", "bicycles") should meet their singular; the index's tokenizer keeps them apart.
+const plural = /^([a-z]{3,}[^s])s$/;
+const singular = (term: string): string => term.replace(plural, '$1');
+
+/**
+ * The project's index terms for clustering: tokenize's folded words (English plurals made
+ * singular) and word pairs; pairs count half, as they repeat their words.
+ */
+export function clusterTerms(text: string): { term: string; share: number }[] {
+  return tokenize(text).map((term) => (term.includes('_') ? { term: term.split('_').map(singular).join('_'), share: 0.5 } : { term: singular(term), share: 1 }));
+}
+
 /** A sparse term-weight vector, L2-normalized. */
 export type TermVector = Map<string, number>;
 
@@ -18,7 +30,7 @@ export class TermWeights {
   /** Weights learnt from `texts` (document frequency with a smoothed log). */
   static fromTexts(texts: readonly string[]): TermWeights {
     const frequency = new Map<string, number>();
-    for (const text of texts) for (const term of new Set(tokenize(text))) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    for (const text of texts) for (const term of new Set(clusterTerms(text).map((entry) => entry.term))) frequency.set(term, (frequency.get(term) ?? 0) + 1);
     const total = texts.length;
     const idf = new Map([...frequency].map(([term, count]) => [term, Math.log(1 + total / count)]));
     return new TermWeights(idf, Math.log(1 + total));
@@ -42,7 +54,8 @@ export class TermWeights {
   /** The text's normalized tf-idf vector. */
   vector(text: string): TermVector {
     const vector: TermVector = new Map();
-    for (const term of tokenize(text)) vector.set(term, (vector.get(term) ?? 0) + this.weight(term));
+    // idf squared: words most questions share ("how", "can", "co") barely count at all.
+    for (const { term, share } of clusterTerms(text)) vector.set(term, (vector.get(term) ?? 0) + share * this.weight(term) ** 2);
     return normalize(vector);
   }
 }
