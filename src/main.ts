@@ -14,6 +14,7 @@ import { loadConfig } from './config/load-config.js';
 import { addUser, ensureFirstAdmin, userAddSchema } from './accounts/user-admin.js';
 import { createCareline, type Careline, type KnowledgeLoadReport } from './careline.js';
 import { createServices } from './services.js';
+import { kbHelp, runKbCommand } from './knowledge/files/kb-command.js';
 import { DuplicateKeyError } from './storage/duplicate-key-error.js';
 import { IntentFileError } from './intents/read-intent-files.js';
 import { createDocumentStore, StoreUnavailableError } from './storage/create-document-store.js';
@@ -28,6 +29,7 @@ Commands:
   config    print the resolved configuration, secrets masked, and which channels are enabled
   user add  add a user: --email E [--name N] [--role agent|editor|admin ...] [--admin]
             [--password P] (a password is generated and printed when none is given)
+${kbHelp}
   help      show this help
 
 Options:
@@ -82,6 +84,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       `  Widget demo:   ${base}/`,
       `  Agent console: ${base}/console/`,
       `  Dashboard:     ${base}/dashboard/  (admins: CSAT and service reports)`,
+      `  KB editor:     ${base}/editor/`,
       `  Chat API:      ${base}/api/chat`,
       `  Help center:   ${base}/help/<article-id>`,
       `  Health:        ${base}/healthz  (readiness: ${base}/readyz)`,
@@ -144,6 +147,7 @@ function parseArgs(argv: string[]): Args {
     else if (arg.startsWith('--config=')) configFile = arg.slice('--config='.length);
     else if (arg === '-h' || arg === '--help') help = true;
     else if (arg === '--admin') (options.role ??= []).push('admin');
+    else if (arg === '--force' || arg === '--dry-run') (options[arg.slice(2)] ??= []).push('true');
     else if (arg.startsWith('--')) {
       const [name, inline] = arg.slice(2).split(/=(.*)/s);
       (options[name!] ??= []).push(inline ?? argv[++i] ?? '');
@@ -177,6 +181,16 @@ async function userCommand(args: Args, config: Config): Promise<void> {
   }
 }
 
+async function kbCommand(args: Args, config: Config): Promise<void> {
+  const store = await createDocumentStore(config, connectMongo);
+  try {
+    const input = { action: args.words[1], dir: args.options.dir?.[0] ?? config.knowledgeBaseDir, force: Boolean(args.options.force), dryRun: Boolean(args.options['dry-run']) };
+    process.exitCode = await runKbCommand(input, createServices(store).articles, process.stdout, process.stderr);
+  } finally {
+    await store.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   const { command, configFile } = args;
@@ -184,7 +198,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${helpText}\n`);
     return;
   }
-  if (command !== 'serve' && command !== 'config' && command !== 'user') {
+  if (command !== 'serve' && command !== 'config' && command !== 'user' && command !== 'kb') {
     process.stderr.write(`Unknown command "${command}".\n\n${helpText}\n`);
     process.exitCode = 2;
     return;
@@ -196,6 +210,10 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'user') {
     await userCommand(args, config);
+    return;
+  }
+  if (command === 'kb') {
+    await kbCommand(args, config);
     return;
   }
   const logger = pino({ level: config.logLevel, base: { service: 'careline' } });

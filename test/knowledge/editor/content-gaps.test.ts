@@ -23,7 +23,7 @@ interface Resolved {
 const giftCards = ['do you sell gift cards?', 'can I buy a gift card for my mother', 'gift card for a birthday present', 'where can i buy gift cards online'];
 const bikes = ['do you repair bicycles', 'bicycle repair near me', 'can you repair my bicycle chain'];
 
-describe('content gaps', () => {
+describe('content gaps', { timeout: 60_000 }, () => {
   let app: TestApp;
   let editor: AgentSession;
   let sender = 0;

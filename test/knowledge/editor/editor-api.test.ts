@@ -12,7 +12,7 @@ const chat = async (app: TestApp, sender: string, text: string): Promise<ChatTur
 const send = (session: AgentSession, app: TestApp, method: string, path: string, body?: unknown) =>
   fetch(`${app.url}${path}`, { method, headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 
-describe('the editor API', () => {
+describe('the editor API', { timeout: 60_000 }, () => {
   let app: TestApp;
   let editor: AgentSession;
   let sender = 0;

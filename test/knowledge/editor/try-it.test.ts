@@ -28,7 +28,7 @@ const questions: { text: string; locale?: string }[] = [
   { text: 'payment' },
 ];
 
-describe('"try it"', () => {
+describe('"try it"', { timeout: 60_000 }, () => {
   let app: TestApp;
   let editor: AgentSession;
   beforeAll(async () => {

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { addUser } from '../../src/accounts/user-admin.js';
+import { launchChromium } from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('the knowledge-base editor and the widget, in Chromium', { timeout: 90_000 }, () => {
+  let app: TestApp;
+  let browser: Browser;
+  let editor: Page;
+  let customer: Page;
+  let originalAnswer: string;
+  const newAnswer = 'Mọi sản phẩm được bảo hành **36 tháng** (chính sách mới).';
+
+  const botMessages = () => customer.locator('.msg.bot:not(.welcome)');
+  const ask = async (text: string) => {
+    const before = await botMessages().count();
+    await customer.locator('textarea').fill(text);
+    await customer.locator('textarea').press('Enter');
+    await expect.poll(() => botMessages().count(), { timeout: 10_000 }).toBeGreaterThan(before);
+    return (await botMessages().last().textContent()) ?? '';
+  };
+  const card = () => editor.locator('.translation[data-locale="vi"]');
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    originalAnswer = app.careline.knowledge.article('warranty-period', 'vi', 'vi')!.answer;
+    await addUser(app.services.users, { email: 'mai@anphat.example', name: 'Mai', roles: ['editor'], password: 'correct horse battery' });
+    browser = await launchChromium();
+    editor = await browser.newPage();
+    customer = await browser.newPage({ locale: 'vi-VN' });
+    await customer.goto(`${app.url}/`);
+    await customer.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();
+    await customer.locator('.msg.welcome').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('lets an editor log in, find an article and publish a new answer that the widget answers with at once', async () => {
+    expect(await ask('bao hanh bao lau')).toContain(originalAnswer.split('\n')[0]!.replace(/\*\*/g, '').slice(0, 30));
+
+    await editor.goto(`${app.url}/editor/`);
+    await editor.getByLabel('E-mail').fill('mai@anphat.example');
+    await editor.getByLabel('Password').fill('correct horse battery');
+    await editor.getByRole('button', { name: 'Log in' }).click();
+    await editor.locator('#filter-locale').selectOption('vi');
+    await editor.getByPlaceholder('Search title, questions, answer…').fill('bao hanh bao lau');
+    await expect.poll(async () => [...new Set(await editor.locator('#article-list li').evaluateAll((items) => items.map((item) => item.getAttribute('data-locale'))))]).toEqual(['vi']);
+    await editor.locator('#article-list li[data-slug="warranty-period"]').click();
+    // Translations side by side, the missing ones shown as missing.
+    await expect.poll(() => editor.locator('.translation').count()).toBe(4);
+    const present = app.careline.knowledge.translations('warranty-period');
+    expect(await editor.locator('.translation.missing').count()).toBe(4 - present.length);
+
+    await card().getByLabel('Answer (Markdown)').fill(newAnswer);
+    await expect.poll(() => card().locator('.preview strong').textContent()).toBe('36 tháng');
+    await card().getByRole('button', { name: 'Publish' }).click();
+    await expect.poll(() => editor.locator('#status').textContent(), { timeout: 20_000 }).toContain('Published warranty-period (vi)');
+
+    expect(await ask('bao hanh bao lau')).toContain('Mọi sản phẩm được bảo hành 36 tháng (chính sách mới).');
+  });
+
+  it('shows who changed what in the history with a diff, and restoring the previous revision brings the old answer back', async () => {
+    await card().getByRole('button', { name: 'History' }).click();
+    const latest = card().locator('.revisions li').first();
+    await expect.poll(() => latest.textContent()).toMatch(/rev 2 · published · published · Mai/);
+    await latest.getByRole('button', { name: 'Diff' }).click();
+    await expect.poll(() => card().locator('.diff .line.add').first().textContent()).toBe(newAnswer);
+
+    await card().locator('.revisions li[data-revision="1"]').getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => editor.locator('#status').textContent(), { timeout: 20_000 }).toContain('Restored revision 1');
+
+    const answer = await ask('bao hanh bao lau');
+    expect(answer).not.toContain('chính sách mới');
+    expect(answer).toContain(originalAnswer.split('\n')[0]!.replace(/\*\*/g, '').slice(0, 30));
+  });
+
+  it('tries a question and shows the decision, the language and the ranked candidates', async () => {
+    await editor.getByRole('button', { name: 'Try it' }).click();
+    await editor.locator('#try-text').fill('phí ship bao nhiêu');
+    await editor.locator('#try-form').getByRole('button', { name: 'Try' }).click();
+    await expect.poll(() => editor.locator('#try-result .verdict').textContent()).toBe('Answer');
+    expect(await editor.locator('#try-result .language').textContent()).toMatch(/^Language: vi \(/);
+    expect(await editor.locator('#try-result .candidates tr').count()).toBeGreaterThan(1);
+  });
+});
