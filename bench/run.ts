@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { packageRoot } from '../src/http/package-root.js';
 import { EmbeddedDocumentStore } from '../src/storage/embedded/embedded-document-store.js';
+import { contentGapsBench } from './content-gaps-bench.js';
 import { collectGarbage } from './latency-stats.js';
 import { writeReport } from './results-report.js';
 import { retrievalBench } from './retrieval-bench.js';
@@ -62,6 +63,8 @@ const webchat = await webchatTurnBench({
   closedLoopMs: 8_000,
   write,
 });
+
+print('Knowledge-base editor: content-gap clustering, kb import/export', await contentGapsBench(join(root, 'knowledge-base')));
 
 const reportPath = join(root, 'bench', 'results', 'latest.md');
 writeReport(reportPath, { startedAt, durationMs: Date.now() - startedAt.getTime(), storage: figures, retrieval, webchat });

@@ -1,5 +1,5 @@
 import type { Message } from '../../conversations/message.js';
-import { cosine, TermWeights } from './term-vectors.js';
+import { clusterTerms, cosine, TermWeights } from './term-vectors.js';
 import type { ContentGap } from './content-gap.js';
 import { clusterThreshold } from './cluster-questions.js';
 import { foldDiacritics } from '../text/fold-diacritics.js';
@@ -12,6 +12,8 @@ export function foldedText(text: string): string {
 /** A question a customer typed and whether the bot's next reply answered it with an article. */
 export interface AskedQuestion {
   text: string;
+  /** The text's clustering terms, split once for every gap it is compared with. */
+  terms: { term: string; share: number }[];
   at: Date;
   answered: boolean;
   articleId?: string;
@@ -35,7 +37,7 @@ export function askedQuestions(messages: readonly Message[]): AskedQuestion[] {
     if (message.author.kind === 'customer') {
       open.delete(message.conversationId);
       if (message.payload || !message.text.trim()) continue;
-      const question: AskedQuestion = { text: message.text, at: message.createdAt, answered: false };
+      const question: AskedQuestion = { text: message.text, terms: clusterTerms(message.text), at: message.createdAt, answered: false };
       open.set(message.conversationId, question);
       asked.push(question);
     } else if (message.author.kind === 'bot' && message.articleId) {
@@ -62,7 +64,7 @@ export function gapOutcome(gap: ContentGap, asked: readonly AskedQuestion[], art
   for (const question of asked) {
     // The log entry is written a moment after the customer's message it logs.
     if (question.at.getTime() < gap.firstAt.getTime() - logLagMs) continue;
-    const ofThatKind = texts.has(foldedText(question.text)) || cosine(weights.vector(question.text), signature) >= clusterThreshold;
+    const ofThatKind = texts.has(foldedText(question.text)) || cosine(weights.vectorOf(question.terms), signature) >= clusterThreshold;
     if (!ofThatKind) continue;
     const period = question.at < gap.at ? before : after;
     period.asked++;

@@ -53,9 +53,14 @@ export class TermWeights {
 
   /** The text's normalized tf-idf vector. */
   vector(text: string): TermVector {
+    return this.vectorOf(clusterTerms(text));
+  }
+
+  /** The vector of terms already split by `clusterTerms` (to weigh one text several ways). */
+  vectorOf(terms: readonly { term: string; share: number }[]): TermVector {
     const vector: TermVector = new Map();
     // idf squared: words most questions share ("how", "can", "co") barely count at all.
-    for (const { term, share } of clusterTerms(text)) vector.set(term, (vector.get(term) ?? 0) + share * this.weight(term) ** 2);
+    for (const { term, share } of terms) vector.set(term, (vector.get(term) ?? 0) + share * this.weight(term) ** 2);
     return normalize(vector);
   }
 }
