@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { ms, type LatencySummary } from './latency-stats.js';
+import type { ReportsBenchResult } from './reports-bench.js';
 import type { RetrievalBenchResult } from './retrieval-bench.js';
 import type { BenchFigure } from './storage-bench.js';
 import type { WebchatBenchResult } from './webchat-turn-bench.js';
@@ -10,6 +11,7 @@ export interface BenchReport {
   startedAt: Date;
   durationMs: number;
   storage: BenchFigure[];
+  reports?: ReportsBenchResult;
   retrieval: RetrievalBenchResult;
   webchat: WebchatBenchResult;
 }
@@ -37,6 +39,18 @@ export function renderReport(report: BenchReport): string {
     row(['---', '---:', '---:', '---:']),
     ...report.storage.map((f) => row([f.name, f.operations, (f.ms / f.operations).toFixed(3), Math.round((1000 * f.operations) / f.ms)])),
     '',
+    ...(report.reports
+      ? [
+          '## Dashboard reports (embedded store; target ≤ 1 s each)',
+          '',
+          `Seeded ${Object.entries(report.reports.sizes).map(([name, count]) => `${count.toLocaleString('en')} ${name}`).join(', ')} in ${(report.reports.seedMs / 1000).toFixed(1)} s (one transaction, prepared statements).`,
+          '',
+          row(['Report', 'ms', 'within 1 s']),
+          row(['---', '---:', '---']),
+          ...report.reports.figures.map((f) => row([f.name, f.ms.toFixed(0), f.ms <= 1000 ? 'yes' : '**no**'])),
+          '',
+        ]
+      : []),
     `## Retrieval over ${r.articles.toLocaleString('en')} articles`,
     '',
     `Knowledge base: the ${r.realArticles} bundled articles plus ${r.articles - r.realArticles} generated variants (real article with words replaced by corpus words, numbers changed, product names and a model code inserted; slug \`gen-<i>\`). Languages: ${Object.entries(r.locales).map(([l, n]) => `${l} ${n}`).join(', ')}; ${r.distinctWords.toLocaleString('en')} distinct words; answers ${r.meanAnswerChars} characters on average.`,

@@ -56,29 +56,28 @@ const rateFigures = (key: string | null): Pipeline => [
 
 /**
  * The CSAT report over `csat_responses` (answered in the range) and `csat_prompts` (sent in
- * the range). Each is one pipeline: the store counts documents per cell (channel × agent
- * × segment × bot/agent × period × score or status) — on the embedded store as one SQL
- * GROUP BY — and `$facet` folds the few cells into every split. Identical on MongoDB.
+ * the range). The store counts documents per cell (channel × agent × segment × bot/agent
+ * × score or status, and period × score or status) — on the embedded store as SQL
+ * GROUP BYs — and `$facet` folds the few cells into every split. Identical on MongoDB.
  */
 export async function csatReport(store: DocumentStore, range: ReportRange): Promise<CsatReport> {
   const period = (field: string) => ({ $dateToString: { format: range.format, date: `$${field}`, timezone: range.zone } });
   const cell = Object.fromEntries(dimensions.map((dimension) => [dimension, `$${dimension}`]));
-  const facets = (figures: (key: string | null) => Pipeline) => ({
-    overall: figures(null),
-    series: figures('$_id.period'),
-    ...Object.fromEntries(dimensions.map((dimension) => [facetNames[dimension], figures(`$_id.${dimension}`)])),
-  });
   type Facets<T> = { overall: T[]; series: T[]; byChannel: T[]; byAgent: T[]; bySegment: T[]; byHandledBy: T[] };
-  const [responses] = await store.collection('csat_responses').aggregate<Facets<CsatFigures>>([
-    { $match: { answeredAt: { $gte: range.start, $lt: range.end } } },
-    { $group: { _id: { ...cell, period: period('answeredAt'), score: '$score' }, n: { $sum: 1 } } },
-    { $facet: facets(csatFigures) },
-  ]);
-  const [prompts] = await store.collection('csat_prompts').aggregate<Facets<ResponseRateFigures>>([
-    { $match: { promptedAt: { $gte: range.start, $lt: range.end } } },
-    { $group: { _id: { ...cell, period: period('promptedAt'), status: '$status' }, n: { $sum: 1 } } },
-    { $facet: facets(rateFigures) },
-  ]);
+  // Two passes per collection keep the cells few: splits without time (≤ channels × agents ×
+  // segments × 2 × 5 cells), and time alone (≤ periods × 5); crossing both would not shrink.
+  const cells = async <T>(collection: string, date: string, measure: string, figures: (key: string | null) => Pipeline): Promise<Facets<T> | undefined> => {
+    const match = { $match: { [date]: { $gte: range.start, $lt: range.end } } };
+    const [splits] = await store.collection(collection).aggregate<Facets<T>>([
+      match,
+      { $group: { _id: { ...cell, [measure]: `$${measure}` }, n: { $sum: 1 } } },
+      { $facet: { overall: figures(null), ...Object.fromEntries(dimensions.map((dimension) => [facetNames[dimension], figures(`$_id.${dimension}`)])) } },
+    ]);
+    const series = await store.collection(collection).aggregate<T>([match, { $group: { _id: { period: period(date), [measure]: `$${measure}` }, n: { $sum: 1 } } }, ...figures('$_id.period')]);
+    return splits ? { ...splits, series } : undefined;
+  };
+  const responses = await cells<CsatFigures>('csat_responses', 'answeredAt', 'score', csatFigures);
+  const prompts = await cells<ResponseRateFigures>('csat_prompts', 'promptedAt', 'status', rateFigures);
   const split = <T>(result: Facets<T> | undefined) => ({
     overall: result?.overall[0] ?? null,
     byChannel: result?.byChannel ?? [],

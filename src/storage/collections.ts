@@ -15,6 +15,11 @@ export interface IndexSpec {
 export interface CollectionSpec {
   name: string;
   indexes: IndexSpec[];
+  /**
+   * Fields reports group by that always hold a string or number (`scalar`) or a boolean, or
+   * are absent (null and absent count as absent). The embedded store groups by them in SQL.
+   */
+  groupFields?: Record<string, 'scalar' | 'boolean'>;
 }
 
 export const collectionSpecs = [
@@ -32,6 +37,7 @@ export const collectionSpecs = [
       { keys: { ownerId: 1 } },
       { keys: { createdAt: 1 }, dates: ['createdAt'] },
     ],
+    groupFields: { channel: 'scalar', botAnswered: 'boolean', escalated: 'boolean', repeatContact: 'boolean' },
   },
   {
     name: 'messages',
@@ -40,6 +46,7 @@ export const collectionSpecs = [
       { keys: { channel: 1, platformMessageId: 1 }, unique: true, sparse: true },
       { keys: { createdAt: 1 }, dates: ['createdAt'] },
     ],
+    groupFields: { channel: 'scalar', direction: 'scalar' },
   },
   {
     name: 'tickets',
@@ -54,6 +61,7 @@ export const collectionSpecs = [
   {
     name: 'csat_responses',
     indexes: [{ keys: { conversationId: 1 }, unique: true }, { keys: { customerId: 1 } }, { keys: { answeredAt: 1 }, dates: ['answeredAt'] }],
+    groupFields: { channel: 'scalar', agentId: 'scalar', segment: 'scalar', handledBy: 'scalar', score: 'scalar' },
   },
   {
     name: 'csat_prompts',
@@ -62,6 +70,7 @@ export const collectionSpecs = [
       { keys: { customerId: 1 } },
       { keys: { promptedAt: 1 }, dates: ['promptedAt'] },
     ],
+    groupFields: { channel: 'scalar', agentId: 'scalar', segment: 'scalar', handledBy: 'scalar', status: 'scalar' },
   },
   { name: 'articles', indexes: [{ keys: { slug: 1, locale: 1 }, unique: true }, { keys: { status: 1 } }] },
   { name: 'article_revisions', indexes: [{ keys: { articleId: 1 } }] },
@@ -74,7 +83,7 @@ export const collectionSpecs = [
     indexes: [{ keys: { status: 1, dueAt: 1 }, dates: ['dueAt'] }, { keys: { dedupeKey: 1 }, unique: true, sparse: true }],
   },
   { name: 'outbox', indexes: [{ keys: { status: 1, dueAt: 1 }, dates: ['dueAt'] }, { keys: { conversationId: 1 } }] },
-  { name: 'question_log', indexes: [{ keys: { outcome: 1, createdAt: -1 }, dates: ['createdAt'] }, { keys: { conversationId: 1 } }] },
+  { name: 'question_log', indexes: [{ keys: { outcome: 1, createdAt: -1 }, dates: ['createdAt'] }, { keys: { conversationId: 1 } }], groupFields: { text: 'scalar' } },
   { name: 'counters', indexes: [] },
 ] as const satisfies readonly CollectionSpec[];
 

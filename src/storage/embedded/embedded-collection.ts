@@ -28,6 +28,8 @@ export interface EmbeddedCollectionContext {
   statement(sql: string): Statement;
   tableName(collection: string): string;
   indexedFields(collection: string): ReadonlyMap<string, FieldKind>;
+  /** Fields a collection's reports group by, declared in its spec. */
+  groupFields(collection: string): ReadonlyMap<string, 'scalar' | 'boolean'>;
   /** Whether simple `$group` stages run as SQL (on by default; off to compare with mingo). */
   readonly sqlGroups: boolean;
 }
@@ -146,15 +148,10 @@ export class EmbeddedCollection<T extends StoredDocument> implements DocumentCol
   /** A leading `$match` + `$group` done by SQLite's GROUP BY (see `planSqlGroup`), or null to leave it to mingo. */
   private groupInSql(pipeline: Pipeline): { docs: Record<string, unknown>[]; consumed: number } | null {
     if (!this.context.sqlGroups) return null;
-    const plan = planSqlGroup(pipeline, this.table, this.context.indexedFields(this.name));
+    const plan = planSqlGroup(pipeline, this.table, this.context.indexedFields(this.name), this.context.groupFields(this.name));
     if (!plan) return null;
-    const docs: Record<string, unknown>[] = [];
-    for (const row of this.context.statement(plan.sql).all(...plan.params) as Record<string, unknown>[]) {
-      const doc = plan.toDocument(row);
-      if (!doc) return null;
-      docs.push(doc);
-    }
-    return { docs, consumed: plan.consumed };
+    const rows = this.context.statement(plan.sql).all(...plan.params) as Record<string, unknown>[];
+    return { docs: rows.map((row) => plan.toDocument(row)), consumed: plan.consumed };
   }
 
   private write<R>(work: () => R): R {

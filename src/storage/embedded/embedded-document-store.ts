@@ -82,6 +82,10 @@ export class EmbeddedDocumentStore implements DocumentStore, EmbeddedCollectionC
     return tableName(collection);
   }
 
+  groupFields(collection: string): ReadonlyMap<string, 'scalar' | 'boolean'> {
+    return new Map(Object.entries(collectionSpec(collection).groupFields ?? {}));
+  }
+
   indexedFields(collection: string): ReadonlyMap<string, FieldKind> {
     return indexedFieldKinds(collectionSpec(collection));
   }

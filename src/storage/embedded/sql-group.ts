@@ -7,8 +7,8 @@ type SqlValue = string | number;
 export interface SqlGroupPlan {
   sql: string;
   params: SqlValue[];
-  /** The group document of a row; null when a value was not a scalar (then mingo must do it). */
-  toDocument(row: Record<string, unknown>): Record<string, unknown> | null;
+  /** The group document of a row. */
+  toDocument(row: Record<string, unknown>): Record<string, unknown>;
   /** How many pipeline stages the SQL replaces (1 or 2). */
   consumed: number;
 }
@@ -21,18 +21,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
+/** How a group key comes out of SQL: a declared scalar or boolean field, or a formatted date. */
+type GroupFieldKind = 'scalar' | 'boolean';
+
 interface Column {
   /** SQL giving the value. */
   value: string;
-  /** SQL giving its JSON type, to restore booleans and to detect non-scalars. */
-  type?: string;
+  kind: GroupFieldKind | 'date';
 }
 
-/** A group key: a field path, or `$dateToString` of a date field with a fixed offset. */
-function keyColumn(expression: unknown): Column | null {
+/** A group key: a declared group field, or `$dateToString` of a date field with a fixed offset. */
+function keyColumn(expression: unknown, groupFields: ReadonlyMap<string, GroupFieldKind>): Column | null {
   if (typeof expression === 'string' && fieldPattern.test(expression)) {
-    const path = expression.slice(1);
-    return { value: fieldExpression(path), type: `json_type(doc, '$.${path}')` };
+    const kind = groupFields.get(expression.slice(1));
+    return kind ? { value: fieldExpression(expression.slice(1)), kind } : null;
   }
   if (!isPlainObject(expression) || Object.keys(expression).length !== 1 || !isPlainObject(expression.$dateToString)) return null;
   const { format, date, timezone, ...rest } = expression.$dateToString;
@@ -44,7 +46,7 @@ function keyColumn(expression: unknown): Column | null {
     const minutes = (Number(offset[2]) * 60 + Number(offset[3])) * (offset[1] === '-' ? -1 : 1);
     modifier = `, '${minutes >= 0 ? '+' : ''}${minutes} minutes'`;
   }
-  return { value: `strftime('${format}', ${fieldExpression(date.slice(1), 'date')}${modifier})` };
+  return { value: `strftime('${format}', ${fieldExpression(date.slice(1), 'date')}${modifier})`, kind: 'date' };
 }
 
 const numeric = (path: string) => `CASE WHEN json_type(doc, '$.${path}') IN ('integer', 'real') THEN ${fieldExpression(path)} END`;
@@ -75,23 +77,22 @@ function isExactPrefilter(filter: Filter, indexed: ReadonlyMap<string, FieldKind
   return Object.keys(filter).every((field) => sqlPrefilter({ [field]: filter[field] }, indexed).where !== '');
 }
 
-/** A key's value as MongoDB gives it: JSON booleans back from 1/0, undefined for a missing field. */
-function restore(value: unknown, type: unknown): unknown {
-  if (type === 'true') return true;
-  if (type === 'false') return false;
-  if (type === null || type === undefined) return undefined;
-  return value ?? null;
+/** A key's value as MongoDB gives it: booleans back from 1/0, undefined for an absent field. */
+function restore(value: unknown, kind: Column['kind']): unknown {
+  if (kind === 'date') return value ?? null;
+  if (value === null || value === undefined) return undefined;
+  return kind === 'boolean' ? value === 1 : value;
 }
 
 /**
  * Plans a pipeline that starts with `$group` (optionally after a `$match` on indexed fields)
  * as one SQL `GROUP BY`, so a report over a million documents never decodes them: keys are
- * field paths or `$dateToString` (formats %Y %m %d %G %V %H, UTC or a fixed `+07:00`
- * offset); accumulators are `$sum` of a constant or a numeric field and `$sum`/`$avg` of a
+ * the collection's declared `groupFields` or `$dateToString` of a date (formats %Y %m %d %G
+ * %V %H, UTC or a fixed `+07:00` offset); accumulators are `$sum` of a constant or a numeric field and `$sum`/`$avg` of a
  * field or of the difference of two dates. Anything else returns null and mingo runs the
  * pipeline as before; the results are the same either way (checked by the contract suite).
  */
-export function planSqlGroup(pipeline: Pipeline, table: string, indexed: ReadonlyMap<string, FieldKind>): SqlGroupPlan | null {
+export function planSqlGroup(pipeline: Pipeline, table: string, indexed: ReadonlyMap<string, FieldKind>, groupFields: ReadonlyMap<string, GroupFieldKind>): SqlGroupPlan | null {
   const hasMatch = pipeline[0] !== undefined && '$match' in pipeline[0];
   const match = (hasMatch ? pipeline[0]!.$match : {}) as Filter;
   const group = pipeline[hasMatch ? 1 : 0]?.$group;
@@ -99,12 +100,12 @@ export function planSqlGroup(pipeline: Pipeline, table: string, indexed: Readonl
   const { _id: id, ...accumulators } = group;
   const keyEntries: [string | null, Column][] = [];
   if (typeof id === 'string' || (isPlainObject(id) && '$dateToString' in id)) {
-    const column = keyColumn(id);
+    const column = keyColumn(id, groupFields);
     if (!column) return null;
     keyEntries.push([null, column]);
   } else if (isPlainObject(id)) {
     for (const [name, expression] of Object.entries(id)) {
-      const column = keyColumn(expression);
+      const column = keyColumn(expression, groupFields);
       if (!column || name.startsWith('$') || name.includes('.')) return null;
       keyEntries.push([name, column]);
     }
@@ -118,29 +119,17 @@ export function planSqlGroup(pipeline: Pipeline, table: string, indexed: Readonl
     accumulatorSql.push([name, sql]);
   }
   const { where, params } = sqlPrefilter(match, indexed);
-  // Booleans come out of json_extract as 1/0: grouped apart from numbers by their JSON type,
-  // which also tells arrays and objects (which MongoDB groups by value) from strings.
-  const selects = [
-    ...keyEntries.flatMap(([, column], index) => [`${column.value} AS k${index}`, ...(column.type ? [`MIN(${column.type}) AS t${index}`] : [])]),
-    ...accumulatorSql.map(([, sql], index) => `${sql} AS a${index}`),
-  ];
-  // Inside an object key MongoDB tells a missing field (left out) from null; a lone key does not.
   const single = keyEntries.length === 1 && keyEntries[0]![0] === null;
-  const typeTerm = (type: string) => (single ? `(${type} IN ('true', 'false'))` : `COALESCE(${type} IN ('true', 'false'), 2)`);
-  const groupTerms = keyEntries.flatMap(([, column], index) => [`k${index}`, ...(column.type ? [typeTerm(column.type)] : [])]);
-  const groupBy = groupTerms.length > 0 ? `GROUP BY ${groupTerms.join(', ')}` : '';
+  const selects = [...keyEntries.map(([, column], index) => `${column.value} AS k${index}`), ...accumulatorSql.map(([, sql], index) => `${sql} AS a${index}`)];
+  const groupBy = keyEntries.length > 0 ? `GROUP BY ${keyEntries.map((_, index) => `k${index}`).join(', ')}` : '';
   const sql = `SELECT ${selects.length > 0 ? selects.join(', ') : '1'} FROM ${table} ${where} ${groupBy}`;
   return {
     sql,
     params,
     consumed: hasMatch ? 2 : 1,
     toDocument(row) {
-      const keys: unknown[] = [];
-      for (let index = 0; index < keyEntries.length; index++) {
-        const type = row[`t${index}`];
-        if (type === 'array' || type === 'object') return null;
-        keys.push(keyEntries[index]![1].type ? restore(row[`k${index}`], type) : (row[`k${index}`] ?? null));
-      }
+      const keys = keyEntries.map(([, column], index) => restore(row[`k${index}`], column.kind));
+      // Inside an object key an absent field is left out, as MongoDB does; a lone key is null.
       const _id = keyEntries.length === 0 ? null : single ? (keys[0] ?? null) : Object.fromEntries(keyEntries.flatMap(([name], index) => (keys[index] === undefined ? [] : [[name!, keys[index]]])));
       const doc: Record<string, unknown> = { _id };
       accumulatorSql.forEach(([name], index) => {
