@@ -95,7 +95,8 @@ describe('the admin dashboard, seeded, in Chromium', () => {
     }
     expect(await page.locator('#unanswered tbody tr').first().textContent()).toContain('phi ship?');
     expect(csv.get('unanswered|phi ship?|count')).toBe('2');
-  });
+    // A whole page with seven charts in a browser; generous for a loaded machine.
+  }, 120_000);
 
   it('is for admins only', async () => {
     expect((await fetch(`${app.url}/api/reports`)).status).toBe(401);
