@@ -21,9 +21,10 @@ describe('the whatsapp channel', () => {
     return postSigned(world.webhook, body, appSecret);
   };
 
-  it('keeps the phone number as the customer\'s identity and phone', async () => {
-    await world.say('84911111111', 'xin chao');
+  it('keeps the phone number as the customer\'s identity and phone, and marks the message read while typing', async () => {
+    await world.say('84911111111', 'xin chao', { mid: 'wamid.TYPING-TEST-1' });
     await world.graph.waitFor((call) => recipientOf(call) === '84911111111');
+    expect(world.graph.typing.map((call) => call.body)).toContainEqual({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.TYPING-TEST-1', typing_indicator: { type: 'text' } });
     const customer = await world.app.services.customers.findByIdentity('whatsapp', '84911111111');
     expect(customer).toMatchObject({ phone: '+84911111111', displayName: 'Nguyễn Văn An' });
   });

@@ -52,9 +52,14 @@ export class FakeGraphApi {
     this.failure = null;
   }
 
+  /** Typing indicators accepted (Send API `sender_action`, WhatsApp read + `typing_indicator`). */
+  get typing(): GraphCall[] {
+    return this.calls.filter((call) => call.status === 200 && isTyping(call));
+  }
+
   /** Messages accepted (typing indicators and refused calls left out), in order. */
   get sent(): GraphCall[] {
-    return this.calls.filter((call) => call.status === 200 && !call.body.sender_action);
+    return this.calls.filter((call) => call.status === 200 && !isTyping(call));
   }
 
   /** Waits until `count` messages were accepted (optionally for one recipient); returns them. */
@@ -97,6 +102,7 @@ export class FakeGraphApi {
     if (problem) return this.record({ ...call, status: 400 }, graphError(100, `(#100) ${problem}`));
     const id = ++this.counter;
     if (sendApi) return body.sender_action ? this.record(call, { recipient_id: body.recipient.id }) : this.record({ ...call, messageId: `m_fake${id}` }, { recipient_id: body.recipient.id, message_id: `m_fake${id}` });
+    if (body.status === 'read') return this.record(call, { success: true });
     return this.record({ ...call, messageId: `wamid.FAKE${id}` }, { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.FAKE${id}` }] });
   }
 
@@ -136,8 +142,13 @@ function sendApiProblem(body: Record<string, any>): string | null {
   return null;
 }
 
+function isTyping(call: GraphCall): boolean {
+  return Boolean(call.body.sender_action || call.body.typing_indicator);
+}
+
 function whatsappProblem(body: Record<string, any>): string | null {
   if (body.messaging_product !== 'whatsapp') return 'messaging_product must be whatsapp';
+  if (body.status === 'read') return typeof body.message_id === 'string' && (!body.typing_indicator || body.typing_indicator.type === 'text') ? null : 'message_id is required';
   if (!/^[0-9]{6,15}$/.test(body.to ?? '')) return 'to must be a phone number';
   if (body.type === 'text') return body.text?.body && body.text.body.length <= 4096 ? null : 'text.body is required (at most 4096)';
   if (body.type !== 'interactive') return `unsupported type ${body.type}`;

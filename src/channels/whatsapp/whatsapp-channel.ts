@@ -25,13 +25,25 @@ export class WhatsappChannel implements Channel {
   ) {}
 
   async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {
-    const parsed = whatsappAddressSchema.safeParse(address);
-    if (!parsed.success) throw new ChannelSendError('The stored address has no WhatsApp phone number.', { permanent: true });
+    const { phone } = parseAddress(address);
     let platformMessageId: string | undefined;
     for (const content of whatsappContents(message)) {
-      const response = await this.graph.post(`${this.phoneNumberId}/messages`, this.accessToken, { messaging_product: 'whatsapp', recipient_type: 'individual', to: parsed.data.phone, ...content });
+      const response = await this.graph.post(`${this.phoneNumberId}/messages`, this.accessToken, { messaging_product: 'whatsapp', recipient_type: 'individual', to: phone, ...content });
       platformMessageId = sendResponseSchema.safeParse(response).data?.messages?.[0]?.id ?? platformMessageId;
     }
     return platformMessageId ? { platformMessageId } : {};
   }
+
+  /** Marks the customer's latest message read and shows "typing…" (until the reply, at most 25 s). */
+  async typing(address: PlatformAddress): Promise<void> {
+    const { lastMessageId } = parseAddress(address);
+    if (!lastMessageId) return;
+    await this.graph.post(`${this.phoneNumberId}/messages`, this.accessToken, { messaging_product: 'whatsapp', status: 'read', message_id: lastMessageId, typing_indicator: { type: 'text' } });
+  }
+}
+
+function parseAddress(address: PlatformAddress) {
+  const parsed = whatsappAddressSchema.safeParse(address);
+  if (!parsed.success) throw new ChannelSendError('The stored address has no WhatsApp phone number.', { permanent: true });
+  return parsed.data;
 }

@@ -58,8 +58,8 @@ export const whatsappWebhookSchema = z.looseObject({
 });
 export type WhatsappWebhook = z.infer<typeof whatsappWebhookSchema>;
 
-/** Where the Cloud API writes to a customer: their WhatsApp id (phone number) from our number. */
-export const whatsappAddressSchema = z.object({ phone: z.string().min(1), phoneNumberId: z.string().min(1) });
+/** Where the Cloud API writes to a customer: their WhatsApp id (phone number) from our number; their latest message, to mark read while typing. */
+export const whatsappAddressSchema = z.object({ phone: z.string().min(1), phoneNumberId: z.string().min(1), lastMessageId: z.string().optional() });
 
 /** What one webhook delivery holds for our phone number. */
 export interface WhatsappDelivery {
@@ -106,7 +106,7 @@ function toInbound(message: z.infer<typeof whatsappMessageSchema>, value: z.infe
     text: text.slice(0, 8000),
     ...(payload && payload.length <= maxPayload ? { payload } : {}),
     platformMessageId: message.id,
-    address: { phone: message.from, phoneNumberId: value.metadata.phone_number_id },
+    address: { phone: message.from, phoneNumberId: value.metadata.phone_number_id, lastMessageId: message.id },
     receivedAt: new Date(Math.min(Number.isFinite(sentAt) ? sentAt : now.getTime(), now.getTime())),
   };
 }

@@ -17,7 +17,7 @@ describe('whatsappDelivery', () => {
         displayName: 'Nguyễn Văn An',
         text: 'this is a text message',
         platformMessageId: 'wamid.HBgLODQ5MDEyMzQ1NjcVAgASGBQzQTdCNUI2RDVCRjEyRjQ0QjBCRgA=',
-        address: { phone: '84901234567', phoneNumberId },
+        address: { phone: '84901234567', phoneNumberId, lastMessageId: 'wamid.HBgLODQ5MDEyMzQ1NjcVAgASGBQzQTdCNUI2RDVCRjEyRjQ0QjBCRgA=' },
         receivedAt: new Date(1764000000 * 1000),
       },
     ]);
