@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recipientOf } from '../support/fake-graph-api.js';
 import { metaFixture, postSigned } from '../support/meta-webhook.js';
 import { appSecret, startMetaWorld, type MetaWorld } from '../support/meta-world.js';
+import { describeMetaCsat } from './meta-csat.js';
 import { describeMetaJourney } from './meta-journey.js';
 
 describeMetaJourney('whatsapp', '84901234567', '84907654321');
@@ -53,3 +54,4 @@ describe('the whatsapp channel', () => {
     expect(await delivery()).toEqual({ status: 'failed', at: new Date(1764000240 * 1000), error: '131047 Re-engagement message' });
   });
 });
+describeMetaCsat('whatsapp', '84931111111', '84932222222');
