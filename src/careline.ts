@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { LoginThrottle } from './accounts/login-throttle.js';
 import { SessionRepository } from './accounts/session-repository.js';
+import { createBotFramework } from './channels/botframework/bot-framework.js';
 import { ChannelRegistry } from './channels/channel-registry.js';
 import { metaPlatforms } from './channels/meta/meta-platforms.js';
 import { RestChannel } from './channels/rest/rest-channel.js';
@@ -70,6 +71,8 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   if (config.channels.webchat.enabled) channels.register(webchat);
   const meta = metaPlatforms(config);
   for (const channel of meta.channels) channels.register(channel);
+  const botframework = await createBotFramework({ config, store, logger, intents });
+  if (botframework) channels.register(botframework.channel);
 
   const outboxWorker = new OutboxWorker({ outbox: services.outbox, channels, logger, settings: config.outbox });
   const dispatcher = new MessageDispatcher(services.messages, channels, events, logger, outboxWorker);
@@ -105,6 +108,7 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   const webchatInbox = new WebchatInbox({ engine, customers: services.customers, conversations: services.conversations, messages: services.messages });
   const webhooks = meta.webhooks({ engine, customers: services.customers, recordStatuses: whatsappStatusRecorder(services.messages, services.outbox, logger), logger });
   const editor = createEditor({ config, store, services, knowledge, policy, questions });
+  if (botframework) webhooks.push(botframework.webhook(engine));
   const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), presence, webhooks, editor });
   // Sends left pending by an earlier run go out first, before anything newer for their conversations.
   await outboxWorker.start();

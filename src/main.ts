@@ -13,6 +13,7 @@ import { enabledChannels, maskSecrets } from './config/describe-config.js';
 import { loadConfig } from './config/load-config.js';
 import { addUser, ensureFirstAdmin, userAddSchema } from './accounts/user-admin.js';
 import { createCareline, type Careline, type KnowledgeLoadReport } from './careline.js';
+import { botFrameworkWarning } from './channels/botframework/bot-framework.js';
 import { createServices } from './services.js';
 import { kbHelp, runKbCommand } from './knowledge/files/kb-command.js';
 import { DuplicateKeyError } from './storage/duplicate-key-error.js';
@@ -91,6 +92,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       `  Public URL:    ${config.publicUrl ?? base}`,
       `  Channels:      ${channels.join(', ') || 'none'}`,
       `  Knowledge:     ${careline.knowledgeReport.indexed} published articles indexed`,
+      ...(botFrameworkWarning(config) ? [`  WARNING:       ${botFrameworkWarning(config)}`] : []),
       ...(firstAdmin ? [`  First admin:   ${firstAdmin.email} / ${firstAdmin.password}  (shown once; add agents with: npm run careline -- user add --email … --role agent)`] : []),
       '',
     ].join('\n'),

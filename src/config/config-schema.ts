@@ -83,6 +83,14 @@ export const configSchema = z
             appPassword: secret.optional(),
             appType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
             tenantId: z.string().min(1).optional(),
+            /** Where the keys that sign channel tokens are published (tests point it at a local fake). */
+            openIdMetadataUrl: httpUrl.optional(),
+          })
+          .superRefine((bot, context) => {
+            const needsPassword = bot.appType !== 'UserAssignedMSI';
+            if (bot.appId && needsPassword && !bot.appPassword) context.addIssue({ code: 'custom', path: ['appPassword'], message: `MICROSOFT_APP_PASSWORD is required with MICROSOFT_APP_ID for a ${bot.appType} bot` });
+            if (!bot.appId && (bot.appPassword || bot.tenantId)) context.addIssue({ code: 'custom', path: ['appId'], message: 'MICROSOFT_APP_ID is required when MICROSOFT_APP_PASSWORD or MICROSOFT_APP_TENANT_ID is set' });
+            if (bot.appId && bot.appType !== 'MultiTenant' && !bot.tenantId) context.addIssue({ code: 'custom', path: ['tenantId'], message: `MICROSOFT_APP_TENANT_ID is required for a ${bot.appType} bot` });
           })
           .prefault({}),
         meta: z

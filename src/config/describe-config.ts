@@ -27,7 +27,7 @@ export function enabledChannels(config: Config): Record<string, boolean> {
   return {
     webchat: webchat.enabled,
     telegram: Boolean(telegram.botToken),
-    botframework: botframework.enabled || Boolean(botframework.appId && botframework.appPassword),
+    botframework: botframework.enabled || Boolean(botframework.appId),
     messenger: metaWebhook && Boolean(meta.pageAccessToken),
     instagram: metaWebhook && Boolean(meta.instagramAccessToken),
     whatsapp: metaWebhook && Boolean(meta.whatsappAccessToken && meta.whatsappPhoneNumberId),

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { botFrameworkWarning } from '../../src/channels/botframework/bot-framework.js';
+import { ConfigError } from '../../src/config/config-error.js';
+import { enabledChannels } from '../../src/config/describe-config.js';
+import { loadConfig } from '../../src/config/load-config.js';
+
+const appId = '3f0b3b7e-5d44-4c1e-9a8f-6a0d2c7e1b55';
+const load = (env: Record<string, string>) => loadConfig({ env });
+function problems(env: Record<string, string>): string[] {
+  try {
+    load(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('Bot Framework configuration', () => {
+  it('is off by default', () => {
+    const config = load({});
+    expect(enabledChannels(config).botframework).toBe(false);
+    expect(botFrameworkWarning(config)).toBeNull();
+  });
+
+  it('is on with authentication when an app id and password are set', () => {
+    const config = load({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'secret' });
+    expect(enabledChannels(config).botframework).toBe(true);
+    expect(botFrameworkWarning(config)).toBeNull();
+  });
+
+  it('is on without authentication, with a warning, only when enabled explicitly without an app id', () => {
+    const config = load({ BOTFRAMEWORK_ENABLED: 'true' });
+    expect(enabledChannels(config).botframework).toBe(true);
+    expect(botFrameworkWarning(config)).toMatch(/WITHOUT authentication.*Emulator/);
+  });
+
+  it('names the missing setting when the credentials are incomplete', () => {
+    expect(problems({ MICROSOFT_APP_ID: appId })).toEqual([expect.stringMatching(/MICROSOFT_APP_PASSWORD is required with MICROSOFT_APP_ID for a MultiTenant bot/)]);
+    expect(problems({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TYPE: 'SingleTenant' })).toEqual([expect.stringMatching(/MICROSOFT_APP_TENANT_ID is required for a SingleTenant bot/)]);
+    expect(problems({ MICROSOFT_APP_PASSWORD: 'secret' })).toEqual([expect.stringMatching(/MICROSOFT_APP_ID is required/)]);
+    expect(problems({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TYPE: 'Other' })).toEqual([expect.stringMatching(/^MICROSOFT_APP_TYPE \(environment variable\) is "Other"/)]);
+    // A user-assigned managed identity has no password.
+    expect(enabledChannels(load({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: 'tenant' })).botframework).toBe(true);
+  });
+});

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loginAs } from '../support/agent-session.js';
+import { startFakeBotConnector, type FakeBotConnector, type PostedActivity } from '../support/fake-bot-connector.js';
+import { postJson } from '../support/post-json.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+type Activity = Record<string, unknown> & { id?: string; text?: string };
+
+function fixture(name: string): Activity {
+  return JSON.parse(readFileSync(new URL(`../fixtures/botframework/${name}.json`, import.meta.url), 'utf8')) as Activity;
+}
+
+const actionsOf = (posted: PostedActivity | undefined) => posted?.activity.suggestedActions?.actions ?? [];
+
+describe('the Bot Framework channel, driven as the Emulator does (no authentication)', () => {
+  let app: TestApp;
+  let connector: FakeBotConnector;
+  let sequence = 0;
+
+  beforeEach(async () => {
+    connector = await startFakeBotConnector();
+    app = await startTestApp({ BOTFRAMEWORK_ENABLED: 'true', BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
+  });
+  afterEach(async () => {
+    await app.close();
+    await connector.close();
+  });
+
+  /** The Emulator's message activity with new text and a fresh id, replies going to the fake connector. */
+  const message = (text: string, overrides: Activity = {}): Activity => ({ ...fixture('emulator-message'), text, id: `emu-${++sequence}`, serviceUrl: connector.url, ...overrides });
+  const post = (activity: Activity, headers: Record<string, string> = {}) => postJson(`${app.url}/api/messages`, activity, headers);
+  const say = async (text: string, overrides: Activity = {}) => {
+    const before = connector.messages().length;
+    const response = await post(message(text, overrides));
+    expect(response.status).toBe(200);
+    return connector.messages().slice(before);
+  };
+
+  it('welcomes a customer who opens the conversation, in the language of their client', async () => {
+    const update = { ...fixture('emulator-conversation-update'), serviceUrl: connector.url };
+    expect((await post(update)).status).toBe(200);
+    const [welcome] = connector.messages();
+    expect(welcome!.activity.text).toMatch(/chào/i);
+    expect(welcome!.conversationId).toBe('4c1f8b70-ca3b-11f0-9a4e-1b2e0a6d7c11|livechat');
+    // Only the bot joining (as when the bot is installed) gets no welcome.
+    const botOnly = { ...update, id: 'update-2', membersAdded: [{ id: '2c1c7fa3-ca3b-11f0-9a4e-1b2e0a6d7c11', name: 'Bot' }] };
+    expect((await post(botOnly)).status).toBe(200);
+    expect(connector.messages()).toHaveLength(1);
+  });
+
+  it('answers a question from the knowledge base with a link and suggested actions, showing typing first', async () => {
+    const replies = await say('bao hanh bao lau');
+    expect(replies).toHaveLength(1);
+    const [answer] = replies;
+    const article = app.careline.knowledge.article('warranty-period', 'vi', 'vi')!;
+    expect(answer!.activity.text).toContain(article.title);
+    expect(answer!.activity.text).toMatch(/\n\n\[Xem chi tiết\]\(http:\/\/localhost:\d+\/help\/warranty-period\?lang=vi\)$/);
+    expect(actionsOf(answer).map((action) => [action.type, action.title, action.value])).toEqual([
+      ['imBack', 'Có, cảm ơn', 'Có, cảm ơn'],
+      ['imBack', 'Không', 'Không'],
+    ]);
+    expect(answer!.activity.suggestedActions!.to).toEqual(['6f1e2b80-5c7d-4a11-b3c2-0c8f9d2e4a17']);
+    const typingAt = connector.posted.findIndex((entry) => entry.activity.type === 'typing');
+    expect(typingAt).toBeGreaterThanOrEqual(0);
+    expect(typingAt).toBeLessThan(connector.posted.indexOf(answer!));
+    // Sent into the stored conversation reference, as a new message in the Emulator's conversation.
+    expect(answer!.conversationId).toBe('4c1f8b70-ca3b-11f0-9a4e-1b2e0a6d7c11|livechat');
+    const [conversation] = await app.services.conversations.listByCustomer((await app.services.customers.findByIdentity('botframework', 'emulator:6f1e2b80-5c7d-4a11-b3c2-0c8f9d2e4a17'))!._id);
+    expect(conversation!.address).toMatchObject({ reference: { channelId: 'emulator', serviceUrl: connector.url, conversation: { id: '4c1f8b70-ca3b-11f0-9a4e-1b2e0a6d7c11|livechat' } } });
+  });
+
+  it('takes the "Không" suggested action as the button and offers a person', async () => {
+    await say('bao hanh bao lau');
+    const [reply] = await say('Không');
+    expect(actionsOf(reply).map((action) => action.title)).toEqual(['Gặp nhân viên']);
+    const transcript = await app.services.messages.transcript((await app.services.conversations.get((await conversationId()))!)!._id);
+    expect(transcript.filter((line) => line.direction === 'in').map((line) => line.payload)).toEqual([undefined, 'feedback:no:warranty-period']);
+  });
+
+  it('asks which article was meant and answers the one chosen by suggested action', async () => {
+    const [question] = await say('hoàn tiền');
+    const choices = actionsOf(question);
+    expect(choices.length).toBeGreaterThanOrEqual(3);
+    const refund = app.careline.knowledge.article('refund-time', 'vi', 'vi')!;
+    const chosen = choices.find((action) => action.title === refund.title.slice(0, 80));
+    expect(chosen).toBeDefined();
+    // Pressing an imBack action sends its value as the customer's own text.
+    const [answer] = await say(chosen!.value);
+    expect(answer!.activity.text).toContain(refund.answer.slice(0, 40));
+  });
+
+  it('accepts a payload carried in the activity value (messageBack, card submit)', async () => {
+    const [answer] = await say('Hoàn tiền', { value: { payload: 'article:refund-time' } });
+    expect(answer!.activity.text).toContain(app.careline.knowledge.article('refund-time', 'vi', 'vi')!.title);
+  });
+
+  it('answers a redelivered activity once', async () => {
+    const activity = message('phi ship bao nhieu');
+    const responses = [await post(activity), await post(activity)];
+    expect(responses.map((response) => response.status)).toEqual([200, 200]);
+    expect(connector.messages()).toHaveLength(1);
+  });
+
+  it('hands off to a person, and the agent reply reaches the customer proactively', async () => {
+    const [handedOff] = await say('cho gặp nhân viên');
+    expect(handedOff!.activity.text).toMatch(/#\d+/);
+    const agent = await loginAs(app, 'lan@anphat.example', ['agent'], 'Lan');
+    const [item] = ((await (await agent.get('/api/agent/queue')).json()) as { queue: { ticket: { id: string }; conversation: { id: string } }[] }).queue;
+    expect((await agent.post(`/api/agent/tickets/${item!.ticket.id}/claim`)).status).toBe(200);
+    const before = connector.messages().length;
+    expect((await agent.post(`/api/agent/conversations/${item!.conversation.id}/messages`, { text: 'Chào anh, em là Lan. *Em* kiểm tra ngay ạ.' })).status).toBe(201);
+    const [relayed] = connector.messages().slice(before);
+    expect(relayed!.activity).toMatchObject({ text: 'Lan: Chào anh, em là Lan. *Em* kiểm tra ngay ạ.', textFormat: 'plain' });
+    expect(relayed!.conversationId).toBe('4c1f8b70-ca3b-11f0-9a4e-1b2e0a6d7c11|livechat');
+    // A proactive turn replies to the SDK's own continuation activity, never to an old customer message.
+    expect(relayed!.replyToId).not.toMatch(/^emu-/);
+    // While the agent owns the conversation, the bot is silent on this channel too.
+    expect(await say('bao hanh bao lau')).toEqual([]);
+  });
+
+  it('reads a Teams message without the bot\'s @mention and renders more than three buttons as a hero card', async () => {
+    const teams: Activity = { ...fixture('teams-personal-message'), text: '<at>Careline</at> hoàn tiền', serviceUrl: connector.url };
+    expect((await post(teams)).status).toBe(200);
+    const [question] = connector.messages();
+    const transcript = await app.services.messages.transcript((await app.services.conversations.listByCustomer((await app.services.customers.findByIdentity('botframework', `msteams:${(teams.from as { id: string }).id}`))!._id))[0]!._id);
+    expect(transcript[0]!.text).toBe('hoàn tiền');
+    expect(question!.activity.suggestedActions).toBeUndefined();
+    const buttons = question!.activity.attachments![0]!.content.buttons!;
+    expect(question!.activity.attachments![0]!.contentType).toBe('application/vnd.microsoft.card.hero');
+    expect(buttons.length).toBeGreaterThan(3);
+    expect(buttons.every((button) => button.type === 'imBack' && button.value === button.title)).toBe(true);
+  });
+
+  it('answers a body that is not an activity with 400 naming the field', async () => {
+    const response = await post({ type: 'message', text: 'hi' });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/channelId/);
+  });
+
+  async function conversationId(): Promise<string> {
+    const customer = await app.services.customers.findByIdentity('botframework', 'emulator:6f1e2b80-5c7d-4a11-b3c2-0c8f9d2e4a17');
+    return (await app.services.conversations.listByCustomer(customer!._id))[0]!._id;
+  }
+});

@@ -1,0 +1,92 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One activity the bot posted to the connector. */
+export interface PostedActivity {
+  conversationId: string;
+  /** Set when the bot replied to an activity (`/activities/{replyToId}`), absent for a new message. */
+  replyToId?: string;
+  authorization?: string;
+  activity: {
+    type: string;
+    text?: string;
+    textFormat?: string;
+    replyToId?: string;
+    suggestedActions?: { to?: string[]; actions: { type: string; title: string; value: string }[] };
+    attachments?: { contentType: string; content: { buttons?: { type: string; title: string; value: string }[] } }[];
+    [key: string]: unknown;
+  };
+}
+
+/** What the fake answers the next sends with, instead of 200. */
+export interface FailureScript {
+  status: number;
+  headers?: Record<string, string>;
+  times: number;
+}
+
+/**
+ * A local Bot Framework connector (the channel service a bot replies to, e.g. the Emulator's):
+ * `POST /v3/conversations/{id}/activities[/{replyToId}]` with the activity as JSON, answered
+ * `{ id }` as the real service does. Records every activity; can be told to fail.
+ */
+export interface FakeBotConnector {
+  url: string;
+  posted: PostedActivity[];
+  /** The posted message activities (not typing), in order. */
+  messages: () => PostedActivity[];
+  failNext: (failure: FailureScript) => void;
+  close: () => Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
+}
+
+export async function startFakeBotConnector(): Promise<FakeBotConnector> {
+  const posted: PostedActivity[] = [];
+  let failure: FailureScript | null = null;
+  let counter = 0;
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const body = await readBody(req);
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
+    if (req.method !== 'POST' || !match) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NotFound', message: `no route ${req.method} ${req.url}` } }));
+      return;
+    }
+    if (failure && failure.times > 0) {
+      failure.times -= 1;
+      res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers }).end(JSON.stringify({ error: { code: 'ServiceError', message: `scripted ${failure.status}` } }));
+      return;
+    }
+    posted.push({
+      conversationId: decodeURIComponent(match[1]!),
+      ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}),
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      activity: JSON.parse(body) as PostedActivity['activity'],
+    });
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `bot-activity-${++counter}` }));
+  };
+  const server: Server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    posted,
+    messages: () => posted.filter((entry) => entry.activity.type === 'message'),
+    failNext: (next) => {
+      failure = { ...next };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
