@@ -44,3 +44,15 @@ describe('Bot Framework configuration', () => {
     expect(enabledChannels(load({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: 'tenant' })).botframework).toBe(true);
   });
 });
+
+describe('the Bot Framework SDK boundary', () => {
+  it('keeps every botbuilder import inside src/channels/botframework, so the SDK can be swapped', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join, relative } = await import('node:path');
+    const root = new URL('../../src/', import.meta.url).pathname;
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).map((file) => join(root, file));
+    const importers = files.filter((file) => /from '(botbuilder|botframework-[a-z-]+)'/.test(readFileSync(file, 'utf8'))).map((file) => relative(root, file));
+    expect(importers.length).toBeGreaterThan(0);
+    expect(importers.filter((file) => !file.startsWith('channels/botframework/'))).toEqual([]);
+  });
+});

@@ -132,6 +132,21 @@ describe('the Bot Framework channel, driven as the Emulator does (no authenticat
     expect(buttons.every((button) => button.type === 'imBack' && button.value === button.title)).toBe(true);
   });
 
+  it('reports connector failures as retryable (429 with its Retry-After, 5xx) or permanent (other 4xx)', async () => {
+    await say('bao hanh bao lau');
+    const conversation = (await app.services.conversations.get(await conversationId()))!;
+    const channel = app.careline.channels.get('botframework')!;
+    const send = () => channel.send(conversation.address, { kind: 'text', text: 'Chào anh', buttons: [] });
+    // The connector client itself retries 429 and 5xx three times (after Retry-After) before giving up.
+    connector.failNext({ status: 429, headers: { 'retry-after': '1' }, times: 4 });
+    await expect(send()).rejects.toMatchObject({ details: { status: 429, permanent: false, retryAfterMs: 1000 } });
+    connector.failNext({ status: 503, headers: { 'retry-after': '0' }, times: 4 });
+    await expect(send()).rejects.toMatchObject({ details: { status: 503, permanent: false } });
+    connector.failNext({ status: 403, times: 1 });
+    await expect(send()).rejects.toMatchObject({ details: { status: 403, permanent: true } });
+    await expect(send()).resolves.toEqual({ platformMessageId: expect.stringMatching(/^bot-activity-/) });
+  });
+
   it('answers a body that is not an activity with 400 naming the field', async () => {
     const response = await post({ type: 'message', text: 'hi' });
     expect(response.status).toBe(400);

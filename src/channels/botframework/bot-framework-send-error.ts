@@ -29,7 +29,8 @@ function retryAfterMs(header: string | undefined): number | undefined {
 }
 
 /**
- * Classifies a connector failure: 429 and 5xx are worth retrying (after Retry-After when
+ * Classifies a connector failure, after the connector client's own three retries of 429
+ * and 5xx (its HTTP pipeline always has them): 429 and 5xx are worth retrying (after Retry-After when
  * given), other 4xx are permanent (the conversation is gone, the bot was removed), and a
  * failure without a status (network, token) is retried.
  */
