@@ -139,11 +139,11 @@ describe('the Bot Framework channel, driven as the Emulator does (no authenticat
     const send = () => channel.send(conversation.address, { kind: 'text', text: 'Chào anh', buttons: [] });
     // The connector client itself retries 429 and 5xx three times (after Retry-After) before giving up.
     connector.failNext({ status: 429, headers: { 'retry-after': '1' }, times: 4 });
-    await expect(send()).rejects.toMatchObject({ details: { status: 429, permanent: false, retryAfterMs: 1000 } });
+    await expect(send()).rejects.toMatchObject({ name: 'ChannelSendError', status: 429, permanent: false, retryAfterMs: 1000 });
     connector.failNext({ status: 503, headers: { 'retry-after': '0' }, times: 4 });
-    await expect(send()).rejects.toMatchObject({ details: { status: 503, permanent: false } });
+    await expect(send()).rejects.toMatchObject({ name: 'ChannelSendError', status: 503, permanent: false });
     connector.failNext({ status: 403, times: 1 });
-    await expect(send()).rejects.toMatchObject({ details: { status: 403, permanent: true } });
+    await expect(send()).rejects.toMatchObject({ name: 'ChannelSendError', status: 403, permanent: true });
     await expect(send()).resolves.toEqual({ platformMessageId: expect.stringMatching(/^bot-activity-/) });
   });
 
