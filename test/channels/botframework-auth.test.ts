@@ -1,18 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector.js';
 import { startFakeBotTokenIssuer, type FakeBotTokenIssuer } from '../support/fake-bot-token-issuer.js';
+import { botFrameworkFixture, type BotActivity } from '../support/bot-framework-fixture.js';
 import { postJson } from '../support/post-json.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const appId = '3f0b3b7e-5d44-4c1e-9a8f-6a0d2c7e1b55';
-type Activity = Record<string, unknown>;
-
-function fixture(name: string): Activity {
-  return JSON.parse(readFileSync(new URL(`../fixtures/botframework/${name}.json`, import.meta.url), 'utf8')) as Activity;
-}
-
 describe('the Bot Framework channel with an app id (JWT authentication on)', () => {
   let app: TestApp;
   let connector: FakeBotConnector;
@@ -30,8 +24,8 @@ describe('the Bot Framework channel with an app id (JWT authentication on)', () 
     await connector.close();
   });
 
-  const teamsMessage = (text: string): Activity => ({ ...fixture('teams-personal-message'), text, id: `teams-${++sequence}`, serviceUrl: connector.url });
-  const post = (activity: Activity, authorization?: string) => postJson(`${app.url}/api/messages`, activity, authorization ? { authorization } : {});
+  const teamsMessage = (text: string): BotActivity => ({ ...botFrameworkFixture('teams-personal-message'), text, id: `teams-${++sequence}`, serviceUrl: connector.url });
+  const post = (activity: BotActivity, authorization?: string) => postJson(`${app.url}/api/messages`, activity, authorization ? { authorization } : {});
   const storedLines = async () => (await app.store.collection('messages').find({})).length;
   const validToken = () => `Bearer ${issuer.channelToken({ aud: appId, serviceurl: connector.url })}`;
 
@@ -57,14 +51,14 @@ describe('the Bot Framework channel with an app id (JWT authentication on)', () 
       expect(response.status, authorization ?? '(no token)').toBe(401);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
     }
-    const update = { ...fixture('emulator-conversation-update'), serviceUrl: connector.url };
+    const update = { ...botFrameworkFixture('emulator-conversation-update'), serviceUrl: connector.url };
     expect((await post(update)).status).toBe(401);
     expect(await storedLines()).toBe(0);
     expect(connector.posted).toEqual([]);
   });
 
   it('accepts a token signed by the channel\'s published key', async () => {
-    const update = { ...fixture('emulator-conversation-update'), channelId: 'msteams', serviceUrl: connector.url, deliveryMode: 'expectReplies' };
+    const update = { ...botFrameworkFixture('emulator-conversation-update'), channelId: 'msteams', serviceUrl: connector.url, deliveryMode: 'expectReplies' };
     const welcomed = await post(update, validToken());
     expect(welcomed.status).toBe(200);
     // expectReplies: the turn's replies come back in the response, not through the connector.

@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loginAs } from '../support/agent-session.js';
 import { startFakeBotConnector, type FakeBotConnector, type PostedActivity } from '../support/fake-bot-connector.js';
+import { botFrameworkFixture, type BotActivity } from '../support/bot-framework-fixture.js';
 import { postJson } from '../support/post-json.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-type Activity = Record<string, unknown> & { id?: string; text?: string };
-
-function fixture(name: string): Activity {
-  return JSON.parse(readFileSync(new URL(`../fixtures/botframework/${name}.json`, import.meta.url), 'utf8')) as Activity;
-}
 
 const actionsOf = (posted: PostedActivity | undefined) => posted?.activity.suggestedActions?.actions ?? [];
 
@@ -28,9 +22,9 @@ describe('the Bot Framework channel, driven as the Emulator does (no authenticat
   });
 
   /** The Emulator's message activity with new text and a fresh id, replies going to the fake connector. */
-  const message = (text: string, overrides: Activity = {}): Activity => ({ ...fixture('emulator-message'), text, id: `emu-${++sequence}`, serviceUrl: connector.url, ...overrides });
-  const post = (activity: Activity, headers: Record<string, string> = {}) => postJson(`${app.url}/api/messages`, activity, headers);
-  const say = async (text: string, overrides: Activity = {}) => {
+  const message = (text: string, overrides: BotActivity = {}): BotActivity => ({ ...botFrameworkFixture('emulator-message'), text, id: `emu-${++sequence}`, serviceUrl: connector.url, ...overrides });
+  const post = (activity: BotActivity, headers: Record<string, string> = {}) => postJson(`${app.url}/api/messages`, activity, headers);
+  const say = async (text: string, overrides: BotActivity = {}) => {
     const before = connector.messages().length;
     const response = await post(message(text, overrides));
     expect(response.status).toBe(200);
@@ -38,7 +32,7 @@ describe('the Bot Framework channel, driven as the Emulator does (no authenticat
   };
 
   it('welcomes a customer who opens the conversation, in the language of their client', async () => {
-    const update = { ...fixture('emulator-conversation-update'), serviceUrl: connector.url };
+    const update = { ...botFrameworkFixture('emulator-conversation-update'), serviceUrl: connector.url };
     expect((await post(update)).status).toBe(200);
     const [welcome] = connector.messages();
     expect(welcome!.activity.text).toMatch(/chào/i);
@@ -120,7 +114,7 @@ describe('the Bot Framework channel, driven as the Emulator does (no authenticat
   });
 
   it('reads a Teams message without the bot\'s @mention and renders more than three buttons as a hero card', async () => {
-    const teams: Activity = { ...fixture('teams-personal-message'), text: '<at>Careline</at> hoàn tiền', serviceUrl: connector.url };
+    const teams: BotActivity = { ...botFrameworkFixture('teams-personal-message'), text: '<at>Careline</at> hoàn tiền', serviceUrl: connector.url };
     expect((await post(teams)).status).toBe(200);
     const [question] = connector.messages();
     const transcript = await app.services.messages.transcript((await app.services.conversations.listByCustomer((await app.services.customers.findByIdentity('botframework', `msteams:${(teams.from as { id: string }).id}`))!._id))[0]!._id);

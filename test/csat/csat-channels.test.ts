@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loginAs, type AgentSession } from '../support/agent-session.js';
 import { postJson } from '../support/post-json.js';
+import { eventually } from '../support/eventually.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -10,16 +11,6 @@ interface WidgetMessage {
   text: string;
   kind?: string;
   buttons: { label: string; payload: string }[];
-}
-
-/** Polls `read` until it returns something, for at most 10 s. */
-async function eventually<T>(read: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('timed out waiting');
 }
 
 describe('a resolved conversation gets the CSAT prompt natively, on every channel', () => {
