@@ -10,6 +10,8 @@ import { whatsappStatusRecorder } from './channels/whatsapp/whatsapp-statuses.js
 import { WebchatChannel } from './channels/webchat/webchat-channel.js';
 import { WebchatInbox } from './channels/webchat/webchat-inbox.js';
 import { attachWebchatSocket } from './channels/webchat/webchat-socket.js';
+import { zaloRoutes } from './channels/zalo/zalo-routes.js';
+import { createZalo } from './channels/zalo/zalo-setup.js';
 import type { Config } from './config/config-schema.js';
 import { MessageDispatcher } from './conversations/message-dispatcher.js';
 import { createCsatSurveys } from './csat/csat-surveys.js';
@@ -71,6 +73,8 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   if (config.channels.webchat.enabled) channels.register(webchat);
   const meta = metaPlatforms(config);
   for (const channel of meta.channels) channels.register(channel);
+  const zalo = createZalo(config.channels.zalo, store);
+  if (zalo) channels.register(zalo.channel);
   const botframework = await createBotFramework({ config, store, logger, intents });
   if (botframework) channels.register(botframework.channel);
 
@@ -107,6 +111,7 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   if (config.routing.autoAssign) new AutoAssigner({ presence, users: services.users, conversations: services.conversations, tickets: services.tickets, desk, logger }).listen(events);
   const webchatInbox = new WebchatInbox({ engine, customers: services.customers, conversations: services.conversations, messages: services.messages });
   const webhooks = meta.webhooks({ engine, customers: services.customers, recordStatuses: whatsappStatusRecorder(services.messages, services.outbox, logger), logger });
+  if (zalo) webhooks.push({ path: '/webhooks/zalo', router: zaloRoutes({ appId: zalo.appId, oaSecretKey: zalo.oaSecretKey, engine, choices: zalo.choices, logger }) });
   const editor = createEditor({ config, store, services, knowledge, policy, questions });
   if (botframework) webhooks.push(botframework.webhook(engine));
   const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), presence, webhooks, editor });
@@ -137,6 +142,7 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
     async stop(): Promise<void> {
       await Promise.all([outboxWorker.stop(), jobRunner.stop()]);
     },
+    zalo,
     /** Attaches what needs the listening HTTP server (the web chat socket, the public base URL); returns the socket closer. */
     attach(server: Server): () => void {
       const address = server.address();

@@ -12,6 +12,7 @@
   let events = null;
   let knownWaiting = new Set();
   let queueLoaded = false;
+  let samePersonOpen = false;
 
   const api = async (path, options = {}) => {
     const response = await fetch(path, { ...options, headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) } });
@@ -150,6 +151,69 @@
     }
   };
 
+  // ---- the same person on several channels: find the other record and merge it into this one ----
+  const renderSamePerson = (section, customer) => {
+    const status = $('.merge-status', section);
+    const results = $('.merge-results', section);
+    const history = $('.merge-history', section);
+    const say = (text) => {
+      status.textContent = text;
+    };
+    // Live updates re-render the conversation; keep the panel as the agent left it.
+    const panel = $('.same-person', section);
+    panel.open = samePersonOpen;
+    panel.addEventListener('toggle', () => {
+      samePersonOpen = panel.open;
+    });
+    api(`/api/customers/${encodeURIComponent(customer._id)}`).then(({ merges, verifiedContacts }) => {
+      for (const contact of verifiedContacts) history.append(el('li', '', `verified ${contact.kind} ${contact.value} (${contact.source})`));
+      for (const merge of merges) history.append(el('li', '', `${merge.mergedId === customer._id ? 'merged into' : 'merged from'} ${merge.mergedId === customer._id ? merge.survivorId : merge.mergedId} · ${merge.reason} · ${new Date(merge.startedAt).toLocaleString()}`));
+    }, () => undefined);
+    $('.merge-search', section).addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const q = $('#merge-query', section).value.trim();
+      results.replaceChildren();
+      if (q.length < 2) return say('Type at least 2 characters.');
+      try {
+        const found = (await api(`/api/customers?q=${encodeURIComponent(q)}`)).customers.filter((other) => other.id !== customer._id);
+        say(found.length ? '' : 'No other customer found.');
+        for (const other of found) {
+          const li = el('li');
+          const where = other.identities.map((identity) => `${identity.channel} ${identity.externalId}`).join(', ');
+          li.append(el('span', '', [other.displayName || 'Customer', where, other.email, other.phone].filter(Boolean).join(' · ')));
+          const merge = el('button', 'secondary', 'Merge into this customer');
+          merge.type = 'button';
+          merge.addEventListener('click', async () => {
+            if (!confirm(`Merge ${other.displayName || 'that customer'} into ${customer.displayName || 'this customer'}? Their conversations, tickets and ratings move here.`)) return;
+            try {
+              const { merge: done } = await post(`/api/customers/${encodeURIComponent(customer._id)}/merge`, { customerId: other.id });
+              say(`Merged: ${done.moved.conversations || 0} conversations moved.`);
+              refresh(true);
+            } catch (error) {
+              say(error.message);
+            }
+          });
+          li.append(merge);
+          results.append(li);
+        }
+      } catch (error) {
+        say(error.message);
+      }
+    });
+    $('.verify-contact', section).addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const value = $('#verified-contact', section).value.trim();
+      if (!value) return;
+      try {
+        const { mergedInto } = await post(`/api/customers/${encodeURIComponent(customer._id)}/verified-contacts`, value.includes('@') ? { email: value } : { phone: value });
+        say(mergedInto && mergedInto !== customer._id ? 'Verified; another customer had it, so the two were merged.' : 'Verified.');
+        refresh(true);
+      } catch (error) {
+        say(error.message);
+      }
+    });
+  };
+
   const renderConversation = (data) => {
     const section = $('#conversation');
     section.replaceChildren($('#conversation-template').content.cloneNode(true));
@@ -162,11 +226,12 @@
       customer.phone && `phone ${customer.phone}`,
       customer.locale && `language ${customer.locale}`,
       customer.tags && customer.tags.length ? `tags ${customer.tags.join(', ')}` : '',
-      customer.identities ? `on ${customer.identities.map((identity) => identity.channel).join(', ')}` : '',
+      customer.identities ? `on ${[...new Set(customer.identities.map((identity) => identity.channel))].join(', ')}` : '',
     ].filter(Boolean).join(' · ');
+    if (data.customer) renderSamePerson(section, data.customer);
     renderTranscript($('.transcript', section), data.messages);
     for (const note of (ticket && ticket.notes) || []) $('.notes', section).append(el('li', '', note.text));
-    for (const previous of data.previousConversations) $('.previous', section).append(el('li', '', `${previous.channel} · ${previous.state} · ${previous.messages.length} messages: ${previous.messages.map((m) => m.text).slice(0, 3).join(' / ')}`));
+    for (const previous of data.previousConversations) $('.previous', section).append(el('li', '', `${previous.channel} · ${previous.state} · ${new Date(previous.createdAt).toLocaleString()} · ${previous.messages.length} messages: ${previous.messages.map((m) => m.text).slice(0, 3).join(' / ')}`));
     const owned = data.conversation.state === 'with_agent' && data.conversation.ownerId === me.id;
     for (const control of section.querySelectorAll('.actions button, .actions select')) control.disabled = !owned && !control.classList.contains('note');
     const form = $('form.reply', section);

@@ -1,6 +1,7 @@
 import type { InboundMessage } from '../channels/messages.js';
 import type { Customer } from '../customers/customer.js';
 import type { CustomerRepository } from '../customers/customer-repository.js';
+import { platformContact, type VerifiedContacts } from '../customers/verified-contacts.js';
 import { newId } from '../storage/new-id.js';
 import type { Conversation } from './conversation.js';
 import type { ConversationRepository } from './conversation-repository.js';
@@ -18,18 +19,22 @@ export interface RecordedInbound {
 
 /**
  * Writes what customers say, before anything decides what to do with it: finds or creates
- * the customer by channel identity, continues or opens their conversation, stores the
- * message once per platform message id.
+ * the customer by channel identity (linked to others by a contact the platform vouches
+ * for), continues or opens their conversation, stores the message once per platform
+ * message id.
  */
 export class ConversationLog {
   constructor(
     private readonly customers: CustomerRepository,
     private readonly conversations: ConversationRepository,
     private readonly messages: MessageRepository,
+    private readonly verifiedContacts?: VerifiedContacts,
   ) {}
 
   async recordInbound(inbound: InboundMessage): Promise<RecordedInbound> {
-    const customer = await this.customers.findOrCreateByIdentity(inbound.channel, inbound.externalUserId, inbound.displayName ? { displayName: inbound.displayName } : {});
+    const known = await this.customers.findOrCreateByIdentity(inbound.channel, inbound.externalUserId, inbound.displayName ? { displayName: inbound.displayName } : {});
+    // A contact the platform vouches for (a WhatsApp number) makes one customer of everyone who has it.
+    const customer = this.verifiedContacts ? await this.verifiedContacts.fromPlatform(known, platformContact(inbound.channel, inbound.externalUserId)) : known;
     const conversation = await this.conversations.openFor(customer._id, inbound.channel, inbound.address, inbound.receivedAt);
     const { message, duplicate } = await this.messages.insertOnce({
       _id: newId('msg'),

@@ -21,7 +21,7 @@ export class CustomerRepository {
   async findOrCreateByIdentity(channel: ChannelId, externalId: string, profile: { displayName?: string } = {}): Promise<Customer> {
     const key = identityKey(channel, externalId);
     const known = await this.identities.findOne({ _id: key });
-    if (known) return this.touch(known.customerId);
+    if (known) return this.current(await this.touch(known.customerId));
     const now = new Date();
     const customer = customerSchema.parse({ _id: newId('cus'), ...profile, createdAt: now, updatedAt: now, lastSeenAt: now });
     const identity = customerIdentitySchema.parse({ _id: key, customerId: customer._id, channel, externalId, ...profile, createdAt: now });
@@ -31,7 +31,7 @@ export class CustomerRepository {
       if (!(error instanceof DuplicateKeyError)) throw error;
       const winner = await this.identities.findOne({ _id: key });
       if (!winner) throw error;
-      return this.touch(winner.customerId);
+      return this.current(await this.touch(winner.customerId));
     }
     return this.customers.insertOne(customer);
   }
@@ -40,6 +40,28 @@ export class CustomerRepository {
   async findByIdentity(channel: ChannelId, externalId: string): Promise<Customer | null> {
     const known = await this.identities.findOne({ _id: identityKey(channel, externalId) });
     return known ? this.customers.findOne({ _id: known.customerId }) : null;
+  }
+
+  /**
+   * The person a record stands for now: itself, or the customer it was merged into (an
+   * identity read just before a merge moved it may still name the merged record).
+   */
+  async current(customer: Customer): Promise<Customer> {
+    if (!customer.mergedInto) return customer;
+    return (await this.customers.findOne({ _id: customer.mergedInto })) ?? customer;
+  }
+
+  /**
+   * Customers whose name, e-mail, phone, id or channel id contains `query` (case-insensitive),
+   * merged records excluded; for the console's "same person" search.
+   */
+  async search(query: string, limit = 20): Promise<Customer[]> {
+    const pattern = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+    const viaIdentity = await this.identities.find({ externalId: pattern }, { limit });
+    return this.customers.find(
+      { mergedInto: { $exists: false }, $or: [{ displayName: pattern }, { email: pattern }, { phone: pattern }, { _id: pattern }, { _id: { $in: viaIdentity.map((identity) => identity.customerId) } }] },
+      { sort: { lastSeenAt: -1 }, limit },
+    );
   }
 
   async get(id: string): Promise<Customer | null> {

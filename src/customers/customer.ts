@@ -14,6 +14,8 @@ export const customerSchema = z.object({
   email: z.email().optional(),
   phone: z.string().regex(/^\+?[0-9 ()-]{6,20}$/).optional(),
   tags: z.array(z.string().max(50)).default([]),
+  /** Set when an agent or a verified contact merged this record into another: that one is the person now. */
+  mergedInto: z.string().optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
   lastSeenAt: z.date(),

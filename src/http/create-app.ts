@@ -16,6 +16,7 @@ import { restRoutes } from '../channels/rest/rest-routes.js';
 import type { WebchatInbox } from '../channels/webchat/webchat-inbox.js';
 import { webchatRoutes } from '../channels/webchat/webchat-routes.js';
 import type { Config } from '../config/config-schema.js';
+import { customerRoutes } from '../customers/customer-routes.js';
 import type { ConversationEngine } from '../engine/conversation-engine.js';
 import { editorRoutes, type EditorRouteDeps } from '../knowledge/editor/editor-routes.js';
 import { helpCenterRoutes } from '../knowledge/help-center/help-center-routes.js';
@@ -80,6 +81,7 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
   app.use('/api', authenticate({ sessions, users: services.users }));
   app.use('/api/auth', authRoutes({ users: services.users, sessions, throttle, config }));
   app.use('/api/agent', agentRoutes({ services, desk, events, users: services.users, sla: config.sla, presence, knowledge, defaultLocale: config.locales.default }));
+  app.use('/api/customers', customerRoutes(services));
   app.use('/api/tickets', ticketRoutes({ tickets: services.tickets, users: services.users, desk }));
   app.use('/api/reports', reportRoutes({ store, users: services.users, timezone: config.timezone }));
   app.use('/api/editor', editorRoutes(editor));

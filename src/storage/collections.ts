@@ -23,7 +23,7 @@ export interface CollectionSpec {
 }
 
 export const collectionSpecs = [
-  { name: 'customers', indexes: [{ keys: { segment: 1 } }, { keys: { email: 1 } }, { keys: { phone: 1 } }] },
+  { name: 'customers', indexes: [{ keys: { segment: 1 } }, { keys: { email: 1 } }, { keys: { phone: 1 } }, { keys: { mergedInto: 1 }, sparse: true }] },
   {
     name: 'customer_identities',
     indexes: [{ keys: { customerId: 1 } }, { keys: { channel: 1, externalId: 1 }, unique: true }],
@@ -45,6 +45,7 @@ export const collectionSpecs = [
       { keys: { conversationId: 1 } },
       { keys: { channel: 1, platformMessageId: 1 }, unique: true, sparse: true },
       { keys: { createdAt: 1 }, dates: ['createdAt'] },
+      { keys: { customerId: 1 } },
     ],
     groupFields: { channel: 'scalar', direction: 'scalar' },
   },
@@ -56,6 +57,7 @@ export const collectionSpecs = [
       { keys: { status: 1 } },
       { keys: { assigneeId: 1 } },
       { keys: { createdAt: 1 }, dates: ['createdAt'] },
+      { keys: { customerId: 1 } },
     ],
   },
   {
@@ -83,7 +85,11 @@ export const collectionSpecs = [
     indexes: [{ keys: { status: 1, dueAt: 1 }, dates: ['dueAt'] }, { keys: { dedupeKey: 1 }, unique: true, sparse: true }],
   },
   { name: 'outbox', indexes: [{ keys: { status: 1, dueAt: 1 }, dates: ['dueAt'] }, { keys: { conversationId: 1 } }] },
-  { name: 'question_log', indexes: [{ keys: { outcome: 1, createdAt: -1 }, dates: ['createdAt'] }, { keys: { conversationId: 1 } }], groupFields: { text: 'scalar' } },
+  { name: 'question_log', indexes: [{ keys: { outcome: 1, createdAt: -1 }, dates: ['createdAt'] }, { keys: { conversationId: 1 } }, { keys: { customerId: 1 } }], groupFields: { text: 'scalar' } },
+  { name: 'customer_merges', indexes: [{ keys: { survivorId: 1 } }, { keys: { mergedId: 1 } }] },
+  { name: 'verified_contacts', indexes: [{ keys: { customerId: 1 } }] },
+  { name: 'zalo_tokens', indexes: [] },
+  { name: 'zalo_choices', indexes: [] },
   { name: 'counters', indexes: [] },
 ] as const satisfies readonly CollectionSpec[];
 

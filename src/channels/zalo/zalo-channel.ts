@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { Channel, SendReceipt } from '../channel.js';
+import { parseRetryAfter } from '../channel-send-error.js';
+import type { OutboundMessage, PlatformAddress } from '../messages.js';
+import { ZaloApiError } from './zalo-api-error.js';
+import type { ZaloChoices } from './zalo-choices.js';
+import { renderZaloMessage, type ZaloMessage } from './zalo-message.js';
+import type { ZaloTokens } from './zalo-tokens.js';
+
+/** A Zalo follower's address: their id as the OA sees it. */
+export const zaloAddressSchema = z.object({ userId: z.string().min(1) });
+
+const sendResponseSchema = z.looseObject({
+  error: z.coerce.number().int(),
+  message: z.string().optional(),
+  data: z.looseObject({ message_id: z.string().optional() }).optional(),
+});
+
+/**
+ * Zalo answers errors with HTTP 200 and `error != 0`. These codes mean the access token is
+ * no longer valid (-216 invalid, -124 expired): refresh it and send again.
+ */
+const tokenErrors = new Set([-216, -124]);
+/** Temporary conditions worth retrying later: -32 request rate limit exceeded, -211 message quota used up. */
+const temporaryErrors = new Set([-32, -211]);
+
+/**
+ * The Zalo Official Account channel's sending side: `POST {apiBase}/v3.0/oa/message/cs`
+ * (a customer-service message, allowed while the follower has written recently) with the
+ * OA access token in the `access_token` header. Choices and rating prompts become buttons
+ * (or numbered text), remembered so the answer maps back to its payload.
+ */
+export class ZaloChannel implements Channel {
+  readonly id = 'zalo' as const;
+
+  constructor(
+    private readonly deps: { apiBase: string; tokens: ZaloTokens; choices: ZaloChoices },
+  ) {}
+
+  async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {
+    const { userId } = zaloAddressSchema.parse(address);
+    const body = { recipient: { user_id: userId }, message: renderZaloMessage(message) };
+    let token = await this.deps.tokens.accessToken();
+    let result = await this.post(token, body);
+    if (result.tokenRejected) {
+      token = await this.deps.tokens.refresh(token);
+      result = await this.post(token, body);
+      if (result.tokenRejected) throw new ZaloApiError(`Zalo rejected a freshly refreshed access token: ${result.message}`);
+    }
+    await this.deps.choices.offered(userId, message.buttons);
+    return result.messageId ? { platformMessageId: result.messageId } : {};
+  }
+
+  private async post(token: string, body: { recipient: { user_id: string }; message: ZaloMessage }): Promise<{ tokenRejected: boolean; message: string; messageId?: string }> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.deps.apiBase}/v3.0/oa/message/cs`, {
+        method: 'POST',
+        headers: { access_token: token, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new ZaloApiError(`Zalo could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (response.status === 429 || response.status >= 500) {
+      const wait = parseRetryAfter(response.headers.get('retry-after'));
+      throw new ZaloApiError(`Zalo answered HTTP ${response.status}`, { status: response.status, ...(wait !== undefined ? { retryAfterMs: wait } : {}) });
+    }
+    const parsed = sendResponseSchema.safeParse(await response.json().catch(() => null));
+    if (!response.ok || !parsed.success) throw new ZaloApiError(`Zalo answered HTTP ${response.status} with an unexpected body`, { permanent: true, status: response.status });
+    const { error, message = '', data } = parsed.data;
+    if (error === 0) return { tokenRejected: false, message, ...(data?.message_id ? { messageId: data.message_id } : {}) };
+    if (tokenErrors.has(error)) return { tokenRejected: true, message };
+    throw new ZaloApiError(`Zalo refused the message (error ${error}): ${message}`, { code: error, permanent: !temporaryErrors.has(error) });
+  }
+}

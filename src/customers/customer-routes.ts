@@ -1,0 +1,80 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { requireRole, userOf } from '../accounts/auth.js';
+import { NotFoundError } from '../http/app-error.js';
+import { validate } from '../http/validate.js';
+import type { Services } from '../services.js';
+import { verifiedContactInputSchema } from './verified-contacts.js';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+const searchQuery = z.object({ q: z.string().trim().min(2, { error: 'expected at least 2 characters' }).max(100) });
+const mergeBody = z.strictObject({ customerId: z.string().min(1).max(100) });
+
+/**
+ * Customers for agents under `/api/customers` (role agent): search, one customer's whole
+ * history across channels with identities, verified contacts and merges, `POST
+ * /:id/merge { customerId }` to merge another record into this one (same person), and
+ * `POST /:id/verified-contacts { email } | { phone }` to confirm a contact, which merges
+ * any other customer who owns it.
+ */
+export function customerRoutes(services: Services): Router {
+  const router = Router();
+  router.use(requireRole('agent'));
+  const { customers } = services;
+
+  const summary = async (id: string) => {
+    const customer = await customers.get(id);
+    if (!customer) throw new NotFoundError('The customer');
+    const [identities, verified, merges, conversations] = await Promise.all([
+      customers.identitiesOf(id),
+      services.verifiedContacts.of(id),
+      services.merges.history(id),
+      services.conversations.listByCustomer(id),
+    ]);
+    return {
+      customer,
+      identities: identities.map(({ channel, externalId, displayName, createdAt }) => ({ channel, externalId, displayName, createdAt })),
+      verifiedContacts: verified.map(({ kind, value, source, verifiedBy, verifiedAt }) => ({ kind, value, source, verifiedBy, verifiedAt })),
+      merges: merges.map(({ survivorId, mergedId, reason, actorId, contactKey, status, startedAt, completedAt, moved }) => ({ survivorId, mergedId, reason, actorId, contactKey, status, startedAt, completedAt, moved })),
+      conversations: conversations.map(({ _id, channel, state, createdAt, lastMessageAt }) => ({ id: _id, channel, state, createdAt, lastMessageAt })),
+    };
+  };
+
+  router.get('/', async (req, res) => {
+    const { q } = validate(searchQuery, req.query, 'query');
+    const found = await customers.search(q);
+    const withIdentities = await Promise.all(
+      found.map(async (customer) => ({
+        id: customer._id,
+        displayName: customer.displayName,
+        email: customer.email,
+        phone: customer.phone,
+        segment: customer.segment,
+        lastSeenAt: customer.lastSeenAt,
+        identities: (await customers.identitiesOf(customer._id)).map(({ channel, externalId }) => ({ channel, externalId })),
+      })),
+    );
+    res.json({ customers: withIdentities });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const { id } = validate(idParams, req.params, 'params');
+    res.json(await summary(id));
+  });
+
+  router.post('/:id/merge', async (req, res) => {
+    const { id } = validate(idParams, req.params, 'params');
+    const { customerId } = validate(mergeBody, req.body, 'body');
+    const merge = await services.merges.merge({ survivorId: id, mergedId: customerId, reason: 'agent', actorId: userOf(res)._id });
+    res.json({ merge: { survivorId: merge.survivorId, mergedId: merge.mergedId, status: merge.status, moved: merge.moved }, ...(await summary(id)) });
+  });
+
+  router.post('/:id/verified-contacts', async (req, res) => {
+    const { id } = validate(idParams, req.params, 'params');
+    const contact = validate(verifiedContactInputSchema, req.body, 'body');
+    const result = await services.verifiedContacts.verify(id, contact, 'agent', userOf(res)._id);
+    res.status(201).json({ mergedInto: result.merge ? result.customerId : null, ...(await summary(result.customerId)) });
+  });
+
+  return router;
+}

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { zaloSignature } from '../../src/channels/zalo/zalo-signature.js';
+import { postJson } from './post-json.js';
+
+/** A message the fake Zalo OA API accepted, as the OA sent it. */
+export interface ZaloSent {
+  userId: string;
+  text: string;
+  buttons: { title: string; type: string; payload: string }[];
+  accessToken: string;
+}
+
+/** A fixture from `test/fixtures/zalo/`, parsed. */
+export function zaloFixture<T = Record<string, unknown>>(name: string): T {
+  return JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'zalo', `${name}.json`), 'utf8')) as T;
+}
+
+const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+
+/**
+ * A local stand-in for Zalo on 127.0.0.1 speaking its wire format: `POST
+ * /v3.0/oa/message/cs` (header `access_token`; errors as HTTP 200 with `error != 0`) and
+ * `POST /v4/oa/access_token` (header `secret_key`, form body; each refresh token works once).
+ * `failWith` makes sends fail (an HTTP status or a Zalo error code) until cleared.
+ */
+export class FakeZalo {
+  readonly sent: ZaloSent[] = [];
+  readonly refreshes: { refreshToken: string; appId: string }[] = [];
+  sendAttempts = 0;
+  accessToken = 'access-0';
+  refreshToken = 'refresh-0';
+  expiresIn = 90_000;
+  failWith: { status: number } | { error: number; message: string } | null = null;
+  private tokenCounter = 0;
+  private server: Server | null = null;
+  url = '';
+
+  constructor(readonly appSecret = 'app-secret') {}
+
+  async start(): Promise<this> {
+    this.server = createServer(async (req, res) => {
+      const body = await readBody(req);
+      const reply = (status: number, json: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(json));
+      };
+      if (req.method === 'POST' && req.url === '/v3.0/oa/message/cs') {
+        this.sendAttempts++;
+        if (this.failWith && 'status' in this.failWith) return reply(this.failWith.status, { error: -1, message: 'Internal error' });
+        if (this.failWith) return reply(200, { error: this.failWith.error, message: this.failWith.message });
+        if (req.headers['access_token'] !== this.accessToken) return reply(200, { error: -216, message: 'Access token is invalid' });
+        const { recipient, message } = JSON.parse(body) as { recipient: { user_id: string }; message: { text: string; attachment?: { payload: { buttons: ZaloSent['buttons'] } } } };
+        this.sent.push({ userId: recipient.user_id, text: message.text, buttons: message.attachment?.payload.buttons ?? [], accessToken: this.accessToken });
+        return reply(200, { ...zaloFixture<Record<string, unknown>>('send-message-response'), data: { message_id: `zmsg-${this.sent.length}`, user_id: recipient.user_id } });
+      }
+      if (req.method === 'POST' && req.url === '/v4/oa/access_token') {
+        const form = new URLSearchParams(body);
+        if (req.headers['secret_key'] !== this.appSecret) return reply(200, { error: -14002, error_name: 'Invalid secret key', error_description: 'secret_key is invalid' });
+        if (form.get('grant_type') !== 'refresh_token' || form.get('refresh_token') !== this.refreshToken) {
+          return reply(200, { error: -14014, error_name: 'Invalid refresh token', error_description: 'Refresh token is invalid or used' });
+        }
+        this.refreshes.push({ refreshToken: form.get('refresh_token')!, appId: form.get('app_id')! });
+        this.tokenCounter++;
+        this.accessToken = `access-${this.tokenCounter}`;
+        this.refreshToken = `refresh-${this.tokenCounter}`;
+        return reply(200, { access_token: this.accessToken, refresh_token: this.refreshToken, expires_in: String(this.expiresIn) });
+      }
+      reply(404, { error: -404, message: 'not found' });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** Waits until `count` messages were accepted (polling; the webhook answers before the bot does). */
+  async waitForSent(count: number, timeoutMs = 30_000): Promise<ZaloSent[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.sent.length < count) {
+      if (Date.now() > deadline) throw new Error(`expected ${count} Zalo messages, got ${this.sent.length}: ${JSON.stringify(this.sent.map((m) => m.text))}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return this.sent.slice(0, count);
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server?.close(() => resolve());
+      this.server?.closeAllConnections();
+    });
+  }
+}
+
+/** The environment that points Careline's Zalo channel at `fake`. */
+export function zaloEnv(fake: FakeZalo): Record<string, string> {
+  return {
+    ZALO_APP_ID: zaloFixture<{ app_id: string }>('user_send_text').app_id,
+    ZALO_OA_SECRET_KEY: 'oa-secret-key',
+    ZALO_APP_SECRET: fake.appSecret,
+    ZALO_ACCESS_TOKEN: fake.accessToken,
+    ZALO_REFRESH_TOKEN: fake.refreshToken,
+    ZALO_API_BASE: fake.url,
+    ZALO_OAUTH_BASE: fake.url,
+  };
+}
+
+/** Posts a webhook event the way Zalo does: the raw JSON signed with `X-ZEvent-Signature`, unless `signature` overrides it (null: none). */
+export function postZaloEvent(appUrl: string, event: Record<string, unknown>, options: { secret?: string; signature?: string | null } = {}): Promise<Response> {
+  const raw = JSON.stringify(event);
+  const signature = options.signature !== undefined ? options.signature : zaloSignature(String(event.app_id), raw, String(event.timestamp), options.secret ?? 'oa-secret-key');
+  return postJson(`${appUrl}/webhooks/zalo`, raw, signature === null ? {} : { 'x-zevent-signature': signature });
+}
+
+let counter = 0;
+/** A `user_send_text` event from the documented example with this follower, text and a fresh `msg_id`. */
+export function zaloText(userId: string, text: string, msgId = `msg-${Date.now()}-${++counter}`): Record<string, unknown> {
+  const event = zaloFixture('user_send_text');
+  return { ...event, sender: { id: userId }, message: { text, msg_id: msgId }, timestamp: String(Date.now()) };
+}
