@@ -135,6 +135,7 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
     editor,
     channels,
     webchat,
+    webchatInbox,
     outboxWorker,
     /** Runs scheduled jobs (CSAT surveys); `main.ts` starts it, `stop()` stops it. */
     jobRunner,

@@ -1,8 +1,11 @@
-import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { csatReport } from '../../src/reports/csat-report.js';
 import { operationsReport } from '../../src/reports/operations-report.js';
 import { reportRange } from '../../src/reports/report-range.js';
+import { DuplicateKeyError } from '../../src/storage/duplicate-key-error.js';
+import { EmbeddedDocumentStore, embeddedDatabaseFile } from '../../src/storage/embedded/embedded-document-store.js';
 import { seedReportFixture } from '../support/report-fixture.js';
 import { tempDir } from '../support/temp-dir.js';
 import { storeContract } from './store-contract.js';
@@ -40,5 +43,31 @@ describe('EmbeddedDocumentStore report pipelines', () => {
       await plain.close();
       dir.remove();
     }
+  });
+});
+
+describe('EmbeddedDocumentStore group commit', () => {
+  it('commits the writes of one event-loop turn together; a failing one undoes only itself; each is on disk when it resolves', async () => {
+    const dir = tempDir('careline-store-');
+    const store = new EmbeddedDocumentStore(dir.path);
+    await store.init();
+    const notes = store.collection<{ _id: string; n: number }>('notes');
+    await notes.insertOne({ _id: 'taken', n: 0 });
+    const results = await Promise.allSettled([
+      notes.insertOne({ _id: 'a', n: 1 }),
+      notes.insertOne({ _id: 'taken', n: 2 }),
+      notes.updateOne({ _id: 'taken' }, { $inc: { n: 10 } }),
+      notes.insertMany([{ _id: 'b', n: 3 }, { _id: 'a', n: 4 }, { _id: 'c', n: 5 }]),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateKeyError);
+
+    // A second connection (as another process would) sees exactly what was acknowledged.
+    const other = new BetterSqlite3(join(dir.path, embeddedDatabaseFile), { readonly: true });
+    const rows = other.prepare('SELECT _id, doc FROM "c_notes" ORDER BY _id').all() as { _id: string; doc: string }[];
+    expect(rows.map((row) => [row._id, JSON.parse(row.doc).n])).toEqual([['a', 1], ['b', 3], ['taken', 10]]);
+    other.close();
+    await store.close();
+    dir.remove();
   });
 });

@@ -25,6 +25,8 @@ interface Thing {
   tags?: string[];
   at?: Date;
   nested?: { a?: number };
+  m?: number;
+  address?: { chat: number };
 }
 
 /**
@@ -99,6 +101,17 @@ export function storeContract(adapter: string, open: () => Promise<{ store: Docu
           ['b', 1, 7, ['t']],
           ['c', 1, undefined, undefined],
         ]);
+      });
+
+      it('reports a $set to the value already stored as not modified, and applies $unset and $inc of a missing field', async () => {
+        const at = new Date('2026-05-01T10:00:00Z');
+        await things().insertOne({ _id: 'a', kind: 'x', n: 1, at, address: { chat: 1 } });
+        expect(await things().updateOne({ _id: 'a' }, { $set: { kind: 'x', at: new Date(at.getTime()), address: { chat: 1 } } })).toMatchObject({ matchedCount: 1, modifiedCount: 0 });
+        const address = { chat: 2 };
+        expect(await things().updateOne({ _id: 'a' }, { $set: { address }, $unset: { kind: '' }, $inc: { m: 2 } })).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
+        address.chat = 3; // the stored document does not share the caller's object
+        expect(await things().findOne({ _id: 'a' })).toEqual({ _id: 'a', n: 1, m: 2, at, address: { chat: 2 } });
+        expect(await things().updateOne({ _id: 'a' }, { $unset: { kind: '' } })).toMatchObject({ matchedCount: 1, modifiedCount: 0 });
       });
 
       it('refuses an update without operators', async () => {

@@ -16,6 +16,7 @@ import { DuplicateKeyError } from '../duplicate-key-error.js';
 import { assertUpdateOperators, withUpsertId } from '../update-rules.js';
 import { decodeDocument, encodeDocument } from './document-codec.js';
 import { planSqlGroup } from './sql-group.js';
+import { applyPlainUpdate, isExactFilter } from './plain-operations.js';
 import { sqlOrder, sqlPrefilter, type FieldKind } from './sql-prefilter.js';
 import { upsertSeed } from './upsert-seed.js';
 
@@ -26,6 +27,8 @@ export interface EmbeddedCollectionContext {
   db: Database;
   /** A prepared statement, cached by its text. */
   statement(sql: string): Statement;
+  /** Runs `work` atomically (holding the write lock); resolves with its result once it is durable. */
+  write<R>(work: () => R): Promise<R>;
   tableName(collection: string): string;
   indexedFields(collection: string): ReadonlyMap<string, FieldKind>;
   /** Fields a collection's reports group by, declared in its spec. */
@@ -41,8 +44,9 @@ function isUniqueViolation(error: unknown): error is Error {
 
 /**
  * One collection of the embedded store: documents as JSON rows in a SQLite table, filters,
- * updates and pipelines evaluated by mingo with MongoDB's semantics. Every write runs in an
- * IMMEDIATE transaction, so a read-modify-write is atomic even across processes.
+ * updates and pipelines evaluated by mingo with MongoDB's semantics. Every write runs under
+ * the write lock (see `EmbeddedDocumentStore.write`), so a read-modify-write is atomic even
+ * across processes, and resolves once it is on disk.
  */
 export class EmbeddedCollection<T extends StoredDocument> implements DocumentCollection<T> {
   private readonly table: string;
@@ -57,12 +61,23 @@ export class EmbeddedCollection<T extends StoredDocument> implements DocumentCol
   }
 
   async insertOne(doc: T): Promise<T> {
-    this.insertRow(doc as unknown as Doc);
+    await this.write(() => this.insertRow(doc as unknown as Doc));
     return doc;
   }
 
   async insertMany(docs: T[]): Promise<T[]> {
-    for (const doc of docs) this.insertRow(doc as unknown as Doc);
+    // Like MongoDB's ordered insert: the documents before a clash stay inserted.
+    const clash = await this.write(() => {
+      for (const doc of docs) {
+        try {
+          this.insertRow(doc as unknown as Doc);
+        } catch (error) {
+          return error;
+        }
+      }
+      return null;
+    });
+    if (clash) throw clash;
     return docs;
   }
 
@@ -103,9 +118,9 @@ export class EmbeddedCollection<T extends StoredDocument> implements DocumentCol
         const inserted = this.upsert(filter, update);
         return (options.returnDocument === 'before' ? null : inserted) as T | null;
       }
-      const before = structuredClone(found);
+      const before = options.returnDocument === 'before' ? structuredClone(found) : found;
       this.modify(found, update);
-      return (options.returnDocument === 'before' ? before : found) as unknown as T;
+      return before as unknown as T;
     });
   }
 
@@ -154,8 +169,8 @@ export class EmbeddedCollection<T extends StoredDocument> implements DocumentCol
     return { docs: rows.map((row) => plan.toDocument(row)), consumed: plan.consumed };
   }
 
-  private write<R>(work: () => R): R {
-    return this.context.db.transaction(work).immediate();
+  private write<R>(work: () => R): Promise<R> {
+    return this.context.write(work);
   }
 
   private readAll(collection: string): Doc[] {
@@ -169,14 +184,25 @@ export class EmbeddedCollection<T extends StoredDocument> implements DocumentCol
   }
 
   private match(filter: Filter, options: FindOptions): Doc[] {
+    const indexed = this.context.indexedFields(this.name);
+    const order = sqlOrder(options.sort, indexed);
+    // Most lookups (by id, by channel identity, by open-conversation key) need no mingo at all.
+    if (isExactFilter(filter, indexed) && (order || !options.sort)) return this.matchExactly(filter, order ?? '', options);
     const query = new Query(filter, this.mingoOptions);
-    const order = sqlOrder(options.sort, this.context.indexedFields(this.name));
     if (order && options.limit) return this.matchInOrder(query, filter, order, (options.skip ?? 0) + options.limit).slice(options.skip ?? 0);
     let cursor = query.find<Doc>(this.candidates(this.name, filter));
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
     return cursor.all();
+  }
+
+  /** A filter the SQL prefilter answers exactly: SQL sorts, skips and limits too. */
+  private matchExactly(filter: Filter, order: string, options: FindOptions): Doc[] {
+    const { where, params } = sqlPrefilter(filter, this.context.indexedFields(this.name));
+    const page = options.limit || options.skip ? ` LIMIT ${Math.trunc(options.limit ?? -1)} OFFSET ${Math.trunc(options.skip ?? 0)}` : '';
+    const rows = this.context.statement(`SELECT doc FROM ${this.table} ${where} ${order}${page}`).all(...params) as { doc: string }[];
+    return rows.map((row) => decodeDocument<Doc>(row.doc));
   }
 
   /** Reads rows in SQL order and stops after `wanted` matches: the fast path for "the next due job". */
@@ -197,6 +223,12 @@ export class EmbeddedCollection<T extends StoredDocument> implements DocumentCol
     const { $setOnInsert: _ignored, ...operators } = update;
     if (Object.keys(operators).length === 0) return false;
     const id = doc._id;
+    const plain = applyPlainUpdate(doc, operators);
+    if (plain !== null) {
+      if (doc._id !== id) throw new Error(`An update in ${this.name} may not change _id`);
+      if (plain) this.saveRow(doc);
+      return plain;
+    }
     const changed = applyModifier(doc, operators, undefined, undefined, { cloneMode: 'deep', queryOptions: this.mingoOptions });
     if (doc._id !== id) throw new Error(`An update in ${this.name} may not change _id`);
     if (changed.length > 0) this.saveRow(doc);

@@ -26,6 +26,11 @@ function tableName(collection: string): string {
  * The zero-setup store: one SQLite file (WAL, synchronous=FULL, so every acknowledged write
  * survives a crash or `kill -9`) under the data directory, queried in MongoDB's language.
  * Several processes may open the same directory; SQLite's locks keep writes atomic.
+ *
+ * Group commit: the writes made during one turn of the event loop share one transaction
+ * (each in its own savepoint, so one failing undoes only itself) and one fsync, made before
+ * the next turn; a write's promise resolves only once that commit is on disk. Concurrent
+ * conversations thus share fsyncs instead of each blocking the loop for its own.
  */
 export class EmbeddedDocumentStore implements DocumentStore, EmbeddedCollectionContext {
   readonly kind = 'embedded' as const;
@@ -33,6 +38,9 @@ export class EmbeddedDocumentStore implements DocumentStore, EmbeddedCollectionC
   readonly db: Database;
   private readonly statements = new Map<string, Statement>();
   private readonly ensured = new Set<string>();
+  /** Writes made in the open group transaction, waiting for its commit. */
+  private waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private commitPlanned = false;
 
   /** `sqlGroups: false` makes every pipeline run in mingo (to check the SQL path gives the same results). */
   constructor(
@@ -61,7 +69,51 @@ export class EmbeddedDocumentStore implements DocumentStore, EmbeddedCollectionC
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.commit();
+    this.db.close();
+  }
+
+  write<R>(work: () => R): Promise<R> {
+    if (!this.db.inTransaction) this.statement('BEGIN IMMEDIATE').run();
+    this.planCommit();
+    // A savepoint inside the group transaction: a failing write undoes only itself.
+    this.statement('SAVEPOINT write').run();
+    let result: R;
+    try {
+      result = work();
+    } catch (error) {
+      this.statement('ROLLBACK TO write').run();
+      this.statement('RELEASE write').run();
+      return Promise.reject(error);
+    }
+    this.statement('RELEASE write').run();
+    return new Promise<R>((resolve, reject) => this.waiting.push({ resolve: () => resolve(result), reject }));
+  }
+
+  private planCommit(): void {
+    if (this.commitPlanned) return;
+    this.commitPlanned = true;
+    setImmediate(() => this.commit());
+  }
+
+  /** Commits the group transaction (one fsync) and settles the writes made in it. */
+  private commit(): void {
+    this.commitPlanned = false;
+    const settled = this.waiting;
+    this.waiting = [];
+    if (!this.db.open || !this.db.inTransaction) {
+      for (const write of settled) write.reject(new Error('The embedded store was closed before the write was committed'));
+      return;
+    }
+    try {
+      this.statement('COMMIT').run();
+    } catch (error) {
+      if (this.db.inTransaction) this.statement('ROLLBACK').run();
+      for (const write of settled) write.reject(error);
+      return;
+    }
+    for (const write of settled) write.resolve();
   }
 
   get sqlGroups(): boolean {
