@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+// The real one even where a test fakes the global timers: a commit must never wait on a fake clock.
+import { setImmediate as afterThisTurn } from 'node:timers';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import { collectionSpec, collectionSpecs, type CollectionSpec } from '../collections.js';
 import type { DocumentCollection, DocumentStore, StoredDocument } from '../document-store.js';
@@ -94,7 +96,7 @@ export class EmbeddedDocumentStore implements DocumentStore, EmbeddedCollectionC
   private planCommit(): void {
     if (this.commitPlanned) return;
     this.commitPlanned = true;
-    setImmediate(() => this.commit());
+    afterThisTurn(() => this.commit());
   }
 
   /** Commits the group transaction (one fsync) and settles the writes made in it. */
