@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { recipientOf } from '../support/fake-graph-api.js';
 import { metaFixture, postSigned } from '../support/meta-webhook.js';
 import { appSecret, startMetaWorld, type MetaWorld } from '../support/meta-world.js';
@@ -26,8 +26,8 @@ describe('the whatsapp channel', () => {
     await world.say('84911111111', 'xin chao', { mid: 'wamid.TYPING-TEST-1' });
     await world.graph.waitFor((call) => recipientOf(call) === '84911111111');
     expect(world.graph.typing.map((call) => call.body)).toContainEqual({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.TYPING-TEST-1', typing_indicator: { type: 'text' } });
-    const customer = await world.app.services.customers.findByIdentity('whatsapp', '84911111111');
-    expect(customer).toMatchObject({ phone: '+84911111111', displayName: 'Nguyễn Văn An' });
+    // The phone is stored after the turn, which may end after the reply reached the platform.
+    await vi.waitFor(async () => expect(await world.app.services.customers.findByIdentity('whatsapp', '84911111111')).toMatchObject({ phone: '+84911111111', displayName: 'Nguyễn Văn An' }));
   });
 
   it('records sent, delivered, read and failed on the message the statuses name, never going back', async () => {

@@ -27,9 +27,10 @@ describe('CSAT surveys', () => {
   const prompts = () => world.store.collection<CsatPrompt>('csat_prompts').find({});
   const transcript = (conversationId: string) => world.careline.services.messages.transcript(conversationId);
   const ratingPrompts = async (conversationId: string): Promise<Message[]> => (await transcript(conversationId)).filter((line) => line.kind === 'rating');
-  /** Waits until the event listeners have scheduled their jobs, then runs what is due at `at`. */
-  const runJobsAt = async (at: Date) => {
-    await vi.waitFor(async () => expect(await world.store.collection('jobs').countDocuments({ status: 'pending' })).toBeGreaterThan(0), { timeout: 2000 });
+  /** Waits until the event listeners have scheduled their jobs (for `conversationId` when given), then runs what is due at `at`. */
+  const runJobsAt = async (at: Date, conversationId?: string) => {
+    const pending = { status: 'pending', ...(conversationId ? { 'payload.conversationId': conversationId } : {}) };
+    await vi.waitFor(async () => expect(await world.store.collection('jobs').countDocuments(pending)).toBeGreaterThan(0), { timeout: 2000 });
     return world.careline.jobRunner.runDue(at);
   };
   const resolvedByAgent = async (customer: string, channel: ChannelId = 'rest') => {
@@ -117,7 +118,8 @@ describe('CSAT surveys', () => {
       await world.store.collection<CustomerIdentity>('customer_identities').insertOne({ _id: identityKey('webchat', 'visitor-1'), customerId: first.customer._id, channel: 'webchat', externalId: 'visitor-1', createdAt: new Date() });
       const second = await resolvedByAgent('visitor-1', 'webchat');
       expect(second.customer._id).toBe(first.customer._id);
-      await runJobsAt(later(31_000));
+      // The first survey's expiry job is pending too: wait for this conversation's own job.
+      await runJobsAt(later(31_000), second.conversation._id);
       expect(await ratingPrompts(second.conversation._id)).toEqual([]);
       expect((await prompts()).find((prompt) => prompt.conversationId === second.conversation._id)).toMatchObject({ status: 'skipped', skipReason: 'surveyed_recently' });
     });
