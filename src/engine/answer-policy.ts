@@ -48,6 +48,31 @@ const intentLead = 0.15;
 const weakDetection = new Set<DetectedLanguage['reason']>(['hint', 'default']);
 
 /**
+ * The answer / clarify / miss / small-talk / hand-off choice for a message's best intent and
+ * ranked articles under the given thresholds. Pure, so the answer-quality benchmark can sweep
+ * thresholds over the candidates `AnswerPolicy.decide` returned.
+ */
+export function chooseAction(thresholds: Pick<Config['answers'], 'answerThreshold' | 'clarifyThreshold'>, intent: IntentMatch | null, candidates: ArticleCandidate[]): Action {
+  const { answerThreshold, clarifyThreshold } = thresholds;
+  const [best, second] = candidates;
+  const bestConfidence = best?.confidence ?? 0;
+  const intentConfidence = intent?.confidence ?? 0;
+  const intentIsSure = intentConfidence >= answerThreshold;
+  // An intent between the thresholds still wins when no article comes close.
+  const intentClearlyBeatsArticles = intentConfidence >= clarifyThreshold && intentConfidence >= bestConfidence + intentLead;
+  if (intent && (intentIsSure || intentClearlyBeatsArticles)) {
+    // Asking for a person or complaining hands off even when an article also matches.
+    if (intent.intent === 'human' || intent.intent === 'complaint') return { kind: 'handoff', reason: intent.intent === 'human' ? 'customer_request' : 'complaint' };
+    if (intentConfidence >= bestConfidence) return { kind: 'smalltalk', intent: intent.intent };
+  }
+  if (!best || bestConfidence < clarifyThreshold) return { kind: 'miss' };
+  const isClear = !second || second.confidence < clarifyThreshold || bestConfidence - second.confidence >= ambiguityMargin;
+  if (bestConfidence >= answerThreshold && isClear) return { kind: 'answer', slug: best.slug, confidence: bestConfidence, chosen: false };
+  const choices = candidates.filter((candidate) => candidate.confidence >= clarifyThreshold && candidate.confidence >= bestConfidence - clarifySpread).slice(0, maxChoices);
+  return { kind: 'clarify', candidates: choices, weak: bestConfidence < answerThreshold };
+}
+
+/**
  * Decides answer / clarify / hand off / small talk for one message, without side effects:
  * the same code serves customers, "try it" and the answer-quality benchmark. Thresholds
  * come from `config.answers`.
@@ -72,28 +97,8 @@ export class AnswerPolicy {
 
     const intent = this.intents.match(input.text);
     const candidates = this.knowledge.query(input.text, maxChoices + 2);
-    const action = this.choose(intent, candidates);
+    const action = chooseAction(this.config.answers, intent, candidates);
     return { action, language: this.refineLanguage(language, action, intent, candidates), candidates, intent };
-  }
-
-  private choose(intent: IntentMatch | null, candidates: ArticleCandidate[]): Action {
-    const { answerThreshold, clarifyThreshold } = this.config.answers;
-    const [best, second] = candidates;
-    const bestConfidence = best?.confidence ?? 0;
-    const intentConfidence = intent?.confidence ?? 0;
-    const intentIsSure = intentConfidence >= answerThreshold;
-    // An intent between the thresholds still wins when no article comes close.
-    const intentClearlyBeatsArticles = intentConfidence >= clarifyThreshold && intentConfidence >= bestConfidence + intentLead;
-    if (intent && (intentIsSure || intentClearlyBeatsArticles)) {
-      // Asking for a person or complaining hands off even when an article also matches.
-      if (intent.intent === 'human' || intent.intent === 'complaint') return { kind: 'handoff', reason: intent.intent === 'human' ? 'customer_request' : 'complaint' };
-      if (intentConfidence >= bestConfidence) return { kind: 'smalltalk', intent: intent.intent };
-    }
-    if (!best || bestConfidence < clarifyThreshold) return { kind: 'miss' };
-    const isClear = !second || second.confidence < clarifyThreshold || bestConfidence - second.confidence >= ambiguityMargin;
-    if (bestConfidence >= answerThreshold && isClear) return { kind: 'answer', slug: best.slug, confidence: bestConfidence, chosen: false };
-    const choices = candidates.filter((candidate) => candidate.confidence >= clarifyThreshold && candidate.confidence >= bestConfidence - clarifySpread).slice(0, maxChoices);
-    return { kind: 'clarify', candidates: choices, weak: bestConfidence < answerThreshold };
   }
 
   private fromPayload(payload: string): Action | null {

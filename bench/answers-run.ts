@@ -1,0 +1,61 @@
+/**
+ * `npm run bench:answers`: the answer-quality benchmark (issue 9). Each dataset of
+ * `../shared/datasets` (or `CARELINE_DATASETS`) becomes a knowledge base that the engine's
+ * real decision path (`AnswerPolicy.decide` over `KnowledgeBase`) answers, clarifies or hands
+ * off from. Thresholds come from bench/answers-thresholds.json, frozen after tuning on the
+ * validation splits (`npm run bench:answers -- --tune` re-tunes them, reading validation data
+ * only). Prints the figures and writes bench/results/answers-latest.md.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../src/config/load-config.js';
+import { packageRoot } from '../src/http/package-root.js';
+import { KnowledgeBase } from '../src/knowledge/knowledge-base.js';
+import { loadRuns } from './answers/datasets.js';
+import { decideAll, knowledgeArticles, metrics, sweep, tune, type Thresholds } from './answers/evaluate.js';
+import { answersReport, type RunResult } from './answers/report.js';
+
+const root = packageRoot();
+// From a compiled build the package root is the repository, as it is for tsx.
+const datasets = resolve(process.env.CARELINE_DATASETS ?? join(root, '..', 'shared', 'datasets'));
+const thresholdsPath = join(root, 'bench', 'answers-thresholds.json');
+const retune = process.argv.includes('--tune');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+
+if (!existsSync(join(datasets, 'README.md'))) {
+  process.stderr.write(`bench:answers: the datasets are not in ${datasets}.\nPut the shared datasets folder there (next to the repository, as ../shared/datasets) or set CARELINE_DATASETS=/path/to/datasets.\n`);
+  process.exit(2);
+}
+
+const startedAt = new Date();
+const config = loadConfig({ env: { LOG_LEVEL: 'silent' } });
+const frozen: Record<string, Thresholds> = existsSync(thresholdsPath) ? (JSON.parse(readFileSync(thresholdsPath, 'utf8')) as Record<string, Thresholds>) : {};
+const live: Thresholds = { answerThreshold: config.answers.answerThreshold, clarifyThreshold: config.answers.clarifyThreshold };
+const results: RunResult[] = [];
+const pct = (value: number) => (value * 100).toFixed(1);
+
+for (const run of loadRuns(datasets)) {
+  if (only && !run.id.startsWith(only)) continue;
+  const started = performance.now();
+  const knowledge = new KnowledgeBase(knowledgeArticles(run.knowledge, run.locale));
+  const buildMs = performance.now() - started;
+  let thresholds = run.thresholdsFrom ? (frozen[run.thresholdsFrom] ?? live) : run.tunable ? (frozen[run.id] ?? live) : live;
+  if (retune && run.tunable) {
+    thresholds = tune(decideAll(knowledge, config, live, run.validation));
+    frozen[run.id] = thresholds;
+  }
+  const queryStarted = performance.now();
+  const scored = decideAll(knowledge, config, thresholds, run.test);
+  const perQueryMs = (performance.now() - queryStarted) / Math.max(1, run.test.length);
+  const result: RunResult = { run, thresholds, thresholdSource: run.thresholdsFrom ? `frozen for ${run.thresholdsFrom}` : run.tunable ? 'tuned on validation, frozen' : 'live defaults (nothing to tune)', metrics: metrics(scored), sweep: sweep(scored), buildMs, perQueryMs, articles: knowledge.size, variants: [...run.knowledge.values()].reduce((sum, list) => sum + list.length, 0) };
+  results.push(result);
+  const m = result.metrics;
+  process.stdout.write(
+    `${run.title}: in-scope ${pct(m.inScopeAccuracy)} (top-1 with clarify→top ${pct(m.comparable.inScopeAccuracy)}), OOS recall ${pct(m.oosRecall)} (${pct(m.comparable.oosRecall)}), WAR ${pct(m.wrongAnswerRate)}, coverage ${pct(m.coverage)}, clarify ${pct(m.clarifyRate)} [answer ≥ ${thresholds.answerThreshold}, clarify ≥ ${thresholds.clarifyThreshold}; ${perQueryMs.toFixed(2)} ms/message]\n`,
+  );
+}
+
+if (retune) writeFileSync(thresholdsPath, `${JSON.stringify(frozen, null, 2)}\n`);
+const reportPath = join(root, 'bench', 'results', 'answers-latest.md');
+writeFileSync(reportPath, answersReport(results, { startedAt, durationMs: Date.now() - startedAt.getTime(), datasets }));
+process.stdout.write(`\nReport written to ${reportPath} (${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s)\n`);
