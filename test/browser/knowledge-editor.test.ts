@@ -86,4 +86,25 @@ describe('the knowledge-base editor and the widget, in Chromium', { timeout: 90_
     expect(await editor.locator('#try-result .language').textContent()).toMatch(/^Language: vi \(/);
     expect(await editor.locator('#try-result .candidates tr').count()).toBeGreaterThan(1);
   });
+
+  it('shows missed questions as a cluster; an article created from it answers the next similar question', async () => {
+    for (const [i, text] of ['do you sell gift cards?', 'can I buy a gift card for my mother', 'where can i buy gift cards online'].entries()) {
+      await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sender: `gift-${i}`, text, locale: 'en' }) });
+    }
+    await editor.getByRole('button', { name: 'Content gaps' }).click();
+    const cluster = editor.locator('#gap-list li.gap', { hasText: 'do you sell gift cards?' });
+    await expect.poll(() => cluster.locator('.count').textContent(), { timeout: 20_000 }).toMatch(/^3 questions/);
+    expect(await cluster.textContent()).toContain('languages: en 3');
+    await cluster.getByRole('button', { name: 'Create article' }).click();
+    expect(await cluster.getByLabel('Question variants (one per line)').inputValue()).toContain('can I buy a gift card for my mother');
+    await cluster.getByLabel('Id (kebab-case)').fill('gift-cards');
+    await cluster.getByLabel('Title').fill('Do you sell gift cards?');
+    await cluster.getByLabel('Category', { exact: true }).fill('orders');
+    await cluster.getByLabel('Answer (Markdown)').fill('Gift cards from 500,000 VND at every store.');
+    await cluster.getByRole('button', { name: 'Create and publish' }).click();
+    await expect.poll(() => editor.locator('#status').textContent(), { timeout: 20_000 }).toContain('Published gift-cards (en)');
+    await expect.poll(() => editor.locator('#resolved-list').textContent()).toContain('new article gift-cards (en)');
+
+    expect(await ask('can I buy a gift card for my wife?')).toContain('Gift cards from 500,000 VND at every store.');
+  });
 });

@@ -96,6 +96,9 @@ export class ArticleEditor {
     const article = await this.existing(slug, locale);
     const draft = await this.deps.drafts.find(slug, locale);
     if (!draft && article.status === 'published') throw new ConflictError(`Article ${slug}/${locale} has no unpublished changes.`);
+    if (draft && draft.baseRevision !== article.revision) {
+      throw new ConflictError(`Article ${slug}/${locale} changed (now revision ${article.revision}) after this draft was started from revision ${draft.baseRevision}; compare, save the draft again, then publish.`);
+    }
     const content = contentOf(draft ?? article);
     const saved = await this.deps.articles.save(slug, locale, { ...content, status: 'published' }, { source: 'editor', editedBy: editor._id, action: 'published', baseRevision: article.revision });
     if (draft) await this.deps.drafts.discard(slug, locale);

@@ -133,6 +133,19 @@ describe('the editor API', { timeout: 60_000 }, () => {
       expect(view.missing.sort()).toEqual(['cs', 'zh']);
     });
 
+    it('refuses to publish a draft whose article changed underneath it (e.g. by kb import) until it is saved again', async () => {
+      const { translations } = (await (await editor.get('/api/editor/articles/refund-time')).json()) as { translations: { en: { article: { title: string; questions: string[]; category: string; answer: string; tags: string[]; status: 'published' } } } };
+      const current = translations.en.article;
+      const edited = { title: current.title, questions: current.questions, category: current.category, answer: 'Refunds take 3 days.' };
+      expect((await send(editor, app, 'PUT', '/api/editor/articles/refund-time/en', edited)).status).toBe(200);
+      await app.services.articles.save('refund-time', 'en', { ...edited, answer: 'Changed by an import.', tags: current.tags, status: 'published' }, { source: 'file', action: 'imported' });
+      const refused = await editor.post('/api/editor/articles/refund-time/en/publish');
+      expect(refused.status).toBe(409);
+      expect(await refused.text()).toContain('after this draft was started');
+      expect((await send(editor, app, 'PUT', '/api/editor/articles/refund-time/en', edited)).status).toBe(200);
+      expect((await editor.post('/api/editor/articles/refund-time/en/publish')).status).toBe(200);
+    });
+
     it('renders a preview with the help center renderer: raw HTML as text, no script links', async () => {
       const response = await editor.post('/api/editor/preview', { markdown: '**bold** <script>alert(1)</script> [x](javascript:alert(1))' });
       const { html } = (await response.json()) as { html: string };
