@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import type { Telegraf } from 'telegraf';
 import { LoginThrottle } from './accounts/login-throttle.js';
 import { SessionRepository } from './accounts/session-repository.js';
 import { createBotFramework } from './channels/botframework/bot-framework.js';
@@ -40,6 +41,8 @@ export interface CarelineDeps {
   config: Config;
   store: DocumentStore;
   logger: Logger;
+  /** The Telegram bot client, made by `main.ts` when TELEGRAM_BOT_TOKEN is set; enables the channel. */
+  telegramBot?: Telegraf | null;
 }
 
 /** What loading the knowledge base at start-up did. */
@@ -56,7 +59,7 @@ export interface KnowledgeLoadReport {
  * reported and skipped), indexes the published articles, wires the engine, the channels
  * and the HTTP app. `main.ts` and the tests both start Careline through this.
  */
-export async function createCareline({ config, store, logger }: CarelineDeps) {
+export async function createCareline({ config, store, logger, telegramBot }: CarelineDeps) {
   const services = createServices(store);
   const events = new EventBus((event, error) => logger.error({ err: error, event }, 'an event listener failed'));
   const intents = new IntentMatcher(readIntentFiles(config.intentsDir));
@@ -77,6 +80,9 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   if (zalo) channels.register(zalo.channel);
   const botframework = await createBotFramework({ config, store, logger, intents });
   if (botframework) channels.register(botframework.channel);
+  // telegraf is loaded only when Telegram is enabled.
+  const telegramWiring = telegramBot ? await import('./channels/telegram/telegram-wiring.js') : null;
+  if (telegramBot && telegramWiring) channels.register(new telegramWiring.TelegramChannel(telegramBot.telegram));
 
   const outboxWorker = new OutboxWorker({ outbox: services.outbox, channels, logger, settings: config.outbox });
   const dispatcher = new MessageDispatcher(services.messages, channels, events, logger, outboxWorker);
@@ -114,7 +120,8 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
   if (zalo) webhooks.push({ path: '/webhooks/zalo', router: zaloRoutes({ appId: zalo.appId, oaSecretKey: zalo.oaSecretKey, engine, choices: zalo.choices, logger }) });
   const editor = createEditor({ config, store, services, knowledge, policy, questions });
   if (botframework) webhooks.push(botframework.webhook(engine));
-  const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), presence, webhooks, editor });
+  const telegram = telegramBot && telegramWiring ? telegramWiring.wireTelegram(telegramBot, { config, engine, services, logger }) : null;
+  const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), presence, webhooks, editor, ...(telegram ? { telegramRoutes: telegram.routes } : {}) });
   // Sends left pending by an earlier run go out first, before anything newer for their conversations.
   await outboxWorker.start();
 
@@ -144,6 +151,7 @@ export async function createCareline({ config, store, logger }: CarelineDeps) {
       await Promise.all([outboxWorker.stop(), jobRunner.stop()]);
     },
     zalo,
+    telegramInbox: telegram?.inbox ?? null,
     /** Attaches what needs the listening HTTP server (the web chat socket, the public base URL); returns the socket closer. */
     attach(server: Server): () => void {
       const address = server.address();

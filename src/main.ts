@@ -14,6 +14,7 @@ import { loadConfig } from './config/load-config.js';
 import { addUser, ensureFirstAdmin, userAddSchema } from './accounts/user-admin.js';
 import { createCareline, type Careline, type KnowledgeLoadReport } from './careline.js';
 import { botFrameworkWarning } from './channels/botframework/bot-framework.js';
+import type { TelegramMode } from './channels/telegram/telegram-launch.js';
 import { createServices } from './services.js';
 import { kbHelp, runKbCommand } from './knowledge/files/kb-command.js';
 import { DuplicateKeyError } from './storage/duplicate-key-error.js';
@@ -60,9 +61,11 @@ function closeServer(server: Server): Promise<void> {
 
 async function serve(config: Config, logger: Logger): Promise<void> {
   const store = await createDocumentStore(config, connectMongo);
+  // telegraf is loaded only when Telegram is enabled.
+  const telegramBot = config.channels.telegram.botToken ? (await import('./channels/telegram/telegram-bot.js')).createTelegramBot(config.channels.telegram) : null;
   let careline: Careline;
   try {
-    careline = await createCareline({ config, store, logger });
+    careline = await createCareline({ config, store, logger, telegramBot });
   } catch (error) {
     await store.close();
     throw error;
@@ -76,6 +79,8 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   });
   const closeSockets = careline.attach(server);
   careline.jobRunner.start();
+  const telegramMode = telegramModeOf(config);
+  const stopTelegram = telegramBot && telegramMode ? await (await import('./channels/telegram/telegram-launch.js')).launchTelegram(telegramBot, { mode: telegramMode, locales: config.locales, logger }) : async () => undefined;
   const { port } = server.address() as AddressInfo;
   const base = `http://localhost:${port}`;
   const channels = Object.entries(enabledChannels(config)).filter(([, on]) => on).map(([id]) => id);
@@ -91,6 +96,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       `  Health:        ${base}/healthz  (readiness: ${base}/readyz)`,
       `  Public URL:    ${config.publicUrl ?? base}`,
       `  Channels:      ${channels.join(', ') || 'none'}`,
+      ...(telegramMode ? [`  Telegram:      ${telegramMode.kind === 'webhook' ? `webhook at ${config.publicUrl}/api/telegram/webhook` : 'long polling (no PUBLIC_URL)'}`] : []),
       `  Knowledge:     ${careline.knowledgeReport.indexed} published articles indexed`,
       ...(botFrameworkWarning(config) ? [`  WARNING:       ${botFrameworkWarning(config)}`] : []),
       ...(firstAdmin ? [`  First admin:   ${firstAdmin.email} / ${firstAdmin.password}  (shown once; add agents with: npm run careline -- user add --email … --role agent)`] : []),
@@ -110,7 +116,9 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     force.unref();
     try {
       closeSockets();
+      await stopTelegram();
       await closeServer(server);
+      await careline.telegramInbox?.idle();
       await careline.stop();
       await store.close();
       process.exit(0);
@@ -121,6 +129,13 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** Webhook mode when PUBLIC_URL is set (the config requires TELEGRAM_WEBHOOK_SECRET then), else long polling; null without Telegram. */
+function telegramModeOf(config: Config): TelegramMode | null {
+  const { botToken, webhookSecret } = config.channels.telegram;
+  if (!botToken) return null;
+  return config.publicUrl && webhookSecret ? { kind: 'webhook', publicUrl: config.publicUrl, secret: webhookSecret } : { kind: 'polling' };
 }
 
 /** Tells the operator, on stderr, which knowledge-base files were skipped and why. */

@@ -74,7 +74,13 @@ export const configSchema = z
       .strictObject({
         webchat: z.strictObject({ enabled: flag.default(true) }).prefault({}),
         telegram: z
-          .strictObject({ botToken: secret.optional(), webhookSecret: secret.optional(), apiRoot: httpUrl.optional(), groups: z.enum(['mention', 'ignore']).default('mention') })
+          .strictObject({
+            botToken: secret.optional(),
+            // Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and - as a webhook secret token.
+            webhookSecret: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, { error: 'expected 1-256 characters A-Z, a-z, 0-9, _ or -' }).optional(),
+            apiRoot: httpUrl.optional(),
+            groups: z.enum(['mention', 'ignore'], { error: 'expected mention or ignore' }).default('mention'),
+          })
           .prefault({}),
         botframework: z
           .strictObject({
@@ -175,6 +181,10 @@ export const configSchema = z
   .refine((config) => config.locales.supported.includes(config.locales.default), {
     error: 'the default locale must be one of the supported locales',
     path: ['locales', 'default'],
+  })
+  .refine((config) => !(config.publicUrl && config.channels.telegram.botToken && !config.channels.telegram.webhookSecret), {
+    error: 'with PUBLIC_URL set, Telegram runs by webhook and needs TELEGRAM_WEBHOOK_SECRET (unset PUBLIC_URL to use long polling)',
+    path: ['channels', 'telegram', 'webhookSecret'],
   })
   .refine((config) => config.answers.clarifyThreshold <= config.answers.answerThreshold, {
     error: 'the clarify threshold must not be above the answer threshold',

@@ -64,6 +64,24 @@ export class CustomerRepository {
     );
   }
 
+  /**
+   * Gives a known customer a new channel identity (a deep link opened on Telegram):
+   * true when the identity now names this customer; false when the customer does not
+   * exist or the identity already belongs to someone else (merging is not this).
+   */
+  async attachIdentity(customerId: string, channel: ChannelId, externalId: string): Promise<boolean> {
+    const customer = await this.customers.findOne({ _id: customerId });
+    if (!customer) return false;
+    const key = identityKey(channel, externalId);
+    try {
+      await this.identities.insertOne(customerIdentitySchema.parse({ _id: key, customerId, channel, externalId, createdAt: new Date() }));
+      return true;
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error;
+      return (await this.identities.findOne({ _id: key }))?.customerId === customerId;
+    }
+  }
+
   async get(id: string): Promise<Customer | null> {
     return this.customers.findOne({ _id: id });
   }

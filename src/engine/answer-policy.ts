@@ -9,6 +9,8 @@ export const payloads = {
   article: (slug: string) => `article:${slug}`,
   feedback: (helpful: boolean, slug: string) => `feedback:${helpful ? 'yes' : 'no'}:${slug}`,
   handoff: 'handoff',
+  /** A platform's "start" (Telegram `/start`): greet like a typed hello. */
+  greeting: 'greeting',
 };
 
 export type SmallTalkIntent = Exclude<IntentName, 'human' | 'complaint'>;
@@ -103,6 +105,7 @@ export class AnswerPolicy {
 
   private fromPayload(payload: string): Action | null {
     if (payload === payloads.handoff) return { kind: 'handoff', reason: 'customer_request' };
+    if (payload === payloads.greeting) return { kind: 'smalltalk', intent: 'greeting' };
     const [kind, first, second] = payload.split(':');
     if (kind === 'article' && first) return { kind: 'answer', slug: first, confidence: 1, chosen: true };
     if (kind === 'feedback' && (first === 'yes' || first === 'no') && second) return { kind: 'feedback', helpful: first === 'yes', slug: second };

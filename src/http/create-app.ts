@@ -45,6 +45,8 @@ export interface AppDeps {
   webhooks?: { path: string; router: Router }[];
   /** The knowledge-base editor's services (articles, try it, content gaps). */
   editor: EditorRouteDeps;
+  /** Telegram's routes (`/api/telegram`: webhook, deep links), when Telegram is enabled. */
+  telegramRoutes?: Router;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
@@ -53,7 +55,7 @@ const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
  * The whole HTTP surface as an express app that does not listen; `main.ts` listens, tests
  * drive it in-process.
  */
-export function createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle, presence, webhooks = [], editor }: AppDeps): Express {
+export function createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle, presence, webhooks = [], editor, telegramRoutes }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
@@ -97,6 +99,7 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
     });
     app.use('/api/webchat', webchatRoutes(webchatInbox));
   }
+  if (telegramRoutes) app.use('/api/telegram', telegramRoutes);
   app.use(helpCenterRoutes({ knowledge, config }));
   // The dashboard's chart library, served from the installed package (no CDN).
   app.use('/dashboard/vendor', express.static(join(packageRoot(), 'node_modules', 'chart.js', 'dist'), { maxAge: '1h' }));

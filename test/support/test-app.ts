@@ -19,28 +19,38 @@ export interface TestApp {
 
 /**
  * Starts the whole product in-process with the bundled knowledge base and intents (unless
- * `env` points elsewhere). Pass `dataDir` to reuse a store across a restart.
+ * `env` points elsewhere). Pass `dataDir` to reuse a store across a restart. With
+ * TELEGRAM_BOT_TOKEN in `env`, `telegram` connects the bot as `main.ts` does: by webhook
+ * (registered under the app's own URL) or by long polling.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { dataDir?: string; port?: number } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { dataDir?: string; port?: number; telegram?: 'webhook' | 'polling' } = {}): Promise<TestApp> {
   const dir = options.dataDir ? null : tempDir('careline-app-');
   const config = loadConfig({ env: { DATA_DIR: options.dataDir ?? dir!.path, LOG_LEVEL: 'info', ...env } });
   const store = new EmbeddedDocumentStore(config.dataDir);
   await store.init();
   const logs: string[] = [];
   const logger = pino({ level: config.logLevel }, { write: (line: string) => void logs.push(line) });
-  const careline = await createCareline({ config, store, logger });
+  // telegraf is loaded only by tests that enable Telegram, as in main.ts.
+  const telegramBot = config.channels.telegram.botToken ? (await import('../../src/channels/telegram/telegram-bot.js')).createTelegramBot(config.channels.telegram) : null;
+  const careline = await createCareline({ config, store, logger, telegramBot });
   const server: Server = createServer(careline.app);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const closeSockets = careline.attach(server);
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const { webhookSecret } = config.channels.telegram;
+  const mode = options.telegram === 'webhook' && webhookSecret ? { kind: 'webhook' as const, publicUrl: url, secret: webhookSecret } : { kind: 'polling' as const };
+  const stopTelegram = telegramBot && options.telegram ? await (await import('../../src/channels/telegram/telegram-launch.js')).launchTelegram(telegramBot, { mode, locales: config.locales, logger }) : async () => undefined;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     store,
     services: careline.services,
     careline,
     logs,
     close: async () => {
       closeSockets();
+      await stopTelegram();
+      await careline.telegramInbox?.idle();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

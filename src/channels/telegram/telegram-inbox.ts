@@ -1,0 +1,137 @@
+import type { Logger } from 'pino';
+import type { Telegram } from 'telegraf';
+import type { Locale } from '../../config/config-schema.js';
+import type { ConversationRepository } from '../../conversations/conversation-repository.js';
+import type { MessageRepository } from '../../conversations/message-repository.js';
+import type { CustomerRepository } from '../../customers/customer-repository.js';
+import { payloads } from '../../engine/answer-policy.js';
+import type { ConversationEngine } from '../../engine/conversation-engine.js';
+import type { InboundMessage } from '../messages.js';
+import { isHashedCallbackData, toCallbackData } from './telegram-callback-data.js';
+import { readMessage, type BotIdentity, type GroupPolicy } from './telegram-message-text.js';
+import { localeOfLanguageCode, telegramPhrases } from './telegram-phrases.js';
+import { displayNameOf, telegramUpdateSchema, type TelegramCallbackQuery, type TelegramMessage, type TelegramUser } from './telegram-update.js';
+
+export interface TelegramInboxDeps {
+  engine: ConversationEngine;
+  customers: CustomerRepository;
+  conversations: ConversationRepository;
+  messages: MessageRepository;
+  /** The Bot API client, for acknowledging button presses and answering `/help`. */
+  telegram: Telegram;
+  groups: GroupPolicy;
+  locales: { supported: readonly Locale[]; default: Locale };
+  logger: Logger;
+  /** Links a `/start` deep-link payload to a known customer; resolves whether it did. */
+  linkCustomer?: (payload: string, user: TelegramUser) => Promise<boolean>;
+}
+
+/**
+ * The Telegram channel's receiving side, used by the webhook and by long polling alike:
+ * parses each update, turns messages and button presses into `InboundMessage`s (the
+ * `update_id` is the platform message id, so a redelivered update is answered once) and
+ * hands them to the engine without making Telegram wait for the answer. `/start` greets
+ * (and links a deep-link payload to a known customer), `/help` explains, `/human` hands
+ * off; other commands are read as text.
+ */
+export class TelegramInbox {
+  private readonly inFlight = new Set<Promise<void>>();
+  // The store's platform message ids make redeliveries harmless durably; this also keeps
+  // what never reaches the store (`/help`, acknowledging a press) from happening twice.
+  private readonly recentUpdates = new Set<number>();
+
+  constructor(private readonly deps: TelegramInboxDeps) {}
+
+  /** Starts handling one raw update and returns at once; failures are logged. */
+  accept(raw: unknown, bot: BotIdentity): void {
+    const parsed = telegramUpdateSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.deps.logger.warn({ issues: parsed.error.issues }, 'telegram update skipped: not a valid Update');
+      return;
+    }
+    const update = parsed.data;
+    if (this.recentUpdates.has(update.update_id)) return;
+    this.recentUpdates.add(update.update_id);
+    if (this.recentUpdates.size > 1000) this.recentUpdates.delete(this.recentUpdates.values().next().value!);
+    const work = (async () => {
+      if (update.message) await this.onMessage(update.update_id, update.message, bot);
+      else if (update.callback_query) await this.onButton(update.update_id, update.callback_query);
+    })().catch((error: unknown) => this.deps.logger.error({ err: error, updateId: update.update_id }, 'handling a telegram update failed'));
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  /** Resolves when every update accepted so far is handled (for shutdown and tests). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  private async onMessage(updateId: number, message: TelegramMessage, bot: BotIdentity): Promise<void> {
+    const read = readMessage(message, bot, this.deps.groups);
+    const user = message.from;
+    if (!read || !user) return;
+    const base = this.inbound(updateId, user, message.chat.id);
+    if (read.kind === 'text') {
+      await this.deps.engine.handle({ ...base, text: read.text });
+      return;
+    }
+    switch (read.command) {
+      case 'start':
+        if (read.argument && this.deps.linkCustomer && !(await this.deps.linkCustomer(read.argument, user))) {
+          this.deps.logger.warn({ userId: user.id }, 'telegram /start payload did not name a known customer; continuing as a new one');
+        }
+        await this.deps.engine.handle({ ...base, text: '/start', payload: payloads.greeting });
+        return;
+      case 'help': {
+        const locale = localeOfLanguageCode(user.language_code, this.deps.locales.supported, this.deps.locales.default);
+        await this.deps.telegram.sendMessage(message.chat.id, telegramPhrases[locale].help);
+        return;
+      }
+      case 'human':
+        await this.deps.engine.handle({ ...base, text: '/human', payload: payloads.handoff });
+        return;
+      default:
+        await this.deps.engine.handle({ ...base, text: `/${read.command} ${read.argument}`.trim() });
+    }
+  }
+
+  private async onButton(updateId: number, query: TelegramCallbackQuery): Promise<void> {
+    // Telegram shows a spinner on the button until the query is answered.
+    const answered = this.deps.telegram.answerCbQuery(query.id).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'answering a telegram callback query failed'));
+    const data = query.data;
+    const chatId = query.message?.chat.id ?? query.from.id;
+    const payload = data && (isHashedCallbackData(data) ? await this.findHashedPayload(query.from.id, data) : data);
+    if (!payload) {
+      this.deps.logger.warn({ userId: query.from.id }, 'telegram button press skipped: its payload is unknown');
+      await answered;
+      return;
+    }
+    const label = query.message?.reply_markup?.inline_keyboard.flat().find((button) => button.callback_data === data)?.text;
+    await Promise.all([answered, this.deps.engine.handle({ ...this.inbound(updateId, query.from, chatId), text: label ?? payload, payload })]);
+  }
+
+  /** A payload too long for `callback_data` is found among the buttons of the customer's latest conversation. */
+  private async findHashedPayload(userId: number, data: string): Promise<string | undefined> {
+    const customer = await this.deps.customers.findByIdentity('telegram', String(userId));
+    const conversation = customer && (await this.deps.conversations.latestFor(customer._id, 'telegram'));
+    if (!conversation) return undefined;
+    const transcript = await this.deps.messages.transcript(conversation._id);
+    return transcript
+      .flatMap((line) => line.buttons)
+      .map((button) => button.payload)
+      .find((payload) => toCallbackData(payload) === data);
+  }
+
+  private inbound(updateId: number, user: TelegramUser, chatId: number): Omit<InboundMessage, 'text'> {
+    const displayName = displayNameOf(user);
+    return {
+      channel: 'telegram',
+      externalUserId: String(user.id),
+      ...(displayName ? { displayName } : {}),
+      platformMessageId: `update:${updateId}`,
+      ...(user.language_code ? { localeHint: user.language_code } : {}),
+      address: { chatId },
+      receivedAt: new Date(),
+    };
+  }
+}
