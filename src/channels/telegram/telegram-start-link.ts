@@ -18,8 +18,9 @@ export function telegramStartPayload(customerId: string, botToken: string): stri
 
 /** The customer id a `/start` payload names, or null when it is not one this bot signed. */
 export function customerIdOfStartPayload(payload: string, botToken: string): string | null {
-  const at = payload.lastIndexOf('-');
-  if (at <= 0) return null;
+  // The signature is base64url and may itself contain `-`: it is the fixed-length tail.
+  const at = payload.length - signatureLength - 1;
+  if (at <= 0 || payload[at] !== '-') return null;
   const customerId = payload.slice(0, at);
   const given = Buffer.from(payload.slice(at + 1));
   const expected = Buffer.from(sign(customerId, botToken));
