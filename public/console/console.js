@@ -5,7 +5,7 @@
  */
 (() => {
   'use strict';
-  const $ = (selector, root = document) => root.querySelector(selector);
+  const { $, el, createApi } = window.CarelineStaff;
   let csrfToken = null;
   let me = null;
   let openId = null;
@@ -14,21 +14,8 @@
   let queueLoaded = false;
   let samePersonOpen = false;
 
-  const api = async (path, options = {}) => {
-    const response = await fetch(path, { ...options, headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) } });
-    if (response.status === 204) return null;
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw Object.assign(new Error(body.error ? body.error.message : `HTTP ${response.status}`), { status: response.status });
-    return body;
-  };
-  const post = (path, body = {}) => api(path, { method: 'POST', body: JSON.stringify(body) });
+  const { api, post } = createApi(() => csrfToken);
 
-  const el = (tag, className, text) => {
-    const element = document.createElement(tag);
-    if (className) element.className = className;
-    if (text !== undefined) element.textContent = text;
-    return element;
-  };
   const minutes = (ms) => `${Math.max(0, Math.round(ms / 60000))} min`;
   const slaText = (sla) => (sla.breached ? `SLA breached ${minutes(-sla.msLeft)} ago` : `SLA ${minutes(sla.msLeft)} left`);
 

@@ -5,15 +5,10 @@
  */
 (() => {
   'use strict';
-  const $ = (selector) => document.querySelector(selector);
+  const { $, createApi } = window.CarelineStaff;
   const charts = new Map();
 
-  const api = async (path, options = {}) => {
-    const response = await fetch(path, { ...options, headers: { 'content-type': 'application/json', ...(options.headers || {}) } });
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw Object.assign(new Error(body.error ? body.error.message : `HTTP ${response.status}`), { status: response.status });
-    return body;
-  };
+  const { api } = createApi();
 
   const percent = (value) => (value === null || value === undefined ? '–' : `${(value * 100).toFixed(1)} %`);
   const number = (value) => (value === null || value === undefined ? '–' : String(value));

@@ -6,27 +6,13 @@
  */
 (() => {
   'use strict';
-  const $ = (selector, root = document) => root.querySelector(selector);
+  const { $, el, createApi } = window.CarelineStaff;
   let csrfToken = null;
   let locales = [];
   let openSlug = null;
 
-  const api = async (path, options = {}) => {
-    const response = await fetch(path, { ...options, headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) } });
-    if (response.status === 204) return null;
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw Object.assign(new Error(body.error ? body.error.message : `HTTP ${response.status}`), { status: response.status });
-    return body;
-  };
-  const send = (method, path, body) => api(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  const post = (path, body = {}) => send('POST', path, body);
+  const { api, send, post } = createApi(() => csrfToken);
 
-  const el = (tag, className, text) => {
-    const element = document.createElement(tag);
-    if (className) element.className = className;
-    if (text !== undefined) element.textContent = text;
-    return element;
-  };
   const button = (label, className, onClick) => {
     const element = el('button', className, label);
     element.type = 'button';

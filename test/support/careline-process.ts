@@ -15,11 +15,22 @@ export interface RunningCareline {
 }
 
 /** Runs the server as the Docker image does (`node dist/src/main.js`) and waits for its banner. */
+/** Servers this test process started and that are still running; killed when it exits, so a failed test leaves none behind. */
+const liveChildren = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of liveChildren) child.kill('SIGKILL');
+});
+
 export function startCareline(env: Record<string, string>, args: string[] = ['serve']): Promise<RunningCareline> {
   const child = spawn(process.execPath, ['dist/src/main.js', ...args], { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: 'pipe' });
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
   let output = '';
   return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`careline did not start in 20 s:\n${output}`)), 20_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`careline did not start in 20 s:\n${output}`));
+    }, 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Careline is running on (http:\/\/localhost:\d+)/.exec(output);
