@@ -1,6 +1,7 @@
 import type { Locale } from '../../config/config-schema.js';
 import { tokenize } from '../text/tokenize.js';
 import { DocTable, DocTableBuilder } from './doc-table.js';
+import { QueryScratch, type Match, type QueryTerm } from './query-scratch.js';
 import { TermDictionary } from './term-dictionary.js';
 import { TermLookup } from './term-lookup.js';
 
@@ -25,47 +26,6 @@ export interface Candidate {
   matchedText: string;
   /** Index terms of the question found in the article. */
   matchedTerms: string[];
-}
-
-/** One index word standing for a query word, with how much it counts. */
-interface Match {
-  term: number;
-  weight: number;
-  idf: number;
-}
-
-/** One query term and the index words that stand for it. */
-interface QueryTerm {
-  idf: number;
-  matches: Match[];
-  /** How many documents its words appear in, together. */
-  postings: number;
-}
-
-/** Per-document sums of one query, reused across queries (reset after each). */
-class Scratch {
-  readonly recall: Float64Array;
-  readonly matched: Float64Array;
-  readonly lastTerm: Uint16Array;
-  readonly touched: Int32Array;
-  count = 0;
-
-  constructor(size: number) {
-    this.recall = new Float64Array(size);
-    this.matched = new Float64Array(size);
-    this.lastTerm = new Uint16Array(size);
-    this.touched = new Int32Array(size);
-  }
-
-  reset(): void {
-    for (let i = 0; i < this.count; i++) {
-      const doc = this.touched[i]!;
-      this.recall[doc] = 0;
-      this.matched[doc] = 0;
-      this.lastTerm[doc] = 0;
-    }
-    this.count = 0;
-  }
 }
 
 interface Ranked {
@@ -127,8 +87,8 @@ export class AnswerIndex {
   private readonly articleFrom: Int32Array;
   private readonly articleTo: Int32Array;
   private readonly articleLocale: Locale[];
-  private readonly questionScratch: Scratch;
-  private readonly answerScratch: Scratch;
+  private readonly questionScratch: QueryScratch;
+  private readonly answerScratch: QueryScratch;
   private readonly bestF1: Float64Array;
   private readonly bestDoc: Int32Array;
   private readonly lowerBound: Float64Array;
@@ -186,8 +146,8 @@ export class AnswerIndex {
     this.pairFirst = Int32Array.from(pairFirst);
     this.pairStarts = Int32Array.from(pairStarts);
     this.questionLookup = new TermLookup(this.termsIn(this.questions));
-    this.questionScratch = new Scratch(docCount);
-    this.answerScratch = new Scratch(this.answers.size);
+    this.questionScratch = new QueryScratch(docCount);
+    this.answerScratch = new QueryScratch(this.answers.size);
     this.bestF1 = new Float64Array(this.articleList.length);
     this.bestDoc = new Int32Array(this.articleList.length).fill(-1);
     this.lowerBound = new Float64Array(this.articleList.length);
@@ -336,7 +296,7 @@ export class AnswerIndex {
    * first; a word in a large share of the documents ("how", "bao") only adds to documents
    * rarer words found, which keeps a query fast on a large knowledge base.
    */
-  private walk(terms: QueryTerm[], table: DocTable, scratch: Scratch, allowed: Set<Locale> | null): void {
+  private walk(terms: QueryTerm[], table: DocTable, scratch: QueryScratch, allowed: Set<Locale> | null): void {
     const { recall, matched, lastTerm, touched } = scratch;
     const { postings, postingStarts, articleOf } = table;
     const order = terms.map((queryTerm, termIndex) => ({ termIndex, size: queryTerm.postings })).sort((a, b) => a.size - b.size);
