@@ -11,9 +11,11 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config/load-config.js';
 import { packageRoot } from '../src/http/package-root.js';
 import { KnowledgeBase } from '../src/knowledge/knowledge-base.js';
-import { loadRuns } from './answers/datasets.js';
+import { closedWorldRuns } from './answers/closed-world.js';
+import { loadRuns, type BenchRun } from './answers/datasets.js';
 import { decideAll, knowledgeArticles, metrics, sweep, tune, type Thresholds } from './answers/evaluate.js';
 import { answersReport, type RunResult } from './answers/report.js';
+import { translatedFolder, translatedRuns } from './answers/translated.js';
 
 const root = packageRoot();
 // From a compiled build the package root is the repository, as it is for tsx.
@@ -34,24 +36,42 @@ const live: Thresholds = { answerThreshold: config.answers.answerThreshold, clar
 const results: RunResult[] = [];
 const pct = (value: number) => (value * 100).toFixed(1);
 
-for (const run of loadRuns(datasets)) {
-  if (only && !run.id.startsWith(only)) continue;
-  const started = performance.now();
-  const knowledge = new KnowledgeBase(knowledgeArticles(run.knowledge, run.locale));
-  const buildMs = performance.now() - started;
-  let thresholds = run.thresholdsFrom ? (frozen[run.thresholdsFrom] ?? live) : run.tunable ? (frozen[run.id] ?? live) : live;
-  if (retune && run.tunable) {
-    thresholds = tune(decideAll(knowledge, config, live, run.validation));
-    frozen[run.id] = thresholds;
+// Runs that share a knowledge base (R8 and its original) share one index.
+const indexes = new Map<Map<string, string[]>, { knowledge: KnowledgeBase; buildMs: number }>();
+function indexFor(run: BenchRun) {
+  let index = indexes.get(run.knowledge);
+  if (!index) {
+    const started = performance.now();
+    index = { knowledge: new KnowledgeBase(knowledgeArticles(run.knowledge, run.locale)), buildMs: 0 };
+    index.buildMs = performance.now() - started;
+    indexes.set(run.knowledge, index);
   }
+  return index;
+}
+
+const tunedHere = new Set<string>();
+const runs = [...loadRuns(datasets), ...translatedRuns(translatedFolder(root), existsSync), ...closedWorldRuns(datasets)];
+for (const run of runs) {
+  if (only && !run.id.startsWith(only)) continue;
+  const { knowledge, buildMs } = indexFor(run);
+  const ownId = run.thresholdsFrom ?? run.id;
+  const owner = runs.find((candidate) => candidate.id === ownId);
+  if (owner?.tunable && ((retune && ownId === run.id) || !frozen[ownId])) {
+    // --tune, or not frozen yet: tune on the validation split of the run that owns the thresholds.
+    frozen[ownId] = tune(decideAll(indexFor(owner).knowledge, config, live, owner.validation));
+    if (!retune) tunedHere.add(ownId);
+  }
+  const thresholds = frozen[ownId] ?? live;
+  const from = run.thresholdsFrom ? `${run.thresholdsFrom}'s ` : '';
+  const thresholdSource = !frozen[ownId] ? 'live defaults (nothing to tune)' : tunedHere.has(ownId) ? `tuned on ${from}validation in this run (not in the frozen file yet)` : `tuned on ${from}validation, frozen`;
   const queryStarted = performance.now();
   const scored = decideAll(knowledge, config, thresholds, run.test);
   const perQueryMs = (performance.now() - queryStarted) / Math.max(1, run.test.length);
-  const result: RunResult = { run, thresholds, thresholdSource: run.thresholdsFrom ? `frozen for ${run.thresholdsFrom}` : run.tunable ? 'tuned on validation, frozen' : 'live defaults (nothing to tune)', metrics: metrics(scored), sweep: sweep(scored), buildMs, perQueryMs, articles: knowledge.size, variants: [...run.knowledge.values()].reduce((sum, list) => sum + list.length, 0) };
+  const result: RunResult = { run, thresholds, thresholdSource, metrics: metrics(scored), sweep: sweep(scored), scored, buildMs, perQueryMs, articles: knowledge.size, variants: [...run.knowledge.values()].reduce((sum, list) => sum + list.length, 0) };
   results.push(result);
   const m = result.metrics;
   process.stdout.write(
-    `${run.title}: in-scope ${pct(m.inScopeAccuracy)} (top-1 with clarify→top ${pct(m.comparable.inScopeAccuracy)}), OOS recall ${pct(m.oosRecall)} (${pct(m.comparable.oosRecall)}), WAR ${pct(m.wrongAnswerRate)}, coverage ${pct(m.coverage)}, clarify ${pct(m.clarifyRate)} [answer ≥ ${thresholds.answerThreshold}, clarify ≥ ${thresholds.clarifyThreshold}; ${perQueryMs.toFixed(2)} ms/message]\n`,
+    `${run.title}: in-scope ${pct(m.inScopeAccuracy)} (top-1 with clarify→top ${pct(m.comparable.inScopeAccuracy)}), OOS recall ${m.nOos > 0 ? `${pct(m.oosRecall)} (${pct(m.comparable.oosRecall)})` : '–'}, WAR ${pct(m.wrongAnswerRate)}, coverage ${pct(m.coverage)}, clarify ${pct(m.clarifyRate)} [answer ≥ ${thresholds.answerThreshold}, clarify ≥ ${thresholds.clarifyThreshold}; ${perQueryMs.toFixed(2)} ms/message]\n`,
   );
 }
 

@@ -1,7 +1,8 @@
 /** The Markdown report of `npm run bench:answers`, figures next to the published rows. */
 import { cpus, loadavg } from 'node:os';
 import type { BenchRun } from './datasets.js';
-import type { Metrics, Thresholds, sweep } from './evaluate.js';
+import type { Metrics, Scored, Thresholds, sweep } from './evaluate.js';
+import { changedMessages, closedWorldTable, diacriticsTable } from './report-tables.js';
 
 export interface RunResult {
   run: BenchRun;
@@ -9,6 +10,8 @@ export interface RunResult {
   thresholdSource: string;
   metrics: Metrics;
   sweep: ReturnType<typeof sweep>;
+  /** Every test message's decision, in test order (for paired runs' message-by-message comparison). */
+  scored: Scored[];
   buildMs: number;
   perQueryMs: number;
   articles: number;
@@ -17,17 +20,19 @@ export interface RunResult {
 
 const pct = (value: number) => (value * 100).toFixed(1);
 
-function runSection(result: RunResult): string {
+function runSection(result: RunResult, results: RunResult[]): string {
   const { run, metrics: m, sweep: s } = result;
   const lines = [
     `### ${run.title}`,
     '',
+    ...(run.note ? [`${run.note}`, ''] : []),
     `${result.articles} articles, ${result.variants} question variants; ${m.nIn} in-scope and ${m.nOos} out-of-scope test messages. Thresholds: answer ≥ ${result.thresholds.answerThreshold}, clarify ≥ ${result.thresholds.clarifyThreshold} (${result.thresholdSource}). Index built in ${result.buildMs.toFixed(0)} ms; ${result.perQueryMs.toFixed(2)} ms per message (whole decide).`,
     '',
     '| Metric | Value |',
     '| --- | ---: |',
     `| In-scope accuracy (answered right; clarify and escalate count as errors) | ${pct(m.inScopeAccuracy)} |`,
     `| In-scope accuracy, clarify → its top candidate (comparable with published rows) | ${pct(m.comparable.inScopeAccuracy)} |`,
+    ...(m.nOos === 0 ? [`| Top-1 accuracy, no reject (every message answered with the best article) | ${pct(s.riskCoverage[0]!.inScopeAccuracy)} |`] : []),
   ];
   if (m.nOos > 0) {
     lines.push(
@@ -61,6 +66,8 @@ function runSection(result: RunResult): string {
     lines.push(`| **Careline (this run, clarify → top candidate)** | **${pct(m.comparable.inScopeAccuracy)}** | **${m.nOos > 0 ? pct(m.comparable.oosRecall) : '–'}** |`);
     for (const row of run.published) lines.push(`| ${row.system} | ${row.inScope.toFixed(1)} | ${row.oosRecall?.toFixed(1) ?? '–'} |`);
   }
+  const base = run.pairedWith ? results.find((other) => other.run.id === run.pairedWith) : undefined;
+  if (base) lines.push('', changedMessages(base, result));
   return lines.join('\n');
 }
 
@@ -89,9 +96,11 @@ export function answersReport(results: RunResult[], info: { startedAt: Date; dur
     ...results.map(({ run, metrics: m }) => `| ${run.title} | ${pct(m.inScopeAccuracy)} | ${m.nOos > 0 ? pct(m.oosRecall) : '–'} | ${pct(m.wrongAnswerRate)} | ${pct(m.coverage)} | ${pct(m.clarifyRate)} | ${pct(m.comparable.inScopeAccuracy)} / ${m.nOos > 0 ? pct(m.comparable.oosRecall) : '–'} |`),
     '',
     ...(fiveShot ? [`R3 (5 variants per article), mean ± sd over the fixed sample and 5 seeded draws: comparable in-scope ${fiveShot}, OOS recall ${fiveShotOos}.`, ''] : []),
+    diacriticsTable(results),
+    closedWorldTable(results),
     '## Runs',
     '',
-    results.map(runSection).join('\n\n'),
+    results.map((result) => runSection(result, results)).join('\n\n'),
     '',
   ].join('\n');
 }
