@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type OpenAI from 'openai';
 import type { Logger } from 'pino';
 import type { Telegraf } from 'telegraf';
 import { LoginThrottle } from './accounts/login-throttle.js';
@@ -43,6 +44,8 @@ export interface CarelineDeps {
   logger: Logger;
   /** The Telegram bot client, made by `main.ts` when TELEGRAM_BOT_TOKEN is set; enables the channel. */
   telegramBot?: Telegraf | null;
+  /** The OpenAI client, made by `main.ts` when OpenAI is configured; enables hybrid ranking and grounded wording. */
+  openai?: OpenAI | null;
 }
 
 /** What loading the knowledge base at start-up did. */
@@ -59,7 +62,7 @@ export interface KnowledgeLoadReport {
  * reported and skipped), indexes the published articles, wires the engine, the channels
  * and the HTTP app. `main.ts` and the tests both start Careline through this.
  */
-export async function createCareline({ config, store, logger, telegramBot }: CarelineDeps) {
+export async function createCareline({ config, store, logger, telegramBot, openai }: CarelineDeps) {
   const services = createServices(store);
   const events = new EventBus((event, error) => logger.error({ err: error, event }, 'an event listener failed'));
   const intents = new IntentMatcher(readIntentFiles(config.intentsDir));
@@ -90,6 +93,9 @@ export async function createCareline({ config, store, logger, telegramBot }: Car
   const handoff = new Handoff(config, services.tickets, services.conversations, events, presence);
   const questions = new QuestionLog(store);
   const policy = new AnswerPolicy(config, knowledge, intents);
+  // The editor's "try it" and the benchmark keep the offline policy; customers get the model-aware one when configured.
+  // Like telegraf, the openai client's code is loaded only when OpenAI is configured.
+  const modelAssist = openai ? (await import('./engine/create-model-assist.js')).createModelAssist({ client: openai, config, store, knowledge, offline: policy, logger }) : null;
   const jobRunner = new JobRunner(services.jobs, { logger });
   new ConversationFacts(services.conversations).listen(events);
   const surveys = createCsatSurveys({ config, services, store, channels, dispatcher, events, jobRunner });
@@ -100,7 +106,7 @@ export async function createCareline({ config, store, logger, telegramBot }: Car
     log: services.log,
     messages: services.messages,
     conversations: services.conversations,
-    policy,
+    policy: modelAssist?.policy ?? policy,
     knowledge,
     intents,
     handoff,
@@ -131,6 +137,8 @@ export async function createCareline({ config, store, logger, telegramBot }: Car
     events,
     engine,
     policy,
+    /** The OpenAI path (model-aware policy, article vectors), or null when OpenAI is not configured. */
+    modelAssist,
     knowledge,
     knowledgeReport,
     questions,
@@ -148,7 +156,7 @@ export async function createCareline({ config, store, logger, telegramBot }: Car
     jobRunner,
     /** Stops background work (outbox retries, scheduled jobs); call before closing the store. */
     async stop(): Promise<void> {
-      await Promise.all([outboxWorker.stop(), jobRunner.stop()]);
+      await Promise.all([outboxWorker.stop(), jobRunner.stop(), modelAssist?.stop()]);
     },
     zalo,
     telegramInbox: telegram?.inbox ?? null,

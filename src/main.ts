@@ -20,6 +20,7 @@ import { kbHelp, runKbCommand } from './knowledge/files/kb-command.js';
 import { DuplicateKeyError } from './storage/duplicate-key-error.js';
 import { IntentFileError } from './intents/read-intent-files.js';
 import { createDocumentStore, StoreUnavailableError } from './storage/create-document-store.js';
+import { openAIConfigured } from './knowledge/openai/openai-settings.js';
 
 export const helpText = `Careline — self-hosted omnichannel customer-care bot
 
@@ -59,13 +60,21 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+/** What the startup banner says about the optional OpenAI features. */
+function describeOpenAI(config: Config): string {
+  const { embeddings, wording, embeddingModel, chatModel, baseUrl } = config.openai;
+  const features = [embeddings ? `embeddings (${embeddingModel})` : '', wording ? `grounded wording (${chatModel})` : ''].filter(Boolean).join(' + ');
+  return `${features} via ${baseUrl ?? 'https://api.openai.com/v1'}; offline answer on any error or after ${config.openai.timeoutMs} ms`;
+}
+
 async function serve(config: Config, logger: Logger): Promise<void> {
   const store = await createDocumentStore(config, connectMongo);
   // telegraf is loaded only when Telegram is enabled.
   const telegramBot = config.channels.telegram.botToken ? (await import('./channels/telegram/telegram-bot.js')).createTelegramBot(config.channels.telegram) : null;
+  const openai = openAIConfigured(config.openai) ? (await import('./knowledge/openai/openai-client.js')).createOpenAIClient(config.openai) : null;
   let careline: Careline;
   try {
-    careline = await createCareline({ config, store, logger, telegramBot });
+    careline = await createCareline({ config, store, logger, telegramBot, openai });
   } catch (error) {
     await store.close();
     throw error;
@@ -98,6 +107,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       `  Channels:      ${channels.join(', ') || 'none'}`,
       ...(telegramMode ? [`  Telegram:      ${telegramMode.kind === 'webhook' ? `webhook at ${config.publicUrl}/api/telegram/webhook` : 'long polling (no PUBLIC_URL)'}`] : []),
       `  Knowledge:     ${careline.knowledgeReport.indexed} published articles indexed`,
+      ...(openai ? [`  OpenAI:        ${describeOpenAI(config)}`] : []),
       ...(botFrameworkWarning(config) ? [`  WARNING:       ${botFrameworkWarning(config)}`] : []),
       ...(firstAdmin ? [`  First admin:   ${firstAdmin.email} / ${firstAdmin.password}  (shown once; add agents with: npm run careline -- user add --email … --role agent)`] : []),
       '',

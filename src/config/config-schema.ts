@@ -129,6 +129,14 @@ export const configSchema = z
         baseUrl: httpUrl.optional(),
         chatModel: z.string().min(1).default('gpt-4o-mini'),
         embeddingModel: z.string().min(1).default('text-embedding-3-small'),
+        /** The longest one customer turn waits for the provider (embedding and wording together). */
+        timeoutMs: wholeNumber(100, 120_000).default(4000),
+        embeddings: flag.default(true),
+        wording: flag.default(true),
+        /** Share of the blended confidence that comes from embedding similarity. */
+        embeddingWeight: fraction.default(0.4),
+        /** Cosine similarity at or below which an article counts as unrelated to the question. */
+        similarityFloor: fraction.default(0.3),
       })
       .prefault({}),
     csat: z

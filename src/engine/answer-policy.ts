@@ -24,12 +24,35 @@ export type Action =
   | { kind: 'feedback'; helpful: boolean; slug: string }
   | { kind: 'miss' };
 
+/** What the optional model provider (OpenAI) did for a decision. */
+export interface ModelAssist {
+  /** `hybrid` when embedding similarity was blended into the candidates' confidences. */
+  ranking: 'hybrid' | 'offline';
+  /**
+   * `worded`: the answer text comes from the chat model; `refused`: the model found no
+   * answer in the matched articles (the action became a miss); `rejected`: its reply failed
+   * the checks; `offline`: not asked or failed, the article's own answer is used.
+   */
+  wording: 'worded' | 'refused' | 'rejected' | 'offline';
+  /** Why a provider call failed or a reply was rejected, e.g. `embeddings: HTTP 500`. */
+  notes: string[];
+}
+
 /** The decision with its reasons, for the engine and for editors' "try it". */
 export interface Decision {
   action: Action;
   language: DetectedLanguage;
   candidates: ArticleCandidate[];
   intent: IntentMatch | null;
+  /** Present when OpenAI is configured and was consulted. */
+  model?: ModelAssist;
+  /** The model's wording of the answer, grounded in (and citing) the answered article. */
+  wording?: { slug: string; text: string };
+}
+
+/** Anything that decides for the engine: the offline `AnswerPolicy` or a model-aware one. */
+export interface DecisionMaker {
+  decide(input: DecisionInput): Decision | Promise<Decision>;
 }
 
 export interface DecisionInput {
@@ -79,7 +102,7 @@ export function chooseAction(thresholds: Pick<Config['answers'], 'answerThreshol
  * the same code serves customers, "try it" and the answer-quality benchmark. Thresholds
  * come from `config.answers`.
  */
-export class AnswerPolicy {
+export class AnswerPolicy implements DecisionMaker {
   constructor(
     private readonly config: Pick<Config, 'answers' | 'locales'>,
     private readonly knowledge: KnowledgeBase,

@@ -16,7 +16,7 @@ import type { CustomerRepository } from '../customers/customer-repository.js';
 import type { IntentMatcher } from '../intents/intent-matcher.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { QuestionLog, QuestionOutcome } from '../knowledge/question-log.js';
-import { payloads, type AnswerPolicy, type Decision } from './answer-policy.js';
+import { payloads, type Decision, type DecisionMaker } from './answer-policy.js';
 import { botPhrases, fill } from './bot-phrases.js';
 import { KeyedQueue } from './keyed-queue.js';
 
@@ -46,7 +46,8 @@ export interface EngineDeps {
   log: ConversationLog;
   messages: MessageRepository;
   conversations: ConversationRepository;
-  policy: AnswerPolicy;
+  /** The offline `AnswerPolicy`, or the model-aware one when OpenAI is configured. */
+  policy: DecisionMaker;
   knowledge: KnowledgeBase;
   intents: IntentMatcher;
   handoff: Handoff;
@@ -90,7 +91,7 @@ export class ConversationEngine {
     if (await this.answeredSurvey(turn, output)) return turn;
 
     await this.deps.dispatcher.typing(conversation, output);
-    const decision = this.deps.policy.decide({
+    const decision = await this.deps.policy.decide({
       text: inbound.text,
       ...(inbound.payload ? { payload: inbound.payload } : {}),
       ...(inbound.localeHint ? { localeHint: inbound.localeHint } : {}),
@@ -130,7 +131,8 @@ export class ConversationEngine {
         break;
       }
       case 'answer': {
-        const reply = this.answerReply(action.slug, locale, action.confidence);
+        const wording = decision.wording?.slug === action.slug ? decision.wording.text : undefined;
+        const reply = this.answerReply(action.slug, locale, action.confidence, wording);
         if (!reply) {
           missCount = conversation.missCount + 1;
           await say({ text: phrases.miss, buttons: [{ label: phrases.talkToHuman, payload: payloads.handoff }] });
@@ -179,14 +181,15 @@ export class ConversationEngine {
     return true;
   }
 
-  private answerReply(slug: string, locale: Locale, confidence: number): Reply | null {
+  /** The article's answer (or the model's wording of it, in the customer's language) under its title and link. */
+  private answerReply(slug: string, locale: Locale, confidence: number, wording?: string): Reply | null {
     const { default: defaultLocale } = this.deps.config.locales;
     const article = this.deps.knowledge.article(slug, locale, defaultLocale);
     if (!article) return null;
     const phrases = botPhrases[locale];
-    const note = article.locale === locale ? '' : `\n\n${fill(phrases.onlyInLanguage, { language: phrases.languageNames[article.locale] })}`;
+    const note = article.locale === locale || wording ? '' : `\n\n${fill(phrases.onlyInLanguage, { language: phrases.languageNames[article.locale] })}`;
     return {
-      text: `${article.title}\n\n${article.answer}${note}`,
+      text: `${article.title}\n\n${wording ?? article.answer}${note}`,
       link: { label: phrases.readMore, url: this.deps.articleUrl(slug, article.locale) },
       buttons: [
         { label: phrases.yes, payload: payloads.feedback(true, slug) },

@@ -16,6 +16,7 @@ export interface ArticleCandidate extends Candidate {
 export class KnowledgeBase {
   private index: AnswerIndex;
   private bySlug = new Map<string, Map<Locale, Article>>();
+  private readonly reloadListeners: ((articles: Article[]) => void)[] = [];
 
   constructor(articles: Article[] = []) {
     this.index = this.build(articles);
@@ -25,7 +26,18 @@ export class KnowledgeBase {
   async reload(repository: ArticleRepository): Promise<number> {
     const articles = await repository.published();
     this.index = this.build(articles);
+    for (const listener of this.reloadListeners) listener(articles);
     return articles.length;
+  }
+
+  /** Calls `listener` with the published articles after every reload (e.g. to refresh their embeddings). */
+  onReload(listener: (articles: Article[]) => void): void {
+    this.reloadListeners.push(listener);
+  }
+
+  /** Every indexed article (all translations). */
+  articles(): Article[] {
+    return [...this.bySlug.values()].flatMap((translations) => [...translations.values()]);
   }
 
   get size(): number {

@@ -77,6 +77,7 @@ export const collectionSpecs = [
   { name: 'articles', indexes: [{ keys: { slug: 1, locale: 1 }, unique: true }, { keys: { status: 1 } }] },
   { name: 'article_revisions', indexes: [{ keys: { articleId: 1 } }] },
   { name: 'article_drafts', indexes: [{ keys: { slug: 1, locale: 1 }, unique: true }] },
+  { name: 'article_embeddings', indexes: [{ keys: { articleId: 1, model: 1 }, unique: true }] },
   { name: 'content_gaps', indexes: [{ keys: { slug: 1 } }] },
   { name: 'users', indexes: [{ keys: { email: 1 }, unique: true }] },
   { name: 'sessions', indexes: [{ keys: { userId: 1 } }] },

@@ -7,6 +7,7 @@ import { operationsReport } from '../../src/reports/operations-report.js';
 import { reportRange } from '../../src/reports/report-range.js';
 import { reportFixtureFigures, seedReportFixture } from '../support/report-fixture.js';
 import { ArticleRepository } from '../../src/knowledge/article-repository.js';
+import { ArticleEmbeddingRepository, decodeVector, encodeVector } from '../../src/knowledge/openai/article-embedding-repository.js';
 import type { CsatResponse } from '../../src/csat/csat-response.js';
 import { CustomerRepository } from '../../src/customers/customer-repository.js';
 import { MessageRepository } from '../../src/conversations/message-repository.js';
@@ -258,6 +259,34 @@ export function storeContract(adapter: string, open: () => Promise<{ store: Docu
         expect(await customers.update(customer._id, { segment: 'vip', email: 'a@b.vn' })).toMatchObject({ segment: 'vip', email: 'a@b.vn' });
         await expect(customers.update(customer._id, { email: 'not-an-email' })).rejects.toThrow();
         expect((await customers.get(customer._id))?.email).toBe('a@b.vn');
+      });
+    });
+
+    describe('article embeddings (the OpenAI embedding cache)', () => {
+      const embedding = (articleId: string, model: string, contentHash: string, values: number[]) => ({
+        articleId,
+        slug: 'warranty-period',
+        locale: 'vi' as const,
+        model,
+        contentHash,
+        texts: ['Bảo hành bao lâu?'],
+        vectors: [encodeVector(new Float32Array(values))],
+        updatedAt: new Date('2026-11-24T10:00:00Z'),
+      });
+
+      it('keeps one entry per article and model, replaced when the article is embedded again, with its vectors intact', async () => {
+        const cache = new ArticleEmbeddingRepository(store);
+        await cache.save(embedding('art_1', 'text-embedding-3-small', 'hash-1', [0.25, -0.5, 1e-7]));
+        await cache.save(embedding('art_1', 'other-model', 'hash-1', [1, 0, 0]));
+        await cache.save(embedding('art_1', 'text-embedding-3-small', 'hash-2', [0.5, 0.5, 0.5]));
+        await cache.save(embedding('art_2', 'text-embedding-3-small', 'hash-9', [0, 1, 0]));
+        const found = await cache.find('text-embedding-3-small', ['art_1', 'art_3']);
+        expect(found).toHaveLength(1);
+        expect(found[0]).toMatchObject({ articleId: 'art_1', contentHash: 'hash-2', texts: ['Bảo hành bao lâu?'] });
+        expect([...decodeVector(found[0]!.vectors[0]!)]).toEqual([0.5, 0.5, 0.5]);
+        const other = await cache.find('other-model', ['art_1']);
+        expect([...decodeVector(other[0]!.vectors[0]!)]).toEqual([1, 0, 0]);
+        expect(await store.collection('article_embeddings').countDocuments()).toBe(3);
       });
     });
 

@@ -3,6 +3,8 @@ import { createCareline, type Careline } from '../../src/careline.js';
 import { CollectingChannel } from '../../src/channels/collecting/collecting-channel.js';
 import type { ChannelId } from '../../src/channels/channel-id.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { createOpenAIClient } from '../../src/knowledge/openai/openai-client.js';
+import { openAIConfigured } from '../../src/knowledge/openai/openai-settings.js';
 import type { Turn } from '../../src/engine/conversation-engine.js';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
 import { tempDir } from './temp-dir.js';
@@ -21,7 +23,9 @@ export async function createEngineWorld(env: Record<string, string> = {}): Promi
   const config = loadConfig({ env: { DATA_DIR: dir.path, ...env } });
   const store = new EmbeddedDocumentStore(config.dataDir);
   await store.init();
-  const careline = await createCareline({ config, store, logger: pino({ level: 'silent' }) });
+  // As in main.ts: the OpenAI client exists only when OpenAI is configured.
+  const openai = openAIConfigured(config.openai) ? createOpenAIClient(config.openai) : null;
+  const careline = await createCareline({ config, store, logger: pino({ level: 'silent' }), openai });
   return {
     careline,
     store,

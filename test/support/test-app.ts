@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createCareline, type Careline } from '../../src/careline.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { createOpenAIClient } from '../../src/knowledge/openai/openai-client.js';
+import { openAIConfigured } from '../../src/knowledge/openai/openai-settings.js';
 import type { Services } from '../../src/services.js';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
 import { tempDir } from './temp-dir.js';
@@ -32,7 +34,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const logger = pino({ level: config.logLevel }, { write: (line: string) => void logs.push(line) });
   // telegraf is loaded only by tests that enable Telegram, as in main.ts.
   const telegramBot = config.channels.telegram.botToken ? (await import('../../src/channels/telegram/telegram-bot.js')).createTelegramBot(config.channels.telegram) : null;
-  const careline = await createCareline({ config, store, logger, telegramBot });
+  // As in main.ts: the OpenAI client exists only when OpenAI is configured.
+  const openai = openAIConfigured(config.openai) ? createOpenAIClient(config.openai) : null;
+  const careline = await createCareline({ config, store, logger, telegramBot, openai });
   const server: Server = createServer(careline.app);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const closeSockets = careline.attach(server);
