@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { packageRoot } from '../src/http/package-root.js';
 import { EmbeddedDocumentStore } from '../src/storage/embedded/embedded-document-store.js';
 import { contentGapsBench } from './content-gaps-bench.js';
+import { openaiBench } from './openai-bench.js';
 import { collectGarbage } from './latency-stats.js';
 import { writeReport } from './results-report.js';
 import { reportsBench } from './reports-bench.js';
@@ -70,6 +71,9 @@ const webchat = await webchatTurnBench({
 });
 
 print('Knowledge-base editor: content-gap clustering, kb import/export', await contentGapsBench(join(root, 'knowledge-base')));
+
+write('\nOpenAI hybrid ranking: scoring a question against cached article vectors (in-process, no provider)\n');
+await openaiBench([{ articles: 100, dimensions: 1536 }, { articles: 1000, dimensions: 1536 }, { articles: 10_000, dimensions: 256 }], 200, write);
 
 const reportPath = join(root, 'bench', 'results', 'latest.md');
 writeReport(reportPath, { startedAt, durationMs: Date.now() - startedAt.getTime(), storage: figures, reports, retrieval, webchat });

@@ -29,7 +29,8 @@ Usage: careline [command] [--config FILE]
 Commands:
   serve     start the server (default); on the very first start it creates an admin and
             prints the password once
-  config    print the resolved configuration, secrets masked, and which channels are enabled
+  config    print the resolved configuration, secrets masked, which channels are enabled
+            and whether the optional OpenAI features are on
   user add  add a user: --email E [--name N] [--role agent|editor|admin ...] [--admin]
             [--password P] (a password is generated and printed when none is given)
 ${kbHelp}
@@ -232,7 +233,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const config = loadConfig({ env: process.env, configFile });
   if (command === 'config') {
-    process.stdout.write(`${JSON.stringify({ ...(maskSecrets(config) as object), enabledChannels: enabledChannels(config) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...(maskSecrets(config) as object), enabledChannels: enabledChannels(config), openaiEnabled: openAIConfigured(config.openai) }, null, 2)}\n`);
     return;
   }
   if (command === 'user') {

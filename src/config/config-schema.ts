@@ -129,6 +129,8 @@ export const configSchema = z
         baseUrl: httpUrl.optional(),
         chatModel: z.string().min(1).default('gpt-4o-mini'),
         embeddingModel: z.string().min(1).default('text-embedding-3-small'),
+        /** Ask for shortened vectors (text-embedding-3 models): less memory and faster scoring on large knowledge bases. */
+        embeddingDimensions: wholeNumber(1, 16_384).optional(),
         /** The longest one customer turn waits for the provider (embedding and wording together). */
         timeoutMs: wholeNumber(100, 120_000).default(4000),
         embeddings: flag.default(true),

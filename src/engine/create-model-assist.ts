@@ -13,6 +13,8 @@ import { ModelAnswerPolicy } from './model-answer-policy.js';
 
 // Embedding a batch of articles in the background may take longer than a customer's turn.
 const backgroundBudgetFactor = 10;
+// A start-up or publish during a provider outage is embedded again after a minute (then 2, 4 … 32).
+const syncRetryMs = 60_000;
 
 /**
  * Wires the optional OpenAI path over the offline policy: the model-aware policy the engine
@@ -23,8 +25,8 @@ export function createModelAssist(deps: { client: OpenAI; config: Config; store:
   const { client, config, store, knowledge, offline, logger } = deps;
   const settings = config.openai;
   const failures = new ModelFailureLog(logger);
-  const embedder = settings.embeddings ? new TextEmbedder(client, settings.embeddingModel) : null;
-  const vectors = embedder ? new ArticleVectors({ embedder, repository: new ArticleEmbeddingRepository(store), failures, batchTimeoutMs: settings.timeoutMs * backgroundBudgetFactor }) : null;
+  const embedder = settings.embeddings ? new TextEmbedder(client, settings.embeddingModel, settings.embeddingDimensions) : null;
+  const vectors = embedder ? new ArticleVectors({ embedder, repository: new ArticleEmbeddingRepository(store), failures, batchTimeoutMs: settings.timeoutMs * backgroundBudgetFactor, retryMs: syncRetryMs }) : null;
   if (vectors) {
     void vectors.sync(knowledge.articles());
     knowledge.onReload((articles) => void vectors.sync(articles));

@@ -7,6 +7,7 @@ export interface EmbeddingsRequest {
   model: string;
   input: string[];
   encodingFormat: string | undefined;
+  dimensions: number | undefined;
   authorization: string | undefined;
 }
 
@@ -50,9 +51,9 @@ export class FakeOpenAI {
     const app = express();
     app.use(express.json({ limit: '10mb' }));
     app.post('/v1/embeddings', (req, res) => {
-      const body = req.body as { model: string; input: string | string[]; encoding_format?: string };
+      const body = req.body as { model: string; input: string | string[]; encoding_format?: string; dimensions?: number };
       const input = Array.isArray(body.input) ? body.input : [body.input];
-      this.embeddings.push({ model: body.model, input, encodingFormat: body.encoding_format, authorization: req.headers.authorization });
+      this.embeddings.push({ model: body.model, input, encodingFormat: body.encoding_format, dimensions: body.dimensions, authorization: req.headers.authorization });
       this.respond(res, this.fail.embeddings, () => ({
         object: 'list',
         data: input.map((text, index) => ({ object: 'embedding', index, embedding: this.embed(text) })),

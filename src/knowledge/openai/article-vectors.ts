@@ -4,7 +4,7 @@ import type { Article } from '../article.js';
 import { decodeVector, encodeVector, type ArticleEmbedding, type ArticleEmbeddingRepository } from './article-embedding-repository.js';
 import { ModelDeadline } from './model-deadline.js';
 import type { ModelFailureLog } from './model-failures.js';
-import { dot, type TextEmbedder } from './text-embedder.js';
+import type { TextEmbedder } from './text-embedder.js';
 
 /** What an article contributes to embeddings: its title and question variants. */
 export type EmbeddableArticle = Pick<Article, '_id' | 'slug' | 'locale' | 'title' | 'questions'>;
@@ -25,7 +25,34 @@ interface VectorEntry {
   article: EmbeddableArticle;
   hash: string;
   texts: string[];
-  vectors: Float32Array[];
+  /** The texts' unit vectors one after another (row i is text i), for a tight scoring loop. */
+  matrix: Float32Array;
+}
+
+/** One entry from an article's vectors (all of one length). */
+function entryOf(article: EmbeddableArticle, hash: string, texts: string[], vectors: Float32Array[]): VectorEntry {
+  const dimensions = vectors[0]?.length ?? 0;
+  const matrix = new Float32Array(vectors.length * dimensions);
+  vectors.forEach((vector, row) => matrix.set(vector.length === dimensions ? vector : new Float32Array(dimensions), row * dimensions));
+  return { article, hash, texts, matrix };
+}
+
+/** Dot product of `question` and the row of `matrix` starting at `offset` (four sums keep the loop fast). */
+function dotAt(question: Float32Array, matrix: Float32Array, offset: number): number {
+  const n = question.length;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += question[i]! * matrix[offset + i]!;
+    s1 += question[i + 1]! * matrix[offset + i + 1]!;
+    s2 += question[i + 2]! * matrix[offset + i + 2]!;
+    s3 += question[i + 3]! * matrix[offset + i + 3]!;
+  }
+  for (; i < n; i++) s0 += question[i]! * matrix[offset + i]!;
+  return s0 + s1 + s2 + s3;
 }
 
 /** The texts embedded for an article, in stored order. */
@@ -47,13 +74,17 @@ const batchInputs = 64;
  * vectors from memory or from the store's cache (`article_embeddings`, keyed by article id,
  * content hash and model) and embeds only new or edited ones, in batches, caching them.
  * Syncs run one after another in the background; a provider failure stops that sync
- * (logged once) and the articles not embedded yet simply rank offline until the next one.
+ * (logged once), the articles not embedded yet rank offline, and the sync is tried again
+ * after `retryMs`, doubling up to 32 times that while the provider keeps failing.
  */
 export class ArticleVectors {
   private entries = new Map<string, VectorEntry>();
   private last: Promise<void> = Promise.resolve();
   private current: ModelDeadline | null = null;
   private stopped = false;
+  private latest: readonly EmbeddableArticle[] = [];
+  private retry: NodeJS.Timeout | null = null;
+  private failedSyncs = 0;
 
   constructor(
     private readonly deps: {
@@ -62,6 +93,8 @@ export class ArticleVectors {
       failures: ModelFailureLog;
       /** Budget of one background embeddings request. */
       batchTimeoutMs: number;
+      /** Wait before retrying a sync the provider failed. */
+      retryMs: number;
     },
   ) {}
 
@@ -72,7 +105,11 @@ export class ArticleVectors {
 
   /** Queues a sync with the published articles; resolves when it is done (never rejects). */
   sync(articles: readonly EmbeddableArticle[]): Promise<void> {
-    const next = this.last.then(() => this.run(articles)).catch((error: unknown) => void this.deps.failures.failed('article embeddings', error));
+    this.latest = articles;
+    const next = this.last
+      .then(() => this.run(articles))
+      .then((complete) => this.afterSync(complete))
+      .catch((error: unknown) => void this.deps.failures.failed('article embeddings', error));
     this.last = next;
     return next;
   }
@@ -85,26 +122,48 @@ export class ArticleVectors {
   /** Aborts embedding in progress and skips queued syncs (before the store closes). */
   stop(): Promise<void> {
     this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
     this.current?.dispose();
     return this.last;
+  }
+
+  /** After a sync the provider cut short, tries the latest articles again later (unless a newer sync is queued by then). */
+  private afterSync(complete: boolean): void {
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    this.failedSyncs = complete ? 0 : this.failedSyncs + 1;
+    if (complete || this.stopped) return;
+    const delay = this.deps.retryMs * 2 ** Math.min(this.failedSyncs - 1, 5);
+    this.retry = setTimeout(() => void this.sync(this.latest), delay);
+    this.retry.unref();
   }
 
   /** Each embedded article's best similarity to the (unit-length) question vector, best first, one per slug. */
   similarities(question: Float32Array): SemanticMatch[] {
     const bySlug = new Map<string, SemanticMatch>();
-    for (const { article, texts, vectors } of this.entries.values()) {
-      for (let i = 0; i < vectors.length; i++) {
-        const similarity = dot(question, vectors[i]!);
-        const known = bySlug.get(article.slug);
-        if (known && known.similarity >= similarity) continue;
-        bySlug.set(article.slug, { slug: article.slug, articleId: article._id, locale: article.locale, title: article.title, similarity, matchedText: texts[i]! });
+    const dimensions = question.length;
+    for (const { article, texts, matrix } of this.entries.values()) {
+      // Vectors of another model (another length) are not comparable: such an article is skipped.
+      if (matrix.length !== texts.length * dimensions) continue;
+      let best = -Infinity;
+      let bestRow = 0;
+      for (let row = 0; row < texts.length; row++) {
+        const similarity = dotAt(question, matrix, row * dimensions);
+        if (similarity > best) {
+          best = similarity;
+          bestRow = row;
+        }
       }
+      const known = bySlug.get(article.slug);
+      if (known && known.similarity >= best) continue;
+      bySlug.set(article.slug, { slug: article.slug, articleId: article._id, locale: article.locale, title: article.title, similarity: best, matchedText: texts[bestRow]! });
     }
     return [...bySlug.values()].sort((a, b) => b.similarity - a.similarity);
   }
 
-  private async run(articles: readonly EmbeddableArticle[]): Promise<void> {
-    if (this.stopped) return;
+  /** Brings the vectors in step with `articles`; false when the provider cut it short. */
+  private async run(articles: readonly EmbeddableArticle[]): Promise<boolean> {
+    if (this.stopped) return true;
     const next = new Map<string, VectorEntry>();
     const missing: { article: EmbeddableArticle; hash: string }[] = [];
     for (const article of articles) {
@@ -114,18 +173,20 @@ export class ArticleVectors {
       else missing.push({ article, hash });
     }
     this.entries = next;
-    if (missing.length === 0) return;
-    const model = this.deps.embedder.model;
+    if (missing.length === 0) return true;
+    const model = this.deps.embedder.cacheKey;
     const cached = new Map((await this.deps.repository.find(model, missing.map(({ article }) => article._id))).map((doc) => [doc.articleId, doc]));
     const toEmbed: { article: EmbeddableArticle; hash: string }[] = [];
     for (const item of missing) {
       const doc = cached.get(item.article._id);
-      if (doc && isCurrent(doc, item.hash, embeddedTexts(item.article))) next.set(item.article._id, { article: item.article, hash: item.hash, texts: doc.texts, vectors: doc.vectors.map(decodeVector) });
+      if (doc && isCurrent(doc, item.hash, embeddedTexts(item.article))) next.set(item.article._id, entryOf(item.article, item.hash, doc.texts, doc.vectors.map(decodeVector)));
       else toEmbed.push(item);
     }
     for (const batch of batches(toEmbed)) {
-      if (this.stopped || !(await this.embedBatch(batch, next))) return;
+      if (this.stopped) return true;
+      if (!(await this.embedBatch(batch, next))) return false;
     }
+    return true;
   }
 
   /** Embeds and caches one batch; false when the provider failed (logged). */
@@ -147,9 +208,10 @@ export class ArticleVectors {
     let offset = 0;
     for (const { article, hash } of batch) {
       const own = embeddedTexts(article);
-      const entry = { article, hash, texts: own, vectors: vectors.slice(offset, offset + own.length) };
+      const ownVectors = vectors.slice(offset, offset + own.length);
+      const entry = entryOf(article, hash, own, ownVectors);
       offset += own.length;
-      await this.deps.repository.save({ articleId: article._id, slug: article.slug, locale: article.locale, model: this.deps.embedder.model, contentHash: hash, texts: own, vectors: entry.vectors.map(encodeVector), updatedAt: new Date() });
+      await this.deps.repository.save({ articleId: article._id, slug: article.slug, locale: article.locale, model: this.deps.embedder.cacheKey, contentHash: hash, texts: own, vectors: ownVectors.map(encodeVector), updatedAt: new Date() });
       into.set(article._id, entry);
     }
     return true;

@@ -19,14 +19,6 @@ export function normalize(values: ArrayLike<number>): Float32Array {
   return vector;
 }
 
-/** Dot product of two vectors of the same length (0 for different lengths, e.g. another model's). */
-export function dot(a: Float32Array, b: Float32Array): number {
-  if (a.length !== b.length) return 0;
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
-}
-
 /**
  * Turns texts into unit-length vectors with `embeddings.create` of the official client.
  * `encoding_format: 'float'` is passed explicitly: without it the client asks for base64,
@@ -34,13 +26,21 @@ export function dot(a: Float32Array, b: Float32Array): number {
  * input, same dimensions) before it is used.
  */
 export class TextEmbedder {
+  /** What cached vectors are filed under: the model, and the shortened size when one is asked for. */
+  readonly cacheKey: string;
+
   constructor(
     private readonly client: OpenAI,
     readonly model: string,
-  ) {}
+    /** Shortened vectors (text-embedding-3 models accept `dimensions`), or the model's own size. */
+    readonly dimensions?: number,
+  ) {
+    this.cacheKey = dimensions ? `${model}/${dimensions}` : model;
+  }
 
   async embed(texts: string[], options: Partial<CallOptions> = {}): Promise<Float32Array[]> {
-    const response: unknown = await this.client.embeddings.create({ model: this.model, input: texts, encoding_format: 'float' }, { maxRetries: 0, ...options });
+    const body = { model: this.model, input: texts, encoding_format: 'float' as const, ...(this.dimensions ? { dimensions: this.dimensions } : {}) };
+    const response: unknown = await this.client.embeddings.create(body, { maxRetries: 0, ...options });
     const { data } = embeddingResponseSchema.parse(response);
     if (data.length !== texts.length) throw new ModelResponseError(`expected ${texts.length} embeddings, got ${data.length}`);
     const vectors: Float32Array[] = new Array(texts.length);
