@@ -54,13 +54,33 @@ const languages: { locale: Locale; name: string; marks: string }[] = [
 /** The folder of the translated sets inside the repository. */
 export const translatedFolder = (root: string) => join(root, 'bench', 'datasets', 'clinc150-banking-credit');
 
-/** R3/R8-style runs on each translated set present in `folder` (original, stripped, mixed). */
+/**
+ * R3/R8-style runs on each translated set present in `folder` (original, stripped, mixed),
+ * after a control on the English source rows (same articles, variants and messages), which
+ * shows how much of a language's figures is the language and how much the small set.
+ */
 export function translatedRuns(folder: string, present: (file: string) => boolean): BenchRun[] {
   const runs: BenchRun[] = [];
+  let controlled = false;
   for (const { locale, name, marks } of languages) {
     const file = join(folder, `${locale}.tsv`);
     if (!present(file)) continue;
     const rows = readTranslated(file);
+    if (!controlled) {
+      controlled = true;
+      const english = (split: TranslatedRow['split']) => rows.filter((row) => row.split === split).map((row) => ({ text: row.english, label: row.intent }));
+      runs.push({
+        id: 'translated-en',
+        title: 'R3 control: the English source of the translated sets (CLINC150 banking + credit cards, 30 articles × 5 variants)',
+        locale: 'en',
+        knowledge: group(english('kb')),
+        validation: english('validation'),
+        test: english('test'),
+        published: [],
+        tunable: true,
+        note: 'The same rows as the Vietnamese and Czech runs below, in their English original: the gap to those runs is what the language costs the engine.',
+      });
+    }
     const labeled = (split: TranslatedRow['split']) => rows.filter((row) => row.split === split).map((row) => ({ text: row.text, label: row.intent }));
     const knowledge = group(labeled('kb'));
     const test = labeled('test');

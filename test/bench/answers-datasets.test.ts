@@ -26,7 +26,10 @@ describe('the translated CLINC150 banking + credit-card sets', () => {
   }
 
   it('become original, stripped and mixed runs that keep the knowledge base and share its thresholds', () => {
-    const runs = translatedRuns(folder, existsSync).filter((run) => run.locale === 'vi');
+    const all = translatedRuns(folder, existsSync);
+    expect(all[0]!.id).toBe('translated-en');
+    expect(all[0]!.test.length).toBe(1000);
+    const runs = all.filter((run) => run.locale === 'vi');
     expect(runs.map((run) => run.id)).toEqual(['translated-vi', 'translated-vi-stripped', 'translated-vi-mixed']);
     const [original, stripped] = runs;
     expect(stripped!.knowledge).toBe(original!.knowledge);
