@@ -132,7 +132,7 @@
     for (const message of messages) {
       const li = el('li', message.author);
       const who = message.author === 'agent' ? message.authorName || 'Agent' : message.author;
-      const detail = message.articleId ? ` · article ${message.articleId}, confidence ${Number(message.confidence).toFixed(2)}` : '';
+      const detail = message.articleId ? ` · article ${message.articleId}, confidence ${Number(message.confidence).toFixed(2)}${message.wordedBy ? `, worded by ${message.wordedBy}` : ''}` : '';
       li.append(el('span', 'who', `${who}${detail}`), document.createTextNode(message.text));
       list.append(li);
     }

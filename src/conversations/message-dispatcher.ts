@@ -20,6 +20,8 @@ export interface Reply {
   /** The article and confidence the bot answered with, kept in the transcript for agents. */
   articleId?: string;
   confidence?: number;
+  /** The chat model that worded the answer, when one did. */
+  wordedBy?: string;
 }
 
 export type Author = { kind: 'bot' | 'system' } | { kind: 'agent'; id: string; name?: string };
@@ -65,6 +67,7 @@ export class MessageDispatcher {
       ...(reply.locale ? { locale: reply.locale } : {}),
       ...(reply.articleId ? { articleId: reply.articleId } : {}),
       ...(reply.confidence !== undefined ? { confidence: reply.confidence } : {}),
+      ...(reply.wordedBy ? { wordedBy: reply.wordedBy } : {}),
       createdAt: new Date(),
     });
     const outbound: OutboundMessage = {

@@ -35,6 +35,8 @@ export const messageSchema = z.object({
   /** The article and confidence the bot answered with. */
   articleId: z.string().optional(),
   confidence: z.number().min(0).max(1).optional(),
+  /** The chat model that worded the bot's answer from the article (optional OpenAI wording). */
+  wordedBy: z.string().optional(),
   /** The platform's id; unique per channel, which makes redelivered webhooks harmless. */
   platformMessageId: z.string().optional(),
   /** Outbound only: the platform's latest delivery receipt. */

@@ -46,8 +46,8 @@ export interface Decision {
   intent: IntentMatch | null;
   /** Present when OpenAI is configured and was consulted. */
   model?: ModelAssist;
-  /** The model's wording of the answer, grounded in (and citing) the answered article. */
-  wording?: { slug: string; text: string };
+  /** The model's wording of the answer, grounded in (and citing) the answered article, and which model wrote it. */
+  wording?: { slug: string; text: string; model: string };
 }
 
 /** Anything that decides for the engine: the offline `AnswerPolicy` or a model-aware one. */

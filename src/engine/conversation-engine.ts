@@ -131,7 +131,7 @@ export class ConversationEngine {
         break;
       }
       case 'answer': {
-        const wording = decision.wording?.slug === action.slug ? decision.wording.text : undefined;
+        const wording = decision.wording?.slug === action.slug ? decision.wording : undefined;
         const reply = this.answerReply(action.slug, locale, action.confidence, wording);
         if (!reply) {
           missCount = conversation.missCount + 1;
@@ -182,14 +182,14 @@ export class ConversationEngine {
   }
 
   /** The article's answer (or the model's wording of it, in the customer's language) under its title and link. */
-  private answerReply(slug: string, locale: Locale, confidence: number, wording?: string): Reply | null {
+  private answerReply(slug: string, locale: Locale, confidence: number, wording?: { text: string; model: string }): Reply | null {
     const { default: defaultLocale } = this.deps.config.locales;
     const article = this.deps.knowledge.article(slug, locale, defaultLocale);
     if (!article) return null;
     const phrases = botPhrases[locale];
     const note = article.locale === locale || wording ? '' : `\n\n${fill(phrases.onlyInLanguage, { language: phrases.languageNames[article.locale] })}`;
     return {
-      text: `${article.title}\n\n${wording ?? article.answer}${note}`,
+      text: `${article.title}\n\n${wording?.text ?? article.answer}${note}`,
       link: { label: phrases.readMore, url: this.deps.articleUrl(slug, article.locale) },
       buttons: [
         { label: phrases.yes, payload: payloads.feedback(true, slug) },
@@ -197,6 +197,7 @@ export class ConversationEngine {
       ],
       articleId: article._id,
       confidence,
+      ...(wording ? { wordedBy: wording.model } : {}),
     };
   }
 

@@ -102,7 +102,7 @@ export class ModelAnswerPolicy implements DecisionMaker {
       }
       const cited = decision.candidates.find((candidate) => candidate.slug === wording.slug);
       const answer = cited && wording.slug !== action.slug ? { ...action, slug: cited.slug, confidence: cited.confidence } : action;
-      return { ...decision, action: answer, wording: { slug: wording.slug, text: wording.text } };
+      return { ...decision, action: answer, wording: { slug: wording.slug, text: wording.text, model: writer.model } };
     } catch (error) {
       assist.notes.push(`wording: ${this.deps.failures.failed('wording', error)}`);
       return decision;

@@ -29,6 +29,7 @@ function consoleMessage(message: Message) {
     text: message.text,
     buttons: message.buttons.map((button) => button.label),
     ...(message.articleId ? { articleId: message.articleId, confidence: message.confidence } : {}),
+    ...(message.wordedBy ? { wordedBy: message.wordedBy } : {}),
     at: message.createdAt,
   };
 }

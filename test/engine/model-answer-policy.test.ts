@@ -139,6 +139,8 @@ describe('ModelAnswerPolicy: grounded wording and fallbacks (against a fake Open
     const turn = await world.say('w1', 'how long is the warranty');
     expect(turn.texts).toEqual(['How long is the warranty?\n\nEverything we sell comes with a 24-month warranty, counted from the day you bought it.']);
     expect(turn.decision).toMatchObject({ action: { kind: 'answer', slug: 'warranty-period' }, model: { wording: 'worded' } });
+    // Agents see in the transcript that a model worded it.
+    expect(turn.replies[0]).toMatchObject({ articleId: expect.stringMatching(/^art_/), wordedBy: 'fake-chat' });
     const [chat] = fake.chats;
     expect(chat!.model).toBe('fake-chat');
     expect(chat!.system).toContain(answerOf('warranty-period').answer);
