@@ -47,7 +47,7 @@ describe('ModelAnswerPolicy (OpenAI configured, against a fake OpenAI server)', 
     fake.embed = topicVector;
     fake.reply = () => 'NO_ANSWER';
     data = tempDir('careline-openai-');
-    world = await startOpenAIWorld(fake, { dataDir: data.path, knowledgeBaseDir: kb.path, env: { OPENAI_WORDING: 'false', OPENAI_TIMEOUT_MS: '400' } });
+    world = await startOpenAIWorld(fake, { dataDir: data.path, knowledgeBaseDir: kb.path, env: { OPENAI_WORDING: 'false', OPENAI_TIMEOUT_MS: '5000' } });
   });
   afterEach(async () => {
     await world.close();
@@ -119,7 +119,7 @@ describe('ModelAnswerPolicy: grounded wording and fallbacks (against a fake Open
     kb = tempDir('careline-kb-');
     writeKnowledgeBase(kb.path, articles);
     data = tempDir('careline-openai-');
-    world = await startOpenAIWorld(fake, { dataDir: data.path, knowledgeBaseDir: kb.path, env: { OPENAI_TIMEOUT_MS: '300' } });
+    world = await startOpenAIWorld(fake, { dataDir: data.path, knowledgeBaseDir: kb.path, env: { OPENAI_TIMEOUT_MS: '2000' } });
   });
   afterAll(async () => {
     await world.close();
@@ -181,7 +181,9 @@ describe('ModelAnswerPolicy: grounded wording and fallbacks (against a fake Open
   });
 
   describe('when the provider fails', () => {
-    // A slow embeddings call uses up the turn's whole budget, so the wording is skipped too.
+    // The budget (OPENAI_TIMEOUT_MS) is 2 s here: generous for a local fake on a loaded machine,
+    // tiny beside the slow server's minute. A slow embeddings call uses up the turn's whole
+    // budget, so the wording is skipped too.
     const failures: [string, FakeFailure, { slow: boolean; reason: RegExp }][] = [
       ['answers 500', { status: 500 }, { slow: false, reason: /HTTP 500/ }],
       ['sends malformed JSON', 'malformed-json', { slow: false, reason: /malformed JSON/ }],

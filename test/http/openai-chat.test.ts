@@ -32,7 +32,7 @@ describe('POST /api/chat with OpenAI configured (fake OpenAI server, bundled kno
     await fake.start();
     fake.embed = bagOfWords;
     fake.reply = quoteFirstArticle;
-    app = await startTestApp(fake.env({ OPENAI_TIMEOUT_MS: '500' }));
+    app = await startTestApp(fake.env({ OPENAI_TIMEOUT_MS: '5000' }));
     await app.careline.modelAssist!.idle();
   });
   afterAll(async () => {

@@ -32,7 +32,7 @@ describe('ArticleVectors (against a fake OpenAI server)', () => {
     store = new EmbeddedDocumentStore(dir.path);
     await store.init();
     const client = createOpenAIClient(loadConfig({ env: fake.env() }).openai)!;
-    vectors = new ArticleVectors({ embedder: new TextEmbedder(client, 'fake-embedding'), repository: new ArticleEmbeddingRepository(store), failures: new ModelFailureLog(pino({ level: 'silent' })), batchTimeoutMs: 1000, retryMs: 20 });
+    vectors = new ArticleVectors({ embedder: new TextEmbedder(client, 'fake-embedding'), repository: new ArticleEmbeddingRepository(store), failures: new ModelFailureLog(pino({ level: 'silent' })), batchTimeoutMs: 10_000, retryMs: 20 });
   });
   afterEach(async () => {
     await vectors.stop();
@@ -62,7 +62,7 @@ describe('ArticleVectors (against a fake OpenAI server)', () => {
   it('asks for shortened vectors when dimensions are configured and caches them apart from full-size ones', async () => {
     const client = createOpenAIClient(loadConfig({ env: fake.env() }).openai)!;
     const repository = new ArticleEmbeddingRepository(store);
-    const short = new ArticleVectors({ embedder: new TextEmbedder(client, 'fake-embedding', 256), repository, failures: new ModelFailureLog(pino({ level: 'silent' })), batchTimeoutMs: 1000, retryMs: 20 });
+    const short = new ArticleVectors({ embedder: new TextEmbedder(client, 'fake-embedding', 256), repository, failures: new ModelFailureLog(pino({ level: 'silent' })), batchTimeoutMs: 10_000, retryMs: 20 });
     await vectors.sync(articles);
     await short.sync(articles);
     expect(fake.embeddings.map((request) => request.dimensions)).toEqual([undefined, 256]);
