@@ -43,7 +43,7 @@ function random(seed: number): () => number {
   };
 }
 
-function seed(store: EmbeddedDocumentStore, sizes: { messages: number; ratings: number }, end: number): Record<string, number> {
+export function seedReportsStore(store: EmbeddedDocumentStore, sizes: { messages: number; ratings: number }, end: number): Record<string, number> {
   const next = random(42);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const conversations = Math.round(sizes.messages / 10);
@@ -52,10 +52,11 @@ function seed(store: EmbeddedDocumentStore, sizes: { messages: number; ratings: 
   const logged = Math.round(conversations / 5);
   const at = (i: number, total: number) => new Date(end - 365 * dayMs + Math.floor((i / total) * 365 * dayMs) + Math.floor(next() * 60_000));
   const insert = (collection: string, count: number, build: (i: number) => Record<string, unknown>) => {
-    const statement = store.db.prepare(`INSERT INTO ${store.tableName(collection)} (_id, doc) VALUES (?, ?)`);
+    // The store's own INSERT, which fills the stored columns the reports read.
+    const statement = store.db.prepare(store.writes(collection).insert);
     for (let i = 0; i < count; i++) {
       const doc = build(i);
-      statement.run(doc._id, encodeDocument(doc));
+      statement.run({ id: doc._id, doc: encodeDocument(doc) });
     }
   };
   store.db.transaction(() => {
@@ -117,7 +118,7 @@ export async function reportsBench(sizes: { messages: number; ratings: number },
     await store.init();
     const end = Date.UTC(2026, 10, 24);
     const seedStarted = performance.now();
-    const seeded = seed(store, sizes, end);
+    const seeded = seedReportsStore(store, sizes, end);
     const seedMs = performance.now() - seedStarted;
     write(`  seeded ${Object.entries(seeded).map(([name, count]) => `${count.toLocaleString('en')} ${name}`).join(', ')} in ${(seedMs / 1000).toFixed(1)} s\n`);
     const timezone = 'Asia/Ho_Chi_Minh';

@@ -64,7 +64,7 @@ describe('EmbeddedDocumentStore group commit', () => {
 
     // A second connection (as another process would) sees exactly what was acknowledged.
     const other = new BetterSqlite3(join(dir.path, embeddedDatabaseFile), { readonly: true });
-    const rows = other.prepare('SELECT _id, doc FROM "c_notes" ORDER BY _id').all() as { _id: string; doc: string }[];
+    const rows = other.prepare('SELECT _id, doc FROM "c2_notes" ORDER BY _id').all() as { _id: string; doc: string }[];
     expect(rows.map((row) => [row._id, JSON.parse(row.doc).n])).toEqual([['a', 1], ['b', 3], ['taken', 10]]);
     other.close();
     await store.close();

@@ -15,9 +15,11 @@ import type {
 import { DuplicateKeyError } from '../duplicate-key-error.js';
 import { assertUpdateOperators, withUpsertId } from '../update-rules.js';
 import { decodeDocument, encodeDocument } from './document-codec.js';
-import { planSqlGroup } from './sql-group.js';
+import { planSqlGroup, type GroupSchema } from './sql-group.js';
 import { applyPlainUpdate, isExactFilter } from './plain-operations.js';
-import { sqlOrder, sqlPrefilter, type FieldKind } from './sql-prefilter.js';
+import { sqlOrder, sqlPrefilter } from './sql-prefilter.js';
+import type { FieldKind } from './stored-columns.js';
+import type { TableWrites } from './table-schema.js';
 import { upsertSeed } from './upsert-seed.js';
 
 type Doc = StoredDocument & Record<string, unknown>;
@@ -30,9 +32,11 @@ export interface EmbeddedCollectionContext {
   /** Runs `work` atomically (holding the write lock); resolves with its result once it is durable. */
   write<R>(work: () => R): Promise<R>;
   tableName(collection: string): string;
+  /** The INSERT and UPDATE statements that write a document with its stored columns. */
+  writes(collection: string): TableWrites;
   indexedFields(collection: string): ReadonlyMap<string, FieldKind>;
-  /** Fields a collection's reports group by, declared in its spec. */
-  groupFields(collection: string): ReadonlyMap<string, 'scalar' | 'boolean'>;
+  /** What a GROUP BY may use: indexed fields, declared group fields, report indexes. */
+  groupSchema(collection: string): GroupSchema;
   /** Whether simple `$group` stages run as SQL (on by default; off to compare with mingo). */
   readonly sqlGroups: boolean;
 }
@@ -50,6 +54,7 @@ function isUniqueViolation(error: unknown): error is Error {
  */
 export class EmbeddedCollection<T extends StoredDocument> implements DocumentCollection<T> {
   private readonly table: string;
+  private readonly writes: TableWrites;
   private readonly mingoOptions: Partial<Options>;
 
   constructor(
@@ -57,6 +62,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements DocumentCol
     private readonly context: EmbeddedCollectionContext,
   ) {
     this.table = context.tableName(name);
+    this.writes = context.writes(name);
     this.mingoOptions = { collectionResolver: (other: string) => this.readAll(other) };
   }
 
@@ -163,7 +169,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements DocumentCol
   /** A leading `$match` + `$group` done by SQLite's GROUP BY (see `planSqlGroup`), or null to leave it to mingo. */
   private groupInSql(pipeline: Pipeline): { docs: Record<string, unknown>[]; consumed: number } | null {
     if (!this.context.sqlGroups) return null;
-    const plan = planSqlGroup(pipeline, this.table, this.context.indexedFields(this.name), this.context.groupFields(this.name));
+    const plan = planSqlGroup(pipeline, this.table, this.context.groupSchema(this.name));
     if (!plan) return null;
     const rows = this.context.statement(plan.sql).all(...plan.params) as Record<string, unknown>[];
     return { docs: rows.map((row) => plan.toDocument(row)), consumed: plan.consumed };
@@ -249,11 +255,11 @@ export class EmbeddedCollection<T extends StoredDocument> implements DocumentCol
 
   private insertRow(doc: Doc): void {
     if (typeof doc._id !== 'string' || doc._id === '') throw new Error(`A document for ${this.name} needs a string _id`);
-    this.guard(() => this.context.statement(`INSERT INTO ${this.table} (_id, doc) VALUES (?, ?)`).run(doc._id, encodeDocument(doc)));
+    this.guard(() => this.context.statement(this.writes.insert).run({ id: doc._id, doc: encodeDocument(doc) }));
   }
 
   private saveRow(doc: Doc): void {
-    this.guard(() => this.context.statement(`UPDATE ${this.table} SET doc = ? WHERE _id = ?`).run(encodeDocument(doc), doc._id));
+    this.guard(() => this.context.statement(this.writes.update).run({ id: doc._id, doc: encodeDocument(doc) }));
   }
 
   private deleteRow(id: string): number {

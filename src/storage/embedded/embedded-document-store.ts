@@ -3,26 +3,15 @@ import { join } from 'node:path';
 // The real one even where a test fakes the global timers: a commit must never wait on a fake clock.
 import { setImmediate as afterThisTurn } from 'node:timers';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
-import { collectionSpec, collectionSpecs, type CollectionSpec } from '../collections.js';
+import { collectionSpec, collectionSpecs } from '../collections.js';
 import type { DocumentCollection, DocumentStore, StoredDocument } from '../document-store.js';
 import { EmbeddedCollection, type EmbeddedCollectionContext } from './embedded-collection.js';
-import { fieldExpression, type FieldKind } from './sql-prefilter.js';
+import type { GroupSchema } from './sql-group.js';
+import { indexedFieldKinds, reportDateFields, reportIndexName, type FieldKind } from './stored-columns.js';
+import { ensureTableSchema, tableNames, tableWrites, type TableWrites } from './table-schema.js';
 
 /** The file the embedded store keeps everything in, inside the data directory. */
 export const embeddedDatabaseFile = 'careline.sqlite';
-
-function indexedFieldKinds(spec: CollectionSpec): Map<string, FieldKind> {
-  const kinds = new Map<string, FieldKind>();
-  for (const index of spec.indexes) {
-    for (const field of Object.keys(index.keys)) kinds.set(field, index.dates?.includes(field) ? 'date' : 'scalar');
-  }
-  return kinds;
-}
-
-function tableName(collection: string): string {
-  if (!/^[a-z][a-z0-9_]*$/.test(collection)) throw new Error(`Collection name "${collection}" must be lowercase snake_case`);
-  return `"c_${collection}"`;
-}
 
 /**
  * The zero-setup store: one SQLite file (WAL, synchronous=FULL, so every acknowledged write
@@ -133,32 +122,30 @@ export class EmbeddedDocumentStore implements DocumentStore, EmbeddedCollectionC
 
   tableName(collection: string): string {
     this.ensureTable(collection);
-    return tableName(collection);
+    return tableNames(collection).table;
   }
 
-  groupFields(collection: string): ReadonlyMap<string, 'scalar' | 'boolean'> {
-    return new Map(Object.entries(collectionSpec(collection).groupFields ?? {}));
+  writes(collection: string): TableWrites {
+    return tableWrites(this.tableName(collection), collectionSpec(collection));
+  }
+
+  groupSchema(collection: string): GroupSchema {
+    const spec = collectionSpec(collection);
+    return {
+      indexed: indexedFieldKinds(spec),
+      groupFields: new Map(Object.entries(spec.groupFields ?? {})),
+      reportIndexes: new Map(reportDateFields(spec).map((field) => [field, reportIndexName(spec.name, field)])),
+    };
   }
 
   indexedFields(collection: string): ReadonlyMap<string, FieldKind> {
     return indexedFieldKinds(collectionSpec(collection));
   }
 
+  /** Creates the collection's table, or brings one written by an earlier version up to date (see `ensureTableSchema`). */
   private ensureTable(collection: string): void {
     if (this.ensured.has(collection)) return;
-    const table = tableName(collection);
-    const statements = [`CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`];
-    for (const index of collectionSpec(collection).indexes) {
-      const fields = Object.keys(index.keys);
-      const name = `"ix_${collection}_${fields.join('_').replaceAll('.', '_')}"`;
-      const kinds = indexedFieldKinds({ name: collection, indexes: [index] });
-      const columns = fields.map((field) => fieldExpression(field, kinds.get(field))).join(', ');
-      // SQLite treats NULLs as distinct in unique indexes, so absent keys never clash; MongoDB
-      // needs a partial index for the same effect (see the MongoDB adapter).
-      const partial = index.sparse ? ` WHERE ${fields.map((field) => `${fieldExpression(field, kinds.get(field))} IS NOT NULL`).join(' AND ')}` : '';
-      statements.push(`CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${name} ON ${table} (${columns})${partial}`);
-    }
-    this.db.transaction(() => statements.forEach((sql) => this.db.exec(sql)))();
+    ensureTableSchema(this.db, collection, collectionSpec(collection));
     this.ensured.add(collection);
   }
 }

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Filter, Update } from '../document-store.js';
-import type { FieldKind } from './sql-prefilter.js';
+import type { FieldKind } from './stored-columns.js';
 
 type Doc = Record<string, unknown>;
 

@@ -1,17 +1,5 @@
 import type { Filter, Sort } from '../document-store.js';
-
-/** How the embedded store indexes a field: plain scalars, or dates (kept as `{ $date: ISO }`). */
-export type FieldKind = 'scalar' | 'date';
-
-/** The SQL expression an index uses for a field; queries must use the same text to hit it. */
-export function fieldExpression(field: string, kind: FieldKind = 'scalar'): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(field)) {
-    throw new Error(`Index field name "${field}" is not a plain dotted path`);
-  }
-  if (field === '_id') return '_id';
-  // ISO-8601 strings of the same shape sort like the instants they name.
-  return kind === 'date' ? `json_extract(doc, '$.${field}."$date"')` : `json_extract(doc, '$.${field}')`;
-}
+import { fieldExpression, type FieldKind } from './stored-columns.js';
 
 type Scalar = string | number | boolean;
 type SqlValue = string | number;
