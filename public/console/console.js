@@ -32,6 +32,9 @@
     $('#me').textContent = `${me.displayName} (${me.roles.join(', ')})`;
     refresh();
     events = new EventSource('/api/agent/events');
+    // Load the lists once the stream is connected (and again after each reconnect): an event
+    // sent before the stream was open would otherwise be missed until the next one.
+    events.onopen = () => refresh(true);
     events.onmessage = refresh;
     for (const name of ['conversation.handed_off', 'conversation.claimed', 'conversation.resolved', 'conversation.handed_back', 'message.received', 'message.sent', 'ticket.noted']) {
       events.addEventListener(name, (event) => {
@@ -139,23 +142,26 @@
   };
 
   // ---- the same person on several channels: find the other record and merge it into this one ----
+  const loadSamePersonHistory = (history, customer) => {
+    api(`/api/customers/${encodeURIComponent(customer._id)}`).then(({ merges, verifiedContacts }) => {
+      history.replaceChildren();
+      for (const contact of verifiedContacts) history.append(el('li', '', `verified ${contact.kind} ${contact.value} (${contact.source})`));
+      for (const merge of merges) history.append(el('li', '', `${merge.mergedId === customer._id ? 'merged into' : 'merged from'} ${merge.mergedId === customer._id ? merge.survivorId : merge.mergedId} · ${merge.reason} · ${new Date(merge.startedAt).toLocaleString()}`));
+    }, () => undefined);
+  };
+
   const renderSamePerson = (section, customer) => {
     const status = $('.merge-status', section);
     const results = $('.merge-results', section);
-    const history = $('.merge-history', section);
     const say = (text) => {
       status.textContent = text;
     };
-    // Live updates re-render the conversation; keep the panel as the agent left it.
+    // Opening another conversation rebuilds the section; keep the panel as the agent left it.
     const panel = $('.same-person', section);
     panel.open = samePersonOpen;
     panel.addEventListener('toggle', () => {
       samePersonOpen = panel.open;
     });
-    api(`/api/customers/${encodeURIComponent(customer._id)}`).then(({ merges, verifiedContacts }) => {
-      for (const contact of verifiedContacts) history.append(el('li', '', `verified ${contact.kind} ${contact.value} (${contact.source})`));
-      for (const merge of merges) history.append(el('li', '', `${merge.mergedId === customer._id ? 'merged into' : 'merged from'} ${merge.mergedId === customer._id ? merge.survivorId : merge.mergedId} · ${merge.reason} · ${new Date(merge.startedAt).toLocaleString()}`));
-    }, () => undefined);
     $('.merge-search', section).addEventListener('submit', async (event) => {
       event.preventDefault();
       const q = $('#merge-query', section).value.trim();
@@ -201,9 +207,18 @@
     });
   };
 
+  // The conversation on screen: rebuilt when another one (or another customer) opens, else
+  // updated in place, so a live update never wipes the agent's draft, search or choices.
+  let shown = null;
   const renderConversation = (data) => {
-    const section = $('#conversation');
-    section.replaceChildren($('#conversation-template').content.cloneNode(true));
+    const key = `${data.conversation.id}/${data.customer ? data.customer._id : ''}`;
+    if (!shown || shown.key !== key || !document.contains(shown.section)) shown = { key, section: buildConversation(data), data };
+    shown.data = data;
+    updateConversation(shown.section, data);
+  };
+
+  /** The parts of the conversation that change while it is open. */
+  const updateConversation = (section, data) => {
     const customer = data.customer || {};
     $('.customer', section).textContent = `${customer.displayName || 'Customer'} (${customer.segment || 'new'})`;
     const ticket = data.ticket;
@@ -215,12 +230,23 @@
       customer.tags && customer.tags.length ? `tags ${customer.tags.join(', ')}` : '',
       customer.identities ? `on ${[...new Set(customer.identities.map((identity) => identity.channel))].join(', ')}` : '',
     ].filter(Boolean).join(' · ');
-    if (data.customer) renderSamePerson(section, data.customer);
+    if (data.customer) loadSamePersonHistory($('.merge-history', section), data.customer);
     renderTranscript($('.transcript', section), data.messages);
-    for (const note of (ticket && ticket.notes) || []) $('.notes', section).append(el('li', '', note.text));
-    for (const previous of data.previousConversations) $('.previous', section).append(el('li', '', `${previous.channel} · ${previous.state} · ${new Date(previous.createdAt).toLocaleString()} · ${previous.messages.length} messages: ${previous.messages.map((m) => m.text).slice(0, 3).join(' / ')}`));
-    const owned = data.conversation.state === 'with_agent' && data.conversation.ownerId === me.id;
+    $('.notes', section).replaceChildren(...((ticket && ticket.notes) || []).map((note) => el('li', '', note.text)));
+    $('.previous', section).replaceChildren(...data.previousConversations.map((previous) => el('li', '', `${previous.channel} · ${previous.state} · ${new Date(previous.createdAt).toLocaleString()} · ${previous.messages.length} messages: ${previous.messages.map((m) => m.text).slice(0, 3).join(' / ')}`)));
+    const owned = isOwned(data);
     for (const control of section.querySelectorAll('.actions button, .actions select')) control.disabled = !owned && !control.classList.contains('note');
+    const transcript = $('.transcript', section);
+    transcript.lastElementChild && transcript.lastElementChild.scrollIntoView({ block: 'nearest' });
+  };
+
+  const isOwned = (data) => data.conversation.state === 'with_agent' && data.conversation.ownerId === me.id;
+
+  /** The section of a newly opened conversation, its forms wired to the latest data shown. */
+  const buildConversation = (data) => {
+    const section = $('#conversation');
+    section.replaceChildren($('#conversation-template').content.cloneNode(true));
+    if (data.customer) renderSamePerson(section, data.customer);
     const form = $('form.reply', section);
     const text = $('textarea', form);
     const act = (fn) => async () => {
@@ -253,7 +279,7 @@
     // Let the customer see that someone is typing (at most every 3 s).
     let typingSentAt = 0;
     text.addEventListener('input', () => {
-      if (!owned || Date.now() - typingSentAt < 3000) return;
+      if (!isOwned(shown.data) || Date.now() - typingSentAt < 3000) return;
       typingSentAt = Date.now();
       post(`/api/agent/conversations/${openId}/typing`).catch(() => undefined);
     });
@@ -261,7 +287,8 @@
       event.preventDefault();
       const q = $('#kb-query', section).value.trim();
       if (!q) return;
-      const locale = data.conversation.locale ? `&locale=${encodeURIComponent(data.conversation.locale)}` : '';
+      const { conversation } = shown.data;
+      const locale = conversation.locale ? `&locale=${encodeURIComponent(conversation.locale)}` : '';
       const { results } = await api(`/api/agent/knowledge?q=${encodeURIComponent(q)}${locale}`);
       const list = $('.kb-results', section);
       list.replaceChildren();
@@ -292,8 +319,7 @@
     }));
     $('.resolve', section).addEventListener('click', act(() => post(`/api/agent/conversations/${openId}/resolve`)));
     $('.handback', section).addEventListener('click', act(() => post(`/api/agent/conversations/${openId}/handback`)));
-    const transcript = $('.transcript', section);
-    transcript.lastElementChild && transcript.lastElementChild.scrollIntoView({ block: 'nearest' });
+    return section;
   };
 
   let refreshing = null;
@@ -304,12 +330,7 @@
         const [{ queue }, { conversations }] = await Promise.all([api('/api/agent/queue'), api('/api/agent/conversations')]);
         renderQueue(queue);
         renderMine(conversations);
-        if (openId && (reloadOpen || !$('#conversation .transcript'))) {
-          const typing = $('#conversation textarea');
-          const draft = typing ? typing.value : '';
-          renderConversation(await api(`/api/agent/conversations/${openId}`));
-          if (draft) $('#conversation textarea').value = draft;
-        }
+        if (openId && (reloadOpen || !$('#conversation .transcript'))) renderConversation(await api(`/api/agent/conversations/${openId}`));
       } catch (error) {
         if (error.status === 401) showLogin();
       } finally {

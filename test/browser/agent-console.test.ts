@@ -37,7 +37,8 @@ describe('a customer in the widget and an agent in the console, in Chromium', ()
     await agent.getByLabel('E-mail').fill('lan@anphat.example');
     await agent.getByLabel('Password').fill('correct horse battery');
     await agent.getByRole('button', { name: 'Log in' }).click();
-    await expect.poll(() => agent.locator('#me').textContent()).toContain('Lan');
+    // Logging in checks a memory-hard password hash: several hundred ms on a busy machine.
+    await expect.poll(() => agent.locator('#me').textContent(), { timeout: 10_000 }).toContain('Lan');
 
     await customerSays('cho tôi gặp nhân viên');
     await expect.poll(() => customer.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toMatch(/phiếu #\d+/);
@@ -46,14 +47,21 @@ describe('a customer in the widget and an agent in the console, in Chromium', ()
     await expect.poll(() => queued.count(), { timeout: 10_000 }).toBe(1);
     expect(await queued.first().textContent()).toContain('cho tôi gặp nhân viên');
     await queued.first().getByRole('button', { name: 'Claim' }).click();
-    await expect.poll(() => agent.locator('.transcript li').count()).toBe(2);
+    await expect.poll(() => agent.locator('.transcript li').count(), { timeout: 10_000 }).toBe(2);
     expect(await agent.locator('.profile').textContent()).toContain('on webchat');
 
     // Search the knowledge base from the composer and insert an answer.
     await agent.getByLabel('Search the knowledge base').fill('phi ship bao nhieu');
     await agent.getByRole('button', { name: 'Search', exact: true }).click();
     await agent.locator('.kb-results li').first().getByRole('button', { name: 'Insert' }).click();
-    expect(await agent.locator('#reply-text').inputValue()).toBe(app.careline.knowledge.article('delivery-fee', 'vi', 'vi')!.answer);
+    const answer = app.careline.knowledge.article('delivery-fee', 'vi', 'vi')!.answer;
+    expect(await agent.locator('#reply-text').inputValue()).toBe(answer);
+    // A live update (the customer writes meanwhile) shows the message and keeps what the agent was doing.
+    await customerSays('Dạ em chờ ạ');
+    await expect.poll(() => agent.locator('.transcript li.customer').last().textContent(), { timeout: 10_000 }).toContain('Dạ em chờ ạ');
+    expect(await agent.locator('#reply-text').inputValue()).toBe(answer);
+    expect(await agent.getByLabel('Search the knowledge base').inputValue()).toBe('phi ship bao nhieu');
+    expect(await agent.locator('.kb-results li').count()).toBeGreaterThan(0);
 
     await agent.locator('#reply-text').fill('Chào anh, em là Lan, em hỗ trợ anh nhé.');
     await agent.locator('#reply-text').press('Enter');
@@ -64,7 +72,7 @@ describe('a customer in the widget and an agent in the console, in Chromium', ()
     await expect.poll(() => agent.locator('.transcript li.customer').last().textContent(), { timeout: 10_000 }).toContain('bị lỗi màn hình');
 
     await agent.getByRole('button', { name: 'Resolve' }).click();
-    await expect.poll(() => agent.locator('.meta').textContent()).toContain('state: resolved');
+    await expect.poll(() => agent.locator('.meta').textContent(), { timeout: 10_000 }).toContain('state: resolved');
     const [ticket] = await app.services.tickets.list({ status: 'resolved' });
     expect(ticket).toMatchObject({ assigneeId: expect.stringMatching(/^usr_/), firstResponseAt: expect.any(Date), resolvedAt: expect.any(Date) });
   });
