@@ -18,6 +18,9 @@ const commentWindowMs = 60 * 60_000;
  * policy): a rating by button or in words (unclear → asked once more), then an optional
  * comment. Anything else — a new question, another button — is left to the bot.
  * Stored in `csat_responses` with what was recorded when the survey was triggered.
+ * Only an answer on the channel that asked counts: the same (linked) customer writing "5"
+ * elsewhere gets an ordinary reply, since the buttons live on the asking channel and a bare
+ * number in another conversation more likely means something else.
  */
 export class CsatAnswers implements PendingPromptCheck {
   constructor(

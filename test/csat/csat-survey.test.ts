@@ -124,6 +124,21 @@ describe('CSAT surveys', () => {
       expect((await prompts()).find((prompt) => prompt.conversationId === second.conversation._id)).toMatchObject({ status: 'skipped', skipReason: 'surveyed_recently' });
     });
 
+    it('takes a rating only on the channel that asked: a "5" from the same person elsewhere is an ordinary message', async () => {
+      const asked = await resolvedByAgent('c1', 'rest');
+      await runJobsAt(later(31_000));
+      expect(await ratingPrompts(asked.conversation._id)).toHaveLength(1);
+      await world.store.collection<CustomerIdentity>('customer_identities').insertOne({ _id: identityKey('webchat', 'visitor-1'), customerId: asked.customer._id, channel: 'webchat', externalId: 'visitor-1', createdAt: new Date() });
+      const elsewhere = await world.say('visitor-1', '5', { channel: 'webchat' });
+      expect(elsewhere.customer._id).toBe(asked.customer._id);
+      expect(elsewhere.texts.join(' ')).not.toContain('góp ý');
+      expect(await world.careline.services.csat.forConversation(asked.conversation._id)).toBeNull();
+      // The survey where it was asked is still open and still takes the answer.
+      const rated = await world.say('c1', '5', { channel: 'rest' });
+      expect(rated.texts).toEqual([expect.stringContaining('góp ý')]);
+      expect(await world.careline.services.csat.forConversation(asked.conversation._id)).toMatchObject({ score: 5, channel: 'rest' });
+    });
+
     it('does not prompt outside a platform\'s messaging window, and records why', async () => {
       const windowed = Object.assign(new CollectingChannel('messenger'), { messagingWindowMs: 24 * 60 * minutes });
       world.careline.channels.register(windowed);
