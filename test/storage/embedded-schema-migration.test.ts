@@ -77,6 +77,25 @@ describe('EmbeddedDocumentStore opening a file written by the first layout', () 
     }
   });
 
+  it('refuses to open, changing nothing, when a document cannot move into the new layout', async () => {
+    const dir = directory();
+    const twin = (id: string) => ({ _id: id, doc: JSON.stringify({ _id: id, channel: 'telegram', platformMessageId: '77', direction: 'in', createdAt: { $date: '2026-03-02T03:00:00.000Z' } }) });
+    // The first layout's unique index was on JSON text; two rows it let through now clash.
+    writeFirstLayout(join(dir, embeddedDatabaseFile), new Map([['messages', [twin('msg_a')]]]));
+    const raw = new BetterSqlite3(join(dir, embeddedDatabaseFile));
+    raw.exec(`DROP INDEX "ix_messages_channel_platformMessageId"`);
+    raw.prepare(`INSERT INTO "c_messages" (_id, doc) VALUES (?, ?)`).run(twin('msg_b')._id, twin('msg_b').doc);
+    raw.close();
+
+    const store = new EmbeddedDocumentStore(dir);
+    await expect(store.init()).rejects.toThrow(/UNIQUE/);
+    await store.close();
+    const after = new BetterSqlite3(join(dir, embeddedDatabaseFile), { readonly: true });
+    expect(after.prepare(`SELECT _id FROM "c_messages" ORDER BY _id`).pluck().all()).toEqual(['msg_a', 'msg_b']);
+    expect(after.prepare(`SELECT name FROM sqlite_master WHERE name LIKE 'c2\\_%' ESCAPE '\\'`).pluck().all()).toEqual([]);
+    after.close();
+  });
+
   it('moves over rows an earlier version wrote after the upgrade, and fills a column a newer spec declares', async () => {
     const dir = directory();
     const store = new EmbeddedDocumentStore(dir);
