@@ -1,6 +1,7 @@
 import type { Filter, Pipeline } from '../document-store.js';
 import { sqlPrefilter } from './sql-prefilter.js';
 import { fieldExpression, hourColumn, jsonExpression, type FieldKind } from './stored-columns.js';
+import { isTimeZoneName, isWholeHours, offsetModifierSql, offsetSpans } from './zone-hours.js';
 
 type SqlValue = string | number;
 
@@ -39,8 +40,11 @@ interface Column {
   kind: GroupFieldKind | 'date';
   /** The declared field (scalar and boolean keys). */
   field?: string;
-  /** `$dateToString` parts (date keys): the date field, format, strftime modifier and offset in minutes. */
-  date?: { field: string; format: string; modifier: string; minutes: number };
+  /**
+   * `$dateToString` parts (date keys): the date field, the format, and a fixed offset in
+   * minutes or a zone name (a zone with DST has no plain SQL `value`; only `hourPlan` can group by it).
+   */
+  date?: { field: string; format: string; offset: number } | { field: string; format: string; zone: string };
 }
 
 /** A date field: its column when the collection indexes it as a date, else read from the document. */
@@ -57,15 +61,14 @@ function keyColumn(expression: unknown, groupFields: ReadonlyMap<string, GroupFi
   if (!isPlainObject(expression) || Object.keys(expression).length !== 1 || !isPlainObject(expression.$dateToString)) return null;
   const { format, date, timezone, ...rest } = expression.$dateToString;
   if (Object.keys(rest).length > 0 || typeof format !== 'string' || !supportedFormat.test(format) || typeof date !== 'string' || !fieldPattern.test(date)) return null;
-  let modifier = '';
   let minutes = 0;
   if (timezone !== undefined) {
-    const offset = typeof timezone === 'string' ? timezone.match(offsetPattern) : null;
-    if (!offset) return null;
+    if (typeof timezone !== 'string') return null;
+    const offset = timezone.match(offsetPattern);
+    if (!offset) return isTimeZoneName(timezone) ? { value: '', kind: 'date', date: { field: date.slice(1), format, zone: timezone } } : null;
     minutes = (Number(offset[2]) * 60 + Number(offset[3])) * (offset[1] === '-' ? -1 : 1);
-    modifier = `, '${minutes >= 0 ? '+' : ''}${minutes} minutes'`;
   }
-  return { value: `strftime('${format}', ${dateExpression(date.slice(1), indexed)}${modifier})`, kind: 'date', date: { field: date.slice(1), format, modifier, minutes } };
+  return { value: `strftime('${format}', ${dateExpression(date.slice(1), indexed)}, '${minutes >= 0 ? '+' : ''}${minutes} minutes')`, kind: 'date', date: { field: date.slice(1), format, offset: minutes } };
 }
 
 const numeric = (path: string) => `CASE WHEN json_type(doc, '$.${path}') IN ('integer', 'real') THEN ${jsonExpression(path)} END`;
@@ -97,20 +100,35 @@ function accumulator(spec: unknown, indexed: ReadonlyMap<string, FieldKind>): Ac
   return null;
 }
 
-/** The UTC hours a range condition on a date field spans, as bounds on its hour column; null unless it is a range or equality. */
-function hourBounds(condition: unknown): { sql: string[]; params: string[] } | null {
+/**
+ * The UTC hours a range condition on a date field spans, as bounds on its hour column, and
+ * the range's ends (when given); null unless it is a range or equality.
+ */
+function hourBounds(condition: unknown): { sql: string[]; params: string[]; lower?: Date; upper?: Date } | null {
   const bounds = condition instanceof Date ? { $gte: condition, $lte: condition } : isPlainObject(condition) ? condition : null;
   if (!bounds) return null;
-  const sql: string[] = [];
-  const params: string[] = [];
+  const found: { sql: string[]; params: string[]; lower?: Date; upper?: Date } = { sql: [], params: [] };
   for (const [operator, operand] of Object.entries(bounds)) {
     if (!(operand instanceof Date) || Number.isNaN(operand.getTime())) return null;
-    if (operator === '$gte' || operator === '$gt') sql.push('>= ?');
-    else if (operator === '$lte' || operator === '$lt') sql.push('<= ?');
-    else return null;
-    params.push(operand.toISOString().slice(0, 13));
+    if (operator === '$gte' || operator === '$gt') {
+      found.sql.push('>= ?');
+      found.lower = operand;
+    } else if (operator === '$lte' || operator === '$lt') {
+      found.sql.push('<= ?');
+      found.upper = operand;
+    } else {
+      return null;
+    }
+    found.params.push(operand.toISOString().slice(0, 13));
   }
-  return sql.length > 0 ? { sql, params } : null;
+  return found.sql.length > 0 ? found : null;
+}
+
+/** strftime's modifier for a date key over the hour column: its fixed offset, or the zone's offset hour by hour; null when a UTC hour could span two local periods. */
+function hourModifier(date: NonNullable<Column['date']>, range: { lower?: Date; upper?: Date }): string | null {
+  if ('offset' in date) return date.offset % 60 === 0 ? `'${date.offset >= 0 ? '+' : ''}${date.offset} minutes'` : null;
+  const spans = range.lower && range.upper ? offsetSpans(date.zone, range.lower, range.upper) : null;
+  return spans && isWholeHours(spans) ? offsetModifierSql(spans, 'hk', 13) : null;
 }
 
 /**
@@ -124,9 +142,11 @@ function hourPlan(table: string, match: Filter, keys: Column[], accumulators: Ac
   const [dateField, ...others] = Object.keys(match);
   const index = dateField === undefined ? undefined : schema.reportIndexes.get(dateField);
   if (dateField === undefined || others.length > 0 || !index || accumulators.some((entry) => entry.count === undefined)) return null;
-  if (keys.some((key) => key.date && (key.date.field !== dateField || key.date.minutes % 60 !== 0))) return null;
+  if (keys.some((key) => key.date && key.date.field !== dateField)) return null;
   const hours = hourBounds(match[dateField]);
   if (!hours) return null;
+  const modifiers = keys.map((key) => (key.date ? hourModifier(key.date, hours) : ''));
+  if (modifiers.some((modifier) => modifier === null)) return null;
   const hour = hourColumn(dateField);
   const { where, params } = sqlPrefilter(match, schema.indexed);
   const filter = `WHERE ${hours.sql.map((bound) => `${hour} ${bound}`).join(' AND ')} AND ${where.replace(/^WHERE /, '')}`;
@@ -143,7 +163,7 @@ function hourPlan(table: string, match: Filter, keys: Column[], accumulators: Ac
   const scalars = keys.flatMap((key, position) => (key.date ? [] : [{ key, position }])).sort((a, b) => declared.indexOf(a.key.field!) - declared.indexOf(b.key.field!));
   const inner = `SELECT ${[`${hour} AS hk`, ...scalars.map(({ key, position }) => `${key.value} AS k${position}`), 'COUNT(*) AS n'].join(', ')} FROM ${source} GROUP BY ${['hk', ...scalars.map(({ position }) => `k${position}`)].join(', ')}`;
   const outer = [
-    ...keys.map((key, position) => (key.date ? `strftime('${key.date.format}', hk || ':00'${key.date.modifier}) AS k${position}` : `k${position}`)),
+    ...keys.map((key, position) => (key.date ? `strftime('${key.date.format}', hk || ':00', ${modifiers[position]}) AS k${position}` : `k${position}`)),
     ...accumulators.map((entry, position) => `SUM(n) * ${entry.count} AS a${position}`),
   ];
   return { sql: `SELECT ${outer.join(', ')} FROM (${inner}) ${groupBy(keyNames)}`, params: allParams };
@@ -161,8 +181,24 @@ function restore(value: unknown, kind: Column['kind']): unknown {
   return kind === 'boolean' ? value === 1 : value;
 }
 
+/**
+ * A date key in a named zone, formatted row by row with the offset in force at each date:
+ * the zone's changes within the `$match` range of that date become a CASE. Null when the
+ * range is not bounded on both ends (mingo then runs the pipeline).
+ */
+function withZoneValue(key: Column, match: Filter, indexed: ReadonlyMap<string, FieldKind>): Column | null {
+  if (!key.date || !('zone' in key.date)) return key;
+  const range = hourBounds(match[key.date.field]);
+  const spans = range?.lower && range.upper ? offsetSpans(key.date.zone, range.lower, range.upper) : null;
+  if (!spans) return null;
+  const date = dateExpression(key.date.field, indexed);
+  return { ...key, value: `strftime('${key.date.format}', ${date}, ${offsetModifierSql(spans, date)})` };
+}
+
 /** One GROUP BY straight over the table, reading keys from stored columns (or the document for undeclared dates). */
-function plainPlan(table: string, match: Filter, keys: Column[], accumulators: Accumulator[], indexed: ReadonlyMap<string, FieldKind>): { sql: string; params: SqlValue[] } {
+function plainPlan(table: string, match: Filter, resolved: (Column | null)[], accumulators: Accumulator[], indexed: ReadonlyMap<string, FieldKind>): { sql: string; params: SqlValue[] } | null {
+  if (resolved.some((key) => key === null)) return null;
+  const keys = resolved as Column[];
   const { where, params } = sqlPrefilter(match, indexed);
   const selects = [...keys.map((key, position) => `${key.value} AS k${position}`), ...accumulators.map((entry, position) => `${entry.sql} AS a${position}`)];
   const groupBy = keys.length > 0 ? `GROUP BY ${keys.map((_, position) => `k${position}`).join(', ')}` : '';
@@ -207,7 +243,10 @@ export function planSqlGroup(pipeline: Pipeline, table: string, schema: GroupSch
     accumulatorSql.push([name, sql]);
   }
   const single = keyEntries.length === 1 && keyEntries[0]![0] === null;
-  const planned = hourPlan(table, match, keyEntries.map(([, column]) => column), accumulatorSql.map(([, entry]) => entry), schema) ?? plainPlan(table, match, keyEntries.map(([, column]) => column), accumulatorSql.map(([, entry]) => entry), indexed);
+  const keys = keyEntries.map(([, column]) => column);
+  const counted = accumulatorSql.map(([, entry]) => entry);
+  const planned = hourPlan(table, match, keys, counted, schema) ?? plainPlan(table, match, keys.map((key) => withZoneValue(key, match, indexed)), counted, indexed);
+  if (!planned) return null;
   return {
     ...planned,
     consumed: hasMatch ? 2 : 1,
