@@ -54,6 +54,8 @@ const runs = [...loadRuns(datasets), ...translatedRuns(translatedFolder(root), e
 for (const run of runs) {
   if (only && !run.id.startsWith(only)) continue;
   const { knowledge, buildMs } = indexFor(run);
+  // A large knowledge base trains its article classifier in slices after the build.
+  await knowledge.ready();
   const ownId = run.thresholdsFrom ?? run.id;
   const owner = runs.find((candidate) => candidate.id === ownId);
   if (owner?.tunable && ((retune && ownId === run.id) || !frozen[ownId])) {

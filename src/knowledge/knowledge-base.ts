@@ -15,17 +15,33 @@ export interface ArticleCandidate extends Candidate {
  */
 export class KnowledgeBase {
   private index: AnswerIndex;
-  private bySlug = new Map<string, Map<Locale, Article>>();
+  private bySlug: Map<string, Map<Locale, Article>>;
   private readonly reloadListeners: ((articles: Article[]) => void)[] = [];
 
+  private training: Promise<void>;
+
+  /** A large knowledge base answers at once from word overlap while its classifier trains (`ready`). */
   constructor(articles: Article[] = []) {
-    this.index = this.build(articles);
+    ({ index: this.index, bySlug: this.bySlug } = this.build(articles));
+    this.training = this.index.trainClassifier();
   }
 
-  /** Rebuilds from the store's published articles; returns how many were indexed. */
+  /** Resolves when the current index's article classifier is trained. */
+  async ready(): Promise<void> {
+    await this.training;
+  }
+
+  /**
+   * Rebuilds from the store's published articles and swaps the new index in once its
+   * classifier is trained (the old one answers meanwhile); returns how many were indexed.
+   */
   async reload(repository: ArticleRepository): Promise<number> {
     const articles = await repository.published();
-    this.index = this.build(articles);
+    const { index, bySlug } = this.build(articles);
+    await index.trainClassifier();
+    this.index = index;
+    this.bySlug = bySlug;
+    this.training = Promise.resolve();
     for (const listener of this.reloadListeners) listener(articles);
     return articles.length;
   }
@@ -73,19 +89,23 @@ export class KnowledgeBase {
     return [...(this.bySlug.get(slug)?.keys() ?? [])];
   }
 
+  /** How the current index's article classifier was trained (null while it prepares). */
+  get classifierStats(): AnswerIndex['classifierStats'] {
+    return this.index.classifierStats;
+  }
+
   /** Which language's knowledge-base words the text matches clearly, if any. */
   vocabularyLocale(text: string): Locale | null {
     return this.index.vocabularyLocale(text);
   }
 
-  private build(articles: Article[]): AnswerIndex {
+  private build(articles: Article[]): { index: AnswerIndex; bySlug: Map<string, Map<Locale, Article>> } {
     const bySlug = new Map<string, Map<Locale, Article>>();
     for (const article of articles) {
       const translations = bySlug.get(article.slug) ?? new Map<Locale, Article>();
       translations.set(article.locale, article);
       bySlug.set(article.slug, translations);
     }
-    this.bySlug = bySlug;
-    return new AnswerIndex(articles);
+    return { index: new AnswerIndex(articles), bySlug };
   }
 }

@@ -1,5 +1,7 @@
 import type { Locale } from '../../config/config-schema.js';
 import { tokenize } from '../text/tokenize.js';
+import { ArticleClassifier } from './article-classifier.js';
+import { blendScore, calibratedConfidence, type ConfidenceSignals } from './confidence.js';
 import { DocTable, DocTableBuilder } from './doc-table.js';
 import { QueryScratch, type Match, type QueryTerm } from './query-scratch.js';
 import { TermDictionary } from './term-dictionary.js';
@@ -26,11 +28,16 @@ export interface Candidate {
   matchedText: string;
   /** Index terms of the question found in the article. */
   matchedTerms: string[];
+  /** What the confidence was worked out from (absent on candidates made elsewhere). */
+  signals?: ConfidenceSignals;
 }
 
 interface Ranked {
   articleIndex: number;
+  /** The word-overlap confidence (0–1), then the ranking score with the classifier's blended in. */
   confidence: number;
+  overlap: number;
+  classifier: number;
   /** Document in `questions` (or `answers` when `fromAnswer`), -1 for none. */
   doc: number;
   fromAnswer: boolean;
@@ -49,6 +56,13 @@ const maxApproximate = 4;
 // Query words whose documents number more than this are not walked (the rarest word always is):
 // they only add to documents that rarer words found.
 const commonPostings = 300;
+// The classifier's best articles that join the word-overlap candidates.
+const classifierCandidates = 20;
+// Classifier training work (posting visits, a few nanoseconds each) allowed in all.
+const trainingBudget = 400_000_000;
+// Up to this many titles and variants the classifier trains in the constructor; beyond,
+// in slices that let other work run (`trainClassifier`).
+const trainNowExamples = 20_000;
 
 /**
  * The offline answer index: an inverted index over every title, question variant and
@@ -94,6 +108,8 @@ export class AnswerIndex {
   private readonly lowerBound: Float64Array;
   /** Per term, 1 + its slot among the current query's matched words (0 when not matched). */
   private readonly matchSlot: Int32Array;
+  private readonly classifier: ArticleClassifier;
+  private training: Promise<void> | null = null;
 
   constructor(articles: Iterable<IndexableArticle>) {
     const questions = new DocTableBuilder();
@@ -152,6 +168,29 @@ export class AnswerIndex {
     this.bestDoc = new Int32Array(this.articleList.length).fill(-1);
     this.lowerBound = new Float64Array(this.articleList.length);
     this.matchSlot = new Int32Array(termCount);
+    const examples = this.articleList.flatMap((article, index) => [article.title, ...article.questions].map((text) => ({ article: index, text })));
+    this.classifier = new ArticleClassifier(examples, this.articleList.length, trainingBudget);
+    if (examples.length <= trainNowExamples) this.classifier.trainNow();
+  }
+
+  /**
+   * Finishes training the article classifier, in slices that let other work run, when the
+   * knowledge base was too large to train it in the constructor. Until then confidences
+   * come from word overlap alone.
+   */
+  async trainClassifier(): Promise<void> {
+    if (!this.classifier.ready) await (this.training ??= this.classifier.trainInSlices());
+  }
+
+  /** Whether confidences include the article classifier's (false while it trains). */
+  get classifierReady(): boolean {
+    return this.classifier.ready;
+  }
+
+  /** How the classifier was trained and how long it took, for benchmarks. */
+  get classifierStats(): { articleCap: number; epochs: number; work: number; trainingMs: number } | null {
+    const plan = this.classifier.plan;
+    return plan && { ...plan, trainingMs: this.classifier.trainingMs };
   }
 
   private *termsIn(table: DocTable): Iterable<string> {
@@ -172,6 +211,7 @@ export class AnswerIndex {
     // Titles and variants: per document, how much of the question it covers (recall) and
     // how much of itself the question covers (precision).
     const inQuestions = this.queryTerms(uniqueTerms, this.questions, this.questionLookup);
+    const unknown = unknownShare(uniqueTerms, inQuestions);
     const scratch = this.questionScratch;
     this.walk(inQuestions, this.questions, scratch, allowed);
     const matchTerms = new Set<number>();
@@ -217,28 +257,61 @@ export class AnswerIndex {
     // say separately. Worked out for the most promising articles only.
     const ranked: Ranked[] = this.mostPromising(touchedArticles).map((articleIndex) => {
       const unionRecall = Math.min(1, this.unionCover(articleIndex, inQuestions, slotEntries) / questionWeight);
-      return { articleIndex, confidence: variantWeight * this.bestF1[articleIndex]! + (1 - variantWeight) * unionRecall, doc: this.bestDoc[articleIndex]!, fromAnswer: false };
+      return { articleIndex, confidence: variantWeight * this.bestF1[articleIndex]! + (1 - variantWeight) * unionRecall, overlap: 0, classifier: 0, doc: this.bestDoc[articleIndex]!, fromAnswer: false };
     });
     for (const article of touchedArticles) this.bestDoc[article] = -1;
     for (const term of matchTerms) this.matchSlot[term] = 0;
 
     // Answers can lift an article only to `answerOnlyWeight`: skip them when a variant already does better.
     if (!ranked.some((entry) => entry.confidence >= answerOnlyWeight)) this.addAnswerMatches(ranked, uniqueTerms, questionWeight, allowed);
+    this.blendClassifier(question, ranked, allowed);
 
     ranked.sort((a, b) => b.confidence - a.confidence);
-    return ranked.slice(0, options.limit ?? 5).map(({ articleIndex, confidence, doc, fromAnswer }) => {
+    return ranked.slice(0, options.limit ?? 5).map(({ articleIndex, confidence, overlap, classifier, doc, fromAnswer }, rank) => {
       const article = this.articleList[articleIndex]!;
       const table = fromAnswer ? this.answers : this.questions;
+      const rival = ranked[rank === 0 ? 1 : 0]?.confidence ?? 0;
+      const overlapMargin = overlap - bestOtherOverlap(ranked, rank);
+      const signals = { blend: confidence, margin: confidence - rival, overlap, overlapMargin, classifier, unknown, variants: this.variantsOf(articleIndex) };
       return {
         articleId: article._id,
         slug: article.slug,
         locale: article.locale,
         title: article.title,
-        confidence: Math.round(confidence * 1000) / 1000,
+        confidence: Math.round(calibratedConfidence(signals) * 1000) / 1000,
+        signals,
         matchedText: doc >= 0 ? table.texts[doc]! : article.title,
         matchedTerms: doc >= 0 ? [...matchTerms].filter((term) => table.has(doc, term)).map((term) => this.dictionary.text(term)) : [],
       };
     });
+  }
+
+  /**
+   * Turns each candidate's word-overlap confidence into the final one, blended with the
+   * article classifier's score, and adds the classifier's best articles that word overlap
+   * missed. Both parts are on a 0–1 scale that does not depend on the knowledge base's size.
+   */
+  private blendClassifier(question: string, ranked: Ranked[], allowed: Set<Locale> | null): void {
+    const scores = new Map<number, number>();
+    for (const { article, score } of this.classifier.scores(question, classifierCandidates)) {
+      if (allowed && !allowed.has(this.articleLocale[article]!)) continue;
+      scores.set(article, score);
+    }
+    for (const entry of ranked) {
+      entry.overlap = entry.confidence;
+      entry.classifier = scores.get(entry.articleIndex) ?? 0;
+      entry.confidence = blendScore(entry.classifier, entry.overlap, this.variantsOf(entry.articleIndex));
+      scores.delete(entry.articleIndex);
+    }
+    for (const [articleIndex, classifier] of scores) {
+      const confidence = blendScore(classifier, 0, this.variantsOf(articleIndex));
+      if (confidence > 0) ranked.push({ articleIndex, confidence, overlap: 0, classifier, doc: -1, fromAnswer: false });
+    }
+  }
+
+  /** How many titles and question variants the article has. */
+  private variantsOf(articleIndex: number): number {
+    return this.articleTo[articleIndex]! - this.articleFrom[articleIndex]!;
   }
 
   /** The `unionCandidates` articles with the highest lower bound, in the order they were found among equals. */
@@ -287,7 +360,7 @@ export class AnswerIndex {
       if (fromAnswer && fromAnswer.confidence > entry.confidence) Object.assign(entry, fromAnswer, { fromAnswer: true });
       byArticle.delete(entry.articleIndex);
     }
-    for (const [articleIndex, { confidence, doc }] of byArticle) ranked.push({ articleIndex, confidence, doc, fromAnswer: true });
+    for (const [articleIndex, { confidence, doc }] of byArticle) ranked.push({ articleIndex, confidence, overlap: 0, classifier: 0, doc, fromAnswer: true });
   }
 
   /**
@@ -362,4 +435,23 @@ export class AnswerIndex {
     const id = this.dictionary.id(term);
     return id === undefined ? this.unknownIdf : this.idfOf[id]!;
   }
+}
+
+/** The idf-weighted share of the question's words that no title or variant holds as such (typo matches do not count). */
+function unknownShare(uniqueTerms: string[], inQuestions: QueryTerm[]): number {
+  let all = 0;
+  let unknown = 0;
+  uniqueTerms.forEach((term, i) => {
+    if (term.includes('_')) return;
+    all += inQuestions[i]!.idf;
+    if (inQuestions[i]!.matches[0]?.weight !== 1) unknown += inQuestions[i]!.idf;
+  });
+  return all > 0 ? unknown / all : 0;
+}
+
+/** The best word-overlap confidence among the candidates other than the one at `rank`. */
+function bestOtherOverlap(ranked: Ranked[], rank: number): number {
+  let best = 0;
+  for (let i = 0; i < ranked.length; i++) if (i !== rank && ranked[i]!.overlap > best) best = ranked[i]!.overlap;
+  return best;
 }
