@@ -64,8 +64,10 @@ export interface DecisionInput {
 
 // A runner-up this close to the best article makes the question ambiguous.
 const ambiguityMargin = 0.08;
-// Clarification offers articles at most this far below the best one.
-const clarifySpread = 0.2;
+// Articles that hold this share of the question's words hold all that matters of it.
+const fullCoverage = 0.8;
+// Clarification offers articles whose ranking score is at most this far below the best one's.
+const clarifySpread = 0.1;
 const maxChoices = 3;
 // How far an intent below the answer threshold must lead the best article to win.
 const intentLead = 0.15;
@@ -91,9 +93,17 @@ export function chooseAction(thresholds: Pick<Config['answers'], 'answerThreshol
     if (intentConfidence >= bestConfidence) return { kind: 'smalltalk', intent: intent.intent };
   }
   if (!best || bestConfidence < clarifyThreshold) return { kind: 'miss' };
-  const isClear = !second || second.confidence < clarifyThreshold || bestConfidence - second.confidence >= ambiguityMargin;
+  // A runner-up that holds the question's words as fully as the best one makes it ambiguous
+  // ("hoàn tiền" = refund: four articles are about refunds), however sure the classifier is.
+  const fit = (candidate: ArticleCandidate) => candidate.signals?.blend ?? candidate.confidence;
+  const wordsTie = (candidate: ArticleCandidate) =>
+    candidate !== best && !!candidate.signals && !!best.signals && candidate.signals.coverage >= fullCoverage && candidate.signals.coverage >= best.signals.coverage - ambiguityMargin;
+  const isClear = !second || ((second.confidence < clarifyThreshold || bestConfidence - second.confidence >= ambiguityMargin) && !wordsTie(second));
   if (bestConfidence >= answerThreshold && isClear) return { kind: 'answer', slug: best.slug, confidence: bestConfidence, chosen: false };
-  const choices = candidates.filter((candidate) => candidate.confidence >= clarifyThreshold && candidate.confidence >= bestConfidence - clarifySpread).slice(0, maxChoices);
+  // Choices: the articles that match about as well as the best one, by ranking score (a
+  // runner-up's calibrated confidence is low because it trails, not because it fits badly)
+  // or by words.
+  const choices = candidates.filter((candidate) => candidate === best || fit(candidate) >= fit(best) - clarifySpread || wordsTie(candidate)).slice(0, maxChoices);
   return { kind: 'clarify', candidates: choices, weak: bestConfidence < answerThreshold };
 }
 

@@ -90,7 +90,7 @@ describe('the web chat widget on the demo page, in Chromium', () => {
   });
 
   it('hands off to a person after two questions it cannot answer, with a ticket in the store', async () => {
-    const first = await ask('thoi tiet hom nay the nao');
+    const first = await ask('thoi tiet o ha noi ra sao');
     expect(first).toContain('chưa tìm được câu trả lời');
     const second = await ask('ban co biet nau pho khong');
     const [ticket] = await app.services.tickets.waiting();

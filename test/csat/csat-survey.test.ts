@@ -180,7 +180,7 @@ describe('CSAT surveys', () => {
 
     it('does not ask when nothing was answered (abandoned) or when bot surveys are off', async () => {
       await open();
-      const missed = await world.say('c1', 'thoi tiet hom nay the nao');
+      const missed = await world.say('c1', 'thoi tiet o ha noi ra sao');
       await world.say('c1', 'cam on');
       await runJobsAt(later(60 * minutes));
       expect(await ratingPrompts(missed.conversation._id)).toEqual([]);

@@ -61,7 +61,7 @@ describe('ArticleClassifier', () => {
 });
 
 describe('confidence', () => {
-  const signals = (overrides: Partial<ConfidenceSignals>): ConfidenceSignals => ({ blend: 0.6, margin: 0.2, overlap: 0.6, overlapMargin: 0.2, classifier: 0.6, unknown: 0, variants: 10, ...overrides });
+  const signals = (overrides: Partial<ConfidenceSignals>): ConfidenceSignals => ({ blend: 0.6, margin: 0.2, overlap: 0.6, overlapMargin: 0.2, coverage: 0.6, classifier: 0.6, unknown: 0, variants: 10, ...overrides });
 
   it('grows with the lead over the runner-up and with the match, and stays between 0 and 1', () => {
     expect(calibratedConfidence(signals({ margin: 0.4 }))).toBeGreaterThan(calibratedConfidence(signals({ margin: 0 })));

@@ -1,47 +1,15 @@
 import type { Locale } from '../../config/config-schema.js';
 import { tokenize } from '../text/tokenize.js';
 import { ArticleClassifier } from './article-classifier.js';
-import { blendScore, calibratedConfidence, type ConfidenceSignals } from './confidence.js';
+import { bestOtherOverlap, blendWithClassifier, unknownShare, type Ranked } from './candidate-signals.js';
+import type { Candidate, IndexableArticle } from './candidate.js';
+import { calibratedConfidence } from './confidence.js';
 import { DocTable, DocTableBuilder } from './doc-table.js';
 import { QueryScratch, type Match, type QueryTerm } from './query-scratch.js';
 import { TermDictionary } from './term-dictionary.js';
 import { TermLookup } from './term-lookup.js';
 
-/** What the index needs of an article. */
-export interface IndexableArticle {
-  _id: string;
-  slug: string;
-  locale: Locale;
-  title: string;
-  questions: string[];
-  answer: string;
-}
-
-/** One ranked answer candidate with a confidence from 0 to 1 and why it matched. */
-export interface Candidate {
-  articleId: string;
-  slug: string;
-  locale: Locale;
-  title: string;
-  confidence: number;
-  /** The title or question variant that matched best (or the answer). */
-  matchedText: string;
-  /** Index terms of the question found in the article. */
-  matchedTerms: string[];
-  /** What the confidence was worked out from (absent on candidates made elsewhere). */
-  signals?: ConfidenceSignals;
-}
-
-interface Ranked {
-  articleIndex: number;
-  /** The word-overlap confidence (0–1), then the ranking score with the classifier's blended in. */
-  confidence: number;
-  overlap: number;
-  classifier: number;
-  /** Document in `questions` (or `answers` when `fromAnswer`), -1 for none. */
-  doc: number;
-  fromAnswer: boolean;
-}
+export type { Candidate, IndexableArticle } from './candidate.js';
 
 // How many articles, by their best single variant, get the all-variants score worked out.
 const unionCandidates = 60;
@@ -257,22 +225,23 @@ export class AnswerIndex {
     // say separately. Worked out for the most promising articles only.
     const ranked: Ranked[] = this.mostPromising(touchedArticles).map((articleIndex) => {
       const unionRecall = Math.min(1, this.unionCover(articleIndex, inQuestions, slotEntries) / questionWeight);
-      return { articleIndex, confidence: variantWeight * this.bestF1[articleIndex]! + (1 - variantWeight) * unionRecall, overlap: 0, classifier: 0, doc: this.bestDoc[articleIndex]!, fromAnswer: false };
+      return { articleIndex, confidence: variantWeight * this.bestF1[articleIndex]! + (1 - variantWeight) * unionRecall, overlap: 0, coverage: unionRecall, classifier: 0, doc: this.bestDoc[articleIndex]!, fromAnswer: false };
     });
     for (const article of touchedArticles) this.bestDoc[article] = -1;
     for (const term of matchTerms) this.matchSlot[term] = 0;
 
     // Answers can lift an article only to `answerOnlyWeight`: skip them when a variant already does better.
     if (!ranked.some((entry) => entry.confidence >= answerOnlyWeight)) this.addAnswerMatches(ranked, uniqueTerms, questionWeight, allowed);
-    this.blendClassifier(question, ranked, allowed);
+    const classified = this.classifier.scores(question, classifierCandidates).filter(({ article }) => !allowed || allowed.has(this.articleLocale[article]!));
+    blendWithClassifier(ranked, classified, (articleIndex) => this.variantsOf(articleIndex));
 
     ranked.sort((a, b) => b.confidence - a.confidence);
-    return ranked.slice(0, options.limit ?? 5).map(({ articleIndex, confidence, overlap, classifier, doc, fromAnswer }, rank) => {
+    return ranked.slice(0, options.limit ?? 5).map(({ articleIndex, confidence, overlap, coverage, classifier, doc, fromAnswer }, rank) => {
       const article = this.articleList[articleIndex]!;
       const table = fromAnswer ? this.answers : this.questions;
       const rival = ranked[rank === 0 ? 1 : 0]?.confidence ?? 0;
       const overlapMargin = overlap - bestOtherOverlap(ranked, rank);
-      const signals = { blend: confidence, margin: confidence - rival, overlap, overlapMargin, classifier, unknown, variants: this.variantsOf(articleIndex) };
+      const signals = { blend: confidence, margin: confidence - rival, overlap, overlapMargin, coverage, classifier, unknown, variants: this.variantsOf(articleIndex) };
       return {
         articleId: article._id,
         slug: article.slug,
@@ -284,29 +253,6 @@ export class AnswerIndex {
         matchedTerms: doc >= 0 ? [...matchTerms].filter((term) => table.has(doc, term)).map((term) => this.dictionary.text(term)) : [],
       };
     });
-  }
-
-  /**
-   * Turns each candidate's word-overlap confidence into the final one, blended with the
-   * article classifier's score, and adds the classifier's best articles that word overlap
-   * missed. Both parts are on a 0–1 scale that does not depend on the knowledge base's size.
-   */
-  private blendClassifier(question: string, ranked: Ranked[], allowed: Set<Locale> | null): void {
-    const scores = new Map<number, number>();
-    for (const { article, score } of this.classifier.scores(question, classifierCandidates)) {
-      if (allowed && !allowed.has(this.articleLocale[article]!)) continue;
-      scores.set(article, score);
-    }
-    for (const entry of ranked) {
-      entry.overlap = entry.confidence;
-      entry.classifier = scores.get(entry.articleIndex) ?? 0;
-      entry.confidence = blendScore(entry.classifier, entry.overlap, this.variantsOf(entry.articleIndex));
-      scores.delete(entry.articleIndex);
-    }
-    for (const [articleIndex, classifier] of scores) {
-      const confidence = blendScore(classifier, 0, this.variantsOf(articleIndex));
-      if (confidence > 0) ranked.push({ articleIndex, confidence, overlap: 0, classifier, doc: -1, fromAnswer: false });
-    }
   }
 
   /** How many titles and question variants the article has. */
@@ -360,7 +306,7 @@ export class AnswerIndex {
       if (fromAnswer && fromAnswer.confidence > entry.confidence) Object.assign(entry, fromAnswer, { fromAnswer: true });
       byArticle.delete(entry.articleIndex);
     }
-    for (const [articleIndex, { confidence, doc }] of byArticle) ranked.push({ articleIndex, confidence, overlap: 0, classifier: 0, doc, fromAnswer: true });
+    for (const [articleIndex, { confidence, doc }] of byArticle) ranked.push({ articleIndex, confidence, overlap: 0, coverage: 0, classifier: 0, doc, fromAnswer: true });
   }
 
   /**
@@ -435,23 +381,4 @@ export class AnswerIndex {
     const id = this.dictionary.id(term);
     return id === undefined ? this.unknownIdf : this.idfOf[id]!;
   }
-}
-
-/** The idf-weighted share of the question's words that no title or variant holds as such (typo matches do not count). */
-function unknownShare(uniqueTerms: string[], inQuestions: QueryTerm[]): number {
-  let all = 0;
-  let unknown = 0;
-  uniqueTerms.forEach((term, i) => {
-    if (term.includes('_')) return;
-    all += inQuestions[i]!.idf;
-    if (inQuestions[i]!.matches[0]?.weight !== 1) unknown += inQuestions[i]!.idf;
-  });
-  return all > 0 ? unknown / all : 0;
-}
-
-/** The best word-overlap confidence among the candidates other than the one at `rank`. */
-function bestOtherOverlap(ranked: Ranked[], rank: number): number {
-  let best = 0;
-  for (let i = 0; i < ranked.length; i++) if (i !== rank && ranked[i]!.overlap > best) best = ranked[i]!.overlap;
-  return best;
 }

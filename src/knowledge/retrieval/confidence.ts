@@ -10,6 +10,8 @@ export interface ConfidenceSignals {
   overlap: number;
   /** `overlap` minus the best other candidate's: near 0 when several articles share the question's words. */
   overlapMargin: number;
+  /** The idf-weighted share of the question's words the article's title and variants hold together (0–1). */
+  coverage: number;
   /** The article classifier's score (about 1 for a question like the article's variants; 0 while it trains). */
   classifier: number;
   /** The idf-weighted share of the question's words the knowledge base's titles and variants never use. */
