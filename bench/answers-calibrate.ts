@@ -14,6 +14,7 @@ import { KnowledgeBase } from '../src/knowledge/knowledge-base.js';
 import { calibrationInputs } from '../src/knowledge/retrieval/confidence.js';
 import { fitLogistic, type WeightedSample } from './answers/calibration-fit.js';
 import { loadRuns } from './answers/datasets.js';
+import { translatedFolder, translatedRuns } from './answers/translated.js';
 import { knowledgeArticles, slugOf } from './answers/evaluate.js';
 
 const root = packageRoot();
@@ -29,7 +30,7 @@ interface Point {
   isRight: boolean;
 }
 const byFamily = new Map<string, { inScope: Point[]; outOfScope: Point[] }>();
-for (const run of loadRuns(datasets)) {
+for (const run of [...loadRuns(datasets), ...translatedRuns(translatedFolder(root), existsSync)]) {
   if (!run.tunable || run.thresholdsFrom) continue;
   const knowledge = new KnowledgeBase(knowledgeArticles(run.knowledge, run.locale));
   await knowledge.ready();

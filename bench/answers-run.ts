@@ -13,7 +13,7 @@ import { packageRoot } from '../src/http/package-root.js';
 import { KnowledgeBase } from '../src/knowledge/knowledge-base.js';
 import { closedWorldRuns } from './answers/closed-world.js';
 import { loadRuns, type BenchRun } from './answers/datasets.js';
-import { decideAll, knowledgeArticles, metrics, sweep, tune, type Thresholds } from './answers/evaluate.js';
+import { decideAll, knowledgeArticles, matchedRecallThresholds, metrics, sweep, tune, type Thresholds } from './answers/evaluate.js';
 import { answersReport, type RunResult } from './answers/report.js';
 import { translatedFolder, translatedRuns } from './answers/translated.js';
 
@@ -70,6 +70,13 @@ for (const run of runs) {
   const scored = decideAll(knowledge, config, thresholds, run.test);
   const perQueryMs = (performance.now() - queryStarted) / Math.max(1, run.test.length);
   const result: RunResult = { run, thresholds, thresholdSource, metrics: metrics(scored), sweep: sweep(scored), scored, buildMs, perQueryMs, articles: knowledge.size, variants: [...run.knowledge.values()].reduce((sum, list) => sum + list.length, 0) };
+  // Next to published rows with an OOS recall: the point tuned on validation to keep at least the best of their recalls.
+  const publishedRecall = Math.max(0, ...run.published.map((row) => row.oosRecall ?? 0)) / 100;
+  const matched = publishedRecall > 0 && run.tunable && !run.thresholdsFrom ? matchedRecallThresholds(decideAll(knowledge, config, live, run.validation), publishedRecall) : null;
+  if (matched) {
+    const at = metrics(scored, matched);
+    result.matchedRecall = { minRecall: publishedRecall, thresholds: matched, inScopeAccuracy: at.comparable.inScopeAccuracy, oosRecall: at.comparable.oosRecall };
+  }
   results.push(result);
   const m = result.metrics;
   process.stdout.write(

@@ -198,3 +198,18 @@ export function tune(scored: Scored[]): Thresholds {
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * The comparison point with published rows that report OOS recall: the reject threshold,
+ * chosen on validation decisions only, that keeps validation OOS recall at `minRecall` or
+ * more with the most in-scope messages answered (clarify counts as its top candidate).
+ */
+export function matchedRecallThresholds(validation: Scored[], minRecall: number): Thresholds | null {
+  // Calibrated confidences of out-of-scope messages crowd near 0: a fine grid there.
+  const grid = [...Array.from({ length: 99 }, (_, i) => (i + 1) / 1000), ...Array.from({ length: 90 }, (_, i) => (i + 10) / 100)];
+  for (const threshold of grid) {
+    const m = metrics(validation, { clarifyThreshold: threshold, answerThreshold: threshold });
+    if (m.comparable.oosRecall >= minRecall) return { clarifyThreshold: threshold, answerThreshold: threshold };
+  }
+  return null;
+}
