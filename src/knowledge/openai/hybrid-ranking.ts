@@ -32,7 +32,9 @@ export function semanticConfidence(similarity: number, floor: number): number {
 export function blendCandidates(offline: ArticleCandidate[], semantic: SemanticMatch[], settings: BlendSettings, translations: (slug: string) => ArticleCandidate['locales']): ArticleCandidate[] {
   const w = settings.embeddingWeight;
   const bySlug = new Map(semantic.map((match) => [match.slug, match]));
-  const blended = offline.map((candidate) => {
+  // The offline signals no longer explain the blended confidence, so they are dropped (the
+  // answer policy then judges ambiguity by the blended confidences alone).
+  const blended = offline.map(({ signals: _offlineSignals, ...candidate }) => {
     const match = bySlug.get(candidate.slug);
     if (!match) return candidate;
     return { ...candidate, confidence: (1 - w) * candidate.confidence + w * semanticConfidence(match.similarity, settings.similarityFloor) };
