@@ -58,7 +58,7 @@ export class ArticleClassifier {
   private documentFrequency = new Int32Array(0);
   private idf = new Float32Array(0);
   private readonly unseenIdf: number;
-  private readonly vectors: SparseVector[] = [];
+  private vectors: SparseVector[] = [];
   private readonly preparing = this.preparation();
   private readonly articles: Int32Array;
   private postingStarts: Int32Array = new Int32Array(1);
@@ -80,7 +80,7 @@ export class ArticleClassifier {
   trainingMs = 0;
 
   constructor(
-    private readonly examples: readonly ClassifierExample[],
+    private examples: readonly ClassifierExample[],
     articleCount: number,
     private readonly workBudget: number,
   ) {
@@ -223,13 +223,22 @@ export class ArticleClassifier {
       }
     });
     const count = this.accumulate(this.vector(Int32Array.from(known), Int32Array.from(knownCounts), unseenMass));
-    const result: ClassScore[] = [];
+    // The best `limit`, kept in order as the touched articles stream by: a large knowledge
+    // base touches thousands, and sorting them all cost more than the rest of the query.
+    const best: ClassScore[] = [];
     for (let i = 0; i < count; i++) {
       const article = this.touched[i]!;
       this.marks[article] = 0;
-      result.push({ article, score: this.sums[article]! });
+      const score = this.sums[article]!;
+      if (best.length >= limit) {
+        if (limit <= 0 || score <= best[limit - 1]!.score) continue;
+        best.pop();
+      }
+      let at = best.length;
+      while (at > 0 && best[at - 1]!.score < score) at--;
+      best.splice(at, 0, { article, score });
     }
-    return result.sort((a, b) => b.score - a.score).slice(0, limit);
+    return best;
   }
 
   /** Sums the weights over the vector's postings per article; returns how many articles were touched. */
@@ -299,7 +308,12 @@ export class ArticleClassifier {
     // The averaged weights: each update counted for the steps it stood.
     const { weights, totals, step } = this;
     for (let p = 0; p < weights.length; p++) weights[p]! -= totals[p]! / step;
+    // Only the weights are needed from now on: the training data would just load the garbage
+    // collector (tens of thousands of small arrays on a large knowledge base).
     this.totals = new Float32Array(0);
+    this.vectors = [];
+    this.examples = [];
+    this.order = new Int32Array(0);
     this.trained = true;
     return true;
   }
