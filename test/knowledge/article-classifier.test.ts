@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ArticleClassifier, type ClassifierExample } from '../../src/knowledge/retrieval/article-classifier.js';
-import { blendScore, calibratedConfidence, type ConfidenceSignals } from '../../src/knowledge/retrieval/confidence.js';
+import { calibration } from '../../src/knowledge/retrieval/confidence-calibration.js';
+import { blendScore, calibratedConfidence, calibrationInputs, type ConfidenceSignals } from '../../src/knowledge/retrieval/confidence.js';
 
 // Two neighbouring articles that share most words: only "card" versus "account" tells them apart.
 const examples: ClassifierExample[] = [
@@ -71,6 +72,13 @@ describe('confidence', () => {
       expect(value).toBeGreaterThanOrEqual(0);
       expect(value).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('is the product of the two fitted parts over the inputs the calibration script fits on', () => {
+    const s = signals({ blend: 0.7, margin: 0.3, overlap: 0.5, overlapMargin: 0.1, classifier: 2.5, unknown: 0.2, variants: 40 });
+    const inputs = calibrationInputs(s);
+    const part = (fit: { bias: number; weights: readonly number[] }, x: number[]) => 1 / (1 + Math.exp(-(fit.bias + x.reduce((sum, value, i) => sum + fit.weights[i]! * value, 0))));
+    expect(calibratedConfidence(s)).toBeCloseTo(part(calibration.covered, inputs.covered) * part(calibration.right, inputs.right), 12);
   });
 
   it('trusts the classifier of an article with few variants less than word overlap', () => {

@@ -58,6 +58,9 @@ export class ArticleClassifier {
   private documentFrequency = new Int32Array(0);
   private idf = new Float32Array(0);
   private readonly unseenIdf: number;
+  /** Per question: its known features and their values (reused, grown as needed). */
+  private queryIds = new Int32Array(256);
+  private queryValues = new Float32Array(256);
   private vectors: SparseVector[] = [];
   private readonly preparing = this.preparation();
   private readonly articles: Int32Array;
@@ -136,7 +139,7 @@ export class ArticleClassifier {
     const lastArticle = new Int32Array(featureCount).fill(-1);
     for (let e = 0; e < n; e++) {
       const { ids, counts } = hashed[e]!;
-      this.vectors.push(this.vector(ids, counts, 0));
+      this.vectors.push(this.vector(ids, counts));
       const article = this.articles[e]!;
       for (let i = 0; i < ids.length; i++) {
         if (lastArticle[ids[i]!] !== article) {
@@ -208,21 +211,33 @@ export class ArticleClassifier {
    */
   scores(question: string, limit: number): ClassScore[] {
     if (!this.trained) return [];
-    const { ids, counts } = uniqueCounts(hashedFeatures(question));
-    // Features no article uses weigh like the rarest known ones in the question's length,
-    // so a question mostly about something else scores low.
-    let unseenMass = 0;
-    const known: number[] = [];
-    const knownCounts: number[] = [];
-    ids.forEach((hash, i) => {
-      const id = this.denseId[hash]!;
-      if (id < 0) unseenMass += ((1 + Math.log(counts[i]!)) * this.unseenIdf) ** 2;
-      else {
-        known.push(id);
-        knownCounts.push(counts[i]!);
+    // One pass over the sorted feature hashes, in reused buffers (no garbage per question):
+    // each distinct known feature's TF-IDF value, and the unseen ones' share of the length.
+    const hashes = hashedFeatures(question).sort();
+    if (this.queryIds.length < hashes.length) {
+      this.queryIds = new Int32Array(hashes.length * 2);
+      this.queryValues = new Float32Array(hashes.length * 2);
+    }
+    const { queryIds: ids, queryValues: values } = this;
+    let known = 0;
+    let norm = 0;
+    for (let i = 0; i < hashes.length; ) {
+      let end = i + 1;
+      while (end < hashes.length && hashes[end] === hashes[i]) end++;
+      const id = this.denseId[hashes[i]!]!;
+      // Features no article uses weigh like the rarest known ones in the question's length,
+      // so a question mostly about something else scores low.
+      const value = (1 + Math.log(end - i)) * (id < 0 ? this.unseenIdf : this.idf[id]!);
+      norm += value * value;
+      if (id >= 0) {
+        ids[known] = id;
+        values[known++] = value;
       }
-    });
-    const count = this.accumulate(this.vector(Int32Array.from(known), Int32Array.from(knownCounts), unseenMass));
+      i = end;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (let i = 0; i < known; i++) values[i]! /= norm;
+    const count = this.accumulate(ids, values, known);
     // The best `limit`, kept in order as the touched articles stream by: a large knowledge
     // base touches thousands, and sorting them all cost more than the rest of the query.
     const best: ClassScore[] = [];
@@ -242,12 +257,12 @@ export class ArticleClassifier {
   }
 
   /** Sums the weights over the vector's postings per article; returns how many articles were touched. */
-  private accumulate(vector: SparseVector): number {
+  private accumulate(ids: Int32Array, values: Float32Array, length: number): number {
     const { postingStarts, postingArticles, weights, sums, marks, touched } = this;
     let count = 0;
-    for (let i = 0; i < vector.ids.length; i++) {
-      const f = vector.ids[i]!;
-      const value = vector.values[i]!;
+    for (let i = 0; i < length; i++) {
+      const f = ids[i]!;
+      const value = values[i]!;
       for (let p = postingStarts[f]!; p < postingStarts[f + 1]!; p++) {
         const article = postingArticles[p]!;
         if (marks[article] === 0) {
@@ -278,7 +293,7 @@ export class ArticleClassifier {
       this.step++;
       const vector = vectors[e]!;
       const own = articles[e]!;
-      const count = this.accumulate(vector);
+      const count = this.accumulate(vector.ids, vector.values, vector.ids.length);
       work += count + vector.ids.length;
       let ownScore = 0;
       let rival = -1;
@@ -351,10 +366,10 @@ export class ArticleClassifier {
     }
   }
 
-  /** Sublinear TF-IDF, scaled to unit length (with `extraMass` added to the squared length). */
-  private vector(ids: Int32Array, counts: Int32Array, extraMass: number): SparseVector {
+  /** Sublinear TF-IDF, scaled to unit length. */
+  private vector(ids: Int32Array, counts: Int32Array): SparseVector {
     const values = new Float32Array(ids.length);
-    let norm = extraMass;
+    let norm = 0;
     for (let i = 0; i < ids.length; i++) {
       const value = (1 + Math.log(counts[i]!)) * this.idf[ids[i]!]!;
       values[i] = value;

@@ -41,12 +41,6 @@ export function calibrationInputs(signals: ConfidenceSignals): { covered: number
   return { covered: [signals.blend, signals.overlap, classifier, signals.unknown, logVariants], right: [signals.margin, signals.overlapMargin, signals.blend, logVariants] };
 }
 
-function logistic(part: { bias: number; weights: readonly number[] }, inputs: number[]): number {
-  let z = part.bias;
-  for (let i = 0; i < inputs.length; i++) z += part.weights[i]! * inputs[i]!;
-  return 1 / (1 + Math.exp(-z));
-}
-
 /**
  * The probability that answering with this candidate is right, as the chance the question
  * is one the knowledge base covers (from how well the article matches: overlap, classifier,
@@ -59,6 +53,11 @@ function logistic(part: { bias: number; weights: readonly number[] }, inputs: nu
  * stays unsure.
  */
 export function calibratedConfidence(signals: ConfidenceSignals): number {
-  const inputs = calibrationInputs(signals);
-  return logistic(calibration.covered, inputs.covered) * logistic(calibration.right, inputs.right);
+  // Worked out without the arrays of `calibrationInputs`: this runs for every candidate of every question.
+  const classifier = Math.min(2, Math.max(-1, signals.classifier));
+  const logVariants = Math.log(Math.max(1, signals.variants));
+  const { covered, right } = calibration;
+  const coveredZ = covered.bias + covered.weights[0]! * signals.blend + covered.weights[1]! * signals.overlap + covered.weights[2]! * classifier + covered.weights[3]! * signals.unknown + covered.weights[4]! * logVariants;
+  const rightZ = right.bias + right.weights[0]! * signals.margin + right.weights[1]! * signals.overlapMargin + right.weights[2]! * signals.blend + right.weights[3]! * logVariants;
+  return 1 / (1 + Math.exp(-coveredZ)) / (1 + Math.exp(-rightZ));
 }
