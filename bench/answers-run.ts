@@ -49,6 +49,14 @@ function indexFor(run: BenchRun) {
   return index;
 }
 
+// Validation decisions under the live thresholds (the candidates do not depend on them), decided once per run.
+const validationDecisions = new Map<string, ReturnType<typeof decideAll>>();
+function decidedValidation(run: BenchRun) {
+  let decided = validationDecisions.get(run.id);
+  if (!decided) validationDecisions.set(run.id, (decided = decideAll(indexFor(run).knowledge, config, live, run.validation)));
+  return decided;
+}
+
 const tunedHere = new Set<string>();
 const runs = [...loadRuns(datasets), ...translatedRuns(translatedFolder(root), existsSync), ...closedWorldRuns(datasets)];
 for (const run of runs) {
@@ -60,7 +68,7 @@ for (const run of runs) {
   const owner = runs.find((candidate) => candidate.id === ownId);
   if (owner?.tunable && ((retune && ownId === run.id) || !frozen[ownId])) {
     // --tune, or not frozen yet: tune on the validation split of the run that owns the thresholds.
-    frozen[ownId] = tune(decideAll(indexFor(owner).knowledge, config, live, owner.validation));
+    frozen[ownId] = tune(decidedValidation(owner));
     if (!retune) tunedHere.add(ownId);
   }
   const thresholds = frozen[ownId] ?? live;
@@ -72,7 +80,7 @@ for (const run of runs) {
   const result: RunResult = { run, thresholds, thresholdSource, metrics: metrics(scored), sweep: sweep(scored), scored, buildMs, perQueryMs, articles: knowledge.size, variants: [...run.knowledge.values()].reduce((sum, list) => sum + list.length, 0) };
   // Next to published rows with an OOS recall: the point tuned on validation to keep at least the best of their recalls.
   const publishedRecall = Math.max(0, ...run.published.map((row) => row.oosRecall ?? 0)) / 100;
-  const matched = publishedRecall > 0 && run.tunable && !run.thresholdsFrom ? matchedRecallThresholds(decideAll(knowledge, config, live, run.validation), publishedRecall) : null;
+  const matched = publishedRecall > 0 && run.tunable && !run.thresholdsFrom ? matchedRecallThresholds(decidedValidation(run), publishedRecall) : null;
   if (matched) {
     const at = metrics(scored, matched);
     result.matchedRecall = { minRecall: publishedRecall, thresholds: matched, inScopeAccuracy: at.comparable.inScopeAccuracy, oosRecall: at.comparable.oosRecall };
