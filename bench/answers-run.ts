@@ -16,6 +16,7 @@ import { loadRuns, type BenchRun } from './answers/datasets.js';
 import { decideAll, knowledgeArticles, matchedRecallThresholds, metrics, sweep, tune, type Thresholds } from './answers/evaluate.js';
 import { answersReport, type RunResult } from './answers/report.js';
 import { translatedFolder, translatedRuns } from './answers/translated.js';
+import { decideShop, readShopMessages, shopFigures, shopKnowledge, shopTable, type ShopDecision } from './answers/shop.js';
 
 const root = packageRoot();
 // From a compiled build the package root is the repository, as it is for tsx.
@@ -23,6 +24,8 @@ const datasets = resolve(process.env.CARELINE_DATASETS ?? join(root, '..', 'shar
 const thresholdsPath = join(root, 'bench', 'answers-thresholds.json');
 const retune = process.argv.includes('--tune');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const shopOnly = process.argv.includes('--shop');
+const shopFolder = join(root, 'bench', 'datasets', 'shop-hoamai');
 
 if (!existsSync(join(datasets, 'README.md'))) {
   process.stderr.write(`bench:answers: the datasets are not in ${datasets}.\nPut the shared datasets folder there (next to the repository, as ../shared/datasets) or set CARELINE_DATASETS=/path/to/datasets.\n`);
@@ -31,6 +34,37 @@ if (!existsSync(join(datasets, 'README.md'))) {
 
 const startedAt = new Date();
 const config = loadConfig({ env: { LOG_LEVEL: 'silent' } });
+
+// The shop benchmark first: the product's own defaults (thresholds, intents, bundled synonyms), nothing tuned per run.
+let shopSection = '';
+if (existsSync(join(shopFolder, 'messages.tsv'))) {
+  const started = performance.now();
+  const knowledge = shopKnowledge(shopFolder, config.knowledgeBaseDir);
+  await knowledge.ready();
+  const buildMs = performance.now() - started;
+  const messages = readShopMessages(shopFolder);
+  const decided = decideShop(knowledge, config, config.intentsDir, messages);
+  const half = (split: 'dev' | 'test') => decided.filter((row) => row.message.split === split);
+  const table = shopTable(shopFigures(half('test')), shopFigures(half('dev')));
+  const fit = knowledge.calibrationFit;
+  const header = `Shop benchmark "Hoa Mai Fashion": ${knowledge.size} articles (${new Set(knowledge.articles().map((a) => a.slug)).size} entries), ${half('test').length} test / ${half('dev').length} dev messages; answer ≥ ${config.answers.answerThreshold}, clarify ≥ ${config.answers.clarifyThreshold} (defaults); built and calibrated in ${buildMs.toFixed(0)} ms${fit ? ` (own calibration: ${fit.heldOut} held-out questions, ${fit.outOfScope} out-of-scope, ${fit.ms.toFixed(0)} ms)` : ''}.`;
+  shopSection = `${header}\n\n${table}\n`;
+  process.stdout.write(`${shopSection}\n`);
+  if (process.argv.includes('--dev-misses')) writeFileSync(join(root, 'bench', 'results', 'shop-dev-misses.txt'), devMisses(half('dev')));
+  if (shopOnly) process.exit(0);
+}
+
+/** The dev half's misses, for tuning (never the test half). */
+function devMisses(rows: ShopDecision[]): string {
+  return rows
+    .map(({ message, decision }) => {
+      const a = decision.action;
+      const got = a.kind === 'answer' ? a.slug : a.kind === 'clarify' ? `clarify(${a.candidates.map((c) => c.slug).join(',')})` : a.kind === 'handoff' ? `handoff:${a.reason}` : a.kind;
+      const top = decision.candidates.slice(0, 3).map((c) => `${c.slug}@${c.confidence}`).join(' ');
+      return `${message.locale}\t${message.style}\t${message.expected}\t${got}\t${top}\t${message.text}`;
+    })
+    .join('\n');
+}
 const frozen: Record<string, Thresholds> = existsSync(thresholdsPath) ? (JSON.parse(readFileSync(thresholdsPath, 'utf8')) as Record<string, Thresholds>) : {};
 const live: Thresholds = { answerThreshold: config.answers.answerThreshold, clarifyThreshold: config.answers.clarifyThreshold };
 const results: RunResult[] = [];
@@ -94,5 +128,5 @@ for (const run of runs) {
 
 if (retune) writeFileSync(thresholdsPath, `${JSON.stringify(frozen, null, 2)}\n`);
 const reportPath = join(root, 'bench', 'results', 'answers-latest.md');
-writeFileSync(reportPath, answersReport(results, { startedAt, durationMs: Date.now() - startedAt.getTime(), datasets }));
+writeFileSync(reportPath, answersReport(results, { startedAt, durationMs: Date.now() - startedAt.getTime(), datasets, shopSection }));
 process.stdout.write(`\nReport written to ${reportPath} (${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s)\n`);

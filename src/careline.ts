@@ -29,6 +29,8 @@ import { IntentMatcher } from './intents/intent-matcher.js';
 import { readIntentFiles } from './intents/read-intent-files.js';
 import { readArticleFiles, type FileProblem } from './knowledge/files/read-article-files.js';
 import { seedArticles } from './knowledge/files/seed-articles.js';
+import { readSynonymFiles } from './knowledge/synonyms/read-synonym-files.js';
+import { seedSynonyms } from './knowledge/synonyms/synonym-sync.js';
 import { createEditor } from './knowledge/editor/create-editor.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { QuestionLog } from './knowledge/question-log.js';
@@ -58,8 +60,9 @@ export interface KnowledgeLoadReport {
 
 /**
  * Builds the whole product over an initialized store: reads intents (a bad intent file
- * throws `IntentFileError`), seeds the store from the knowledge-base files (bad files are
- * reported and skipped), indexes the published articles, wires the engine, the channels
+ * throws `IntentFileError`), seeds the store from the knowledge-base files, articles and
+ * synonyms (bad files are reported and skipped; what the store has wins), indexes the
+ * published articles with the synonyms, wires the engine, the channels
  * and the HTTP app. `main.ts` and the tests both start Careline through this.
  */
 export async function createCareline({ config, store, logger, telegramBot, openai }: CarelineDeps) {
@@ -69,10 +72,13 @@ export async function createCareline({ config, store, logger, telegramBot, opena
 
   const files = readArticleFiles(config.knowledgeBaseDir);
   const { added } = await seedArticles(files.articles, services.articles);
+  const synonymFiles = readSynonymFiles(config.knowledgeBaseDir);
+  await seedSynonyms(synonymFiles.lists, services.synonyms);
   const knowledge = new KnowledgeBase();
-  const indexed = await knowledge.reload(services.articles);
-  const knowledgeReport: KnowledgeLoadReport = { files: files.articles.length, added, indexed, problems: files.problems };
-  for (const problem of files.problems) logger.warn(problem, `knowledge-base file skipped: ${problem.path}: ${problem.field}: ${problem.message}`);
+  const indexed = await knowledge.reload(services.articles, services.synonyms);
+  const problems = [...files.problems, ...synonymFiles.problems];
+  const knowledgeReport: KnowledgeLoadReport = { files: files.articles.length, added, indexed, problems };
+  for (const problem of problems) logger.warn(problem, `knowledge-base file skipped: ${problem.path}: ${problem.field}: ${problem.message}`);
 
   const webchat = new WebchatChannel();
   const channels = new ChannelRegistry([new RestChannel()]);

@@ -213,7 +213,7 @@ async function kbCommand(args: Args, config: Config): Promise<void> {
   const store = await createDocumentStore(config, connectMongo);
   try {
     const input = { action: args.words[1], dir: args.options.dir?.[0] ?? config.knowledgeBaseDir, force: Boolean(args.options.force), dryRun: Boolean(args.options['dry-run']) };
-    process.exitCode = await runKbCommand(input, createServices(store).articles, process.stdout, process.stderr);
+    process.exitCode = await runKbCommand(input, createServices(store), process.stdout, process.stderr);
   } finally {
     await store.close();
   }

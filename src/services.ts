@@ -9,6 +9,7 @@ import { VerifiedContacts } from './customers/verified-contacts.js';
 import { TicketRepository } from './handoff/ticket-repository.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { ArticleRepository } from './knowledge/article-repository.js';
+import { SynonymRepository } from './knowledge/synonyms/synonym-repository.js';
 import { Outbox } from './outbox/outbox.js';
 import type { DocumentStore } from './storage/document-store.js';
 
@@ -27,6 +28,7 @@ export function createServices(store: DocumentStore) {
     tickets: new TicketRepository(store),
     csat: new CsatRepository(store),
     articles: new ArticleRepository(store),
+    synonyms: new SynonymRepository(store),
     users: new UserRepository(store),
     jobs: new JobQueue(store),
     outbox: new Outbox(store),

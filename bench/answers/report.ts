@@ -76,7 +76,7 @@ function runSection(result: RunResult, results: RunResult[]): string {
 }
 
 /** The whole report: summary table, then one section per run. */
-export function answersReport(results: RunResult[], info: { startedAt: Date; durationMs: number; datasets: string }): string {
+export function answersReport(results: RunResult[], info: { startedAt: Date; durationMs: number; datasets: string; shopSection?: string }): string {
   const mean = (ids: string[], pick: (m: Metrics) => number) => {
     const values = results.filter((result) => ids.some((id) => result.run.id.startsWith(id))).map((result) => pick(result.metrics));
     if (values.length === 0) return null;
@@ -93,6 +93,7 @@ export function answersReport(results: RunResult[], info: { startedAt: Date; dur
     `- Datasets: ${info.datasets} (protocol: its README.md). The engine's real decision path: \`AnswerPolicy.decide\` over a \`KnowledgeBase\` with one article per intent (training utterances = question variants), no small-talk intents.`,
     '- Thresholds are tuned on validation splits only and frozen in `bench/answers-thresholds.json`; test data is never used for tuning (the sweeps below are for reporting).',
     '',
+    ...(info.shopSection ? ['## Shop benchmark (test half; the dev half beside it was used for tuning)', '', info.shopSection, ''] : []),
     '## Summary',
     '',
     '| Run | In-scope acc. | OOS recall | WAR | Coverage | Clarify | Comparable (clarify → top): in-scope / OOS recall |',

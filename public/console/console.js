@@ -36,7 +36,7 @@
     // sent before the stream was open would otherwise be missed until the next one.
     events.onopen = () => refresh(true);
     events.onmessage = refresh;
-    for (const name of ['conversation.handed_off', 'conversation.claimed', 'conversation.resolved', 'conversation.handed_back', 'message.received', 'message.sent', 'ticket.noted']) {
+    for (const name of ['conversation.handed_off', 'conversation.claimed', 'conversation.resolved', 'conversation.handed_back', 'message.received', 'message.sent', 'ticket.noted', 'ticket.priority_raised']) {
       events.addEventListener(name, (event) => {
         const { conversationId } = JSON.parse(event.data);
         refresh(conversationId === openId);

@@ -1,6 +1,7 @@
 /*
  * Careline knowledge-base editor: articles (list, search, filters, translations side by side,
- * drafts, publish, revisions with diff and restore), "try it", and content gaps.
+ * drafts, publish, revisions with diff and restore), "try it", content gaps, and synonyms
+ * (synonyms.js).
  * Text from customers and editors goes on the page with textContent; only the answer
  * preview is HTML, and that comes from the server's sanitizing Markdown renderer.
  */
@@ -31,6 +32,7 @@
       say(error.message, true);
     }
   };
+  const synonyms = window.CarelineSynonyms({ api, send, say, guarded, when });
 
   // ---- login ----
   const start = async (session) => {
@@ -59,9 +61,10 @@
   for (const tab of document.querySelectorAll('.tab')) {
     tab.addEventListener('click', () => {
       for (const other of document.querySelectorAll('.tab')) other.setAttribute('aria-pressed', String(other === tab));
-      for (const name of ['articles', 'try', 'gaps']) $(`#tab-${name}`).hidden = name !== tab.dataset.tab;
+      for (const name of ['articles', 'try', 'gaps', 'synonyms']) $(`#tab-${name}`).hidden = name !== tab.dataset.tab;
       say('');
       if (tab.dataset.tab === 'gaps') guarded(loadGaps)();
+      if (tab.dataset.tab === 'synonyms') guarded(synonyms.load)();
     });
   }
 

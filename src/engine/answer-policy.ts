@@ -1,6 +1,8 @@
 import type { Config, Locale } from '../config/config-schema.js';
 import type { IntentMatch, IntentMatcher } from '../intents/intent-matcher.js';
 import type { IntentName } from '../intents/intent.js';
+import { detectComplaint } from '../intents/complaint-detector.js';
+import { detectHumanRequest } from '../intents/human-request.js';
 import type { ArticleCandidate, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { detectLanguage, type DetectedLanguage } from '../knowledge/language/detect-language.js';
 
@@ -48,6 +50,17 @@ export interface Decision {
   model?: ModelAssist;
   /** The model's wording of the answer, grounded in (and citing) the answered article, and which model wrote it. */
   wording?: { slug: string; text: string; model: string };
+  /**
+   * Why the message was handed off before any article was considered: the customer asked for
+   * a person (`human:转人工`) or complained (`insult:lừa đảo`, `wait:3 tuần`, …).
+   */
+  escalation?: HandoffCause;
+}
+
+/** A hand-off the complaint and human-request detectors asked for, with their reasons. */
+export interface HandoffCause {
+  kind: 'human' | 'complaint';
+  reasons: string[];
 }
 
 /** Anything that decides for the engine: the offline `AnswerPolicy` or a model-aware one. */
@@ -69,8 +82,12 @@ const fullCoverage = 0.8;
 // Clarification offers articles whose ranking score is at most this far below the best one's.
 const clarifySpread = 0.1;
 const maxChoices = 3;
-// How far an intent below the answer threshold must lead the best article to win.
+// How far a plausible but not sure intent must lead the best article to win.
 const intentLead = 0.15;
+// An intent's confidence (under the default calibration, not the knowledge base's own) from
+// which it is sure, and from which it is plausible: the answer and clarify defaults those
+// confidences were tuned with.
+const intentThresholds = { sure: 0.6, plausible: 0.4 };
 // The conversation's own language is good evidence for a short message; a hint or the default is not.
 const weakDetection = new Set<DetectedLanguage['reason']>(['hint', 'default']);
 
@@ -81,30 +98,36 @@ const weakDetection = new Set<DetectedLanguage['reason']>(['hint', 'default']);
  */
 export function chooseAction(thresholds: Pick<Config['answers'], 'answerThreshold' | 'clarifyThreshold'>, intent: IntentMatch | null, candidates: ArticleCandidate[]): Action {
   const { answerThreshold, clarifyThreshold } = thresholds;
-  const [best, second] = candidates;
+  const [best] = candidates;
   const bestConfidence = best?.confidence ?? 0;
   const intentConfidence = intent?.confidence ?? 0;
-  const intentIsSure = intentConfidence >= answerThreshold;
-  // An intent between the thresholds still wins when no article comes close.
-  const intentClearlyBeatsArticles = intentConfidence >= clarifyThreshold && intentConfidence >= bestConfidence + intentLead;
+  // Intents keep the default calibration (see IntentMatcher), so their own thresholds.
+  const intentIsSure = intentConfidence >= intentThresholds.sure;
+  // A less sure intent still wins when no article comes close.
+  const intentClearlyBeatsArticles = intentConfidence >= intentThresholds.plausible && intentConfidence >= bestConfidence + intentLead;
   if (intent && (intentIsSure || intentClearlyBeatsArticles)) {
     // Asking for a person or complaining hands off even when an article also matches.
     if (intent.intent === 'human' || intent.intent === 'complaint') return { kind: 'handoff', reason: intent.intent === 'human' ? 'customer_request' : 'complaint' };
     if (intentConfidence >= bestConfidence) return { kind: 'smalltalk', intent: intent.intent };
   }
   if (!best || bestConfidence < clarifyThreshold) return { kind: 'miss' };
-  // A runner-up that holds the question's words as fully as the best one makes it ambiguous
-  // ("hoàn tiền" = refund: four articles are about refunds), however sure the classifier is.
+  // A runner-up is plausible when it ranks about as well as the best article (its calibrated
+  // confidence is low because it trails, not because it fits badly), or holds the question's
+  // words as fully and ranks not far behind ("hoàn tiền" = refund: four articles are about refunds).
   const fit = (candidate: ArticleCandidate) => candidate.signals?.blend ?? candidate.confidence;
   const wordsTie = (candidate: ArticleCandidate) =>
-    candidate !== best && !!candidate.signals && !!best.signals && candidate.signals.coverage >= fullCoverage && candidate.signals.coverage >= best.signals.coverage - ambiguityMargin;
-  const isClear = !second || ((second.confidence < clarifyThreshold || bestConfidence - second.confidence >= ambiguityMargin) && !wordsTie(second));
-  if (bestConfidence >= answerThreshold && isClear) return { kind: 'answer', slug: best.slug, confidence: bestConfidence, chosen: false };
-  // Choices: the articles that match about as well as the best one, by ranking score (a
-  // runner-up's calibrated confidence is low because it trails, not because it fits badly)
-  // or by words.
-  const choices = candidates.filter((candidate) => candidate === best || fit(candidate) >= fit(best) - clarifySpread || wordsTie(candidate)).slice(0, maxChoices);
-  return { kind: 'clarify', candidates: choices, weak: bestConfidence < answerThreshold };
+    !!candidate.signals && !!best.signals && candidate.signals.coverage >= fullCoverage && candidate.signals.coverage >= best.signals.coverage - ambiguityMargin;
+  const isPlausible = (candidate: ArticleCandidate) =>
+    candidate !== best && (fit(candidate) >= fit(best) - clarifySpread || wordsTie(candidate));
+  const plausible = candidates.filter(isPlausible).slice(0, maxChoices - 1);
+  const tiedByWords = plausible.some(wordsTie);
+  // Sure and ahead of runners-up that only share words: answer.
+  if (bestConfidence >= answerThreshold && !tiedByWords) return { kind: 'answer', slug: best.slug, confidence: bestConfidence, chosen: false };
+  // Unsure: offer the best article and the plausible runners-up, or the next best when none
+  // is (a clarification is never a single choice), and always "talk to a person".
+  const runnersUp = plausible.length > 0 ? plausible : candidates.slice(1, 2);
+  if (runnersUp.length === 0) return { kind: 'answer', slug: best.slug, confidence: bestConfidence, chosen: false };
+  return { kind: 'clarify', candidates: [best, ...runnersUp], weak: bestConfidence < answerThreshold };
 }
 
 /**
@@ -132,8 +155,10 @@ export class AnswerPolicy implements DecisionMaker {
 
     const intent = this.intents.match(input.text);
     const candidates = this.knowledge.query(input.text, maxChoices + 2);
-    const action = chooseAction(this.config.answers, intent, candidates);
-    return { action, language: this.refineLanguage(language, action, intent, candidates), candidates, intent };
+    // Asking for a person or complaining hands off before any article; the intent matcher stays a second line.
+    const escalation = escalationFor(input.text);
+    const action: Action = escalation ? { kind: 'handoff', reason: escalation.kind === 'human' ? 'customer_request' : 'complaint' } : chooseAction(this.config.answers, intent, candidates);
+    return { action, language: this.refineLanguage(language, action, intent, candidates), candidates, intent, ...(escalation ? { escalation } : {}) };
   }
 
   private fromPayload(payload: string): Action | null {
@@ -152,4 +177,16 @@ export class AnswerPolicy implements DecisionMaker {
     const matched = action.kind === 'smalltalk' || action.kind === 'handoff' ? intent?.locale : action.kind === 'miss' ? undefined : candidates[0]?.locale;
     return matched && supported.includes(matched) && matched !== language.locale ? { locale: matched, reason: 'vocabulary' } : language;
   }
+}
+
+/**
+ * The hand-off a message asks for by its words, if any. A complaint that also asks for a
+ * person is a complaint: its ticket goes first and the customer hears an apology.
+ */
+function escalationFor(text: string): HandoffCause | null {
+  const complaint = detectComplaint(text);
+  const human = detectHumanRequest(text);
+  const asked = human.requested ? [`human:${human.phrase}`] : [];
+  if (complaint.complaint) return { kind: 'complaint', reasons: [...complaint.reasons, ...asked] };
+  return human.requested ? { kind: 'human', reasons: asked } : null;
 }

@@ -13,6 +13,7 @@ import { findContactDetails } from '../handoff/contact-details.js';
 import type { Handoff } from '../handoff/handoff.js';
 import type { TicketRepository } from '../handoff/ticket-repository.js';
 import type { CustomerRepository } from '../customers/customer-repository.js';
+import { detectComplaint } from '../intents/complaint-detector.js';
 import type { IntentMatcher } from '../intents/intent-matcher.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { QuestionLog, QuestionOutcome } from '../knowledge/question-log.js';
@@ -86,7 +87,10 @@ export class ConversationEngine {
     const turn: Turn = { conversation, customer, message, duplicate, replies: [] };
     if (duplicate) return turn;
     this.deps.events.emit('message.received', { conversation, message });
-    if (conversation.state === 'waiting') await this.takeContactDetails(turn, output);
+    if (conversation.state === 'waiting') {
+      await this.takeContactDetails(turn, output);
+      await this.raiseOnComplaint(turn);
+    }
     if (conversation.state !== 'bot') return turn;
     if (await this.answeredSurvey(turn, output)) return turn;
 
@@ -160,7 +164,9 @@ export class ConversationEngine {
       }
       case 'handoff': {
         await logQuestion('handed_off');
-        const intro = decision.intent && ['human', 'complaint'].includes(decision.intent.intent) ? this.deps.intents.response(decision.intent.intent, locale, this.turnCounter++) : '';
+        // Words that asked for a person or complained get the intent's response (an apology for a complaint); a pressed button does not.
+        const worded = decision.escalation !== undefined || (decision.intent !== null && ['human', 'complaint'].includes(decision.intent.intent));
+        const intro = worded ? this.deps.intents.response(action.reason === 'complaint' ? 'complaint' : 'human', locale, this.turnCounter++) : '';
         await this.escalate(turn, action.reason, locale, say, intro);
         return turn;
       }
@@ -236,6 +242,18 @@ export class ConversationEngine {
     const locale = conversation.locale ?? this.deps.config.locales.default;
     const text = fill(botPhrases[locale].contactSaved, { contact: [contact.email, contact.phone].filter(Boolean).join(', ') });
     turn.replies.push(await this.deps.dispatcher.deliver(conversation, { kind: 'bot' }, { text, locale }, output));
+  }
+
+  /**
+   * A complaint written while the conversation waits for an agent raises its ticket to the
+   * complaint priority (never lowers it); `Handoff` tells the agents. The bot stays silent.
+   */
+  private async raiseOnComplaint(turn: Turn): Promise<void> {
+    const { conversation, customer } = turn;
+    if (!conversation.ticketId) return;
+    const complaint = detectComplaint(turn.message.text);
+    if (!complaint.complaint) return;
+    await this.deps.handoff.raiseForComplaint(conversation.ticketId, customer, complaint.reasons);
   }
 
   /** Records "that answer did not help" against the customer's question that led to the bot's last answer. */

@@ -28,6 +28,8 @@ export interface CarelineEvents {
   'agent.online': { agentId: string };
   /** An internal note was added to a ticket (never sent to the customer). */
   'ticket.noted': { ticket: Ticket; authorId: string };
+  /** A waiting ticket's priority went up because the customer complained while waiting; `reasons` are the complaint's cues. */
+  'ticket.priority_raised': { ticket: Ticket; from: Ticket['priority']; reasons: string[] };
 }
 
 export type EventName = keyof CarelineEvents;

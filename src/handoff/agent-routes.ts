@@ -35,7 +35,7 @@ function consoleMessage(message: Message) {
 }
 
 /** Events the console listens to: anything that changes the queue or a conversation. */
-const liveEvents: EventName[] = ['conversation.handed_off', 'conversation.claimed', 'conversation.resolved', 'conversation.handed_back', 'message.received', 'message.sent', 'ticket.noted'];
+const liveEvents: EventName[] = ['conversation.handed_off', 'conversation.claimed', 'conversation.resolved', 'conversation.handed_back', 'message.received', 'message.sent', 'ticket.noted', 'ticket.priority_raised'];
 
 /**
  * The agent console's API under `/api/agent` (role agent; admins too): the queue by

@@ -20,7 +20,8 @@ export interface Escalation {
 
 /**
  * Hands a conversation from the bot to the agents: opens a ticket with a priority, moves
- * the conversation to `waiting` (the bot falls silent), emits `conversation.handed_off`.
+ * the conversation to `waiting` (the bot falls silent), emits `conversation.handed_off`;
+ * raises a waiting ticket's priority when the customer complains meanwhile.
  */
 export class Handoff {
   constructor(
@@ -48,6 +49,20 @@ export class Handoff {
     this.events.emit('conversation.handed_off', { conversation: waiting, ticket });
     const opening = this.opening(now);
     return { ticket, conversation: waiting, opening, agentsAvailable: opening.open && this.presence.onlineCount > 0 };
+  }
+
+  /**
+   * A customer who complains while waiting for an agent: the waiting ticket is raised to the
+   * complaint priority (a VIP's to the VIP-complaint one), never lowered, and
+   * `ticket.priority_raised` tells the agents' console. Null when nothing changed (no longer
+   * waiting, or already as high).
+   */
+  async raiseForComplaint(ticketId: string, customer: Customer, reasons: string[]): Promise<Ticket | null> {
+    const ticket = await this.tickets.get(ticketId);
+    if (!ticket || ticket.status !== 'waiting') return null;
+    const raised = await this.tickets.raisePriority(ticket._id, ticketPriority(customer.segment, 'complaint', this.config.routing.priorities));
+    if (raised) this.events.emit('ticket.priority_raised', { ticket: raised, from: ticket.priority, reasons });
+    return raised;
   }
 
   /** Whether agents are at work at `now`, and when they are back if not. */

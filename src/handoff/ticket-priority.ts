@@ -1,5 +1,5 @@
 import type { Segment } from '../customers/customer.js';
-import type { Ticket } from './ticket.js';
+import { ticketPrioritySchema, type Ticket } from './ticket.js';
 
 type Priority = Ticket['priority'];
 
@@ -22,4 +22,10 @@ export function ticketPriority(segment: Segment, reason: Ticket['reason'], rules
   if (isVip) return rules.vip;
   if (isComplaint) return rules.complaint;
   return rules.other;
+}
+
+/** The priorities below `priority`, e.g. `high` → `['normal', 'low']` (the schema lists them highest first). */
+export function prioritiesBelow(priority: Priority): Priority[] {
+  const order = ticketPrioritySchema.options;
+  return order.slice(order.indexOf(priority) + 1);
 }

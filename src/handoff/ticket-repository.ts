@@ -2,6 +2,7 @@ import type { DocumentStore } from '../storage/document-store.js';
 import { DuplicateKeyError } from '../storage/duplicate-key-error.js';
 import { newId } from '../storage/new-id.js';
 import { ticketSchema, type Ticket } from './ticket.js';
+import { prioritiesBelow } from './ticket-priority.js';
 
 interface Counter {
   _id: string;
@@ -54,6 +55,14 @@ export class TicketRepository {
   /** Applies a change to a ticket; null if it does not exist. */
   change(id: string, update: { $set?: Partial<Ticket>; $push?: { notes: Ticket['notes'][number] } }): Promise<Ticket | null> {
     return this.tickets.findOneAndUpdate({ _id: id }, { ...update, $set: { ...update.$set, updatedAt: new Date() } });
+  }
+
+  /**
+   * Raises a waiting ticket to `priority` in one step, only if it is lower now: never lowers
+   * it, and of two raises at once the second finds nothing to do. Null when nothing changed.
+   */
+  raisePriority(id: string, priority: Ticket['priority']): Promise<Ticket | null> {
+    return this.tickets.findOneAndUpdate({ _id: id, status: 'waiting', priority: { $in: prioritiesBelow(priority) } }, { $set: { priority, updatedAt: new Date() } });
   }
 
   /** Appends an internal note; null if the ticket does not exist. */

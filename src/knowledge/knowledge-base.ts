@@ -2,6 +2,7 @@ import type { Locale } from '../config/config-schema.js';
 import type { Article } from './article.js';
 import type { ArticleRepository } from './article-repository.js';
 import { AnswerIndex, type Candidate } from './retrieval/answer-index.js';
+import type { SynonymList, SynonymSource } from './synonyms/synonyms.js';
 
 /** An article candidate grouped over its translations: the best-matching language wins. */
 export interface ArticleCandidate extends Candidate {
@@ -21,8 +22,8 @@ export class KnowledgeBase {
   private training: Promise<void>;
 
   /** A large knowledge base answers at once from word overlap while its classifier trains (`ready`). */
-  constructor(articles: Article[] = []) {
-    ({ index: this.index, bySlug: this.bySlug } = this.build(articles));
+  constructor(articles: Article[] = [], synonyms: SynonymList[] = []) {
+    ({ index: this.index, bySlug: this.bySlug } = this.build(articles, synonyms));
     this.training = this.index.trainClassifier();
   }
 
@@ -34,10 +35,11 @@ export class KnowledgeBase {
   /**
    * Rebuilds from the store's published articles and swaps the new index in once its
    * classifier is trained (the old one answers meanwhile); returns how many were indexed.
+   * The published synonyms, when a source is given, apply to the new index.
    */
-  async reload(repository: ArticleRepository): Promise<number> {
+  async reload(repository: ArticleRepository, synonyms?: SynonymSource): Promise<number> {
     const articles = await repository.published();
-    const { index, bySlug } = this.build(articles);
+    const { index, bySlug } = this.build(articles, synonyms ? await synonyms.published() : []);
     await index.trainClassifier();
     this.index = index;
     this.bySlug = bySlug;
@@ -94,18 +96,23 @@ export class KnowledgeBase {
     return this.index.classifierStats;
   }
 
+  /** How the current index fitted its own confidence calibration (null until fitted). */
+  get calibrationFit(): AnswerIndex['calibrationFit'] {
+    return this.index.calibrationFit;
+  }
+
   /** Which language's knowledge-base words the text matches clearly, if any. */
   vocabularyLocale(text: string): Locale | null {
     return this.index.vocabularyLocale(text);
   }
 
-  private build(articles: Article[]): { index: AnswerIndex; bySlug: Map<string, Map<Locale, Article>> } {
+  private build(articles: Article[], synonyms: SynonymList[]): { index: AnswerIndex; bySlug: Map<string, Map<Locale, Article>> } {
     const bySlug = new Map<string, Map<Locale, Article>>();
     for (const article of articles) {
       const translations = bySlug.get(article.slug) ?? new Map<Locale, Article>();
       translations.set(article.locale, article);
       bySlug.set(article.slug, translations);
     }
-    return { index: new AnswerIndex(articles), bySlug };
+    return { index: new AnswerIndex(articles, { synonyms }), bySlug };
   }
 }

@@ -79,6 +79,8 @@ export const collectionSpecs = [
   { name: 'article_drafts', indexes: [{ keys: { slug: 1, locale: 1 }, unique: true }] },
   { name: 'article_embeddings', indexes: [{ keys: { articleId: 1, model: 1 }, unique: true }] },
   { name: 'content_gaps', indexes: [{ keys: { slug: 1 } }] },
+  { name: 'synonyms', indexes: [{ keys: { locale: 1 }, unique: true }] },
+  { name: 'synonym_revisions', indexes: [{ keys: { locale: 1, revision: -1 } }] },
   { name: 'users', indexes: [{ keys: { email: 1 }, unique: true }] },
   { name: 'sessions', indexes: [{ keys: { userId: 1 } }] },
   {

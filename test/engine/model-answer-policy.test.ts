@@ -4,12 +4,12 @@ import { FakeOpenAI, type FakeFailure } from '../support/fake-openai.js';
 import { startOpenAIWorld, writeKnowledgeBase, type ArticleSpec, type OpenAIWorld } from '../support/openai-world.js';
 import { tempDir } from '../support/temp-dir.js';
 
-// A small knowledge base; two articles share almost the same variant, so the offline scores for
-// "how do I send my order back" are close, and one variant is matched by a question the
+// A small knowledge base; two articles share almost the same variant and neither answer uses
+// the question's words, so the offline scores for "how do I send my order back" are close, and one variant is matched by a question the
 // article's answer says nothing about.
 const articles: ArticleSpec[] = [
-  { id: 'return-refund', title: 'Refunds', questions: ['how do I send my order back for a refund'], answer: 'Send the item back within 30 days and we refund the full price to your card.' },
-  { id: 'return-repair', title: 'Repairs', questions: ['how do I send my order back for a repair'], answer: 'Bring the item to any store; repairs under warranty are free and take 7 working days.' },
+  { id: 'return-refund', title: 'Refunds', questions: ['how do I send my order back for a refund'], answer: 'Return it within 30 days and we refund the full price to your card.' },
+  { id: 'return-repair', title: 'Repairs', questions: ['how do I send my order back for a repair'], answer: 'Bring it to any store; repairs under warranty are free and take 7 working days.' },
   { id: 'warranty-period', title: 'How long is the warranty?', questions: ['how long is the warranty', 'how long is the warranty on a car'], answer: 'Every product we sell has a 24-month warranty from the date of purchase.' },
   { id: 'delivery-fee', title: 'Delivery fee', questions: ['how much is delivery', 'shipping cost'], answer: 'Delivery is free for orders over 500,000 VND; otherwise it costs 30,000 VND.' },
 ];

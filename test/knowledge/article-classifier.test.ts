@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArticleClassifier, type ClassifierExample } from '../../src/knowledge/retrieval/article-classifier.js';
-import { calibration } from '../../src/knowledge/retrieval/confidence-calibration.js';
-import { blendScore, calibratedConfidence, calibrationInputs, type ConfidenceSignals } from '../../src/knowledge/retrieval/confidence.js';
+import { blendScore, calibratedConfidence, calibrationInputs, defaultCalibration as calibration, type ConfidenceSignals } from '../../src/knowledge/retrieval/confidence.js';
 
 // Two neighbouring articles that share most words: only "card" versus "account" tells them apart.
 const examples: ClassifierExample[] = [

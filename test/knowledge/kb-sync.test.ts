@@ -5,16 +5,18 @@ import { packageRoot } from '../../src/http/package-root.js';
 import { ArticleRepository } from '../../src/knowledge/article-repository.js';
 import { exportArticles, importDirectory, sharedContent } from '../../src/knowledge/files/kb-sync.js';
 import { runKbCommand } from '../../src/knowledge/files/kb-command.js';
+import { SynonymRepository } from '../../src/knowledge/synonyms/synonym-repository.js';
+import { exportSynonyms, importSynonyms } from '../../src/knowledge/synonyms/synonym-sync.js';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
 import { buildOnce, runCareline } from '../support/careline-process.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const bundled = join(packageRoot(), 'knowledge-base');
 
-async function openStore(path: string): Promise<{ store: EmbeddedDocumentStore; articles: ArticleRepository }> {
+async function openStore(path: string): Promise<{ store: EmbeddedDocumentStore; articles: ArticleRepository; synonyms: SynonymRepository }> {
   const store = new EmbeddedDocumentStore(path);
   await store.init();
-  return { store, articles: new ArticleRepository(store) };
+  return { store, articles: new ArticleRepository(store), synonyms: new SynonymRepository(store) };
 }
 
 const snapshot = async (articles: ArticleRepository) => (await articles.list({})).map((article) => ({ slug: article.slug, locale: article.locale, ...sharedContent(article) }));
@@ -99,12 +101,12 @@ describe('kb import and kb export', { timeout: 60_000 }, () => {
   it('shows a progress bar for a large import and refuses an unknown kb command', async () => {
     const out = collect();
     const err = collect();
-    expect(await runKbCommand({ action: 'import', dir: bundled, force: false, dryRun: false }, source.articles, out, err)).toBe(0);
+    expect(await runKbCommand({ action: 'import', dir: bundled, force: false, dryRun: false }, source, out, err)).toBe(0);
     const total = (await source.articles.list({})).length;
     expect(out.text()).toContain(`${total} added, 0 updated, 0 unchanged, 0 conflict(s)`);
     expect(err.text()).toContain(`importing [${'#'.repeat(30)}] 100% ${total}/${total}`);
     expect(err.text().split('\n').filter(Boolean).length).toBeLessThanOrEqual(11);
-    expect(await runKbCommand({ action: 'sync', dir: bundled, force: false, dryRun: false }, source.articles, out, err)).toBe(2);
+    expect(await runKbCommand({ action: 'sync', dir: bundled, force: false, dryRun: false }, source, out, err)).toBe(2);
   });
 
   it('runs as `careline kb import` and `kb export` on the embedded store', async () => {
@@ -113,15 +115,78 @@ describe('kb import and kb export', { timeout: 60_000 }, () => {
     const small = dir();
     mkdirSync(join(small, 'payment'));
     for (const name of ['installment.vi.md', 'installment.en.md']) copyFileSync(join(bundled, 'payment', name), join(small, 'payment', name));
+    mkdirSync(join(small, 'synonyms'));
+    writeFileSync(join(small, 'synonyms', 'en.yaml'), 'locale: en\ngroups:\n  - [instalment, installment, pay in parts]\n');
     const files = dir();
     const imported = await runCareline({ DATA_DIR: data }, ['kb', 'import', '--dir', small]);
     expect(imported.stdout).toMatch(/Imported from .*: 2 added, 0 updated, 0 unchanged, 0 conflict/);
+    expect(imported.stdout).toContain('Synonyms: 1 language(s) added, 0 updated, 0 unchanged, 0 conflict(s)');
     expect(imported.code).toBe(0);
     const again = await runCareline({ DATA_DIR: data }, ['kb', 'import', '--dir', small]);
     expect(again.stdout).toMatch(/: 0 added, 0 updated, 2 unchanged/);
+    expect(again.stdout).toContain('Synonyms: 0 language(s) added, 0 updated, 1 unchanged');
     const exported = await runCareline({ DATA_DIR: data }, ['kb', 'export', '--dir', files]);
     expect(exported.stdout).toMatch(/Exported to .*: 2 written/);
+    expect(exported.stdout).toContain('Synonyms: 1 language(s) written');
     expect(readFileSync(join(files, 'payment', 'installment.vi.md'), 'utf8')).toContain('id: installment');
+    expect(readFileSync(join(files, 'synonyms', 'en.yaml'), 'utf8')).toBe('locale: en\ngroups:\n  - [instalment, installment, pay in parts]\n');
     expect((await runCareline({}, ['--help'])).stdout).toContain('kb import');
   }, 240_000);
+
+  describe('synonyms', () => {
+    const tricky = { locale: 'zh' as const, groups: [['退款', '退钱', '返款'], ['100', 'yes: no', '- dash', 'a, b', "it's"]] };
+
+    it('export writes synonyms/<locale>.yaml, and import into an empty store gives the same lists', async () => {
+      await source.synonyms.save({ locale: 'en', groups: [['refund', 'money back', 'reimburse'], ['delivery', 'shipping']] }, { source: 'editor', editedBy: 'usr_1' });
+      await source.synonyms.save(tricky, { source: 'editor' });
+      const files = dir();
+      expect(await exportSynonyms(source.synonyms, files)).toMatchObject({ written: 2, unchanged: 0, conflicts: [] });
+      expect(readFileSync(join(files, 'synonyms', 'en.yaml'), 'utf8')).toBe('locale: en\ngroups:\n  - [refund, money back, reimburse]\n  - [delivery, shipping]\n');
+      expect(await exportSynonyms(source.synonyms, files)).toMatchObject({ written: 0, unchanged: 2 });
+
+      const target = await openStore(dir());
+      try {
+        expect(await importSynonyms(files, target.synonyms)).toMatchObject({ added: 2, updated: 0, unchanged: 0, conflicts: [], problems: [] });
+        expect(await target.synonyms.published()).toEqual(await source.synonyms.published());
+        expect(await importSynonyms(files, target.synonyms)).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
+      } finally {
+        await target.store.close();
+      }
+    });
+
+    it('reports a language changed both in the editor and in its file as a conflict, and --force takes the file', async () => {
+      const files = dir();
+      mkdirSync(join(files, 'synonyms'));
+      writeFileSync(join(files, 'synonyms', 'en.yaml'), 'locale: en\ngroups:\n  - [refund, money back]\n');
+      writeFileSync(join(files, 'synonyms', 'vi.yaml'), 'locale: vi\ngroups:\n  - [hoàn tiền, trả tiền lại]\n');
+      expect(await importSynonyms(files, source.synonyms)).toMatchObject({ added: 2 });
+      await source.synonyms.save({ locale: 'en', groups: [['refund', 'money back', 'reimburse']] }, { source: 'editor', editedBy: 'usr_1' });
+      writeFileSync(join(files, 'synonyms', 'en.yaml'), 'locale: en\ngroups:\n  - [refund, repayment]\n');
+      // A language whose store version came from files is simply updated.
+      writeFileSync(join(files, 'synonyms', 'vi.yaml'), 'locale: vi\ngroups:\n  - [hoàn tiền, trả tiền lại, hoàn lại tiền]\n');
+
+      const report = await importSynonyms(files, source.synonyms);
+      expect(report.updated).toBe(1);
+      expect(report.conflicts).toEqual([expect.objectContaining({ slug: 'synonyms', locale: 'en', message: expect.stringContaining('--force') })]);
+      expect((await source.synonyms.find('en'))!.groups).toEqual([['refund', 'money back', 'reimburse']]);
+      expect((await source.synonyms.find('vi'))!.groups[0]).toContain('hoàn lại tiền');
+
+      const out = collect();
+      const err = collect();
+      expect(await runKbCommand({ action: 'import', dir: files, force: false, dryRun: false }, source, out, err)).toBe(1);
+      expect(err.text()).toMatch(/Conflicts \(not imported\):\n {2}- .*en\.yaml \(synonyms\/en\): changed in the editor/);
+      expect(await runKbCommand({ action: 'import', dir: files, force: true, dryRun: false }, source, out, err)).toBe(0);
+      expect((await source.synonyms.find('en'))!.groups).toEqual([['refund', 'repayment']]);
+    });
+
+    it('does not overwrite a synonym file it cannot read', async () => {
+      await source.synonyms.save({ locale: 'en', groups: [['refund', 'money back']] }, { source: 'editor' });
+      const files = dir();
+      mkdirSync(join(files, 'synonyms'));
+      writeFileSync(join(files, 'synonyms', 'en.yaml'), 'locale: en\ngroups: [[refund\n');
+      const report = await exportSynonyms(source.synonyms, files);
+      expect(report).toMatchObject({ written: 0, conflicts: [expect.objectContaining({ locale: 'en', message: expect.stringContaining('not overwritten') })] });
+      expect(readFileSync(join(files, 'synonyms', 'en.yaml'), 'utf8')).toBe('locale: en\ngroups: [[refund\n');
+    });
+  });
 });

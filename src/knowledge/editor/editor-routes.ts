@@ -8,13 +8,15 @@ import type { ContentGaps } from '../gaps/content-gaps.js';
 import { renderMarkdown } from '../help-center/render-markdown.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { ArticleEditor } from './article-editor.js';
-import { articleParams, clusterParams, createBody, diffQuery, gapArticleBody, gapVariantsBody, listQuery, previewBody, revisionParams, saveBody, slugParams, tryBody } from './editor-schemas.js';
+import { articleParams, clusterParams, createBody, diffQuery, gapArticleBody, gapVariantsBody, listQuery, previewBody, revisionParams, saveBody, slugParams, synonymParams, synonymsBody, tryBody } from './editor-schemas.js';
+import type { SynonymEditor } from './synonym-editor.js';
 import { tryIt } from './try-it.js';
 
 /** What the editor API needs. */
 export interface EditorRouteDeps {
   editor: ArticleEditor;
   gaps: ContentGaps;
+  synonyms: SynonymEditor;
   policy: AnswerPolicy;
   knowledge: KnowledgeBase;
   locales: readonly Locale[];
@@ -36,7 +38,7 @@ const summary = (article: Article & { hasDraft?: boolean }) => ({
 /**
  * The knowledge-base editor's API under `/api/editor` (role editor; admins too; changes
  * need the CSRF token): articles, drafts, publishing, revisions with diff and restore,
- * Markdown preview, "try it", and content gaps.
+ * Markdown preview, "try it", content gaps, and synonyms (saved and published at once).
  */
 export function editorRoutes(deps: EditorRouteDeps): Router {
   const router = Router();
@@ -111,6 +113,21 @@ export function editorRoutes(deps: EditorRouteDeps): Router {
   router.post('/try', (req, res) => {
     const input = validate(tryBody, req.body, 'body');
     res.json(tryIt(deps.policy, deps.knowledge, deps.defaultLocale, input));
+  });
+
+  router.get('/synonyms', async (_req, res) => {
+    res.json({ lists: await deps.synonyms.lists(), locales: deps.locales, defaultLocale: deps.defaultLocale });
+  });
+
+  router.put('/synonyms/:locale', async (req, res) => {
+    const { locale } = validate(synonymParams, req.params, 'params');
+    const { groups, baseRevision } = validate(synonymsBody, req.body, 'body');
+    res.json({ synonyms: await deps.synonyms.save(locale, groups, userOf(res), baseRevision), indexed: deps.knowledge.size });
+  });
+
+  router.get('/synonyms/:locale/revisions', async (req, res) => {
+    const { locale } = validate(synonymParams, req.params, 'params');
+    res.json({ revisions: await deps.synonyms.history(locale) });
   });
 
   router.get('/gaps', async (_req, res) => {

@@ -39,3 +39,13 @@ export const gapVariantsBody = z.strictObject({
   questions: z.array(z.string().trim().min(1).max(500)).min(1).max(200).optional(),
   publish: z.boolean().default(true),
 });
+
+export const synonymParams = z.object({ locale: localeSchema });
+/**
+ * A language's synonym groups as the editor sends them; the shape only. Short groups,
+ * empty and duplicate members are refused by the repository, naming the field.
+ */
+export const synonymsBody = z.strictObject({
+  groups: z.array(z.array(z.string().max(60)).max(30)).max(5000),
+  baseRevision: z.number().int().nonnegative().optional(),
+});

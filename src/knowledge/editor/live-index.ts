@@ -1,11 +1,12 @@
 import type { ArticleRepository } from '../article-repository.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
+import type { SynonymSource } from '../synonyms/synonyms.js';
 
 /**
  * Keeps the in-memory answer index in step with the store: after each publish, restore or
- * archive the editor calls `refresh()`, which rebuilds the index from the published
- * articles at once (no restart). Refreshes run one after another, so a slow older rebuild
- * can never replace a newer one.
+ * archive, and each synonyms save, the editor calls `refresh()`, which rebuilds the index
+ * from the published articles and synonyms at once (no restart). Refreshes run one after
+ * another, so a slow older rebuild can never replace a newer one.
  */
 export class LiveIndex {
   private last: Promise<number> = Promise.resolve(0);
@@ -13,11 +14,12 @@ export class LiveIndex {
   constructor(
     private readonly knowledge: KnowledgeBase,
     private readonly articles: ArticleRepository,
+    private readonly synonyms?: SynonymSource,
   ) {}
 
   /** Rebuilds the index; resolves with how many published articles it holds. */
   refresh(): Promise<number> {
-    const next = this.last.catch(() => 0).then(() => this.knowledge.reload(this.articles));
+    const next = this.last.catch(() => 0).then(() => this.knowledge.reload(this.articles, this.synonyms));
     this.last = next;
     return next;
   }

@@ -1,13 +1,26 @@
 import type { Locale } from '../../config/config-schema.js';
-import { tokenize } from '../text/tokenize.js';
+import { SynonymTable } from '../synonyms/synonym-table.js';
+import type { SynonymList } from '../synonyms/synonyms.js';
+import { tokenize, tokenParts } from '../text/tokenize.js';
 import { ArticleClassifier } from './article-classifier.js';
+import { ArticleTextIndex } from './article-text-index.js';
 import { bestOtherOverlap, blendWithClassifier, unknownShare, type Ranked } from './candidate-signals.js';
 import type { Candidate, IndexableArticle } from './candidate.js';
-import { calibratedConfidence } from './confidence.js';
+import { blendScore, calibratedConfidence, defaultCalibration, type Calibration } from './confidence.js';
+import { hurried, selfCalibration, type CalibrationReport } from './self-calibration.js';
+import { CalibrationCache } from './calibration-cache.js';
+import { fitLogistic } from './logistic-fit.js';
+import { hashedFeatures } from './classifier-features.js';
+import { wordStem } from '../text/word-stems.js';
+import { czechStem } from '../text/czech-stem.js';
+import { vietnameseAbbreviations } from '../text/vietnamese-abbreviations.js';
+import { outOfScopeMessages } from '../calibration/out-of-scope-messages.js';
 import { DocTable, DocTableBuilder } from './doc-table.js';
 import { QueryScratch, type Match, type QueryTerm } from './query-scratch.js';
 import { TermDictionary } from './term-dictionary.js';
+import { StemLookup } from './stem-lookup.js';
 import { TermLookup } from './term-lookup.js';
+import type { StemmedLanguage } from '../text/word-stems.js';
 
 export type { Candidate, IndexableArticle } from './candidate.js';
 
@@ -19,11 +32,17 @@ const answerOnlyWeight = 0.55;
 const variantWeight = 0.5;
 // A term found only by typo tolerance or as a prefix counts for less than an exact one.
 const approximateMatchWeight = 0.75;
+// A word found by its stem (another inflection of it) counts nearly as much as the word itself.
+const stemMatchWeight = 0.9;
 // Index words that may stand in for one query word by typo tolerance or as a completion.
 const maxApproximate = 4;
 // Query words whose documents number more than this are not walked (the rarest word always is):
 // they only add to documents that rarer words found.
 const commonPostings = 300;
+// How much the whole-text BM25 share counts next to the ranking score (chosen on the shop
+// benchmark's dev half), and the share from which a class found only by its text joins.
+const textWeight = 0.5;
+const textOnlyShare = 0.6;
 // The classifier's best articles that join the word-overlap candidates.
 const classifierCandidates = 20;
 // Classifier training work (posting visits, a few nanoseconds each) allowed in all.
@@ -31,6 +50,18 @@ const trainingBudget = 400_000_000;
 // Up to this many titles and variants the classifier trains in the constructor; beyond,
 // in slices that let other work run (`trainClassifier`).
 const trainNowExamples = 20_000;
+
+let calibrationCache: CalibrationCache | null = null;
+
+/** The source of everything a fit depends on, so a changed analysis or fit never reuses an old one. */
+function codeFingerprint(): string {
+  return [AnswerIndex, ArticleClassifier, ArticleTextIndex, tokenParts, hashedFeatures, selfCalibration, hurried, fitLogistic, calibratedConfidence, blendScore, SynonymTable, StemLookup, TermLookup, wordStem, czechStem].map(String).join('\n') + JSON.stringify([vietnameseAbbreviations, outOfScopeMessages, defaultCalibration]);
+}
+
+interface WordLookups {
+  terms: TermLookup;
+  stems: StemLookup;
+}
 
 /**
  * The offline answer index: an inverted index over every title, question variant and
@@ -50,7 +81,8 @@ const trainNowExamples = 20_000;
  */
 export class AnswerIndex {
   private readonly articleList: IndexableArticle[] = [];
-  private readonly dictionary = new TermDictionary();
+  private readonly synonyms: SynonymTable | null;
+  private readonly dictionary: TermDictionary;
   private readonly questions: DocTable;
   private readonly answers: DocTable;
   /** Per question document: the idf weight of all its terms. */
@@ -63,8 +95,8 @@ export class AnswerIndex {
   private readonly unknownIdf: number;
   /** A bit per language, in the order the languages first appear. */
   private readonly localeBits = new Map<Locale, number>();
-  private readonly questionLookup: TermLookup;
-  private answerLookupCache: TermLookup | null = null;
+  private readonly questionLookup: WordLookups;
+  private answerLookupCache: WordLookups | null = null;
   /** Per article, the range of its title and variants in `questions`. */
   private readonly articleFrom: Int32Array;
   private readonly articleTo: Int32Array;
@@ -77,9 +109,28 @@ export class AnswerIndex {
   /** Per term, 1 + its slot among the current query's matched words (0 when not matched). */
   private readonly matchSlot: Int32Array;
   private readonly classifier: ArticleClassifier;
+  /** Per article, its slug's class; per class, its articles (translations) and their titles and variants in all. */
+  private readonly classOf: Int32Array;
+  private readonly classArticles: number[][];
+  private readonly classExamples: Int32Array;
+  private readonly text: ArticleTextIndex | null;
   private training: Promise<void> | null = null;
+  private readonly synonymLists: readonly SynonymList[];
+  private readonly calibrates: boolean;
+  private calibration: Calibration = defaultCalibration;
+  private calibrationReport: CalibrationReport | null = null;
 
-  constructor(articles: Iterable<IndexableArticle>) {
+  /**
+   * `synonyms` are the editors' synonyms; `calibrate: false` keeps the default calibration
+   * (for the held-out indexes of a fit, and for intents, whose "not covered" side is every
+   * FAQ question); `classes: 'article'` makes each translation its own classifier class and
+   * candidate instead of one per slug; `wholeText: false` ranks without the whole-text BM25
+   * share (intents: short examples, no answers).
+   */
+  constructor(articles: Iterable<IndexableArticle>, options: { synonyms?: readonly SynonymList[]; calibrate?: boolean; classes?: 'slug' | 'article'; wholeText?: boolean } = {}) {
+    const synonyms = new SynonymTable(options.synonyms ?? []);
+    this.synonyms = synonyms.empty ? null : synonyms;
+    this.dictionary = new TermDictionary(this.synonyms);
     const questions = new DocTableBuilder();
     const answers = new DocTableBuilder();
     const from: number[] = [];
@@ -129,25 +180,74 @@ export class AnswerIndex {
     this.pairTerm = Int32Array.from(pairTerm);
     this.pairFirst = Int32Array.from(pairFirst);
     this.pairStarts = Int32Array.from(pairStarts);
-    this.questionLookup = new TermLookup(this.termsIn(this.questions));
+    this.questionLookup = this.lookupsFor(this.questions);
     this.questionScratch = new QueryScratch(docCount);
     this.answerScratch = new QueryScratch(this.answers.size);
     this.bestF1 = new Float64Array(this.articleList.length);
     this.bestDoc = new Int32Array(this.articleList.length).fill(-1);
     this.lowerBound = new Float64Array(this.articleList.length);
     this.matchSlot = new Int32Array(termCount);
-    const examples = this.articleList.flatMap((article, index) => [article.title, ...article.questions].map((text) => ({ article: index, text })));
-    this.classifier = new ArticleClassifier(examples, this.articleList.length, trainingBudget);
-    if (examples.length <= trainNowExamples) this.classifier.trainNow();
+    // The classifier's classes are slugs: an article's translations teach one class together
+    // instead of competing with each other. Its examples go in class order.
+    const classOfSlug = new Map<string, number>();
+    this.classOf = Int32Array.from(this.articleList, (article) => {
+      const key = options.classes === 'article' ? article._id : article.slug;
+      if (!classOfSlug.has(key)) classOfSlug.set(key, classOfSlug.size);
+      return classOfSlug.get(key)!;
+    });
+    this.classArticles = Array.from({ length: classOfSlug.size }, (): number[] => []);
+    this.classExamples = new Int32Array(classOfSlug.size);
+    this.articleList.forEach((_, index) => {
+      this.classArticles[this.classOf[index]!]!.push(index);
+      this.classExamples[this.classOf[index]!]! += this.articleTo[index]! - this.articleFrom[index]!;
+    });
+    const examples = this.classArticles.flatMap((members, cls) => members.flatMap((index) => [this.articleList[index]!.title, ...this.articleList[index]!.questions].map((text) => ({ article: cls, text }))));
+    this.classifier = new ArticleClassifier(examples, classOfSlug.size, trainingBudget, this.synonyms);
+    this.text = options.wholeText === false ? null : this.buildTextIndex();
+    this.synonymLists = options.synonyms ?? [];
+    this.calibrates = options.calibrate ?? true;
+    if (examples.length <= trainNowExamples) {
+      this.classifier.trainNow();
+      if (this.calibrates) this.fitCalibration(this.articleList);
+    }
   }
 
   /**
-   * Finishes training the article classifier, in slices that let other work run, when the
-   * knowledge base was too large to train it in the constructor. Until then confidences
-   * come from word overlap alone.
+   * Finishes preparing a knowledge base too large to prepare in the constructor: trains the
+   * article classifier in slices that let other work run, then fits its own calibration on a
+   * sample of its articles. Until then confidences come from word overlap alone, under the
+   * default calibration.
    */
   async trainClassifier(): Promise<void> {
     if (!this.classifier.ready) await (this.training ??= this.classifier.trainInSlices());
+    if (this.calibrates && !this.calibrationReport) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.fitCalibration(this.calibrationSample());
+    }
+  }
+
+  /** What fitting this knowledge base's own calibration saw (null until fitted, or when it does not calibrate). */
+  get calibrationFit(): CalibrationReport | null {
+    return this.calibrationReport;
+  }
+
+  /** The confidence calibration in use: this knowledge base's own once fitted. */
+  get confidenceCalibration(): Calibration {
+    return this.calibration;
+  }
+
+  private fitCalibration(articles: readonly IndexableArticle[]): void {
+    const cache = (calibrationCache ??= new CalibrationCache(codeFingerprint()));
+    const fitted = cache.getOrFit(cache.key(articles, this.synonymLists), () => selfCalibration(articles, (kept) => new AnswerIndex(kept, { synonyms: this.synonymLists, calibrate: false })));
+    this.calibration = fitted.calibration;
+    this.calibrationReport = fitted.report;
+  }
+
+  /** All translations of evenly spread slugs, up to about `trainNowExamples` titles and variants, for a large knowledge base's fit. */
+  private calibrationSample(): IndexableArticle[] {
+    const examples = this.classExamples.reduce((sum, count) => sum + count, 0);
+    const stride = Math.max(1, Math.ceil(examples / trainNowExamples));
+    return this.classArticles.filter((_, cls) => cls % stride === 0).flatMap((members) => members.map((index) => this.articleList[index]!));
   }
 
   /** Whether confidences include the article classifier's (false while it trains). */
@@ -161,6 +261,16 @@ export class AnswerIndex {
     return plan && { ...plan, trainingMs: this.classifier.trainingMs };
   }
 
+  /** Typo, prefix and stem lookups over the words of a table. */
+  private lookupsFor(table: DocTable): WordLookups {
+    const stemmed = (['en', 'cs'] as const).flatMap((language) => (this.localeBits.has(language) ? [{ language, bit: this.localeBits.get(language)! }] : []));
+    const languagesOf = (word: string): StemmedLanguage[] => {
+      const mask = this.dictionary.localesOf(word);
+      return stemmed.filter(({ bit }) => (mask & bit) !== 0).map(({ language }) => language);
+    };
+    return { terms: new TermLookup(this.termsIn(table)), stems: new StemLookup(this.termsIn(table), languagesOf) };
+  }
+
   private *termsIn(table: DocTable): Iterable<string> {
     for (let t = 0; t < this.dictionary.size; t++) if (this.dictionary.firstOf(t) < 0 && table.df(t) > 0) yield this.dictionary.text(t);
   }
@@ -171,7 +281,7 @@ export class AnswerIndex {
 
   /** Ranked candidates for a question, best first, from articles in `locales` (all when omitted). */
   query(question: string, options: { locales?: readonly Locale[]; limit?: number } = {}): Candidate[] {
-    const uniqueTerms = [...new Set(tokenize(question))];
+    const uniqueTerms = [...new Set(tokenize(question, { synonyms: this.synonyms }))];
     if (uniqueTerms.length === 0) return [];
     const allowed = options.locales ? new Set(options.locales) : null;
     const questionWeight = uniqueTerms.reduce((sum, term) => sum + this.idf(term), 0);
@@ -232,22 +342,28 @@ export class AnswerIndex {
 
     // Answers can lift an article only to `answerOnlyWeight`: skip them when a variant already does better.
     if (!ranked.some((entry) => entry.confidence >= answerOnlyWeight)) this.addAnswerMatches(ranked, uniqueTerms, questionWeight, allowed);
-    const classified = this.classifier.scores(question, classifierCandidates).filter(({ article }) => !allowed || allowed.has(this.articleLocale[article]!));
+    const classified = this.classifier
+      .scores(question, classifierCandidates)
+      .flatMap(({ article: cls, score }) => this.classArticles[cls]!.filter((article) => !allowed || allowed.has(this.articleLocale[article]!)).map((article) => ({ article, score })));
     blendWithClassifier(ranked, classified, (articleIndex) => this.variantsOf(articleIndex));
+    const foreign = this.text ? this.blendWithText(ranked, uniqueTerms, allowed) : undefined;
 
     ranked.sort((a, b) => b.confidence - a.confidence);
-    return ranked.slice(0, options.limit ?? 5).map(({ articleIndex, confidence, overlap, coverage, classifier, doc, fromAnswer }, rank) => {
+    // One entry per slug, its best translation: the runner-up is another article, not the same one in another language.
+    const seen = new Set<number>();
+    const best = ranked.filter((entry) => !seen.has(this.classOf[entry.articleIndex]!) && !!seen.add(this.classOf[entry.articleIndex]!));
+    return best.slice(0, options.limit ?? 5).map(({ articleIndex, confidence, overlap, coverage, classifier, text, doc, fromAnswer }, rank) => {
       const article = this.articleList[articleIndex]!;
       const table = fromAnswer ? this.answers : this.questions;
-      const rival = ranked[rank === 0 ? 1 : 0]?.confidence ?? 0;
-      const overlapMargin = overlap - bestOtherOverlap(ranked, rank);
-      const signals = { blend: confidence, margin: confidence - rival, overlap, overlapMargin, coverage, classifier, unknown, variants: this.variantsOf(articleIndex) };
+      const rival = best[rank === 0 ? 1 : 0]?.confidence ?? 0;
+      const overlapMargin = overlap - bestOtherOverlap(best, rank);
+      const signals = { blend: confidence, margin: confidence - rival, overlap, overlapMargin, coverage, classifier, unknown, variants: this.variantsOf(articleIndex), ...(text !== undefined ? { text } : {}), ...(foreign !== undefined ? { foreign } : {}) };
       return {
         articleId: article._id,
         slug: article.slug,
         locale: article.locale,
         title: article.title,
-        confidence: Math.round(calibratedConfidence(signals) * 1000) / 1000,
+        confidence: Math.round(calibratedConfidence(signals, this.calibration) * 1000) / 1000,
         signals,
         matchedText: doc >= 0 ? table.texts[doc]! : article.title,
         matchedTerms: doc >= 0 ? [...matchTerms].filter((term) => table.has(doc, term)).map((term) => this.dictionary.text(term)) : [],
@@ -255,9 +371,52 @@ export class AnswerIndex {
     });
   }
 
-  /** How many titles and question variants the article has. */
+  /** The whole-text BM25 index of the classes, from the terms already interned. */
+  private buildTextIndex(): ArticleTextIndex {
+    const eachDoc = (table: DocTable, d: number, visit: (term: number) => void) => {
+      for (let i = table.starts[d]!; i < table.starts[d + 1]!; i++) visit(table.terms[i]!);
+    };
+    return new ArticleTextIndex(
+      this.classArticles.length,
+      this.dictionary.size,
+      (cls, visit) => {
+        for (const index of this.classArticles[cls]!) {
+          for (let d = this.articleFrom[index]!; d < this.articleTo[index]!; d++) eachDoc(this.questions, d, visit);
+          eachDoc(this.answers, index, visit);
+        }
+      },
+      (term) => (this.dictionary.firstOf(term) >= 0 ? null : this.dictionary.text(term)),
+    );
+  }
+
+  /**
+   * Blends each candidate's ranking score with its class's whole-text BM25 share
+   * (`ArticleTextIndex`) and adds the classes the text finds clearly that neither word
+   * overlap nor the classifier did. Returns the question's share of words no article's text uses.
+   */
+  private blendWithText(ranked: Ranked[], uniqueTerms: string[], allowed: Set<Locale> | null): number {
+    const text = this.text!;
+    const foreign = text.score(uniqueTerms.filter((term) => !term.includes('_')).map((word) => ({ word, term: this.dictionary.id(word) })));
+    const present = new Set<number>();
+    for (const entry of ranked) {
+      const cls = this.classOf[entry.articleIndex]!;
+      present.add(cls);
+      entry.text = text.share(cls);
+      entry.confidence = (entry.confidence + textWeight * entry.text) / (1 + textWeight);
+    }
+    for (const cls of text.clearlyFound(textOnlyShare)) {
+      if (present.has(cls)) continue;
+      const article = this.classArticles[cls]!.find((index) => !allowed || allowed.has(this.articleLocale[index]!));
+      const share = text.share(cls);
+      if (article !== undefined) ranked.push({ articleIndex: article, confidence: (textWeight * share) / (1 + textWeight), overlap: 0, coverage: 0, classifier: 0, text: share, doc: -1, fromAnswer: false });
+    }
+    text.reset();
+    return foreign;
+  }
+
+  /** How many titles and question variants the article has, in all its translations (what its classifier class learnt from). */
   private variantsOf(articleIndex: number): number {
-    return this.articleTo[articleIndex]! - this.articleFrom[articleIndex]!;
+    return this.classExamples[this.classOf[articleIndex]!]!;
   }
 
   /** The `unionCandidates` articles with the highest lower bound, in the order they were found among equals. */
@@ -289,7 +448,7 @@ export class AnswerIndex {
   /** Lifts or adds articles whose answer text covers the question, to at most `answerOnlyWeight`. */
   private addAnswerMatches(ranked: Ranked[], uniqueTerms: string[], questionWeight: number, allowed: Set<Locale> | null): void {
     // Built on first use: most questions never reach the answers.
-    this.answerLookupCache ??= new TermLookup(this.termsIn(this.answers));
+    this.answerLookupCache ??= this.lookupsFor(this.answers);
     const inAnswers = this.queryTerms(uniqueTerms, this.answers, this.answerLookupCache);
     const scratch = this.answerScratch;
     this.walk(inAnswers, this.answers, scratch, allowed);
@@ -345,12 +504,17 @@ export class AnswerIndex {
    * and, for words of four letters or more, known words one edit away and words it starts
    * (typos, inflections, words cut short) at a lower weight.
    */
-  private queryTerms(terms: string[], table: DocTable, lookup: TermLookup): QueryTerm[] {
+  private queryTerms(terms: string[], table: DocTable, lookup: WordLookups): QueryTerm[] {
     return terms.map((term) => {
       const id = this.dictionary.id(term);
       const exact: Match[] = id !== undefined && table.df(id) > 0 ? [{ term: id, weight: 1, idf: this.idfOf[id]! }] : [];
       // A few neighbours are enough; the rarest (most telling) first.
-      const neighbours = term.includes('_') ? [] : [...new Set([...lookup.near(term), ...lookup.completions(term, maxApproximate)])];
+      const sameStem = term.includes('_') ? [] : lookup.stems.sameStem(term);
+      const inflected = sameStem.map((word) => {
+        const id = this.dictionary.id(word)!;
+        return { term: id, weight: stemMatchWeight, idf: this.idfOf[id]! };
+      });
+      const neighbours = term.includes('_') ? [] : [...new Set([...lookup.terms.near(term), ...lookup.terms.completions(term, maxApproximate)])].filter((word) => !sameStem.includes(word));
       const approximate = neighbours
         .map((word) => {
           const neighbour = this.dictionary.id(word)!;
@@ -358,9 +522,16 @@ export class AnswerIndex {
         })
         .sort((a, b) => b.idf - a.idf)
         .slice(0, maxApproximate);
-      const matches = [...exact, ...approximate];
+      const matches = [...exact, ...inflected.slice(0, maxApproximate), ...approximate];
       return { idf: this.idf(term), matches, postings: matches.reduce((sum, match) => sum + table.df(match.term), 0) };
     });
+  }
+
+  /** How telling a word is in the titles and variants (the idf of its first term), or -1 when they never use it. */
+  rarity(word: string): number {
+    const [term] = tokenize(word, { synonyms: this.synonyms });
+    const id = term === undefined ? undefined : this.dictionary.id(term);
+    return id === undefined || this.questions.df(id) === 0 ? -1 : this.idfOf[id]!;
   }
 
   /**
@@ -368,7 +539,7 @@ export class AnswerIndex {
    * of its words, and more than any other language), or null.
    */
   vocabularyLocale(text: string): Locale | null {
-    const words = tokenize(text).filter((term) => !term.includes('_'));
+    const words = tokenize(text, { synonyms: this.synonyms }).filter((term) => !term.includes('_'));
     if (words.length === 0) return null;
     const masks = words.map((word) => this.dictionary.localesOf(word));
     const scores = [...this.localeBits].map(([locale, bit]) => ({ locale, hits: masks.filter((mask) => (mask & bit) !== 0).length })).sort((a, b) => b.hits - a.hits);

@@ -1,3 +1,4 @@
+import type { SynonymTable } from '../synonyms/synonym-table.js';
 import { featureTableSize, hashedFeatures } from './classifier-features.js';
 import { planTraining, uniqueCounts, type SparseVector, type TrainingPlan } from './classifier-plan.js';
 
@@ -69,6 +70,7 @@ export class ArticleClassifier {
     private examples: readonly ClassifierExample[],
     articleCount: number,
     private readonly workBudget: number,
+    private readonly synonyms: SynonymTable | null = null,
   ) {
     this.unseenIdf = Math.log(examples.length + 1) + 1;
     this.articles = Int32Array.from(examples, (example) => example.article);
@@ -103,7 +105,7 @@ export class ArticleClassifier {
     const hashed: { ids: Int32Array; counts: Int32Array }[] = [];
     const frequency: number[] = [];
     for (let e = 0; e < n; e++) {
-      const features = uniqueCounts(hashedFeatures(this.examples[e]!.text));
+      const features = uniqueCounts(hashedFeatures(this.examples[e]!.text, this.synonyms));
       const ids = features.ids;
       for (let i = 0; i < ids.length; i++) {
         let id = this.denseId[ids[i]!]!;
@@ -196,7 +198,7 @@ export class ArticleClassifier {
     if (!this.trained) return [];
     // One pass over the sorted feature hashes, in reused buffers (no garbage per question):
     // each distinct known feature's TF-IDF value, and the unseen ones' share of the length.
-    const hashes = hashedFeatures(question).sort();
+    const hashes = hashedFeatures(question, this.synonyms).sort();
     if (this.queryIds.length < hashes.length) {
       this.queryIds = new Int32Array(hashes.length * 2);
       this.queryValues = new Float32Array(hashes.length * 2);

@@ -11,6 +11,8 @@ export interface Ranked {
   /** The idf-weighted share of the question's words the article's title and variants hold together. */
   coverage: number;
   classifier: number;
+  /** The class's whole-text BM25 share (0 when not worked out). */
+  text?: number;
   /** Document in `questions` (or `answers` when `fromAnswer`), -1 for none. */
   doc: number;
   fromAnswer: boolean;
@@ -35,14 +37,20 @@ export function blendWithClassifier(ranked: Ranked[], classified: ClassScore[], 
   }
 }
 
-/** The idf-weighted share of the question's words that no title or variant holds as such (typo matches do not count). */
+/**
+ * The idf-weighted share of the question's words that no title or variant holds: a word
+ * found in none counts fully, one found only by typo tolerance, stem or as a prefix counts
+ * half (a typo is not a new topic; a word nothing resembles often is).
+ */
 export function unknownShare(uniqueTerms: string[], inQuestions: QueryTerm[]): number {
   let all = 0;
   let unknown = 0;
   uniqueTerms.forEach((term, i) => {
     if (term.includes('_')) return;
     all += inQuestions[i]!.idf;
-    if (inQuestions[i]!.matches[0]?.weight !== 1) unknown += inQuestions[i]!.idf;
+    const matches = inQuestions[i]!.matches;
+    if (matches.length === 0) unknown += inQuestions[i]!.idf;
+    else if (matches[0]!.weight !== 1) unknown += inQuestions[i]!.idf / 2;
   });
   return all > 0 ? unknown / all : 0;
 }

@@ -1,3 +1,4 @@
+import type { SynonymTable } from '../synonyms/synonym-table.js';
 import { tokenParts } from '../text/tokenize.js';
 
 /** Feature ids are hashes into a table of this size (a power of two): no string per feature is kept. */
@@ -33,8 +34,8 @@ function mixChar(hash: number, code: number): number {
  * the tokenizer's words (folded, abbreviations expanded), adjacent word pairs, Chinese
  * terms, and character 3- to 5-grams of each word with its boundaries marked.
  */
-export function hashedFeatures(text: string): Int32Array {
-  const { words, others } = tokenParts(text);
+export function hashedFeatures(text: string, synonyms: SynonymTable | null = null): Int32Array {
+  const { words, others } = tokenParts(text, { synonyms });
   let size = words.length * 2 + others.length;
   for (const word of words) for (let n = charGramMin; n <= charGramMax; n++) size += Math.max(0, word.length + 3 - n);
   const ids = new Int32Array(size);

@@ -1,3 +1,4 @@
+import type { SynonymTable } from '../synonyms/synonym-table.js';
 import { tokenParts } from '../text/tokenize.js';
 import { PairTable } from './pair-table.js';
 
@@ -17,6 +18,9 @@ export class TermDictionary {
   /** Per term, a bit for each language whose texts use it as a word. */
   private readonly localeMasks: number[] = [];
   private stamp = 0;
+
+  /** `synonyms` rewrites editors' synonyms in every text interned. */
+  constructor(private readonly synonyms: SynonymTable | null = null) {}
 
   get size(): number {
     return this.texts.length;
@@ -45,7 +49,7 @@ export class TermDictionary {
    * interning new ones; marks its words and Chinese terms as used in the language of `localeBit`.
    */
   internText(text: string, compact: boolean, localeBit: number): number[] {
-    const { words, others } = tokenParts(text, { compact });
+    const { words, others } = tokenParts(text, { compact, synonyms: this.synonyms });
     const stamp = ++this.stamp;
     const result: number[] = [];
     const wordIds: number[] = [];

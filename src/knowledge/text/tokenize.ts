@@ -1,3 +1,4 @@
+import type { SynonymTable } from '../synonyms/synonym-table.js';
 import { foldChar } from './fold-diacritics.js';
 import { vietnameseAbbreviations } from './vietnamese-abbreviations.js';
 
@@ -52,7 +53,7 @@ function kindOf(code: number): number {
  *
  * Example: `tokenize('sp bh bao lâu?')` → `['san', 'pham', 'bao', 'hanh', 'bao', 'lau', 'san_pham', …]`.
  */
-export function tokenize(text: string, options: { compact?: boolean } = {}): string[] {
+export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
   const { words, others } = tokenParts(text, options);
   if (options.compact) return words.length === 0 ? others : others.length === 0 ? words : [...words, ...others];
   const all = words.slice();
@@ -61,12 +62,20 @@ export function tokenize(text: string, options: { compact?: boolean } = {}): str
   return all;
 }
 
+/** How `tokenize` treats a text: `compact` for long answers, `synonyms` to rewrite editors' synonyms to their canonical entries. */
+export interface TokenizeOptions {
+  compact?: boolean;
+  synonyms?: SynonymTable | null;
+}
+
 /**
  * `tokenize` in parts: the Latin-script words in order (their adjacent pairs are left for
  * the caller to form) and the other terms (Chinese words and bigrams).
  */
-export function tokenParts(text: string, options: { compact?: boolean } = {}): { words: string[]; others: string[] } {
-  const lower = text.normalize('NFKC').toLowerCase();
+export function tokenParts(text: string, options: TokenizeOptions = {}): { words: string[]; others: string[] } {
+  const synonyms = options.synonyms;
+  const lowered = text.normalize('NFKC').toLowerCase();
+  const lower = synonyms ? synonyms.rewriteHan(lowered) : lowered;
   const terms: string[] = [];
   const words: string[] = [];
   let start = -1;
@@ -119,5 +128,5 @@ export function tokenParts(text: string, options: { compact?: boolean } = {}): {
     i += width;
   }
   if (start >= 0) finish(lower.length);
-  return { words, others: terms };
+  return { words: synonyms ? synonyms.rewriteWords(words) : words, others: terms };
 }

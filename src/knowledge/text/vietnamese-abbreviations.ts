@@ -1,6 +1,8 @@
 /**
- * Chat abbreviations Vietnamese customers use, after diacritic folding, and what they stand
- * for. Applied to whole tokens only, so "k" never rewrites part of a word.
+ * Chat abbreviations and teencode customers use, after diacritic folding, and what they
+ * stand for: Vietnamese first, then a few English chat forms. Applied to whole tokens only,
+ * so "k" never rewrites part of a word. Single letters that are English words ("a", "i",
+ * "s") are left alone: every language's text goes through the same table.
  */
 export const vietnameseAbbreviations: Readonly<Record<string, string>> = {
   k: 'khong',
@@ -45,4 +47,45 @@ export const vietnameseAbbreviations: Readonly<Record<string, string>> = {
   order: 'dat hang',
   tks: 'cam on',
   thanks: 'cam on',
+  // More Vietnamese teencode and chat spellings.
+  khum: 'khong',
+  hem: 'khong',
+  hk: 'khong',
+  kô: 'khong',
+  nhiu: 'nhieu',
+  wa: 'qua',
+  dzay: 'vay',
+  zay: 'vay',
+  bgio: 'bao gio',
+  bg: 'bao gio',
+  hnay: 'hom nay',
+  hqua: 'hom qua',
+  ngta: 'nguoi ta',
+  stk: 'so tai khoan',
+  ttoan: 'thanh toan',
+  gh: 'giao hang',
+  dhang: 'don hang',
+  mik: 'minh',
+  mjk: 'minh',
+  cj: 'chi',
+  ae: 'anh em',
+  // English chat forms.
+  u: 'you',
+  ur: 'your',
+  pls: 'please',
+  plz: 'please',
+  thx: 'cam on',
+  abt: 'about',
+  msg: 'message',
+  pwd: 'password',
+  asap: 'now',
+  rn: 'now',
+  wanna: 'want to',
+  gonna: 'going to',
+  cant: 'can not',
+  dont: 'do not',
+  didnt: 'did not',
+  doesnt: 'does not',
+  isnt: 'is not',
+  wont: 'will not',
 };

@@ -21,7 +21,7 @@ interface Resolved {
 }
 
 const giftCards = ['do you sell gift cards?', 'can I buy a gift card for my mother', 'gift card for a birthday present', 'where can i buy gift cards online'];
-const bikes = ['do you repair bicycles', 'bicycle repair near me', 'can you repair my bicycle chain'];
+const bikes = ['bicycle repair near me', 'bicycle repair shop nearby', 'bicycle service near me'];
 
 describe('content gaps', { timeout: 60_000 }, () => {
   let app: TestApp;

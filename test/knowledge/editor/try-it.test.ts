@@ -23,7 +23,7 @@ const questions: { text: string; locale?: string }[] = [
   { text: 'cho gặp nhân viên' },
   { text: 'I want to talk to a human' },
   { text: 'hello' },
-  { text: 'do you repair bicycles on the moon' },
+  { text: 'what will the weather be like in Hanoi tomorrow' },
   { text: 'order' },
   { text: 'payment' },
 ];

@@ -1,0 +1,216 @@
+import { tokenParts } from '../knowledge/text/tokenize.js';
+import { complaintLexicons, type ComplaintWords, type CueSignal } from './complaint-lexicon.js';
+import { compileCues, cueAt, findCues, readClauses, spansOf, type Clause, type Cue, type CueHit, type Negation } from './cue-matcher.js';
+
+/** Whether a message is a complaint, how strongly, and the cues that said so. */
+export interface ComplaintSignal {
+  complaint: boolean;
+  /** The weighed cues; 1 or more is a complaint. */
+  score: number;
+  /** `signal:cue` for each cue found: `insult:lừa đảo`, `threat:lawyer`, `wait:3 tuần`, `shouting`, `strong:terrible`. */
+  reasons: string[];
+}
+
+type Signal = CueSignal | 'shouting';
+
+// What one cue of a signal weighs and the most that signal adds however many of its cues occur.
+// One insult, threat, angry or strong word, an explicit complaint, "disappointed", chasing
+// ("I've called 5 times") or a fault told as a fact suffices; a short wait, a repeat, a
+// demand, something left undone, a weak word or shouting needs a second signal.
+const weights: Record<Signal, { each: number; most: number }> = {
+  insult: { each: 1, most: 1 },
+  threat: { each: 1, most: 1 },
+  anger: { each: 1, most: 1 },
+  strong: { each: 1, most: 1 },
+  complaint: { each: 1, most: 1 },
+  mild: { each: 1, most: 1 },
+  chase: { each: 1, most: 1 },
+  // A wait phrase ("waited too long", "đợi mãi") suffices, and so does waiting weeks ("đợi 3 tuần");
+  // a shorter counted wait weighs `waitedFor` ("waiting 3 days"), one without the verb `waitSince` ("3 tuần rồi").
+  wait: { each: 1, most: 1 },
+  repeat: { each: 0.7, most: 0.7 },
+  // Something the shop did wrong, told as a fact ("you sent me the wrong item"), suffices; asked
+  // or supposed ("what if the wrong item comes?") it weighs `askedFailure`.
+  failure: { each: 1, most: 1 },
+  // "Still not here" is a status question until it comes with a feeling, a repeat or a wait for it.
+  unresolved: { each: 0.4, most: 0.4 },
+  demand: { each: 0.5, most: 1 },
+  emotion: { each: 0.6, most: 1 },
+  // Upper case over several words weighs `capitals`, "!!!" or "?!" `exclamations`.
+  shouting: { each: 0, most: 0.8 },
+};
+const askedFailure = 0.6;
+const waitedFor = 0.7;
+const waitSince = 0.55;
+const capitals = 0.5;
+const exclamations = 0.3;
+const threshold = 1;
+
+interface CompiledWait {
+  counts: ReadonlySet<string>;
+  /** Chinese markers that must follow the duration directly ("三天了"). */
+  after: readonly string[];
+  units: Cue[];
+  long: ReadonlySet<string>;
+  selfCounting: Cue[];
+  verbs: Cue[];
+  markers: Cue[];
+  han?: RegExp;
+}
+
+interface CompiledLexicon {
+  cues: Cue[];
+  signals: Map<Cue, CueSignal>;
+  harmless: Cue[];
+  negation: Negation;
+  intensifiers: { words: ReadonlySet<string>; han: readonly string[] };
+  conditionals: Cue[];
+  wait?: CompiledWait;
+}
+
+const hanPattern = /\p{Script=Han}/u;
+const latin = (entries: readonly string[] = []) => entries.filter((entry) => !hanPattern.test(entry)).map((entry) => tokenParts(entry).words);
+const folded = (entries?: readonly string[]) => new Set(latin(entries).flat());
+// "dont" folds to "do not": the negating word is the last one.
+const foldedNegators = (entries?: readonly string[]) => new Set(latin(entries).flatMap((words) => words.slice(-1)));
+// The chat shorthand folds "asap" to "now", so these are read as written: "NOW" in capitals, "asap".
+const writtenDemand = /(?<!\p{L})(NOW|[Aa][Ss][Aa][Pp])(?!\p{L})/u;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compileWait(wait: NonNullable<ComplaintWords['wait']>): CompiledWait {
+  const isHan = wait.units.some((unit) => hanPattern.test(unit));
+  const verbs = [...compileCues(wait.verbs), ...compileCues(wait.accentedVerbs, { accented: true })];
+  const after = wait.markers.filter((marker) => marker.startsWith('+')).map((marker) => marker.slice(1));
+  const markers = [...compileCues(wait.markers.filter((marker) => !marker.startsWith('+'))), ...compileCues(wait.accentedMarkers, { accented: true })];
+  if (isHan) {
+    const counts = wait.counts.map(escape).join('');
+    const units = wait.units.map(escape).join('|');
+    return { counts: new Set(), after, units: [], long: new Set(wait.longUnits), selfCounting: [], verbs, markers, han: new RegExp(`[${counts}]+个?多?个?(?:${units})`, 'u') };
+  }
+  const long = new Set((wait.longUnits ?? []).map((unit) => unit.replaceAll('*', '')));
+  return { counts: folded(wait.counts), after, units: compileCues(wait.units), long, selfCounting: compileCues(wait.selfCounting), verbs, markers };
+}
+
+function compile(words: ComplaintWords): CompiledLexicon {
+  const signals = new Map<Cue, CueSignal>();
+  const add = (entries: Partial<Record<CueSignal, readonly string[]>> | undefined, accented: boolean) => {
+    for (const [signal, list] of Object.entries(entries ?? {}) as [CueSignal, string[]][]) for (const cue of compileCues(list, { accented })) signals.set(cue, signal);
+  };
+  add(words.cues, false);
+  add(words.accentedCues, true);
+  const harmless = [...compileCues(words.harmless), ...compileCues(words.harmless?.filter((entry) => !hanPattern.test(entry)), { accented: true })];
+  const negation: Negation = {
+    negators: foldedNegators(words.negators),
+    fillers: folded(words.fillers),
+    hanNegators: (words.negators ?? []).filter((entry) => hanPattern.test(entry)),
+    hanFillers: (words.fillers ?? []).filter((entry) => hanPattern.test(entry)).sort((a, b) => b.length - a.length),
+  };
+  const intensifiers = { words: folded(words.intensifiers), han: (words.intensifiers ?? []).filter((entry) => hanPattern.test(entry)) };
+  return { cues: [...signals.keys()], signals, harmless, negation, intensifiers, conditionals: compileCues(words.conditionals), ...(words.wait ? { wait: compileWait(words.wait) } : {}) };
+}
+
+const lexicons = complaintLexicons.map(compile);
+
+/** How long, in the clause's words: a count and a unit ("3 tuần", "三天") or a unit that counts itself ("týden"); `long` for weeks and more. */
+function durationIn(clause: Clause, wait: CompiledWait): { duration: string; long: boolean } | null {
+  if (wait.han) {
+    const found = wait.han.exec(clause.text);
+    return found ? { duration: found[0], long: [...wait.long].some((unit) => found[0].endsWith(unit)) } : null;
+  }
+  const { words } = clause;
+  for (let i = 0; i < words.length - 1; i++) {
+    if (!/^\d+$/.test(words[i]!) && !wait.counts.has(words[i]!)) continue;
+    const unit = wait.units.find((candidate) => cueAt(words, i + 1, candidate));
+    if (unit) return { duration: `${words[i]} ${unit.label}`, long: wait.long.has(unit.label) };
+  }
+  const unit = wait.selfCounting.find((candidate) => spansOf(candidate, clause).length > 0);
+  return unit ? { duration: unit.label, long: wait.long.has(unit.label) } : null;
+}
+
+/** A wait told with a duration and a waiting verb or marker in the clause ("đợi 3 tuần", "už týden čekám", "等了三天"), and its weight. */
+function countedWaitIn(clause: Clause, wait: CompiledWait): { duration: string; weight: number } | null {
+  const said = (cues: Cue[]) => cues.some((cue) => spansOf(cue, clause).length > 0);
+  const waiting = said(wait.verbs);
+  const found = durationIn(clause, wait);
+  if (!found) return null;
+  const followed = wait.after.some((marker) => clause.text.includes(found.duration + marker));
+  if (!waiting && !followed && !said(wait.markers)) return null;
+  return { duration: found.duration, weight: !waiting ? waitSince : found.long ? weights.wait.each : waitedFor };
+}
+
+/** Whether an intensifier stands right beside the hit ("opravdu hrozné", "chán lắm", "太慢"). */
+function intensified(hit: CueHit, clause: Clause, intensifiers: CompiledLexicon['intensifiers']): boolean {
+  if (hit.cue.view === 'han') {
+    const before = clause.text.slice(0, hit.start);
+    const after = clause.text.slice(hit.end);
+    return intensifiers.han.some((word) => before.endsWith(word) || after.startsWith(word));
+  }
+  const words = hit.cue.view === 'words' ? clause.words : clause.accented;
+  const fold = (word: string | undefined) => (word === undefined ? [] : hit.cue.view === 'words' ? [word] : tokenParts(word).words);
+  return [...fold(words[hit.start - 1]), ...fold(words[hit.end])].some((word) => intensifiers.words.has(word));
+}
+
+/** Drops an accented hit already told by a folded one ("lừa" inside "lừa đảo"). */
+function withoutEchoes(hits: CueHit[]): CueHit[] {
+  const folded = hits.filter((hit) => hit.cue.view === 'words');
+  return hits.filter((hit) => hit.cue.view !== 'accented' || !folded.some((other) => other.clause === hit.clause && other.cue.label.split(' ').includes(hit.cue.label)));
+}
+
+function shouting(text: string): { reason: string; weight: number }[] {
+  const found: { reason: string; weight: number }[] = [];
+  const words = (text.match(/\p{L}{2,}/gu) ?? []).filter((word) => /[\p{Lu}\p{Ll}]/u.test(word));
+  const upper = words.join('').match(/\p{Lu}/gu)?.length ?? 0;
+  const lower = words.join('').match(/\p{Ll}/gu)?.length ?? 0;
+  if (words.length >= 3 && upper + lower >= 10 && upper / (upper + lower) >= 0.8) found.push({ reason: 'shouting', weight: capitals });
+  // "!!!", or a question asked with an exclamation ("?!", "!?").
+  if ((text.match(/[!?]{2,}/g) ?? []).some((run) => /!{3}/.test(run) || (run.includes('!') && run.includes('?')))) found.push({ reason: 'shouting:!!!', weight: exclamations });
+  return found;
+}
+
+/**
+ * Reads a customer message for a complaint, in Vietnamese (with or without diacritics, chat
+ * spelling), English, Czech and Chinese, by rules and the lexicons in `complaint-words-*.ts`:
+ * insults, anger, threats (lawyer, consumer protection, bad reviews), long waits, repeated
+ * contact, faults, demands and shouting, weighed together (`weights`). Negated cues do not count ("không tệ",
+ * "not a scam right?", "není to špatné", "不算太慢"); a question about how to complain does,
+ * because the shop wants a person to take complaints.
+ *
+ * Example: `detectComplaint('đợi hoàn tiền 3 tuần rồi, các người định lừa à')` →
+ * `{ complaint: true, score: 2.6, reasons: ['insult:định lừa', 'emotion:các người', 'wait:3 tuần'] }`.
+ */
+export function detectComplaint(text: string): ComplaintSignal {
+  const clauses = readClauses(text);
+  const totals = new Map<Signal, number>();
+  const reasons: string[] = [];
+  const add = (signal: Signal, weight: number, reason: string) => {
+    if (reasons.includes(reason)) return;
+    reasons.push(reason);
+    totals.set(signal, (totals.get(signal) ?? 0) + weight);
+  };
+  let waited = false;
+  const asked = /[?？]/.test(text) || lexicons.some((lexicon) => findCues(clauses, lexicon.conditionals).length > 0);
+  for (const lexicon of lexicons) {
+    const hits = withoutEchoes(findCues(clauses, lexicon.cues, { negation: lexicon.negation, harmless: lexicon.harmless, group: (cue) => lexicon.signals.get(cue)! }));
+    for (const hit of hits) {
+      const cued = lexicon.signals.get(hit.cue)!;
+      // A weak word with an intensifier beside it is a strong one.
+      const signal = cued === 'emotion' && intensified(hit, clauses[hit.clause]!, lexicon.intensifiers) ? 'strong' : cued;
+      add(signal, signal === 'failure' && asked ? askedFailure : weights[signal].each, `${signal}:${hit.cue.label}`);
+    }
+    for (const clause of lexicon.wait && !waited ? clauses : []) {
+      const counted = countedWaitIn(clause, lexicon.wait!);
+      if (!counted) continue;
+      add('wait', counted.weight, `wait:${counted.duration}`);
+      // One counted wait is one fact, however it is repeated.
+      waited = true;
+      break;
+    }
+  }
+  for (const { reason, weight } of shouting(text.normalize('NFKC'))) add('shouting', weight, reason);
+  const demand = writtenDemand.exec(text)?.[1];
+  if (demand) add('demand', weights.demand.each, `demand:${demand}`);
+  let score = 0;
+  for (const [signal, total] of totals) score += Math.min(total, weights[signal].most);
+  score = Math.round(score * 100) / 100;
+  return { complaint: score >= threshold, score, reasons };
+}

@@ -1,0 +1,101 @@
+import type { ComplaintWords } from './complaint-lexicon.js';
+
+const times = ['2', '3', '4', '5', '6', '10', 'x', 'n'];
+
+/**
+ * Czech complaint vocabulary, with and without diacritics. Czech inflects, so most entries
+ * are stems with `*` ("naštvan*" → naštvaný, naštvaná, naštvaní). The folding reads a
+ * single "k" as Vietnamese "không" (it does so everywhere), so "k ničemu" is folded alike
+ * on both sides. "Reklamace" is the ordinary warranty claim, not a complaint.
+ */
+export const complaintWordsCs: ComplaintWords = {
+  cues: {
+    insult: [
+      'podvod*', 'zloděj*', 'okrad*', 'okrád*', 'šmejd*', 'lhář*', 'lžete', 'lžou', 'lhali', 'lháři', 'idiot*', 'debil*', 'blbec*', 'blbci', 'blbý', 'blbá',
+      'blbé', 'blbost*', 'hloup*', 'neschopn*', 'nepoužiteln*', 'k ničemu', 'vyděrač*', 'vydřiduš*', 'kurva', 'kurvy', 'zkurven*', 'hovno', 'hovna',
+      'sračk*', 'do prdele', 'prdel', 'hajzl*', 'svině', 'parchant*', 'zmrd*', 'kretén*', 'amatér*', 'diletant*', 'šlendrián', 'zlodějna', 'zlodějin*',
+    ],
+    threat: [
+      'právník*', 'advokát*', 'soud', 'soudu', 'soudem', 'soudní*', 'žalob*', 'zažaluj*', 'žalovat', 'obchodní inspekc*', 'inspekc*', 'dtest',
+      'ochran* spotřebitel*', 'práv* spotřebitel*', 'spotřebitelsk*', 'obrany spotřebitel*', 'policie', 'policii', 'policií', 'policejní*', 'trestní oznámení',
+      'špatnou recenzi',
+      'špatné recenze', 'negativní recenz*', 'negativní hodnocení', 'špatné hodnocení', 'jednu hvězd*', '1 hvězd*', 'na heurek*', 'na heurec*',
+      'napíšu na facebook*', 'napíšu to na facebook*', 'dám to na facebook*', 'napíšu na sociální', 'napíšu to na sociální', 'dám to na sociální',
+      'sdílet na sociálních', 'zveřejn*', 'napíšu o vás', 'všem řeknu', 'řeknu všem', 'do médií', 'médiím', 'novinář*', 'upozorním ostatní',
+      'varovat ostatní', 'varuji ostatní', 'varovat všechny',
+    ],
+    anger: [
+      'naštvan*', 'nasran*', 'rozčílen*', 'rozzloben*', 'vztek*', 'nehoráznost*', 'nehorázn*', 'skandál*', 'ostud*', 'hanba', 'hanebn*', 'nepřijateln*',
+      'nepřípustn*', 'směšn*', 'absurdní', 'výsměch*', 'drzost*', 'drzý', 'drzá', 'drzé', 'drzí', 'arogan*', 'to je vrchol', 'vrchol všeho', 'mám dost',
+      'mám toho dost', 'už nikdy', 'ztráta času', 'ztrátu času', 'plýtvání časem', 'co si to dovolujete', 'dovolujete si', 'kašlete na', 'kašlou na',
+      'štve mě', 'štve', 'lezete mi na nervy', 'na nervy', 'k vzteku', 'trapn*', 'tragédi*', 'tragick*', 'zoufal*', 'nezodpovědn*', 'bezohledn*',
+      'pohrdání', 'nikdy více', 'nikdy víc', 'naposledy co', 'tohle je naposledy', 'je to naposledy', 'naposledy u vás', 'se zákazníkem nejedná',
+      'se zákazníky nejedná', 'takhle se s', 'takhle jednáte', 'nebaví', 'nikdo to neřeší', 'nikoho to nezajímá', 'nikdo se o to nestará',
+      'nenechám líbit', 'nenecháme líbit', 'jak se chováte', 'chováte se', 'rozhořčen*', 'pobouřen*', 'neumíte', 'neumí ani', 'odbyl*', 'odbyt*', 'jak můžete', 'takhle fungovat', 'kdo za to může', 'kdo to zaplatí', 'je fakt vrchol', 'je vrchol', 'slušnost', 'neslušn*', 'ignoruj*', 'ignorovat', 'ignorovali', 'skandální'
+    ],
+    strong: [
+      'pod úroveň', 'pod psa', 'hrůz*', 'otřesn*', 'příšern*', 'katastrof*', 'mizern*', 'žalostn*', 'bídn*', 'děsn*', 'hnus*', 'odporn*', 'nejhorší', 'strašn* služb*', 'strašn* přístup*',
+      'hrozn* přístup*', 'hrozn* služb*', 'hrozn* obsluh*', 'špatn* přístup*', 'špatn* služb*', 'špatn* obsluh*', 'nekvalitní', 'neprofesionál*', 'nezdvořil*',
+      'neochotn*', 'nepříjemn*', 'hrubý', 'hrubá', 'hrubé', 'hrubí', 'hrubě', 'sprost*', 'velmi špatn*', 'hodně špatn*', 'strašně špatn*', 'úplně špatn*', 'naprosto špatn*', 'děs a hrůza',
+    ],
+    complaint: ['stížnost*', 'stěžovat', 'stěžuj*', 'stěžoval*', 'postěžovat'],
+    failure: [
+      'prodali jste mi použit*', 'použité zboží jako nové', 'špatné zboží', 'jiné zboží', 'poslali jste', 'poškodil*', 'neomluvil*', 'bez omluvy', 'bez vysvětlení',
+      'bez upozornění', 'neinformoval*', 'nikdo mi neřekl', 'pořád nefunguje', 'stále nefunguje', 'zase nefunguje', 'pořád to nefunguje', 'stále to nefunguje', 'zase to nefunguje', 'zase rozbit*', 'reklamaci zamítli', 'zamítl*',
+      'účtovali navíc', 'naúčtoval* navíc', 'naúčtoval* víc',
+    ],
+    mild: ['čekal* jsem víc', 'čekal* jsem více', 'zklaman*', 'zklamání', 'nespokojen*', 'nejsem spokojen*', 'nejsme spokojen*', 'rozladěn*', 'rozčarován*'],
+    wait: [
+      'čekám moc dlouho', 'čekám příliš dlouho', 'čekáme moc dlouho', 'moc dlouho čekám', 'čeká* věčnost', 'věčnost', 'čekám dlouho', 'čekám strašně dlouho',
+      'čekám hrozně dlouho', 'jak dlouho mám ještě čekat', 'jak dlouho ještě budu čekat', 'jak dlouho ještě mám čekat', 'do kdy mám čekat',
+      'pořád čekám', 'stále čekám', 'furt čekám', 'pořád čekáme', 'stále čekáme', 'čekám a čekám', 'trvá tak dlouho', 'trvá to tak dlouho', 'tak dlouho čekat',
+    ],
+    chase: [
+      'už potřetí', 'už počtvrté', 'už popáté', 'po páté', 'po čtvrté', 'po třetí', 'po několikáté', 'potřetí píšu', 'potřetí volám', 'píšu potřetí', 'volám potřetí', 'píšu už po*', 'volám už po*',
+      ...['píšu', 'volám', 'psal*', 'volal*'].flatMap((verb) => [`${verb} několikrát`, `${verb} opakovaně`, `${verb} třikrát`, `${verb} už několikrát`, ...times.map((count) => `${verb} ${count}krát`)]),
+      'několikrát jsem psal*', 'několikrát jsem volal*', 'opakovaně jsem psal*', 'opakovaně jsem volal*', 'pořád dokola píšu',
+    ],
+    repeat: [
+      'třetí reklamace', 'druhá reklamace', 'další reklamace', 'dvakrát', 'potřetí', 'počtvrté', 'popáté', 'poněkolikáté', 'po několikáté', 'podruhé', 'třikrát', 'čtyřikrát', 'pětkrát', 'několikrát', 'mnohokrát', 'opakovaně',
+      'už zase', 'zase', 'znovu a znovu', 'pořád dokola', 'stále dokola', 'furt dokola',
+      ...times.map((count) => `${count}krát`),
+      ...times.map((count) => `${count} krát`),
+    ],
+    unresolved: [
+      'pořád nic', 'stále nic', 'furt nic', 'a nic', 'zase nic', 'nic se neděje', 'nic nepřišlo', 'nepřišl*', 'nedorazil*', 'nedostal*', 'neobdržel*', 'pořád ne',
+      'stále ne', 'ještě ne', 'dosud ne', 'nikdo neodpovídá', 'nikdo neodpověděl', 'nikdo nereaguje', 'nikdo se neozval', 'nikdo mi neodpověděl',
+      'bez odpovědi', 'bez reakce', 'neozval*', 'neodpovíd*', 'nereaguj*', 'nikdo nic', 'nedoručil*',
+    ],
+    demand: [
+      'okamžitě', 'ihned', 'hned teď', 'hned', 'neprodleně', 'vraťte mi peníze', 'vraťte peníze', 'vraťte mi', 'chci své peníze', 'chci peníze zpět',
+      'chci zpátky peníze', 'chci zpět peníze', 'peníze zpět', 'odškodn*', 'kompenzac*', 'požaduji', 'odpovězte', 'odpovězte mi', 'vyřešte to',
+    ],
+    emotion: [
+      'rozbil*', 'zrušen*', 'zrušili', 'nedorazil*', 'nepřijel*', 'nepřišel', 'nepřišla', 'nevčas', 'ne včas', 'ztratili', 'přišlo rozbité', 'přišla rozbitá', 'přišlo poškozené', 'přišla poškozená',
+      'špatn*', 'pomal*', 'pozdě', 'zpožděn*', 'hrozn*', 'strašn*', 'neuvěřiteln*', 'neskutečn*', 'jak je to možné', 'co to má být', 'to snad ne', 'proboha', 'sakra',
+      'jak dlouho budu čekat', 'jak dlouho mám čekat', 'kruci', 'zatracen*', 'bohužel zase', 'nechápu', 'nesmysl*', 'smutn*', 'otrav*', 'nespolehliv*', 'rozbit*', 'poškozen*', 'slíbili jste', 'slibovali', 'slíben*',
+      'proč mi nikdo', 'proč nikdo', 'vy lidi'
+    ],
+  },
+  accentedCues: { threat: ['čoi'] },
+  harmless: [
+    'hloupá otázka', 'hloupý dotaz', 'hloupou otázku', 'strašně děkuj*', 'strašně moc děkuj*', 'hrozně děkuj*', 'hrozně moc děkuj*', 'strašně rychl*',
+    'hrozně rychl*', 'neuvěřitelně rychl*', 'strašně rád*', 'hrozně rád*', 'strašně spokojen*', 'hrozně spokojen*', 'hned vedle', 'hned za', 'hned naproti',
+    'hned po', 'hned jak', 'špatně zadal*', 'špatně napsal*', 'špatně vyplnil*', 'špatnou adresu', 'špatné číslo', 'špatný rozměr', 'špatnou velikost',
+    'špatně jsem', 'neuvěřitelně spokojen*', 'pozdě večer', 'trapné otázky', 'soudní vykonavatel*', 'hrubá mzda', 'hrubý odhad', 'hrubou mzdu', 'neskutečně rychl*', 'neskutečně spokojen*', 'pomalý hrnec', 'pomalé vaření', 'pomalého vaření',
+    'směšně levn*', 'směšná cena', 'směšné ceny',
+  ],
+  conditionals: ['pokud', 'jestli', 'jestliže', 'kdyby', 'když', 'v případě', 'co když', 'co se stane'],
+  // Not "příliš": "není už příliš pozdě?" asks.
+  intensifiers: ['velmi', 'moc', 'fakt', 'opravdu', 'strašně', 'hrozně', 'úplně', 'naprosto', 'extrémně', 'děsně', 'šíleně', 'totálně', 'hodně', 'neskutečně'],
+  negators: ['ne', 'není', 'nebylo', 'nebyl', 'nebyla', 'nebyli', 'nejsem', 'nejsme', 'nejste', 'nijak', 'ani', 'nikdy', 'nemyslím', 'žádný', 'žádná', 'žádné', 'bez'],
+  fillers: ['to', 'je', 'moc', 'tak', 'příliš', 'úplně', 'vůbec', 'zas', 'až', 'tolik', 'nijak', 'zase', 'by', 'bylo', 'takový', 'taková', 'takové'],
+  wait: {
+    counts: ['druhý', 'druhou', 'třetí', 'třetím', 'čtvrtý', 'čtvrtou', 'jeden', 'jedna', 'jednu', 'jedno', 'dva', 'dvě', 'tři', 'čtyři', 'pět', 'šest', 'sedm', 'osm', 'devět', 'deset', 'čtrnáct', 'několik', 'pár', 'celý', 'celou', 'celé', 'celých', 'přes', 'skoro'],
+    units: ['minut*', 'hodin*', 'den', 'dny', 'dní', 'dnů', 'týden', 'týdny', 'týdnů', 'týdne', 'měsíc*', 'rok*', 'let'],
+    longUnits: ['týden', 'týdny', 'týdnů', 'týdne', 'měsíc*', 'rok*', 'let', 'měsíc', 'rok', 'půl roku', 'věčnost'],
+    selfCounting: ['týden', 'měsíc', 'rok', 'hodinu', 'půl roku', 'půl hodiny', 'věčnost'],
+    verbs: ['čeká*', 'čekal*', 'čekat', 'počkat'],
+    markers: ['před', 'bez', 'už', 'již', 'stále', 'pořád', 'furt', 'dosud', 'uplynul*', 'uběhl*', 'nic'],
+  },
+};

@@ -1,0 +1,112 @@
+import type { ComplaintWords } from './complaint-lexicon.js';
+
+const ordinals = ['second', 'third', 'fourth', 'fifth', 'sixth', '2nd', '3rd', '4th', '5th', 'nth', 'umpteenth', 'hundredth', 'millionth'];
+const counts = ['2', '3', '4', '5', '6', '7', '8', '9', '10', 'two', 'three', 'four', 'five', 'six', 'ten'];
+
+/**
+ * English complaint vocabulary. Words are folded like the knowledge base folds them, so the
+ * shared Vietnamese chat abbreviations apply here too ("order" is read as "đặt hàng"); write
+ * entries naturally and they are folded the same way.
+ */
+export const complaintWordsEn: ComplaintWords = {
+  cues: {
+    insult: [
+      'scam*', 'fraud', 'frauds', 'fraudulent', 'fraudster*', 'cheat', 'cheats', 'cheated', 'cheating', 'liar*', 'lying', 'lied to', 'rip off', 'ripoff',
+      'ripped off', 'thief', 'thieves', 'stole', 'stealing', 'steal my', 'crook*', 'con artist*', 'idiot*', 'stupid', 'dumb', 'moron*', 'useless',
+      'incompetent', 'pathetic', 'theft', 'garbage', 'trash', 'rubbish', 'crap*', 'shit*', 'fuck*', 'f ck*', 'wtf', 'bullshit', 'damn', 'dammit', 'goddamn',
+      'screw you', 'clown*', 'a joke', 'joke of a', 'sucks', 'bloody hell', 'bastard*', 'robbery', 'daylight robbery', 'robbed',
+    ],
+    threat: [
+      'lawyer*', 'attorney*', 'sue you', 'sue your', 'sue the', 'sue them', 'will sue', 'going to sue', 'gonna sue', 'suing', 'lawsuit', 'court',
+      'legal action', 'legal steps', 'small claims', 'consumer protection', 'consumer rights', 'consumer council', 'consumer association',
+      'trading standards', 'better business bureau', 'bbb', 'report you', 'report this to', 'reporting you', 'call the police', 'to the police', 'police report', 'bad review', 'negative review',
+      'terrible review', '1 star review*', 'one star review*', '1 star rating', 'one star rating', 'give you 1 star', 'give you one star', 'giving 1 star',
+      'giving one star', 'zero stars', 'review everywhere', 'all over social media', 'post on social media', 'share on social media', 'on social media about',
+      'post this on', 'post it on', 'post about this', 'tell* everyone', 'tell* all my friends', 'tell* everyone i know', 'tell* people not to', 'warn everyone', 'warn others', 'expose you', 'go public',
+      'go to the press', 'tell the press', 'go to the media', 'tell the media', 'chargeback',
+      'charge back', 'dispute the charge', 'contact my bank',
+    ],
+    anger: [
+      'angry', 'furious', 'livid', 'pissed', 'mad', 'frustrat*', 'outrag*', 'ridiculous', 'absurd', 'unacceptable', 'not acceptable', 'inacceptable',
+      'disgrace*', 'disgust*', 'shameful', 'shame on you', 'fed up', 'sick of', 'sick and tired', 'had enough', 'enough is enough', 'unbelievable',
+      'how dare', 'what the hell', 'the hell', 'are you kidding', 'kidding me', 'never again', 'never buy* from', 'never buy* again', 'never order* from',
+      'never order* again', 'never ordering', 'never shop* here', 'never shop* with', 'never shopping', 'never use you', 'never recommend', 'waste of time', 'waste of my time', 'waste of money', 'wasted my time', 'lost a customer', 'lost my business',
+      'hate', 'insane', 'nightmare', 'treated like', 'no respect', 'disrespect*', 'irresponsible', 'i demand', 'stop ignoring', 'keep ignoring', 'ignoring me',
+      'ignored me', 'ignore me', 'ignoring my', 'how you treat', 'how you are treating', 'treat your customers', 'treat customers like', 'nobody cares',
+      'no one cares', 'want compensation', 'demand compensation', 'expect compensation', 'big mistake', 'biggest mistake', 'mistake buying', 'is the last time', 'the last time i shop with', 'the last time i buy from', 'had enough', 'take my business elsewhere', 'taking my business elsewhere', 'i ve had it', 'i am done with', 'so done', 'laughing at me', 'laughed at me',
+      'i m done with', 'done with you', 'done with this', 'how hard is it', 'how hard can it be', 'beyond frustrating', 'this is not ok', 'this is not okay', 'not acceptable',
+    ],
+    strong: [
+      'terrible', 'terribly', 'horrible', 'horribly', 'awful', 'worst', 'appalling', 'atrocious', 'dreadful', 'abysmal', 'horrendous', 'poor service',
+      'bad service', 'bad experience', 'rude', 'impolite', 'unprofessional', 'sloppy', 'lousy', 'shoddy', 'broken promise*', 'false advertising', 'misleading',
+      'lied', 'very bad', 'so bad', 'really bad', 'extremely bad', 'so poor', 'very poor',
+      'hopeless', 'shocking', 'ruined', 'dismissive', 'unhelpful', 'i want my refund', 'i want my money', 'being ignored', 'never showed', 'never turned up', 'charged me extra', 'asked for extra money', 'overcharged', 'disaster', 'disastrous', 'a mess', 'poor quality', 'bad quality', 'such poor', 'cheap junk', 'junk',
+      // Common misspellings.
+      'terible', 'horible', 'horrid', 'aweful', 'worse service', 'worst* ever', 'rediculous', 'ridiculus', 'unaceptable', 'scamer*', 'scamm*',
+    ],
+    complaint: ['complain*', 'complaint*', 'grievance', 'escalat*'],
+    failure: [
+      'sold me a used', 'sold me used', 'wrong item', 'wrong product', 'wrong order', 'sent me the wrong', 'delivered the wrong',
+      'refuse to', 'refused to', 'refusing to', 'will not pay', 'won t pay',
+      'won t refund', 'won t replace', 'won t fix', 'won t answer', 'never asked for', 'still broken',
+      'still not working', 'still doesn t work', 'broke again', 'broken again', 'no apology', 'didn t apologi*', 'without explanation', 'without any explanation',
+      'no explanation', 'never on time', 'without notice', 'without telling', 'didn t tell me', 'nobody told me', 'no one told me',
+    ],
+    mild: [
+      'disappoint*', 'unhappy', 'not happy', 'not satisfied', 'dissatisfied', 'unsatisfied', 'not pleased', 'displeased', 'upset', 'let down', 'let me down',
+      'not impressed', 'unimpressed', 'regret*', 'expected better', 'expected much better', 'expected more', 'expect better', 'dissapoint*', 'disapoint*', 'dissappoint*',
+    ],
+    wait: [
+      'waited too long', 'waiting too long', 'waiting forever', 'waited forever', 'wait forever', 'waited for ages', 'waiting for ages', 'waiting so long',
+      'waited so long', 'how much longer', 'keep waiting', 'kept waiting',
+      'still waiting', 'been on hold', 'on hold for', 'taking forever', 'takes forever', 'took forever', 'forever to', 'waiting and waiting',
+    ],
+    chase: [
+      ...['asked', 'called', 'emailed', 'messaged', 'written', 'phoned', 'contacted', 'told you'].flatMap((verb) => [...counts.map((count) => `${verb} ${count} times`), `${verb} several times`, `${verb} multiple times`, `${verb} many times`, `${verb} so many times`, ...counts.map((count) => `${verb} you ${count} times`)]),
+      ...counts.map((count) => `${count} times already`), ...counts.map((count) => `${count} times now`), 'chase you', 'chasing you', 'every single time', 'third time i m asking',
+      'third time asking', 'keep chasing',
+    ],
+    repeat: [
+      ...ordinals.map((ordinal) => `${ordinal} time`),
+      ...counts.map((count) => `${count} times`),
+      'again and again', 'over and over', 'yet again', 'times already', 'times now', 'multiple times', 'several times', 'many times', 'a million times',
+      'twice', 'countless', 'asked before', 'told you', 'already told', 'already asked', 'keep asking', 'keep calling', 'keep telling', 'every time',
+    ],
+    unresolved: [
+      'still not', 'still no', 'still nothing', 'still haven t', 'still hasn t', 'still don t', 'still didn t', 'still doesn t', 'and nothing', 'nothing yet',
+      'nothing happened', 'no response', 'no reply', 'no answer', 'no one answer*', 'nobody answer*', 'no one repl*', 'nobody repl*', 'no one respond*',
+      'nobody respond*', 'nobody called', 'no one called', 'nobody has called', 'no one has called', 'nobody has contacted', 'no one got back', 'nobody got back', 'never got back', 'never arrived', 'never received', 'never came', 'not received',
+      'haven t received', 'have not received', 'hasn t arrived', 'has not arrived', 'not arrived', 'ignored', 'ignoring', 'no refund', 'no update*', 'no news',
+    ],
+    demand: [
+      'refund me', 'cancel my order and', 'fix it', 'fix this', 'sort it out', 'sort this out', 'right now', 'immediately', 'at once', 'this instant', 'right away', 'money back', 'my money', 'refund me', 'give me my', 'give me a refund',
+      'demand', 'compensat*', 'answer me', 'hurry up',
+    ],
+    emotion: [
+      'was cancelled', 'were cancelled', 'got cancelled', 'cancelled my', 'didn t show up', 'did not show up', 'no show', 'didn t turn up', 'did not turn up', 'didn t come', 'did not come', 'no one came', 'nobody came', 'no one showed up', 'nobody showed up', 'not on time', 'was promised', 'were promised', 'lost my', 'arrived broken', 'arrived damaged', 'hours late', 'days late',
+      'bad', 'poor', 'slow', 'late', 'delayed', 'too long', 'so long', 'seriously', 'how long do i have to wait', 'how long must i wait', 'how long am i supposed to wait', 'come on', 'annoy*', 'irritat*', 'ugh', 'omg', 'mess', 'messed up',
+      'you people', 'paid for express', 'paid extra', 'can t believe', 'can not believe', 'cannot believe', 'charged me twice', 'charged twice', 'double charged', 'will not refund',
+      'refuse to refund', 'refused to', 'who is responsible', 'is this how', 'not ok', 'not okay', 'broke after', 'broken after', 'stopped working after', 'damaged my', 'damaged the',
+      'broke my', 'scratched my', 'without saying', 'without a word', 'why do i have to', 'why is nobody', 'why does nobody', 'why has nobody', 'why is no one',
+      'you promised', 'promised me', 'damaged', 'dented', 'didn t let me know', 'did not let me know', 'without telling', 'without notice', 'without warning', 'tired of', 'sad', 'hello hello', 'anyone there', 'unreliable', 'wrong again',
+    ],
+  },
+  harmless: [
+    'stupid question', 'dumb question', 'silly question', 'trash can', 'trash bin', 'garbage dispos*', 'garbage bag', 'rubbish bin',
+    'no joke', 'tell me a joke', 'tell a joke', 'cheat sheet', 'damn good', 'terribly sorry', 'food court', 'fraud protection', 'fraud prevention', 'bad credit',
+    'late fee', 'late delivery fee', 'slow cooker', 'slow cook*', 'slow mode', 'slow motion', 'slow juicer', 'mad about', 'hate to bother', 'dumb tv*',
+    'sucks up', 'on demand', 'high demand', 'in demand', 'escalator*', 'nothing to complain about', 'nothing to complain',
+  ],
+  conditionals: ['if', 'what if', 'in case', 'suppose', 'what happens', 'afraid', 'worried'],
+  // Not "too": "is it too late to cancel?" asks.
+  intensifiers: ['very', 'so', 'really', 'extremely', 'totally', 'absolutely', 'incredibly', 'super', 'terribly', 'awfully', 'unbelievably', 'ridiculously', 'insanely', 'painfully', 'utterly'],
+  negators: ['not', 'no', 'never', 't', 'isnt', 'wasnt', 'dont', 'doesnt', 'didnt', 'arent', 'werent', 'aint', 'hardly', 'without', 'nothing'],
+  fillers: ['a', 'an', 'the', 'that', 'so', 'too', 'very', 'really', 'at', 'all', 'be', 'is', 'it', 's', 'this', 'quite', 'as', 'bit', 'even', 'exactly', 'actually', 'any', 'totally', 'remotely', 'being', 'get'],
+  wait: {
+    counts: ['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'couple', 'few', 'several', 'many', 'whole', 'full', 'half', 'all'],
+    units: ['minute*', 'min', 'mins', 'hour*', 'hr', 'hrs', 'day*', 'week*', 'month*', 'year*'],
+    longUnits: ['week*', 'month*', 'year*'],
+    verbs: ['wait*', 'on hold', 'chasing'],
+    markers: ['took', 'still', 'already', 'been', 'since', 'passed', 'later', 'nothing', 'over', 'now', 'going on', 'ago', 'after'],
+  },
+};

@@ -1,0 +1,80 @@
+/**
+ * How customers ask to talk to a person now, in Vietnamese, English, Czech and Chinese.
+ * Entries are matched like the complaint lexicons (`cue-matcher.ts`): Latin-script words
+ * folded as the knowledge base folds them (so "nv" = "nhân viên", no diacritics needed), a
+ * trailing `*` matching any ending, Chinese as substrings.
+ *
+ * A question about contact details ("what is your hotline number?", "客服电话是多少") or
+ * about staff ("do your staff install the TV?") is not a request: it names no wish to talk.
+ */
+export interface HumanRequestPhrases {
+  /** Phrases that ask for a person wherever they stand ("real person", "spojte mě", "转人工"). */
+  phrases: readonly string[];
+  /** A verb of asking followed, within `within` words, by a person ("talk to … a real person", "cho em gặp nv"). */
+  pairs: readonly { asks: readonly string[]; people: readonly string[]; within: number }[];
+  /** Words that ask for a person when they are the whole message ("human", "operátor", "人工"). */
+  alone: readonly string[];
+  /** Courtesy words left out before comparing a message with `alone` ("human please", "nhân viên ơi"). */
+  courtesy: readonly string[];
+  /** Phrases that contain a request word and mean something else ("人工智能" AI, "转接头" adapter). */
+  harmless: readonly string[];
+  /** Words that deny the request right before it ("không cần gặp nhân viên", "不用转人工"), and what may stand between. */
+  negators: readonly string[];
+  fillers: readonly string[];
+}
+
+const enPeople = ['human*', 'person', 'people', 'agent*', 'operator*', 'someone', 'somebody', 'staff', 'representative*', 'rep', 'manager*', 'supervisor*', 'employee*', 'consultant*', 'advisor*', 'adviser*', 'customer service', 'customer care', 'support team', 'support staff', 'real', 'live', 'actual'];
+const viPeople = ['nhân viên', 'người thật', 'người', 'tư vấn viên', 'tư vấn', 'tổng đài viên', 'quản lý', 'admin', 'ad', 'chủ shop', 'người hỗ trợ', 'chăm sóc khách hàng', 'cskh', 'bộ phận', 'ai đó', 'sếp', 'cấp trên', 'trực page', 'nhân sự'];
+// Not "osob*" ("chci osobní odběr": personal pick-up) nor "skutečn*" ("skutečně": really); those come as phrases.
+const csPeople = ['člověk*', 'operátor*', 'pracovník*', 'pracovnic*', 'někým', 'obsluh*', 'podpora', 'podporu', 'podporou', 'zaměstnan*', 'vedouc*', 'manažer*', 'konzultant*', 'poradc*', 'agent*', 'živ*'];
+// "chuyển người nhận" changes the recipient: after "chuyển" a bare "người" is not staff.
+const viStaff = viPeople.filter((person) => person !== 'người' && person !== 'ai đó');
+
+export const humanRequestPhrases: HumanRequestPhrases = {
+  phrases: [
+    // English
+    'real person', 'real human', 'actual person', 'actual human', 'live agent', 'live person', 'live operator', 'live chat agent', 'human being', 'human please',
+    'humans please', 'transfer me', 'put me through', 'is anyone there', 'is there anyone', 'is there anybody', 'anybody there', 'is there a human', 'not a bot',
+    'no bot', 'no bots', 'don t want a bot', 'don t want to talk to a bot', 'not talk to a bot', 'don t want a robot', 'stop the bot', 'hate bots', 'call me back',
+    'can someone call me', 'someone call me', 'have someone call me', 'ring me back', 'customer service please', 'escalate to a human', 'is there a person', 'is there someone', 'person i can talk to', 'someone i can talk to', 'speak to someone',
+    'talk to someone', 'agent please', 'operator please',
+    // Vietnamese
+    'người thật', 'gọi lại cho em', 'gọi lại cho mình', 'gọi lại cho tôi', 'gọi lại cho anh', 'gọi lại cho chị', 'gọi lại giúp', 'gọi lại em', 'gọi cho em', 'gọi cho mình',
+    'nhân viên đâu', 'tư vấn viên đâu', 'có nhân viên nào', 'có nhân viên không', 'có ai trực', 'có người trực', 'có ai không', 'có ai ở đó', 'có ai ở đây', 'có ai đó không', 'admin đâu', 'ad đâu',
+    'không muốn nói chuyện với bot', 'không muốn chat với bot', 'không muốn chat với máy', 'không nói chuyện với máy', 'không muốn nói với bot', 'chán bot',
+    'không phải bot', 'không muốn nói chuyện với máy',
+    // Czech
+    'spojte mě', 'přepojte mě', 'přepojte', 'živ* osob*', 'živ* člověk*', 'živ* operátor*', 'skutečn* člověk*', 'opravdov* člověk*', 'reáln* člověk*',
+    'nechci robota', 'nechci bota', 'nechci mluvit s botem', 'nechci mluvit s robotem', 'nechci chatbot*', 'zavolejte mi', 'prosím o zavolání', 'zpětné zavolání',
+    'je tam někdo', 'je tam nějaký člověk',
+    // Chinese
+    // Bare 人工 asks for a person unless it is part of one of the `harmless` words (人工智能, 人工除霜, …).
+    '人工', '转人工', '人工客服', '人工服务', '人工坐席', '人工座席', '找人工', '要人工', '有人工', '人工吗', '人工在', '接人工', '真人', '找客服', '要客服', '找你们的客服', '找你们客服', '要你们的客服', '客服人员', '客服在吗', '客服在不在',
+    '有客服吗', '有人吗', '有没有人工', '有没有客服', '接线员', '转接', '找工作人员', '要工作人员', '工作人员联系我', '让工作人员', '叫工作人员', '和工作人员', '跟工作人员', '找经理',
+    '叫经理', '叫你们经理', '经理来', '找你们领导', '找领导', '叫领导', '不要机器人', '不想和机器人', '不想跟机器人', '不跟机器人', '不和机器人', '机器人听不懂',
+    '和人说话', '跟人说话', '回电话', '回个电话', '打电话给我', '给我打电话', '给我回电', '联系我', '跟店员说', '和店员说', '找店员', '联系客服人员',
+  ],
+  pairs: [
+    { asks: ['talk to', 'talk with', 'speak to', 'speak with', 'chat with', 'chat to', 'connect me', 'transfer me', 'transfer to', 'put me through', 'pass me', 'get me', 'give me', 'let me talk', 'reach', 'contact a'], people: enPeople, within: 3 },
+    { asks: ['i want', 'i need', 'we want', 'we need', 'i d like', 'i would like', 'can i have', 'can i get', 'i m asking for', 'i ask for'], people: ['human*', 'agent*', 'operator*', 'representative*', 'real person', 'live person', 'real people', 'manager', 'supervisor'], within: 3 },
+    { asks: ['gặp', 'gặp được', 'nói chuyện với', 'nói chuyện', 'nói với', 'chat với', 'nhắn với', 'nhắn tin với', 'trao đổi với', 'kết nối', 'kết nối với'], people: viPeople, within: 2 },
+    { asks: ['chuyển', 'chuyển cho', 'chuyển sang', 'chuyển qua', 'chuyển máy', 'chuyển máy cho', 'nối máy', 'nối máy cho'], people: viStaff, within: 1 },
+    { asks: ['mluv*', 'promluv*', 'hovořit', 'spoj*', 'přepoj*', 'chci', 'chtěl* bych', 'potřebuj*', 'dejte mi', 'sežeňte mi'], people: csPeople, within: 3 },
+  ],
+  alone: [
+    'human', 'humans', 'agent', 'operator', 'representative', 'rep', 'person', 'a person', 'a human', 'real person', 'customer service', 'staff', 'someone',
+    'nhân viên', 'tư vấn viên', 'người thật', 'tổng đài viên', 'admin', 'nhân viên tư vấn', 'cskh',
+    'operátor', 'operátora', 'operátorka', 'operátorku', 'člověk', 'člověka', 'pracovník', 'pracovníka', 'podpora',
+    '人工', '客服', '真人', '人工客服',
+  ],
+  courtesy: ['please', 'pls', 'plz', 'now', 'thanks', 'thank you', 'hi', 'hello', 'a', 'ạ', 'đi', 'ơi', 'nhé', 'nha', 'giúp', 'em', 'cho', 'mình', 'với', 'prosím', 'hned', 'ahoj', '请', '吧', '啊', '呀', '谢谢', '你好', '要', '我要', '找'],
+  harmless: [
+    '人工智能', '人工费', '人工成本', '人工费用', '人工安装', '人工湖', '人工除霜', '人工操作', '人工呼吸', '人工降雨', '人工草坪', '人工客服电话', '人工客服热线', '人工客服的电话', '人工客服号码', '人工服务电话', '人工客服邮箱',
+    '人工客服时间', '人工客服几点', '人工客服上班', '人工服务时间', '转接头', '转接器', '转接线', '转接口', '真人秀', '真人图', '真人照', '联系我们', '怎么联系客服',
+    '如何联系客服', '联系客服的方式', '客服电话', 'ảnh người thật', 'hình người thật', 'người thật việc thật', 
+    // "không cần gặp nhân viên đâu": here "đâu" denies, it does not ask where the staff are.
+    'cần gặp nhân viên đâu', 'phải gặp nhân viên đâu', 'muốn gặp nhân viên đâu', 'cần gặp tư vấn viên đâu', 'real person photos', 'is there a human readable', 'is there a human friendly', 'transfer me the', 'give me a call back number',
+  ],
+  negators: ['not', 'no', 't', 'never', 'không', 'chẳng', 'chả', 'nechci', 'nepotřebuji', 'nepotřebuju', 'nemusím', '不', '不用', '不需要', '不要', '别', '无需', '不必', '没必要', '不想'],
+  fillers: ['need', 'want', 'to', 'have', 'really', 'cần', 'muốn', 'phải', 'được', 'cho', 'em', 'mình', 'tôi', 'mě', 'me', '再', '去', '给我', '帮我'],
+};

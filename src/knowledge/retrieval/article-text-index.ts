@@ -1,0 +1,173 @@
+import { wordStem } from '../text/word-stems.js';
+
+// BM25's usual constants: term frequency saturation and document length normalization.
+const k1 = 1.2;
+const b = 0.75;
+// Terms held by more classes than this only add to classes rarer terms found.
+const commonPostings = 300;
+
+/**
+ * BM25 (Robertson & Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond",
+ * 2009) over each class's whole text: the titles, question variants and answers of all its
+ * translations as one document, words stemmed (the English and Czech stemmers applied to
+ * every word, once per distinct word), editors' synonyms applied (the index's terms). The
+ * answer carries words the three variants an editor writes never use ("a hole in the
+ * sleeve" meets "torn or damaged items"), which word overlap with the variants and the
+ * classifier cannot see.
+ *
+ * Built from the index's own term ids (nothing is tokenized twice); postings are flat typed
+ * arrays of (class, precomputed weight) per stem, in class order. A question walks the
+ * postings of its rare stems and looks its common ones up only in the classes those found.
+ */
+export class ArticleTextIndex {
+  private readonly stemIds = new Map<string, number>();
+  private readonly stemOfTerm: Int32Array;
+  private readonly postingStarts: Int32Array;
+  private readonly postingClasses: Int32Array;
+  private readonly postingWeights: Float32Array;
+  private readonly idf: Float64Array;
+  private readonly unknownIdf: number;
+  private readonly sums: Float64Array;
+  private readonly marks: Uint8Array;
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
+  private most = 0;
+
+  /**
+   * `eachTerm(cls, visit)` visits the term ids of each of the class's texts (a term once per
+   * text); `wordOf(term)` is the word of a term id, or null for word pairs (left out).
+   */
+  constructor(classCount: number, termCount: number, eachTerm: (cls: number, visit: (term: number) => void) => void, wordOf: (term: number) => string | null) {
+    this.stemOfTerm = new Int32Array(termCount).fill(-2);
+    const perClass: Map<number, number>[] = [];
+    const lengths = new Float64Array(classCount);
+    const df: number[] = [];
+    for (let cls = 0; cls < classCount; cls++) {
+      const counts = new Map<number, number>();
+      eachTerm(cls, (term) => {
+        let stem = this.stemOfTerm[term]!;
+        if (stem === -2) {
+          const word = wordOf(term);
+          stem = this.stemOfTerm[term] = word === null ? -1 : this.internStem(word, df);
+        }
+        if (stem < 0) return;
+        counts.set(stem, (counts.get(stem) ?? 0) + 1);
+        lengths[cls]!++;
+      });
+      for (const stem of counts.keys()) df[stem]!++;
+      perClass.push(counts);
+    }
+    const average = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, classCount) || 1;
+    this.idf = Float64Array.from(df, (n) => Math.log(1 + (classCount - n + 0.5) / (n + 0.5)));
+    this.unknownIdf = Math.log(1 + (classCount + 0.5) / 0.5);
+    this.postingStarts = new Int32Array(df.length + 1);
+    for (let s = 0; s < df.length; s++) this.postingStarts[s + 1] = this.postingStarts[s]! + df[s]!;
+    const fill = this.postingStarts.slice(0, df.length);
+    this.postingClasses = new Int32Array(this.postingStarts[df.length]!);
+    this.postingWeights = new Float32Array(this.postingStarts[df.length]!);
+    perClass.forEach((counts, cls) => {
+      const norm = k1 * (1 - b + (b * lengths[cls]!) / average);
+      for (const [stem, tf] of counts) {
+        const at = fill[stem]!++;
+        this.postingClasses[at] = cls;
+        this.postingWeights[at] = (this.idf[stem]! * tf * (k1 + 1)) / (tf + norm);
+      }
+    });
+    this.sums = new Float64Array(classCount);
+    this.marks = new Uint8Array(classCount);
+    this.touched = new Int32Array(classCount);
+  }
+
+  private internStem(word: string, df: number[]): number {
+    const stem = stemOf(word);
+    let id = this.stemIds.get(stem);
+    if (id === undefined) this.stemIds.set(stem, (id = df.push(0) - 1));
+    return id;
+  }
+
+  /**
+   * Scores the question's words (`words`: each with its term id when the index knows it)
+   * against every class, for `share` and `clearlyFound` until `reset`. Returns the share of
+   * the most a class could score that comes from words no title, variant or answer uses at
+   * all (0–1): a question about something the shop never mentions.
+   */
+  score(words: readonly { word: string; term: number | undefined }[]): number {
+    const stems = new Set<number>();
+    let foreign = 0;
+    this.most = 0;
+    for (const { word, term } of words) {
+      const stem = term !== undefined && term < this.stemOfTerm.length && this.stemOfTerm[term]! >= 0 ? this.stemOfTerm[term]! : (this.stemIds.get(stemOf(word)) ?? -1);
+      if (stem < 0) {
+        foreign += this.unknownIdf;
+        this.most += this.unknownIdf;
+      } else if (!stems.has(stem)) {
+        stems.add(stem);
+        this.most += this.idf[stem]!;
+      }
+    }
+    this.most *= k1 + 1;
+    const order = [...stems].sort((x, y) => this.size(x) - this.size(y));
+    for (const [rank, stem] of order.entries()) {
+      if (rank > 0 && this.size(stem) > commonPostings && this.touchedCount > 0) this.addToTouched(stem);
+      else this.walk(stem);
+    }
+    return this.most > 0 ? (foreign * (k1 + 1)) / this.most : 0;
+  }
+
+  /** The class's score as a share of the most a class could score (0–1). */
+  share(cls: number): number {
+    return this.most > 0 ? this.sums[cls]! / this.most : 0;
+  }
+
+  /** The classes scoring at least `minShare`. */
+  clearlyFound(minShare: number): number[] {
+    const found: number[] = [];
+    for (let i = 0; i < this.touchedCount; i++) if (this.share(this.touched[i]!) >= minShare) found.push(this.touched[i]!);
+    return found;
+  }
+
+  /** Clears the last question's scores. */
+  reset(): void {
+    for (let i = 0; i < this.touchedCount; i++) {
+      this.sums[this.touched[i]!] = 0;
+      this.marks[this.touched[i]!] = 0;
+    }
+    this.touchedCount = 0;
+  }
+
+  private size(stem: number): number {
+    return this.postingStarts[stem + 1]! - this.postingStarts[stem]!;
+  }
+
+  private walk(stem: number): void {
+    for (let i = this.postingStarts[stem]!; i < this.postingStarts[stem + 1]!; i++) {
+      const cls = this.postingClasses[i]!;
+      if (this.marks[cls] === 0) {
+        this.marks[cls] = 1;
+        this.touched[this.touchedCount++] = cls;
+      }
+      this.sums[cls]! += this.postingWeights[i]!;
+    }
+  }
+
+  /** Adds a common stem's weight to the classes already found (binary search in its class-ordered postings). */
+  private addToTouched(stem: number): void {
+    const from = this.postingStarts[stem]!;
+    const to = this.postingStarts[stem + 1]!;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const cls = this.touched[i]!;
+      let low = from;
+      let high = to;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (this.postingClasses[mid]! < cls) low = mid + 1;
+        else high = mid;
+      }
+      if (low < to && this.postingClasses[low] === cls) this.sums[cls]! += this.postingWeights[low]!;
+    }
+  }
+}
+
+function stemOf(word: string): string {
+  return wordStem(wordStem(word, 'en'), 'cs');
+}

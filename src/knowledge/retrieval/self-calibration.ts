@@ -1,0 +1,183 @@
+import type { Locale } from '../../config/config-schema.js';
+import { outOfScopeMessages } from '../calibration/out-of-scope-messages.js';
+import { foldDiacritics } from '../text/fold-diacritics.js';
+import type { Candidate, IndexableArticle } from './candidate.js';
+import { calibrationInputs, defaultCalibration, type Calibration } from './confidence.js';
+import { fitLogistic, type WeightedSample } from './logistic-fit.js';
+
+/** What fitting a knowledge base's own calibration saw, for "Try it", `careline kb` and benchmarks. */
+export interface CalibrationReport {
+  /** Held-out titles and variants asked (each also asked once more with typos and accents dropped). */
+  heldOut: number;
+  /** Out-of-scope messages asked. */
+  outOfScope: number;
+  /** Share of the held-out questions whose own article ranked first. */
+  topRight: number;
+  /** Milliseconds the fit took (building the held-out indexes included). */
+  ms: number;
+}
+
+/** Anything that ranks candidates for a question (an `AnswerIndex`). */
+export interface Ranker {
+  query(question: string, options: { limit?: number }): Candidate[];
+  /** How telling a word is in the index's titles and variants (its idf), or -1 when they never use it. */
+  rarity(word: string): number;
+}
+
+// Held-out questions per fold at most: beyond, articles are sampled (a fold costs one index build).
+const maxHeldOutPerFold = 600;
+const folds = 2;
+// Fewer articles than this tell a fit too little: the default calibration stays.
+const minSlugs = 10;
+
+/** A deterministic 32-bit hash of a string (FNV-1a). */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The same question as a hurried customer might type it: accents dropped (Vietnamese and
+ * Czech customers often write without them) and one letter of its longest word swapped with
+ * the next, deterministic per text.
+ */
+export function hurried(text: string, locale: Locale): string {
+  const folded = locale === 'vi' || locale === 'cs' ? foldDiacritics(text) : text;
+  const words = folded.split(/\s+/);
+  let longest = 0;
+  words.forEach((word, i) => {
+    if (word.length > words[longest]!.length) longest = i;
+  });
+  const word = words[longest]!;
+  if (word.length >= 5 && !/\p{Script=Han}/u.test(word)) {
+    const at = 1 + (hash(text) % (word.length - 2));
+    words[longest] = word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+  }
+  return words.join(' ');
+}
+
+/** Latin-script words of the texts, lower-cased, each once. */
+function wordsOf(texts: readonly string[]): string[] {
+  return [...new Set(texts.flatMap((text) => text.toLowerCase().match(/[\p{L}]+/gu) ?? []).filter((word) => !/\p{Script=Han}/u.test(word)))];
+}
+
+/**
+ * The question with its rarest word the index knows (`rank` 0; the second rarest for 1)
+ * replaced by a word the index does not know, or null when it has no such word.
+ */
+function swapTopic(text: string, index: Ranker, foreign: readonly string[], rank: number): string | null {
+  const words = text.split(/(\s+)/);
+  const known = words
+    .map((word, i) => ({ i, rarity: word.trim().length >= 4 ? index.rarity(word) : 0 }))
+    .filter(({ rarity }) => rarity > 0)
+    .sort((a, b) => b.rarity - a.rarity);
+  const best = known[rank]?.i ?? -1;
+  if (best < 0 || foreign.length === 0) return null;
+  const replacement = foreign.find((_, i) => i >= hash(text) % foreign.length && index.rarity(foreign[i]!) < 0) ?? null;
+  if (!replacement) return null;
+  words[best] = replacement;
+  return words.join('');
+}
+
+interface HeldOut {
+  text: string;
+  slug: string;
+  locale: Locale;
+}
+
+/** The articles with one title or variant of each sampled article taken out, and what was taken out. */
+function fold(articles: readonly IndexableArticle[], k: number): { articles: IndexableArticle[]; heldOut: HeldOut[] } {
+  const eligible = articles.filter((article) => article.questions.length >= 1).length;
+  const stride = Math.max(1, Math.ceil(eligible / maxHeldOutPerFold));
+  const heldOut: HeldOut[] = [];
+  let seen = 0;
+  const kept = articles.map((article) => {
+    if (article.questions.length < 1 || seen++ % stride !== k % stride) return article;
+    const examples = [article.title, ...article.questions];
+    const out = (hash(article._id) + k) % examples.length;
+    heldOut.push({ text: examples[out]!, slug: article.slug, locale: article.locale });
+    const rest = examples.filter((_, i) => i !== out);
+    return { ...article, title: rest[0]!, questions: rest.slice(1) };
+  });
+  return { articles: kept, heldOut };
+}
+
+/**
+ * Fits the confidence calibration on the knowledge base itself, so that a threshold means
+ * "probability the answer is right" on any knowledge base, whatever its size and number of
+ * variants: each title or variant is held out in turn (two folds, sampled beyond
+ * `maxHeldOutPerFold` articles a fold), asked as written and as a hurried customer would type
+ * it, against an index built without it; where its own article ranks and with what signals
+ * trains the "right article" part, and those questions against the bundled multilingual
+ * out-of-scope messages (`outOfScopeMessages`) train the "covered at all" part (both sides
+ * weigh the same in all). Both start from, and are pulled towards, `defaultCalibration`.
+ * `build` makes an index from articles (an `AnswerIndex` with the same analysis).
+ */
+export function selfCalibration(articles: readonly IndexableArticle[], build: (articles: IndexableArticle[]) => Ranker): { calibration: Calibration; report: CalibrationReport } {
+  const started = performance.now();
+  const slugs = new Set(articles.map((article) => article.slug)).size;
+  if (slugs < minSlugs) return { calibration: defaultCalibration, report: { heldOut: 0, outOfScope: 0, topRight: 0, ms: performance.now() - started } };
+  const covered: WeightedSample[] = [];
+  const right: WeightedSample[] = [];
+  const outOfScope: number[][] = [];
+  let outOfScopeAsked = 0;
+  const swapped: number[][] = [];
+  let swappedAsked = 0;
+  const foreignWords = wordsOf(Object.values(outOfScopeMessages).flat()).filter((word) => word.length >= 5);
+  let asked = 0;
+  let topRight = 0;
+  const locales = new Set(articles.map((article) => article.locale));
+  for (let k = 0; k < folds; k++) {
+    const { articles: kept, heldOut } = fold(articles, k);
+    if (heldOut.length === 0) break;
+    const index = build(kept);
+    for (const question of heldOut) {
+      for (const text of new Set([question.text, hurried(question.text, question.locale)])) {
+        const [top] = index.query(text, { limit: 2 });
+        asked++;
+        if (!top?.signals) continue;
+        const isRight = top.slug === question.slug;
+        if (isRight) topRight++;
+        const inputs = calibrationInputs(top.signals);
+        covered.push({ inputs: inputs.covered, label: 1, weight: 1 });
+        right.push({ inputs: inputs.right, label: isRight ? 1 : 0, weight: 1 });
+      }
+    }
+    // The same questions with their most telling word swapped for one the knowledge base never
+    // uses ("how long is the warranty" → "how long is the horoscope"): out of scope, yet
+    // shaped like the shop's questions, as a customer's question about something else is.
+    for (const question of heldOut) {
+      for (const rank of [0, 1]) {
+        const text = swapTopic(question.text, index, foreignWords, rank);
+        if (!text) continue;
+        const [top] = index.query(text, { limit: 2 });
+        swappedAsked++;
+        if (top?.signals) swapped.push(calibrationInputs(top.signals).covered);
+      }
+    }
+    // Out-of-scope messages in the knowledge base's languages, against the first fold's index.
+    if (k === 0) {
+      for (const locale of locales) {
+        for (const text of outOfScopeMessages[locale] ?? []) {
+          const [top] = index.query(text, { limit: 2 });
+          outOfScopeAsked++;
+          if (top?.signals) outOfScope.push(calibrationInputs(top.signals).covered);
+        }
+      }
+    }
+  }
+  const heldOutCount = covered.length;
+  // Both sides of "covered" weigh the same in all, counting the questions that found no
+  // candidate at all (sure misses, which tell the fit nothing but are part of the whole).
+  // Half of that side is the bundled out-of-scope messages, half the swapped-topic questions.
+  const outWeight = outOfScope.length > 0 ? asked / outOfScopeAsked / (swappedAsked > 0 ? 2 : 1) : 0;
+  const swappedWeight = swappedAsked > 0 ? asked / swappedAsked / (outOfScopeAsked > 0 ? 2 : 1) : 0;
+  for (const inputs of outOfScope) covered.push({ inputs, label: 0, weight: outWeight });
+  for (const inputs of swapped) covered.push({ inputs, label: 0, weight: swappedWeight });
+  const calibration: Calibration = {
+    covered: outOfScope.length > 0 && heldOutCount > 0 ? fitLogistic(covered, defaultCalibration.covered) : defaultCalibration.covered,
+    right: heldOutCount > 0 ? fitLogistic(right, defaultCalibration.right) : defaultCalibration.right,
+  };
+  return { calibration, report: { heldOut: asked, outOfScope: outOfScopeAsked, topRight: asked > 0 ? topRight / asked : 0, ms: performance.now() - started } };
+}
