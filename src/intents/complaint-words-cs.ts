@@ -31,7 +31,7 @@ export const complaintWordsCs: ComplaintWords = {
       'štve mě', 'štve', 'lezete mi na nervy', 'na nervy', 'k vzteku', 'trapn*', 'tragédi*', 'tragick*', 'zoufal*', 'nezodpovědn*', 'bezohledn*',
       'pohrdání', 'nikdy více', 'nikdy víc', 'naposledy co', 'tohle je naposledy', 'je to naposledy', 'naposledy u vás', 'se zákazníkem nejedná',
       'se zákazníky nejedná', 'takhle se s', 'takhle jednáte', 'nebaví', 'nikdo to neřeší', 'nikoho to nezajímá', 'nikdo se o to nestará',
-      'nenechám líbit', 'nenecháme líbit', 'jak se chováte', 'chováte se', 'rozhořčen*', 'pobouřen*', 'neumíte', 'neumí ani', 'odbyl*', 'odbyt*', 'jak můžete', 'takhle fungovat', 'kdo za to může', 'kdo to zaplatí', 'je fakt vrchol', 'je vrchol', 'slušnost', 'neslušn*', 'ignoruj*', 'ignorovat', 'ignorovali', 'skandální'
+      'co je to za firmu', 'co je to za obchod', 'co je to za přístup', 'nenechám líbit', 'nenecháme líbit', 'jak se chováte', 'chováte se', 'rozhořčen*', 'pobouřen*', 'neumíte', 'neumí ani', 'odbyl*', 'odbyt*', 'jak můžete', 'takhle fungovat', 'kdo za to může', 'kdo to zaplatí', 'je fakt vrchol', 'je vrchol', 'slušnost', 'neslušn*', 'ignoruj*', 'ignorovat', 'ignorovali', 'skandální'
     ],
     strong: [
       'pod úroveň', 'pod psa', 'hrůz*', 'otřesn*', 'příšern*', 'katastrof*', 'mizern*', 'žalostn*', 'bídn*', 'děsn*', 'hnus*', 'odporn*', 'nejhorší', 'strašn* služb*', 'strašn* přístup*',

@@ -50,7 +50,7 @@ export const complaintWordsVi: ComplaintWords = {
     failure: [
       'giao sai', 'gửi sai', 'gửi nhầm', 'giao nhầm', 'nói sai', 'tư vấn sai', 'hủy đơn của tôi',
       'giao cho người khác', 'hứa rồi để đó', 'giao nhầm', 'giao cái khác', 'không đúng mô tả', 'vẫn lỗi', 'vẫn hỏng', 'vẫn không chạy', 'lại hỏng', 'hỏng lại', 'lỗi lại', 'không xin lỗi', 'không một lời xin lỗi',
-      'không thông báo', 'làm hỏng', 'làm vỡ', 'làm bẩn',
+      'không thông báo', 'làm hỏng', 'làm vỡ', 'làm bẩn', 'không giống hình', 'không giống ảnh', 'khác hình', 'khác ảnh', 'không như hình', 'không như quảng cáo', 'khác quảng cáo',
     ],
     mild: ['không ngờ an phát', 'không ngờ shop', 'thất vọng', 'không hài lòng', 'chưa hài lòng', 'không vừa ý', 'không vừa lòng', 'hụt hẫng'],
     wait: ['đợi lâu quá', 'chờ lâu quá', 'đợi quá lâu', 'chờ quá lâu', 'đợi mãi', 'chờ mãi', 'đợi hoài', 'chờ hoài', 'chờ mòn mỏi', 'đợi dài cổ', 'chờ dài cổ', 'còn phải đợi', 'còn phải chờ', 'phải đợi đến bao giờ', 'phải chờ đến bao giờ', 'đợi đến bao giờ', 'chờ đến bao giờ', 'đến bao giờ nữa', 'đợi đến khi nào'],

@@ -42,11 +42,11 @@ export const humanRequestPhrases: HumanRequestPhrases = {
     'người thật', 'gọi lại cho em', 'gọi lại cho mình', 'gọi lại cho tôi', 'gọi lại cho anh', 'gọi lại cho chị', 'gọi lại giúp', 'gọi lại em', 'gọi cho em', 'gọi cho mình',
     'nhân viên đâu', 'tư vấn viên đâu', 'có nhân viên nào', 'có nhân viên không', 'có ai trực', 'có người trực', 'có ai không', 'có ai ở đó', 'có ai ở đây', 'có ai đó không', 'admin đâu', 'ad đâu',
     'không muốn nói chuyện với bot', 'không muốn chat với bot', 'không muốn chat với máy', 'không nói chuyện với máy', 'không muốn nói với bot', 'chán bot',
-    'không phải bot', 'không muốn nói chuyện với máy',
+    'không phải bot', 'không muốn nói chuyện với máy', 'chuyển sang bộ phận', 'chuyển qua bộ phận', 'chuyển giúp tôi sang', 'chuyển giúp mình sang', 'chuyển giúp em sang', 'chuyển cho tôi sang', 'chuyển máy',
     // Czech
     'spojte mě', 'přepojte mě', 'přepojte', 'živ* osob*', 'živ* člověk*', 'živ* operátor*', 'skutečn* člověk*', 'opravdov* člověk*', 'reáln* člověk*',
     'nechci robota', 'nechci bota', 'nechci mluvit s botem', 'nechci mluvit s robotem', 'nechci chatbot*', 'zavolejte mi', 'prosím o zavolání', 'zpětné zavolání',
-    'je tam někdo', 'je tam nějaký člověk',
+    'je tam někdo', 'je tam nějaký člověk', 'skutečn* osob*', 'skutečn* paní', 'skutečn* pan* z podpory', 'ne s automatem', 'ne s robotem', 'ne s botem', 'nebo jen bot', 'jen automat', 'nechci automat',
     // Chinese
     // Bare 人工 asks for a person unless it is part of one of the `harmless` words (人工智能, 人工除霜, …).
     '人工', '转人工', '人工客服', '人工服务', '人工坐席', '人工座席', '找人工', '要人工', '有人工', '人工吗', '人工在', '接人工', '真人', '找客服', '要客服', '找你们的客服', '找你们客服', '要你们的客服', '客服人员', '客服在吗', '客服在不在',

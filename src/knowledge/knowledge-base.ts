@@ -2,6 +2,7 @@ import type { Locale } from '../config/config-schema.js';
 import type { Article } from './article.js';
 import type { ArticleRepository } from './article-repository.js';
 import { AnswerIndex, type Candidate } from './retrieval/answer-index.js';
+import { questionPart } from './question-part.js';
 import type { SynonymList, SynonymSource } from './synonyms/synonyms.js';
 
 /** An article candidate grouped over its translations: the best-matching language wins. */
@@ -70,13 +71,26 @@ export class KnowledgeBase {
   query(question: string, limit = 5): ArticleCandidate[] {
     const seen = new Set<string>();
     const results: ArticleCandidate[] = [];
-    for (const candidate of this.index.query(question, { limit: limit * 4 })) {
+    for (const candidate of this.ranked(question, limit * 4)) {
       if (seen.has(candidate.slug)) continue;
       seen.add(candidate.slug);
       results.push({ ...candidate, locales: [...(this.bySlug.get(candidate.slug)?.keys() ?? [])] });
       if (results.length === limit) break;
     }
     return results;
+  }
+
+  /**
+   * The index's candidates for the whole message or, for a long message that tells a story
+   * first, for its question sentence alone (`questionPart`) when that finds an article more
+   * surely.
+   */
+  private ranked(question: string, limit: number): Candidate[] {
+    const whole = this.index.query(question, { limit });
+    const part = questionPart(question);
+    if (!part) return whole;
+    const asked = this.index.query(part, { limit });
+    return (asked[0]?.confidence ?? 0) > (whole[0]?.confidence ?? 0) ? asked : whole;
   }
 
   /** The article in `locale`, else in `fallback`, else in any language; null if unknown. */

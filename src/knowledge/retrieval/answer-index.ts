@@ -1,20 +1,18 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Locale } from '../../config/config-schema.js';
 import { SynonymTable } from '../synonyms/synonym-table.js';
 import type { SynonymList } from '../synonyms/synonyms.js';
-import { tokenize, tokenParts } from '../text/tokenize.js';
+import { tokenize } from '../text/tokenize.js';
 import { ArticleClassifier } from './article-classifier.js';
 import { ArticleTextIndex } from './article-text-index.js';
 import { bestOtherOverlap, blendWithClassifier, unknownShare, type Ranked } from './candidate-signals.js';
 import type { Candidate, IndexableArticle } from './candidate.js';
-import { blendScore, calibratedConfidence, defaultCalibration, type Calibration } from './confidence.js';
-import { hurried, selfCalibration, type CalibrationReport } from './self-calibration.js';
+import { calibratedConfidence, defaultCalibration, type Calibration } from './confidence.js';
+import { selfCalibration, type CalibrationReport } from './self-calibration.js';
 import { CalibrationCache } from './calibration-cache.js';
-import { fitLogistic } from './logistic-fit.js';
-import { hashedFeatures } from './classifier-features.js';
-import { wordStem } from '../text/word-stems.js';
-import { czechStem } from '../text/czech-stem.js';
-import { vietnameseAbbreviations } from '../text/vietnamese-abbreviations.js';
-import { outOfScopeMessages } from '../calibration/out-of-scope-messages.js';
 import { DocTable, DocTableBuilder } from './doc-table.js';
 import { QueryScratch, type Match, type QueryTerm } from './query-scratch.js';
 import { TermDictionary } from './term-dictionary.js';
@@ -53,9 +51,17 @@ const trainNowExamples = 20_000;
 
 let calibrationCache: CalibrationCache | null = null;
 
-/** The source of everything a fit depends on, so a changed analysis or fit never reuses an old one. */
+/**
+ * The code a fit depends on (this folder's modules and the text analysis, synonyms and
+ * out-of-scope set they use), so a changed analysis or fit never reuses an old one.
+ */
 function codeFingerprint(): string {
-  return [AnswerIndex, ArticleClassifier, ArticleTextIndex, tokenParts, hashedFeatures, selfCalibration, hurried, fitLogistic, calibratedConfidence, blendScore, SynonymTable, StemLookup, TermLookup, wordStem, czechStem].map(String).join('\n') + JSON.stringify([vietnameseAbbreviations, outOfScopeMessages, defaultCalibration]);
+  const here = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha1');
+  for (const folder of [here, join(here, '..', 'text'), join(here, '..', 'synonyms'), join(here, '..', 'calibration')]) {
+    for (const name of readdirSync(folder).sort()) if (/\.(js|ts)$/.test(name)) hash.update(name).update(readFileSync(join(folder, name)));
+  }
+  return hash.digest('hex');
 }
 
 interface WordLookups {

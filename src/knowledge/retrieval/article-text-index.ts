@@ -17,7 +17,7 @@ const commonPostings = 300;
  *
  * Built from the index's own term ids (nothing is tokenized twice); postings are flat typed
  * arrays of (class, precomputed weight) per stem, in class order. A question walks the
- * postings of its rare stems and looks its common ones up only in the classes those found.
+ * postings of its rare stems; its common ones are looked up only for the classes asked about.
  */
 export class ArticleTextIndex {
   private readonly stemIds = new Map<string, number>();
@@ -32,6 +32,9 @@ export class ArticleTextIndex {
   private readonly touched: Int32Array;
   private touchedCount = 0;
   private most = 0;
+  /** The last question's stems held by many classes, and the most they could add. */
+  private common: number[] = [];
+  private commonMost = 0;
 
   /**
    * `eachTerm(cls, visit)` visits the term ids of each of the class's texts (a term once per
@@ -107,22 +110,36 @@ export class ArticleTextIndex {
     }
     this.most *= k1 + 1;
     const order = [...stems].sort((x, y) => this.size(x) - this.size(y));
+    this.common = [];
+    this.commonMost = 0;
     for (const [rank, stem] of order.entries()) {
-      if (rank > 0 && this.size(stem) > commonPostings && this.touchedCount > 0) this.addToTouched(stem);
-      else this.walk(stem);
+      if (rank > 0 && this.size(stem) > commonPostings) {
+        this.common.push(stem);
+        this.commonMost += this.idf[stem]! * (k1 + 1);
+      } else this.walk(stem);
     }
     return this.most > 0 ? (foreign * (k1 + 1)) / this.most : 0;
   }
 
-  /** The class's score as a share of the most a class could score (0–1). */
+  /**
+   * The class's score as a share of the most a class could score (0–1), for a class a rare
+   * stem found (0 otherwise); common stems are looked up here, for the classes asked about only.
+   */
   share(cls: number): number {
-    return this.most > 0 ? this.sums[cls]! / this.most : 0;
+    if (this.most <= 0 || this.marks[cls] === 0) return 0;
+    let sum = this.sums[cls]!;
+    for (const stem of this.common) sum += this.weightIn(stem, cls);
+    return sum / this.most;
   }
 
-  /** The classes scoring at least `minShare`. */
+  /** The classes scoring at least `minShare` (only classes a rare stem found can). */
   clearlyFound(minShare: number): number[] {
     const found: number[] = [];
-    for (let i = 0; i < this.touchedCount; i++) if (this.share(this.touched[i]!) >= minShare) found.push(this.touched[i]!);
+    const needed = minShare * this.most - this.commonMost;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const cls = this.touched[i]!;
+      if (this.sums[cls]! >= needed && this.share(cls) >= minShare) found.push(cls);
+    }
     return found;
   }
 
@@ -150,21 +167,17 @@ export class ArticleTextIndex {
     }
   }
 
-  /** Adds a common stem's weight to the classes already found (binary search in its class-ordered postings). */
-  private addToTouched(stem: number): void {
-    const from = this.postingStarts[stem]!;
+  /** A stem's weight in a class (binary search in its class-ordered postings), 0 when the class lacks it. */
+  private weightIn(stem: number, cls: number): number {
     const to = this.postingStarts[stem + 1]!;
-    for (let i = 0; i < this.touchedCount; i++) {
-      const cls = this.touched[i]!;
-      let low = from;
-      let high = to;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (this.postingClasses[mid]! < cls) low = mid + 1;
-        else high = mid;
-      }
-      if (low < to && this.postingClasses[low] === cls) this.sums[cls]! += this.postingWeights[low]!;
+    let low = this.postingStarts[stem]!;
+    let high = to;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.postingClasses[mid]! < cls) low = mid + 1;
+      else high = mid;
     }
+    return low < to && this.postingClasses[low] === cls ? this.postingWeights[low]! : 0;
   }
 }
 
