@@ -320,6 +320,10 @@
       target.replaceChildren(el('p', `verdict ${result.verdict}`, verdictText[result.verdict] || result.verdict));
       target.append(el('p', 'language', `Language: ${result.language.locale} (${result.language.reason})`));
       if (result.decision.intent) target.append(el('p', '', `Intent: ${result.decision.intent.intent} (${result.decision.intent.confidence.toFixed(2)}, like "${result.decision.intent.example}")`));
+      if (result.decision.escalation) target.append(el('p', 'escalation', `Hands off: ${result.decision.escalation.kind === 'human' ? 'asks for a person' : 'complaint'} (${result.decision.escalation.reasons.join(', ')})`));
+      target.append(el('p', 'calibration', result.calibration
+        ? `Confidence = probability the answer is right, fitted on this knowledge base: ${result.calibration.heldOut} held-out questions (own article first for ${Math.round(result.calibration.topRight * 100)} %) against ${result.calibration.outOfScope} out-of-scope messages.`
+        : 'Confidence = probability the answer is right, under the default calibration (the knowledge base is too small to fit its own).'));
       if (result.answer) {
         target.append(el('h3', '', `The customer reads: ${result.answer.title}${result.answer.inCustomerLanguage ? '' : ` (only in ${result.answer.locale})`}`));
         const preview = el('div', 'preview');

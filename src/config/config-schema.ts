@@ -174,8 +174,8 @@ export const configSchema = z
       .prefault({}),
     answers: z
       .strictObject({
-        answerThreshold: fraction.default(0.4),
-        clarifyThreshold: fraction.default(0.25),
+        answerThreshold: fraction.default(0.6),
+        clarifyThreshold: fraction.default(0.35),
         missesBeforeHandoff: wholeNumber(1, 10).default(2),
       })
       .prefault({}),

@@ -81,6 +81,8 @@ const ambiguityMargin = 0.08;
 const fullCoverage = 0.8;
 // Clarification offers articles whose ranking score is at most this far below the best one's.
 const clarifySpread = 0.1;
+// The least confidence of a runner-up that ties with the best article by words alone.
+const tieConfidence = 0.05;
 const maxChoices = 3;
 // How far a plausible but not sure intent must lead the best article to win.
 const intentLead = 0.15;
@@ -117,16 +119,14 @@ export function chooseAction(thresholds: Pick<Config['answers'], 'answerThreshol
   const fit = (candidate: ArticleCandidate) => candidate.signals?.blend ?? candidate.confidence;
   const wordsTie = (candidate: ArticleCandidate) =>
     !!candidate.signals && !!best.signals && candidate.signals.coverage >= fullCoverage && candidate.signals.coverage >= best.signals.coverage - ambiguityMargin;
-  const isPlausible = (candidate: ArticleCandidate) =>
-    candidate !== best && (fit(candidate) >= fit(best) - clarifySpread || wordsTie(candidate));
-  const plausible = candidates.filter(isPlausible).slice(0, maxChoices - 1);
-  const tiedByWords = plausible.some(wordsTie);
-  // Sure and ahead of runners-up that only share words: answer.
-  if (bestConfidence >= answerThreshold && !tiedByWords) return { kind: 'answer', slug: best.slug, confidence: bestConfidence, chosen: false };
-  // Unsure: offer the best article and the plausible runners-up, or the next best when none
-  // is (a clarification is never a single choice), and always "talk to a person".
-  const runnersUp = plausible.length > 0 ? plausible : candidates.slice(1, 2);
-  if (runnersUp.length === 0) return { kind: 'answer', slug: best.slug, confidence: bestConfidence, chosen: false };
+  // Sharing the words counts only for a runner-up the calibration does not rule out (0.998
+  // against 0.002 is one clear winner, whatever words they share).
+  const tiesByWords = (candidate: ArticleCandidate) => wordsTie(candidate) && candidate.confidence >= tieConfidence;
+  const isPlausible = (candidate: ArticleCandidate) => candidate !== best && (fit(candidate) >= fit(best) - clarifySpread || tiesByWords(candidate));
+  const runnersUp = candidates.filter(isPlausible).slice(0, maxChoices - 1);
+  // Sure and not tied by words: answer. With no plausible runner-up, the one likely article is
+  // answered too, with "did this help?": a clarification never offers a single choice.
+  if (runnersUp.length === 0 || (bestConfidence >= answerThreshold && !runnersUp.some(tiesByWords))) return { kind: 'answer', slug: best.slug, confidence: bestConfidence, chosen: false };
   return { kind: 'clarify', candidates: [best, ...runnersUp], weak: bestConfidence < answerThreshold };
 }
 

@@ -114,11 +114,11 @@ describe('the Bot Framework channel, driven as the Emulator does (no authenticat
   });
 
   it('reads a Teams message without the bot\'s @mention and renders more than three buttons as a hero card', async () => {
-    const teams: BotActivity = { ...botFrameworkFixture('teams-personal-message'), text: '<at>Careline</at> hoàn tiền', serviceUrl: connector.url };
+    const teams: BotActivity = { ...botFrameworkFixture('teams-personal-message'), text: '<at>Careline</at> bảo hành', serviceUrl: connector.url };
     expect((await post(teams)).status).toBe(200);
     const [question] = connector.messages();
     const transcript = await app.services.messages.transcript((await app.services.conversations.listByCustomer((await app.services.customers.findByIdentity('botframework', `msteams:${(teams.from as { id: string }).id}`))!._id))[0]!._id);
-    expect(transcript[0]!.text).toBe('hoàn tiền');
+    expect(transcript[0]!.text).toBe('bảo hành');
     expect(question!.activity.suggestedActions).toBeUndefined();
     const buttons = question!.activity.attachments![0]!.content.buttons!;
     expect(question!.activity.attachments![0]!.contentType).toBe('application/vnd.microsoft.card.hero');

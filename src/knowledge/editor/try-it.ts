@@ -16,6 +16,8 @@ export interface TryItResult {
   /** Articles offered as buttons for a clarification. */
   choices: string[];
   candidates: (Decision['candidates'][number] & { rank: number })[];
+  /** How the confidences were fitted on this knowledge base (null while it prepares or when it is too small to fit). */
+  calibration: { heldOut: number; outOfScope: number; topRight: number } | null;
 }
 
 /**
@@ -34,5 +36,11 @@ export function tryIt(policy: AnswerPolicy, knowledge: KnowledgeBase, defaultLoc
     answer: article && { slug: article.slug, locale: article.locale, title: article.title, answer: article.answer, inCustomerLanguage: article.locale === language.locale },
     choices: action.kind === 'clarify' ? action.candidates.map((candidate) => candidate.slug) : [],
     candidates: decision.candidates.map((candidate, index) => ({ ...candidate, rank: index + 1 })),
+    calibration: calibrationShown(knowledge),
   };
+}
+
+function calibrationShown(knowledge: KnowledgeBase): TryItResult['calibration'] {
+  const fit = knowledge.calibrationFit;
+  return fit && fit.heldOut > 0 ? { heldOut: fit.heldOut, outOfScope: fit.outOfScope, topRight: Math.round(fit.topRight * 1000) / 1000 } : null;
 }

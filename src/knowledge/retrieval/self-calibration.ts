@@ -3,7 +3,7 @@ import { outOfScopeMessages } from '../calibration/out-of-scope-messages.js';
 import { foldDiacritics } from '../text/fold-diacritics.js';
 import type { Candidate, IndexableArticle } from './candidate.js';
 import { calibrationInputs, defaultCalibration, type Calibration } from './confidence.js';
-import { fitLogistic, type WeightedSample } from './logistic-fit.js';
+import { fitLogistic, type LogisticModel, type WeightedSample } from './logistic-fit.js';
 
 /** What fitting a knowledge base's own calibration saw, for "Try it", `careline kb` and benchmarks. */
 export interface CalibrationReport {
@@ -80,6 +80,20 @@ function swapTopic(text: string, index: Ranker, foreign: readonly string[], rank
   return words.join('');
 }
 
+// Two wordings sharing this share of their words are near-copies of each other.
+const nearCopy = 0.3;
+
+function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/** Jaccard similarity of two word sets. */
+function similarity(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared === 0 ? 0 : shared / (a.size + b.size - shared);
+}
+
 interface HeldOut {
   text: string;
   slug: string;
@@ -97,10 +111,40 @@ function fold(articles: readonly IndexableArticle[], k: number): { articles: Ind
     const examples = [article.title, ...article.questions];
     const out = (hash(article._id) + k) % examples.length;
     heldOut.push({ text: examples[out]!, slug: article.slug, locale: article.locale });
-    const rest = examples.filter((_, i) => i !== out);
+    // Its near-copies go too, so the question is a new wording, as a customer's is, however
+    // many variants the editor wrote (at least one example stays).
+    const words = wordSet(examples[out]!);
+    let rest = examples.filter((text, i) => i !== out && similarity(words, wordSet(text)) < nearCopy);
+    if (rest.length === 0) rest = examples.filter((_, i) => i !== out).slice(0, 1);
     return { ...article, title: rest[0]!, questions: rest.slice(1) };
   });
   return { articles: kept, heldOut };
+}
+
+// Where the number of variants stands among the inputs of each part (see `calibrationInputs`).
+const coveredVariantsInput = 4;
+const rightVariantsInput = 3;
+
+/** The mean log of the titles and variants per slug (all translations), as `calibrationInputs` sees it. */
+function meanLogVariants(articles: readonly IndexableArticle[]): number {
+  const perSlug = new Map<string, number>();
+  for (const article of articles) perSlug.set(article.slug, (perSlug.get(article.slug) ?? 0) + 1 + article.questions.length);
+  const logs = [...perSlug.values()].map((count) => Math.log(Math.max(1, count)));
+  return logs.reduce((sum, value) => sum + value, 0) / Math.max(1, logs.length);
+}
+
+/**
+ * The prior of a knowledge base's own fit: the default part with its variants weight folded
+ * into the bias at this knowledge base's own mean, and set to 0. Within one knowledge base
+ * the number of variants hardly varies, so a fit cannot learn what it means; the public
+ * datasets' weight (fewer variants, surer) would otherwise keep a knowledge base with fifty
+ * variants an article far less sure than one with three.
+ */
+function atOwnVariants(part: LogisticModel, input: number, meanLog: number): LogisticModel {
+  const weights = [...part.weights];
+  const bias = part.bias + weights[input]! * meanLog;
+  weights[input] = 0;
+  return { bias, weights };
 }
 
 /**
@@ -176,8 +220,8 @@ export function selfCalibration(articles: readonly IndexableArticle[], build: (a
   for (const inputs of outOfScope) covered.push({ inputs, label: 0, weight: outWeight });
   for (const inputs of swapped) covered.push({ inputs, label: 0, weight: swappedWeight });
   const calibration: Calibration = {
-    covered: outOfScope.length > 0 && heldOutCount > 0 ? fitLogistic(covered, defaultCalibration.covered) : defaultCalibration.covered,
-    right: heldOutCount > 0 ? fitLogistic(right, defaultCalibration.right) : defaultCalibration.right,
+    covered: outOfScope.length > 0 && heldOutCount > 0 ? fitLogistic(covered, atOwnVariants(defaultCalibration.covered, coveredVariantsInput, meanLogVariants(articles))) : defaultCalibration.covered,
+    right: heldOutCount > 0 ? fitLogistic(right, atOwnVariants(defaultCalibration.right, rightVariantsInput, meanLogVariants(articles))) : defaultCalibration.right,
   };
   return { calibration, report: { heldOut: asked, outOfScope: outOfScopeAsked, topRight: asked > 0 ? topRight / asked : 0, ms: performance.now() - started } };
 }

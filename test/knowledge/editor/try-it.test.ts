@@ -9,6 +9,7 @@ interface TryIt {
   language: { locale: string; reason: string };
   answer: { slug: string; locale: string } | null;
   candidates: { slug: string; rank: number; confidence: number; matchedTerms: string[] }[];
+  calibration: { heldOut: number; outOfScope: number; topRight: number } | null;
 }
 
 // Answers, clarifications, misses, hand-offs and small talk in the four languages, with and without accents.
@@ -68,6 +69,16 @@ describe('"try it"', { timeout: 60_000 }, () => {
     const confidences = shown.candidates.map((candidate) => candidate.confidence);
     expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
     expect((await tryIt('运费多少')).language).toEqual({ locale: 'zh', reason: 'script' });
+  });
+
+  it('says how the confidences were fitted on this knowledge base, and why a message hands off', async () => {
+    const shown = await tryIt('bao hanh bao lau');
+    expect(shown.calibration!.heldOut).toBeGreaterThan(50);
+    expect(shown.calibration!.outOfScope).toBeGreaterThan(50);
+    expect(shown.calibration!.topRight).toBeGreaterThan(0.3);
+    const complaint = await tryIt('Dịch vụ quá tệ, tôi sẽ báo hội bảo vệ người tiêu dùng');
+    expect(complaint.verdict).toBe('handoff');
+    expect(complaint.decision.escalation).toMatchObject({ kind: 'complaint', reasons: expect.arrayContaining([expect.stringMatching(/threat|strong/)]) });
   });
 
   it('does not create a conversation or a message', async () => {
