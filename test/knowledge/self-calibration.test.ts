@@ -6,6 +6,7 @@ import { AnswerIndex, type IndexableArticle } from '../../src/knowledge/retrieva
 import { CalibrationCache, type FittedCalibration } from '../../src/knowledge/retrieval/calibration-cache.js';
 import { defaultCalibration } from '../../src/knowledge/retrieval/confidence.js';
 import { fitLogistic, logistic, type LogisticModel, type WeightedSample } from '../../src/knowledge/retrieval/logistic-fit.js';
+import { seeded } from '../../bench/answers/datasets.js';
 import { tempDir } from '../support/temp-dir.js';
 
 // A bike shop's FAQ as its owner would write it: a title, three variants, an answer, and the
@@ -249,18 +250,6 @@ describe('AnswerIndex self-calibration', () => {
     });
   });
 });
-
-/** A seeded pseudo-random generator (mulberry32), uniform on [0, 1). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('fitLogistic', () => {
   const truth: LogisticModel = { bias: -0.5, weights: [2, -1.5] };
