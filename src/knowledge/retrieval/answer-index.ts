@@ -41,6 +41,7 @@ const commonPostings = 300;
 // benchmark's dev half), and the share from which a class found only by its text joins.
 const textWeight = 0.5;
 const textOnlyShare = 0.6;
+const textOnlyCandidates = 5;
 // The classifier's best articles that join the word-overlap candidates.
 const classifierCandidates = 20;
 // Classifier training work (posting visits, a few nanoseconds each) allowed in all.
@@ -348,10 +349,13 @@ export class AnswerIndex {
 
     // Answers can lift an article only to `answerOnlyWeight`: skip them when a variant already does better.
     if (!ranked.some((entry) => entry.confidence >= answerOnlyWeight)) this.addAnswerMatches(ranked, uniqueTerms, questionWeight, allowed);
-    const classified = this.classifier
-      .scores(question, classifierCandidates)
-      .flatMap(({ article: cls, score }) => this.classArticles[cls]!.filter((article) => !allowed || allowed.has(this.articleLocale[article]!)).map((article) => ({ article, score })));
-    blendWithClassifier(ranked, classified, (articleIndex) => this.variantsOf(articleIndex));
+    blendWithClassifier(
+      ranked,
+      this.classifier.scores(question, classifierCandidates),
+      (articleIndex) => this.classOf[articleIndex]!,
+      (cls) => this.classArticles[cls]!.find((article) => !allowed || allowed.has(this.articleLocale[article]!)),
+      (articleIndex) => this.variantsOf(articleIndex),
+    );
     const foreign = this.text ? this.blendWithText(ranked, uniqueTerms, allowed) : undefined;
 
     ranked.sort((a, b) => b.confidence - a.confidence);
@@ -410,7 +414,7 @@ export class AnswerIndex {
       entry.text = text.share(cls);
       entry.confidence = (entry.confidence + textWeight * entry.text) / (1 + textWeight);
     }
-    for (const cls of text.clearlyFound(textOnlyShare)) {
+    for (const cls of text.clearlyFound(textOnlyShare, textOnlyCandidates)) {
       if (present.has(cls)) continue;
       const article = this.classArticles[cls]!.find((index) => !allowed || allowed.has(this.articleLocale[index]!));
       const share = text.share(cls);

@@ -4,7 +4,7 @@ import { wordStem } from '../text/word-stems.js';
 const k1 = 1.2;
 const b = 0.75;
 // Terms held by more classes than this only add to classes rarer terms found.
-const commonPostings = 300;
+const commonPostings = 100;
 
 /**
  * BM25 (Robertson & Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond",
@@ -132,15 +132,23 @@ export class ArticleTextIndex {
     return sum / this.most;
   }
 
-  /** The classes scoring at least `minShare` (only classes a rare stem found can). */
-  clearlyFound(minShare: number): number[] {
-    const found: number[] = [];
+  /** Among the `limit` classes rare stems found most, those scoring at least `minShare`. */
+  clearlyFound(minShare: number, limit: number): number[] {
     const needed = minShare * this.most - this.commonMost;
+    const best: number[] = [];
     for (let i = 0; i < this.touchedCount; i++) {
       const cls = this.touched[i]!;
-      if (this.sums[cls]! >= needed && this.share(cls) >= minShare) found.push(cls);
+      const sum = this.sums[cls]!;
+      if (sum < needed || (best.length === limit && sum <= this.sums[best[limit - 1]!]!)) continue;
+      let at = best.length === limit ? limit - 1 : best.length;
+      while (at > 0 && this.sums[best[at - 1]!]! < sum) {
+        if (at < limit) best[at] = best[at - 1]!;
+        at--;
+      }
+      best[at] = cls;
+      if (best.length > limit) best.length = limit;
     }
-    return found;
+    return best.filter((cls) => this.share(cls) >= minShare);
   }
 
   /** Clears the last question's scores. */

@@ -20,18 +20,30 @@ export interface Ranked {
 
 /**
  * Turns each candidate's word-overlap confidence into its ranking score, blended with the
- * article classifier's score, and adds the classifier's best articles that word overlap
- * missed.
+ * article classifier's score (an article has its class's), and adds the classifier's best
+ * classes that word overlap missed (`representative`: the article to stand for a class, or
+ * undefined when none may).
  */
-export function blendWithClassifier(ranked: Ranked[], classified: ClassScore[], variantsOf: (articleIndex: number) => number): void {
+export function blendWithClassifier(
+  ranked: Ranked[],
+  classified: readonly ClassScore[],
+  classOf: (articleIndex: number) => number,
+  representative: (cls: number) => number | undefined,
+  variantsOf: (articleIndex: number) => number,
+): void {
   const scores = new Map(classified.map(({ article, score }) => [article, score]));
+  const present = new Set<number>();
   for (const entry of ranked) {
+    const cls = classOf(entry.articleIndex);
+    present.add(cls);
     entry.overlap = entry.confidence;
-    entry.classifier = scores.get(entry.articleIndex) ?? 0;
+    entry.classifier = scores.get(cls) ?? 0;
     entry.confidence = blendScore(entry.classifier, entry.overlap, variantsOf(entry.articleIndex));
-    scores.delete(entry.articleIndex);
   }
-  for (const [articleIndex, classifier] of scores) {
+  for (const [cls, classifier] of scores) {
+    if (present.has(cls)) continue;
+    const articleIndex = representative(cls);
+    if (articleIndex === undefined) continue;
     const confidence = blendScore(classifier, 0, variantsOf(articleIndex));
     if (confidence > 0) ranked.push({ articleIndex, confidence, overlap: 0, coverage: 0, classifier, doc: -1, fromAnswer: false });
   }
