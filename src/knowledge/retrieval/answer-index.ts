@@ -1,7 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Locale } from '../../config/config-schema.js';
 import { SynonymTable } from '../synonyms/synonym-table.js';
 import type { SynonymList } from '../synonyms/synonyms.js';
@@ -11,8 +7,8 @@ import { ArticleTextIndex } from './article-text-index.js';
 import { bestOtherOverlap, blendWithClassifier, unknownShare, type Ranked } from './candidate-signals.js';
 import type { Candidate, IndexableArticle } from './candidate.js';
 import { calibratedConfidence, defaultCalibration, type Calibration } from './confidence.js';
-import { selfCalibration, type CalibrationReport } from './self-calibration.js';
-import { CalibrationCache } from './calibration-cache.js';
+import { selfCalibration, selfCalibrationInSlices, type CalibrationReport, type Ranker } from './self-calibration.js';
+import { sharedCalibrationCache, type FittedCalibration } from './calibration-cache.js';
 import { DocTable, DocTableBuilder } from './doc-table.js';
 import { QueryScratch, type Match, type QueryTerm } from './query-scratch.js';
 import { TermDictionary } from './term-dictionary.js';
@@ -49,21 +45,9 @@ const trainingBudget = 400_000_000;
 // Up to this many titles and variants the classifier trains in the constructor; beyond,
 // in slices that let other work run (`trainClassifier`).
 const trainNowExamples = 20_000;
-
-let calibrationCache: CalibrationCache | null = null;
-
-/**
- * The code a fit depends on (this folder's modules and the text analysis, synonyms and
- * out-of-scope set they use), so a changed analysis or fit never reuses an old one.
- */
-function codeFingerprint(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const hash = createHash('sha1');
-  for (const folder of [here, join(here, '..', 'text'), join(here, '..', 'synonyms'), join(here, '..', 'calibration')]) {
-    for (const name of readdirSync(folder).sort()) if (/\.(js|ts)$/.test(name)) hash.update(name).update(readFileSync(join(folder, name)));
-  }
-  return hash.digest('hex');
-}
+// A large knowledge base fits its calibration on evenly spread articles with about this many
+// titles and variants: each held-out index over them is built at once, in one pause.
+const sampleExamples = 6_000;
 
 interface WordLookups {
   terms: TermLookup;
@@ -132,9 +116,10 @@ export class AnswerIndex {
    * (for the held-out indexes of a fit, and for intents, whose "not covered" side is every
    * FAQ question); `classes: 'article'` makes each translation its own classifier class and
    * candidate instead of one per slug; `wholeText: false` ranks without the whole-text BM25
-   * share (intents: short examples, no answers).
+   * share (intents: short examples, no answers); `trainNow: false` leaves all training to
+   * `trainClassifier` (by default a knowledge base of up to 20,000 titles and variants trains here).
    */
-  constructor(articles: Iterable<IndexableArticle>, options: { synonyms?: readonly SynonymList[]; calibrate?: boolean; classes?: 'slug' | 'article'; wholeText?: boolean } = {}) {
+  constructor(articles: Iterable<IndexableArticle>, options: { synonyms?: readonly SynonymList[]; calibrate?: boolean; classes?: 'slug' | 'article'; wholeText?: boolean; trainNow?: boolean } = {}) {
     const synonyms = new SynonymTable(options.synonyms ?? []);
     this.synonyms = synonyms.empty ? null : synonyms;
     this.dictionary = new TermDictionary(this.synonyms);
@@ -213,7 +198,7 @@ export class AnswerIndex {
     this.text = options.wholeText === false ? null : this.buildTextIndex();
     this.synonymLists = options.synonyms ?? [];
     this.calibrates = options.calibrate ?? true;
-    if (examples.length <= trainNowExamples) {
+    if (options.trainNow ?? examples.length <= trainNowExamples) {
       this.classifier.trainNow();
       if (this.calibrates) this.fitCalibration(this.articleList);
     }
@@ -228,8 +213,14 @@ export class AnswerIndex {
   async trainClassifier(): Promise<void> {
     if (!this.classifier.ready) await (this.training ??= this.classifier.trainInSlices());
     if (this.calibrates && !this.calibrationReport) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      this.fitCalibration(this.calibrationSample());
+      const sample = this.calibrationSample();
+      const cache = sharedCalibrationCache();
+      const heldOutInSlices = async (kept: IndexableArticle[]): Promise<Ranker> => {
+        const index = new AnswerIndex(kept, { synonyms: this.synonymLists, calibrate: false, trainNow: false });
+        await index.trainClassifier();
+        return index;
+      };
+      this.useCalibration(await cache.getOrFitInSlices(cache.key(sample, this.synonymLists), () => selfCalibrationInSlices(sample, heldOutInSlices)));
     }
   }
 
@@ -244,16 +235,22 @@ export class AnswerIndex {
   }
 
   private fitCalibration(articles: readonly IndexableArticle[]): void {
-    const cache = (calibrationCache ??= new CalibrationCache(codeFingerprint()));
-    const fitted = cache.getOrFit(cache.key(articles, this.synonymLists), () => selfCalibration(articles, (kept) => new AnswerIndex(kept, { synonyms: this.synonymLists, calibrate: false })));
+    const cache = sharedCalibrationCache();
+    this.useCalibration(cache.getOrFit(cache.key(articles, this.synonymLists), () => selfCalibration(articles, this.heldOutIndex)));
+  }
+
+  private useCalibration(fitted: FittedCalibration): void {
     this.calibration = fitted.calibration;
     this.calibrationReport = fitted.report;
   }
 
-  /** All translations of evenly spread slugs, up to about `trainNowExamples` titles and variants, for a large knowledge base's fit. */
+  /** An index over a fit's held-out articles, with the same analysis and the default calibration. */
+  private readonly heldOutIndex = (kept: IndexableArticle[]): Ranker => new AnswerIndex(kept, { synonyms: this.synonymLists, calibrate: false });
+
+  /** All translations of evenly spread slugs, up to about `sampleExamples` titles and variants, for a large knowledge base's fit. */
   private calibrationSample(): IndexableArticle[] {
     const examples = this.classExamples.reduce((sum, count) => sum + count, 0);
-    const stride = Math.max(1, Math.ceil(examples / trainNowExamples));
+    const stride = Math.max(1, Math.ceil(examples / sampleExamples));
     return this.classArticles.filter((_, cls) => cls % stride === 0).flatMap((members) => members.map((index) => this.articleList[index]!));
   }
 

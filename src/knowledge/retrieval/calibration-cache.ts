@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { SynonymList } from '../synonyms/synonyms.js';
 import type { IndexableArticle } from './candidate.js';
 import type { Calibration } from './confidence.js';
@@ -14,6 +15,26 @@ export interface FittedCalibration {
 }
 
 const memoryLimit = 32;
+
+let shared: CalibrationCache | null = null;
+
+/** The process's calibration cache, keyed on the code a fit depends on (made on first use). */
+export function sharedCalibrationCache(): CalibrationCache {
+  return (shared ??= new CalibrationCache(codeFingerprint()));
+}
+
+/**
+ * The code a fit depends on (this folder's modules and the text analysis, synonyms and
+ * out-of-scope set they use), so a changed analysis or fit never reuses an old one.
+ */
+function codeFingerprint(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha1');
+  for (const folder of [here, join(here, '..', 'text'), join(here, '..', 'synonyms'), join(here, '..', 'calibration')]) {
+    for (const name of readdirSync(folder).sort()) if (/\.(js|ts)$/.test(name)) hash.update(name).update(readFileSync(join(folder, name)));
+  }
+  return hash.digest('hex');
+}
 
 /**
  * Remembers fitted calibrations by what they were fitted on: the articles, the synonyms and
@@ -41,13 +62,30 @@ export class CalibrationCache {
 
   /** The remembered fit for `key`, or the one `fit` makes (then remembered). */
   getOrFit(key: string, fit: () => FittedCalibration): FittedCalibration {
+    return this.remembered(key) ?? this.remember(key, fit());
+  }
+
+  /** `getOrFit` for a fit that runs in slices. */
+  async getOrFitInSlices(key: string, fit: () => Promise<FittedCalibration>): Promise<FittedCalibration> {
+    return this.remembered(key) ?? this.remember(key, await fit());
+  }
+
+  private remembered(key: string): FittedCalibration | null {
     const known = this.memory.get(key) ?? this.read(key);
-    const fitted = known ?? fit();
+    if (known) this.keep(key, known);
+    return known;
+  }
+
+  private remember(key: string, fitted: FittedCalibration): FittedCalibration {
+    this.keep(key, fitted);
+    this.write(key, fitted);
+    return fitted;
+  }
+
+  private keep(key: string, fitted: FittedCalibration): void {
     this.memory.delete(key);
     this.memory.set(key, fitted);
     if (this.memory.size > memoryLimit) this.memory.delete(this.memory.keys().next().value!);
-    if (!known) this.write(key, fitted);
-    return fitted;
   }
 
   private read(key: string): FittedCalibration | null {

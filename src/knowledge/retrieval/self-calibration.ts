@@ -3,6 +3,7 @@ import { outOfScopeMessages } from '../calibration/out-of-scope-messages.js';
 import { foldDiacritics } from '../text/fold-diacritics.js';
 import type { Candidate, IndexableArticle } from './candidate.js';
 import { calibrationInputs, defaultCalibration, type Calibration } from './confidence.js';
+import type { FittedCalibration } from './calibration-cache.js';
 import { fitLogistic, type LogisticModel, type WeightedSample } from './logistic-fit.js';
 
 /** What fitting a knowledge base's own calibration saw, for "Try it", `careline kb` and benchmarks. */
@@ -27,6 +28,8 @@ export interface Ranker {
 // Held-out questions per fold at most: beyond, articles are sampled (a fold costs one index build).
 const maxHeldOutPerFold = 600;
 const folds = 2;
+// A slice of a fit in slices runs this long before letting other work run.
+const sliceMs = 10;
 // Fewer articles than this tell a fit too little: the default calibration stays.
 const minSlugs = 10;
 
@@ -158,7 +161,38 @@ function atOwnVariants(part: LogisticModel, input: number, meanLog: number): Log
  * weigh the same in all). Both start from, and are pulled towards, `defaultCalibration`.
  * `build` makes an index from articles (an `AnswerIndex` with the same analysis).
  */
-export function selfCalibration(articles: readonly IndexableArticle[], build: (articles: IndexableArticle[]) => Ranker): { calibration: Calibration; report: CalibrationReport } {
+export function selfCalibration(articles: readonly IndexableArticle[], build: (articles: IndexableArticle[]) => Ranker): FittedCalibration {
+  const steps = calibrationSteps(articles, build);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+type Step = Generator<Promise<Ranker> | undefined, FittedCalibration, Ranker | undefined>;
+
+/** `selfCalibration` in slices of about `sliceMs` that let other work run in between (a large knowledge base's fit, on a running server). */
+export async function selfCalibrationInSlices(articles: readonly IndexableArticle[], build: (articles: IndexableArticle[]) => Promise<Ranker>): Promise<FittedCalibration> {
+  const steps = calibrationSteps(articles, build);
+  let built: Ranker | undefined;
+  for (let sliceStarted = performance.now(); ; ) {
+    const step = steps.next(built);
+    built = undefined;
+    if (step.done) return step.value;
+    // A held-out index that trains in slices of its own.
+    if (step.value) built = await step.value;
+    if (performance.now() - sliceStarted >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStarted = performance.now();
+    }
+  }
+}
+
+/**
+ * The fit, yielding after each question asked and, for a held-out index that is still to be
+ * trained (`build` gave a promise), the promise, to be sent back resolved.
+ */
+function* calibrationSteps(articles: readonly IndexableArticle[], build: (articles: IndexableArticle[]) => Ranker | Promise<Ranker>): Step {
   const started = performance.now();
   const slugs = new Set(articles.map((article) => article.slug)).size;
   if (slugs < minSlugs) return { calibration: defaultCalibration, report: { heldOut: 0, outOfScope: 0, topRight: 0, ms: performance.now() - started } };
@@ -175,10 +209,13 @@ export function selfCalibration(articles: readonly IndexableArticle[], build: (a
   for (let k = 0; k < folds; k++) {
     const { articles: kept, heldOut } = fold(articles, k);
     if (heldOut.length === 0) break;
-    const index = build(kept);
+    const made = build(kept);
+    const index = made instanceof Promise ? yield made : made;
+    if (!index) throw new Error('a held-out index that trains in slices needs selfCalibrationInSlices');
     for (const question of heldOut) {
       for (const text of new Set([question.text, hurried(question.text, question.locale)])) {
         const [top] = index.query(text, { limit: 2 });
+        yield undefined;
         asked++;
         if (!top?.signals) continue;
         const isRight = top.slug === question.slug;
@@ -196,6 +233,7 @@ export function selfCalibration(articles: readonly IndexableArticle[], build: (a
         const text = swapTopic(question.text, index, foreignWords, rank);
         if (!text) continue;
         const [top] = index.query(text, { limit: 2 });
+        yield undefined;
         swappedAsked++;
         if (top?.signals) swapped.push(calibrationInputs(top.signals).covered);
       }
@@ -205,6 +243,7 @@ export function selfCalibration(articles: readonly IndexableArticle[], build: (a
       for (const locale of locales) {
         for (const text of outOfScopeMessages[locale] ?? []) {
           const [top] = index.query(text, { limit: 2 });
+          yield undefined;
           outOfScopeAsked++;
           if (top?.signals) outOfScope.push(calibrationInputs(top.signals).covered);
         }
