@@ -93,7 +93,17 @@ export async function createCareline({ config, store, logger, telegramBot, opena
   const telegramWiring = telegramBot ? await import('./channels/telegram/telegram-wiring.js') : null;
   if (telegramBot && telegramWiring) channels.register(new telegramWiring.TelegramChannel(telegramBot.telegram));
 
-  const outboxWorker = new OutboxWorker({ outbox: services.outbox, channels, logger, settings: config.outbox });
+  const outboxWorker = new OutboxWorker({
+    outbox: services.outbox,
+    channels,
+    logger,
+    settings: config.outbox,
+    // Delivery receipts (WhatsApp statuses) name the message by the platform's id.
+    onSent: async (entry, receipt) => {
+      const messageId = entry.message.messageId;
+      if (messageId && receipt.platformMessageId && receipt.platformMessageId !== messageId) await services.messages.setPlatformMessageId(messageId, receipt.platformMessageId);
+    },
+  });
   const dispatcher = new MessageDispatcher(services.messages, channels, events, logger, outboxWorker);
   const presence = new AgentPresence();
   const handoff = new Handoff(config, services.tickets, services.conversations, events, presence);
@@ -136,6 +146,9 @@ export async function createCareline({ config, store, logger, telegramBot, opena
   const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), presence, webhooks, editor, ...(telegram ? { telegramRoutes: telegram.routes } : {}) });
   // Sends left pending by an earlier run go out first, before anything newer for their conversations.
   await outboxWorker.start();
+  // Messages stored before a stop whose turn never finished are answered now.
+  const resumed = await engine.resumePending((error, message) => logger.error({ err: error, messageId: message._id }, 'finishing a turn left pending before the restart failed'));
+  if (resumed > 0) logger.info({ resumed }, 'finishing the turns left pending before the restart');
 
   return {
     app,
@@ -162,6 +175,8 @@ export async function createCareline({ config, store, logger, telegramBot, opena
     jobRunner,
     /** Stops background work (outbox retries, scheduled jobs); call before closing the store. */
     async stop(): Promise<void> {
+      // Turns in flight on every channel finish (their replies reach the outbox) before the workers stop.
+      await engine.idle();
       await Promise.all([outboxWorker.stop(), jobRunner.stop(), modelAssist?.stop()]);
     },
     zalo,

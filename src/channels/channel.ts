@@ -6,6 +6,11 @@ export interface SendReceipt {
   platformMessageId?: string;
 }
 
+/** How one send may be cut short: the outbox aborts a send the platform has not answered in time. */
+export interface SendOptions {
+  signal?: AbortSignal;
+}
+
 /**
  * The channel port: a channel turns its platform's payloads into `InboundMessage`s (in its
  * own routes) and sends `OutboundMessage`s to an address it stored earlier. Showing that
@@ -19,6 +24,6 @@ export interface Channel {
    * Surveys are not sent outside it.
    */
   readonly messagingWindowMs?: number;
-  send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt>;
+  send(address: PlatformAddress, message: OutboundMessage, options?: SendOptions): Promise<SendReceipt>;
   typing?(address: PlatformAddress): Promise<void>;
 }

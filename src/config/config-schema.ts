@@ -185,6 +185,7 @@ export const configSchema = z
         retryMaxMs: wholeNumber(1, 86_400_000).default(15 * 60_000),
         maxAttempts: wholeNumber(1, 1000).default(10),
         pollMs: wholeNumber(10, 3_600_000).default(5000),
+        sendTimeoutMs: wholeNumber(100, 600_000).default(10_000),
       })
       .prefault({}),
   })

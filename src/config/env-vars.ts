@@ -81,6 +81,7 @@ export const envVars: EnvVar[] = [
   { name: 'OUTBOX_RETRY_BASE_MS', path: ['outbox', 'retryBaseMs'], description: 'A failed outbound send (platform 429/5xx or unreachable) is retried after this many ms, doubling each time.', example: '2000' },
   { name: 'OUTBOX_RETRY_MAX_MS', path: ['outbox', 'retryMaxMs'], description: 'Longest wait between two retries of an outbound send (a platform\'s Retry-After is honoured even when longer).', example: '900000' },
   { name: 'OUTBOX_MAX_ATTEMPTS', path: ['outbox', 'maxAttempts'], description: 'Tries of one outbound send before it is marked failed (it stays in the transcript).', example: '10' },
+  { name: 'OUTBOX_SEND_TIMEOUT_MS', path: ['outbox', 'sendTimeoutMs'], description: 'A send the platform has not answered after this many ms is abandoned and retried later (the conversation\'s later messages wait behind it).', example: '10000' },
   { name: 'OUTBOX_POLL_MS', path: ['outbox', 'pollMs'], description: 'How often the outbox worker looks for due retries it was not told about (other processes, expired leases).', example: '5000' },
 ];
 

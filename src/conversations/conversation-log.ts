@@ -13,15 +13,20 @@ export interface RecordedInbound {
   customer: Customer;
   conversation: Conversation;
   message: Message;
-  /** The platform delivered this message before; it must not be answered again. */
+  /** The platform delivered this message before (its turn may still be pending: see `Message.turnPending`). */
   duplicate: boolean;
+}
+
+/** The unique key of an inbound message: channel, sender and the platform's id, or none without an id. */
+export function inboundKeyOf(inbound: Pick<InboundMessage, 'channel' | 'externalUserId' | 'platformMessageId'>): string | undefined {
+  return inbound.platformMessageId ? JSON.stringify([inbound.channel, inbound.externalUserId, inbound.platformMessageId]) : undefined;
 }
 
 /**
  * Writes what customers say, before anything decides what to do with it: finds or creates
  * the customer by channel identity (linked to others by a contact the platform vouches
- * for), continues or opens their conversation, stores the message once per platform
- * message id.
+ * for), continues or opens their conversation, stores the message once per sender and
+ * platform message id, marked `turnPending` until the bot's turn on it has finished.
  */
 export class ConversationLog {
   constructor(
@@ -36,6 +41,7 @@ export class ConversationLog {
     // A contact the platform vouches for (a WhatsApp number) makes one customer of everyone who has it.
     const customer = this.verifiedContacts ? await this.verifiedContacts.fromPlatform(known, platformContact(inbound.channel, inbound.externalUserId)) : known;
     const conversation = await this.conversations.openFor(customer._id, inbound.channel, inbound.address, inbound.receivedAt);
+    const inboundKey = inboundKeyOf(inbound);
     const { message, duplicate } = await this.messages.insertOnce({
       _id: newId('msg'),
       conversationId: conversation._id,
@@ -47,6 +53,9 @@ export class ConversationLog {
       buttons: [],
       ...(inbound.payload ? { payload: inbound.payload } : {}),
       ...(inbound.platformMessageId ? { platformMessageId: inbound.platformMessageId } : {}),
+      ...(inboundKey ? { inboundKey } : {}),
+      ...(inbound.localeHint ? { localeHint: inbound.localeHint } : {}),
+      turnPending: true,
       // Stored at the moment it is handled, so the transcript reads in the order the bot saw it.
       createdAt: new Date(),
     });

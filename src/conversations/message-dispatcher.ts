@@ -22,15 +22,19 @@ export interface Reply {
   confidence?: number;
   /** The chat model that worded the answer, when one did. */
   wordedBy?: string;
+  /** A stable transcript id (a bot reply's is derived from the customer message), so saying it twice stores and sends it once. */
+  id?: string;
 }
 
 export type Author = { kind: 'bot' | 'system' } | { kind: 'agent'; id: string; name?: string };
 
 /**
  * Writes to a customer: stores the line in the transcript first (so nothing said is lost
- * and web chat can catch up from it), then sends it on the conversation's channel through
- * the outbox worker (retried with backoff, in order, when the platform fails), then emits
- * `message.sent`. Every outbound message goes through here: bot and agent replies, surveys.
+ * and web chat can catch up from it), puts it in the durable outbox, whose worker sends it
+ * on the conversation's channel at once and in order (retried with backoff when the
+ * platform fails or times out, and after a restart), then emits `message.sent`. `deliver`
+ * resolves once the message is stored and queued, never waiting for the platform. Every
+ * outbound message goes through here: bot and agent replies, surveys.
  */
 export class MessageDispatcher {
   constructor(
@@ -51,10 +55,14 @@ export class MessageDispatcher {
     }
   }
 
-  /** Stores and sends `reply`; `output` overrides the registered channel (e.g. a collecting one). */
-  async deliver(conversation: Conversation, author: Author, reply: Reply, output?: Channel): Promise<Message> {
-    const { message } = await this.messages.insertOnce({
-      _id: newId('msg'),
+  /**
+   * Stores and queues `reply`; `output` overrides the registered channel (e.g. a collecting
+   * one). With `waitForFirstTry` it also waits for the first send (the bot's turn does, so a
+   * platform sees its replies before its webhook is answered); an agent's reply does not.
+   */
+  async deliver(conversation: Conversation, author: Author, reply: Reply, output?: Channel, { waitForFirstTry = false } = {}): Promise<Message> {
+    const { message, duplicate } = await this.messages.insertOnce({
+      _id: reply.id ?? newId('msg'),
       conversationId: conversation._id,
       customerId: conversation.customerId,
       channel: conversation.channel,
@@ -79,15 +87,18 @@ export class MessageDispatcher {
       messageId: message._id,
       author: author.kind === 'agent' ? { kind: 'agent', ...(author.name ? { name: author.name } : {}) } : { kind: author.kind },
     };
-    if (output) await this.sendNow(output, conversation, outbound);
-    else if (!this.channels.get(conversation.channel)) {
+    if (output) {
+      if (!duplicate) await this.sendNow(output, conversation, outbound);
+      return message;
+    }
+    if (!this.channels.get(conversation.channel)) {
       this.logger.warn({ conversationId: conversation._id, channel: conversation.channel }, 'channel not enabled; the reply stays in the transcript');
     } else {
-      const outcome = await this.delivery.send({ conversationId: conversation._id, channel: conversation.channel, address: conversation.address, message: outbound });
-      // Delivery receipts (WhatsApp statuses) name the message by the platform's id.
-      if (outcome.status === 'sent' && outcome.platformMessageId && outcome.platformMessageId !== message._id) await this.messages.setPlatformMessageId(message._id, outcome.platformMessageId);
+      // A repeated reply (a turn finished after a restart) is queued once: the outbox entry's id is the message's.
+      const { sent } = await this.delivery.dispatch({ conversationId: conversation._id, channel: conversation.channel, address: conversation.address, message: outbound });
+      if (waitForFirstTry) await sent;
     }
-    this.events.emit('message.sent', { conversation, message });
+    if (!duplicate) this.events.emit('message.sent', { conversation, message });
     return message;
   }
 

@@ -10,7 +10,7 @@ const replaceable: Record<DeliveryState['status'], DeliveryState['status'][]> = 
   failed: ['sent', 'delivered', 'read'],
 };
 
-/** Transcript lines, in order; inbound platform messages are stored once per platform id. */
+/** Transcript lines, in order; inbound platform messages are stored once per sender and platform id. */
 export class MessageRepository {
   private readonly messages;
 
@@ -19,19 +19,33 @@ export class MessageRepository {
   }
 
   /**
-   * Stores a message unless the same channel already delivered one with its platform id.
-   * `duplicate: true` tells the caller a webhook was redelivered and must not be answered again.
+   * Stores a message unless one with its `_id` or its `inboundKey` (the same sender's
+   * redelivered message) is stored already; then `duplicate: true` and the stored one.
    */
   async insertOnce(input: Message): Promise<{ message: Message; duplicate: boolean }> {
     const message = messageSchema.parse(input);
     try {
       return { message: await this.messages.insertOne(message), duplicate: false };
     } catch (error) {
-      if (!(error instanceof DuplicateKeyError) || !message.platformMessageId) throw error;
-      const existing = await this.messages.findOne({ channel: message.channel, platformMessageId: message.platformMessageId });
+      if (!(error instanceof DuplicateKeyError)) throw error;
+      const existing = (message.inboundKey ? await this.messages.findOne({ inboundKey: message.inboundKey }) : null) ?? (await this.messages.findOne({ _id: message._id }));
       if (!existing) throw error;
       return { message: existing, duplicate: true };
     }
+  }
+
+  get(id: string): Promise<Message | null> {
+    return this.messages.findOne({ _id: id });
+  }
+
+  /** Marks the bot's turn on an inbound message finished: a redelivery of it is now a duplicate. */
+  async finishTurn(messageId: string): Promise<void> {
+    await this.messages.updateOne({ _id: messageId }, { $unset: { turnPending: '' } });
+  }
+
+  /** Inbound messages whose turn never finished (the process stopped during it), oldest first. */
+  pendingTurns(limit = 1000): Promise<Message[]> {
+    return this.messages.find({ turnPending: true }, { sort: { createdAt: 1, _id: 1 }, limit });
   }
 
   transcript(conversationId: string): Promise<Message[]> {

@@ -37,8 +37,17 @@ export const messageSchema = z.object({
   confidence: z.number().min(0).max(1).optional(),
   /** The chat model that worded the bot's answer from the article (optional OpenAI wording). */
   wordedBy: z.string().optional(),
-  /** The platform's id; unique per channel, which makes redelivered webhooks harmless. */
+  /** The platform's id of the message (inbound: as the sender's platform gave it; outbound: once sent). */
   platformMessageId: z.string().optional(),
+  /**
+   * Inbound only: channel, sender and platform id in one unique key, so a redelivered
+   * webhook is stored once and two senders who use the same id never collide.
+   */
+  inboundKey: z.string().optional(),
+  /** Inbound only: stored, but the bot's turn on it has not finished (finished on redelivery or restart). */
+  turnPending: z.literal(true).optional(),
+  /** Inbound only: the platform's language hint, kept so a turn finished after a restart reads it too. */
+  localeHint: z.string().max(35).optional(),
   /** Outbound only: the platform's latest delivery receipt. */
   delivery: deliveryStateSchema.optional(),
   createdAt: z.date(),

@@ -2,7 +2,7 @@ import type { Channel } from '../channels/channel.js';
 import type { InboundMessage } from '../channels/messages.js';
 import type { Config, Locale } from '../config/config-schema.js';
 import type { Conversation } from '../conversations/conversation.js';
-import type { ConversationLog } from '../conversations/conversation-log.js';
+import type { ConversationLog, RecordedInbound } from '../conversations/conversation-log.js';
 import type { ConversationRepository } from '../conversations/conversation-repository.js';
 import type { Message } from '../conversations/message.js';
 import type { MessageRepository } from '../conversations/message-repository.js';
@@ -65,27 +65,97 @@ export interface EngineDeps {
 
 const localeTags: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB', cs: 'cs-CZ', zh: 'zh-CN' };
 
+/** A customer message once it is stored: the bot's turn on it runs on. */
+export interface Accepted {
+  message: Message;
+  /** The platform delivered this message before. */
+  duplicate: boolean;
+  /** Resolves when the bot's turn on it is done (at once for a redelivery whose turn was done). */
+  turn: Promise<Turn>;
+}
+
 /**
  * The conversation engine: the only place that decides what happens to a customer message,
  * on any channel. It records the message, stays silent while the conversation is with the
  * agents, and otherwise answers, asks which article was meant, makes small talk, or hands
  * off with a ticket. Messages of one customer are handled one at a time, in order.
+ *
+ * Store first, then answer: `accept` resolves once the message is stored (webhooks
+ * acknowledge the platform then); the turn runs on. The stored message stays `turnPending`
+ * until its turn has finished, so a redelivery of it, or `resumePending` after a restart,
+ * finishes the turn instead of dropping it as a duplicate. Replies have ids derived from the
+ * customer message, so a turn run twice stores and sends each reply once.
  */
 export class ConversationEngine {
-  private readonly queue = new KeyedQueue();
+  private readonly recording = new KeyedQueue();
+  private readonly turns = new KeyedQueue();
+  /** Turns queued or running, by customer message id. */
+  private readonly scheduled = new Map<string, Promise<Turn>>();
   private turnCounter = 0;
 
   constructor(private readonly deps: EngineDeps) {}
 
-  /** Handles one inbound message; `output` replaces the channel's own sender (e.g. `POST /api/chat`). */
-  handle(inbound: InboundMessage, output?: Channel): Promise<Turn> {
-    return this.queue.run(`${inbound.channel}:${inbound.externalUserId}`, () => this.turn(inbound, output));
+  /** Handles one inbound message to the end of its turn; `output` replaces the channel's own sender (e.g. in tests). */
+  async handle(inbound: InboundMessage, output?: Channel): Promise<Turn> {
+    return (await this.accept(inbound, output)).turn;
   }
 
-  private async turn(inbound: InboundMessage, output?: Channel): Promise<Turn> {
-    const { customer, conversation, message, duplicate } = await this.deps.log.recordInbound(inbound);
-    const turn: Turn = { conversation, customer, message, duplicate, replies: [] };
-    if (duplicate) return turn;
+  /** Stores one inbound message and starts the bot's turn on it; resolves once it is stored. */
+  accept(inbound: InboundMessage, output?: Channel): Promise<Accepted> {
+    return this.recording.run(`${inbound.channel}:${inbound.externalUserId}`, async () => {
+      const recorded = await this.deps.log.recordInbound(inbound);
+      const { message, duplicate } = recorded;
+      if (duplicate && !message.turnPending) return { message, duplicate, turn: Promise.resolve({ ...recorded, replies: [] }) };
+      const turn = this.schedule(recorded, output);
+      return { message, duplicate, turn: duplicate ? turn.then((done) => ({ ...done, duplicate: true })) : turn };
+    });
+  }
+
+  /**
+   * Starts the turns a stopped process left pending (stored messages the bot never
+   * answered), oldest first; resolves with how many it started. Failures are logged.
+   */
+  async resumePending(onError: (error: unknown, message: Message) => void): Promise<number> {
+    let started = 0;
+    for (const message of await this.deps.messages.pendingTurns()) {
+      const [customer, conversation] = await Promise.all([this.deps.customers.get(message.customerId), this.deps.conversations.get(message.conversationId)]);
+      if (!customer || !conversation) {
+        await this.deps.messages.finishTurn(message._id);
+        continue;
+      }
+      this.schedule({ customer, conversation, message, duplicate: false }).catch((error: unknown) => onError(error, message));
+      started++;
+    }
+    return started;
+  }
+
+  /** Resolves when no turn is queued or running (for shutdown and tests). */
+  async idle(): Promise<void> {
+    while (this.scheduled.size > 0) await Promise.allSettled([...this.scheduled.values()]);
+  }
+
+  private schedule(recorded: RecordedInbound, output?: Channel): Promise<Turn> {
+    const id = recorded.message._id;
+    const known = this.scheduled.get(id);
+    if (known) return known;
+    const run = this.turns.run(recorded.conversation._id, async () => {
+      // An earlier turn may have handed the conversation off since the message was stored.
+      const conversation = (await this.deps.conversations.get(recorded.conversation._id)) ?? recorded.conversation;
+      const turn = await this.turn({ ...recorded, conversation, duplicate: false }, output);
+      await this.deps.messages.finishTurn(id);
+      return turn;
+    });
+    this.scheduled.set(id, run);
+    void run.then(
+      () => this.scheduled.delete(id),
+      () => this.scheduled.delete(id),
+    );
+    return run;
+  }
+
+  private async turn(recorded: RecordedInbound, output?: Channel): Promise<Turn> {
+    const { customer, conversation, message } = recorded;
+    const turn: Turn = { conversation, customer, message, duplicate: false, replies: [] };
     this.deps.events.emit('message.received', { conversation, message });
     if (conversation.state === 'waiting') {
       await this.takeContactDetails(turn, output);
@@ -96,17 +166,15 @@ export class ConversationEngine {
 
     await this.deps.dispatcher.typing(conversation, output);
     const decision = await this.deps.policy.decide({
-      text: inbound.text,
-      ...(inbound.payload ? { payload: inbound.payload } : {}),
-      ...(inbound.localeHint ? { localeHint: inbound.localeHint } : {}),
+      text: message.text,
+      ...(message.payload ? { payload: message.payload } : {}),
+      ...(message.localeHint ? { localeHint: message.localeHint } : {}),
       ...(conversation.locale ? { conversationLocale: conversation.locale } : {}),
     });
     turn.decision = decision;
     const locale = decision.language.locale;
-    const say = async (reply: Reply) => {
-      turn.replies.push(await this.deps.dispatcher.deliver(turn.conversation, { kind: 'bot' }, { locale, ...reply }, output));
-    };
-    const logQuestion = (outcome: QuestionOutcome, text: string = inbound.text) =>
+    const say = (reply: Reply) => this.reply(turn, { locale, ...reply }, output);
+    const logQuestion = (outcome: QuestionOutcome, text: string = message.text) =>
       this.deps.questions.record({
         text,
         outcome,
@@ -183,8 +251,14 @@ export class ConversationEngine {
   private async answeredSurvey(turn: Turn, output?: Channel): Promise<boolean> {
     const replies = await this.deps.surveys?.claim({ conversation: turn.conversation, customer: turn.customer, message: turn.message });
     if (!replies) return false;
-    for (const reply of replies) turn.replies.push(await this.deps.dispatcher.deliver(turn.conversation, { kind: 'bot' }, reply, output));
+    for (const reply of replies) await this.reply(turn, reply, output);
     return true;
+  }
+
+  /** Says `reply` in the turn, under an id derived from the customer's message (a repeated turn stores it once). */
+  private async reply(turn: Turn, reply: Reply, output?: Channel): Promise<void> {
+    const id = `${turn.message._id}.r${turn.replies.length + 1}`;
+    turn.replies.push(await this.deps.dispatcher.deliver(turn.conversation, { kind: 'bot' }, { ...reply, id }, output, { waitForFirstTry: true }));
   }
 
   /** The article's answer (or the model's wording of it, in the customer's language) under its title and link. */
@@ -241,7 +315,7 @@ export class ConversationEngine {
     await this.deps.customers.update(customer._id, contact);
     const locale = conversation.locale ?? this.deps.config.locales.default;
     const text = fill(botPhrases[locale].contactSaved, { contact: [contact.email, contact.phone].filter(Boolean).join(', ') });
-    turn.replies.push(await this.deps.dispatcher.deliver(conversation, { kind: 'bot' }, { text, locale }, output));
+    await this.reply(turn, { text, locale }, output);
   }
 
   /**

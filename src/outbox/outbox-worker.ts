@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ChannelId } from '../channels/channel-id.js';
+import type { SendReceipt } from '../channels/channel.js';
 import type { ChannelRegistry } from '../channels/channel-registry.js';
 import { ChannelSendError } from '../channels/channel-send-error.js';
 import type { OutboundMessage, PlatformAddress } from '../channels/messages.js';
@@ -24,9 +25,6 @@ export interface SendRequest {
 /** What became of a send: made now, queued for a retry, or refused for good by the platform. */
 export type SendOutcome = { status: 'sent'; platformMessageId?: string } | { status: 'queued'; entryId: string } | { status: 'failed'; error: string };
 
-// A lease outlives any sane HTTP timeout of a send; a crashed worker's entry is retried after it.
-const leaseMs = 60_000;
-
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -34,16 +32,19 @@ function describe(error: unknown): string {
 const isPermanent = (error: unknown): boolean => error instanceof ChannelSendError && error.permanent;
 
 /**
- * Delivers outbound messages in order per conversation, durably. `send` tries the channel at
- * once (no store round trip when it works); a retryable failure (429, 5xx, network) goes to
- * the outbox with backoff, and while a conversation has entries waiting there, its later
- * messages queue behind them. The worker leases due entries, sends them oldest first per
- * conversation, retries with exponential backoff (at least the platform's Retry-After) up to
- * `maxAttempts`, then marks them failed. A permanent failure (4xx) is recorded, not retried.
+ * Delivers outbound messages in order per conversation, durably. `dispatch` writes the
+ * message to the outbox first (so a send the process dies during is retried after the
+ * restart) and then tries the channel at once, within the send timeout; a retryable
+ * failure (429, 5xx, network, timeout) stays in the outbox with backoff, and while a
+ * conversation has entries waiting there, its later messages queue behind them. The worker
+ * leases due entries, sends them oldest first per conversation, retries with exponential
+ * backoff (at least the platform's Retry-After) up to `maxAttempts`, then marks them
+ * failed. A permanent failure (4xx) is recorded, not retried.
  *
- * Web chat never fails a send (a closed widget reads the transcript when it reconnects), so
- * its messages never wait here. Ordering is kept within one process; several processes on
- * one store each order their own sends and pick up each other's retries when due.
+ * Delivery is at least once: a platform that took a message but never answered (or a
+ * process killed between the send and its record) gets it again. Ordering is kept within
+ * one process; several processes on one store each order their own sends and pick up each
+ * other's retries when due.
  */
 export class OutboxWorker {
   readonly workerId = newId('wkr');
@@ -55,6 +56,8 @@ export class OutboxWorker {
   private timerAt = Infinity;
   private draining: Promise<void> | null = null;
   private drainAgain = false;
+  /** First tries of `dispatch` still running. */
+  private readonly trying = new Set<Promise<SendOutcome>>();
 
   constructor(
     private readonly deps: {
@@ -62,6 +65,8 @@ export class OutboxWorker {
       channels: ChannelRegistry;
       logger: Logger;
       settings: OutboxSettings;
+      /** Told of each message a platform took, with the platform's id (delivery receipts name it). */
+      onSent?: (entry: OutboxEntry, receipt: SendReceipt) => Promise<void>;
     },
   ) {}
 
@@ -72,48 +77,57 @@ export class OutboxWorker {
     this.wake(new Date());
   }
 
-  /** Stops retrying; resolves once the send in progress, if any, has been recorded. */
+  /** Stops retrying; resolves once the sends in progress, if any, have been recorded. */
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.timerAt = Infinity;
-    await this.draining;
+    await Promise.allSettled([this.draining, ...this.trying]);
   }
 
-  /** Sends `request` now, or queues it behind the conversation's pending entries. */
-  send(request: SendRequest): Promise<SendOutcome> {
-    return this.lanes.run(request.conversationId, async () => {
-      if (this.waiting.has(request.conversationId)) return this.queue(request, { dueAt: new Date() });
-      const channel = this.deps.channels.get(request.channel);
-      try {
-        if (!channel) throw new ChannelSendError(`The ${request.channel} channel is not enabled on this server`);
-        const receipt = await channel.send(request.address, request.message);
-        return { status: 'sent', ...(receipt.platformMessageId ? { platformMessageId: receipt.platformMessageId } : {}) };
-      } catch (error) {
-        return this.firstFailure(request, error);
-      }
+  /**
+   * Queues `request` in the outbox (once per transcript message: a repeat is not queued
+   * again) and resolves as soon as it is stored; the send is tried at once in the
+   * conversation's order. `sent` tells what became of that first try.
+   */
+  async dispatch(request: SendRequest): Promise<{ entryId: string; sent: Promise<SendOutcome> }> {
+    const id = request.message.messageId ? `out_${request.message.messageId}` : newId('out');
+    const lease = { worker: this.workerId, until: new Date(Date.now() + this.leaseMs()) };
+    const { entry, created } = await this.deps.outbox.enqueueOnce({ ...request, id, attempts: 1, lease });
+    if (!created) return { entryId: entry._id, sent: Promise.resolve(entry.status === 'done' ? { status: 'sent' } : { status: 'queued', entryId: entry._id }) };
+    const sent = this.lanes.run(request.conversationId, () => this.attempt(entry));
+    this.trying.add(sent);
+    void sent.then(
+      () => this.trying.delete(sent),
+      () => this.trying.delete(sent),
+    );
+    return { entryId: entry._id, sent };
+  }
+
+  /** How long a worker holds an entry it tries: past the send timeout, so nobody else sends it meanwhile. */
+  private leaseMs(): number {
+    return this.deps.settings.sendTimeoutMs + 5_000;
+  }
+
+  /** The channel's send, abandoned (and retryable) when the platform has not answered within the timeout. */
+  private async sendWithTimeout(entry: OutboxEntry): Promise<SendReceipt> {
+    const channel = this.deps.channels.get(entry.channel);
+    if (!channel) throw new ChannelSendError(`The ${entry.channel} channel is not enabled on this server`);
+    const timeoutMs = this.deps.settings.sendTimeoutMs;
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(new ChannelSendError(`The ${entry.channel} platform did not answer within ${timeoutMs} ms`));
+      }, timeoutMs);
     });
-  }
-
-  private async firstFailure(request: SendRequest, error: unknown): Promise<SendOutcome> {
-    const lastError = describe(error);
-    const context = { err: error, conversationId: request.conversationId, channel: request.channel, messageId: request.message.messageId };
-    if (isPermanent(error) || this.deps.settings.maxAttempts <= 1) {
-      await this.deps.outbox.enqueue({ ...request, status: 'failed', attempts: 1, lastError });
-      this.deps.logger.warn(context, 'the platform refused a message; not retried (it stays in the transcript)');
-      return { status: 'failed', error: lastError };
+    try {
+      return await Promise.race([channel.send(entry.address, entry.message, { signal: abort.signal }), timedOut]);
+    } finally {
+      clearTimeout(timer);
     }
-    this.deps.logger.warn(context, 'sending a message failed; queued in the outbox for a retry');
-    const outcome = await this.queue(request, { dueAt: new Date(Date.now() + this.retryDelay(1, error)), attempts: 1, lastError });
-    this.waiting.add(request.conversationId);
-    return outcome;
-  }
-
-  private async queue(request: SendRequest, extra: { dueAt: Date; attempts?: number; lastError?: string }): Promise<SendOutcome> {
-    const entry = await this.deps.outbox.enqueue({ ...request, ...extra });
-    this.wake(entry.dueAt);
-    return { status: 'queued', entryId: entry._id };
   }
 
   /** Backoff for the try after `attempts` tries, never sooner than the platform asked. */
@@ -157,49 +171,62 @@ export class OutboxWorker {
   /** Sends every due entry, one at a time, then plans the next look. */
   private async drainDue(): Promise<void> {
     while (this.running) {
-      const entry = await this.deps.outbox.lease(this.workerId, new Date(), leaseMs);
+      const entry = await this.deps.outbox.lease(this.workerId, new Date(), this.leaseMs());
       if (!entry) break;
       this.waiting.add(entry.conversationId);
-      await this.attempt(entry);
+      await this.lanes.run(entry.conversationId, () => this.attempt(entry));
     }
     if (!this.running) return;
     const next = await this.deps.outbox.nextDueAt();
     this.wake(next ?? new Date(Date.now() + this.deps.settings.pollMs));
   }
 
-  private async attempt(entry: OutboxEntry): Promise<void> {
+  /** Tries a leased entry unless an earlier one of its conversation is pending (then it waits for it). */
+  private async attempt(entry: OutboxEntry): Promise<SendOutcome> {
     const { outbox } = this.deps;
-    const [head] = await outbox.pendingFor(entry.conversationId);
-    if (head && head._id !== entry._id) {
-      // An earlier message of this conversation is still pending: wait until it is due (or its holder's lease ends).
-      const heldUntil = head.leasedBy && head.leaseUntil ? head.leaseUntil.getTime() : 0;
-      await outbox.release(entry, this.workerId, new Date(Math.max(head.dueAt.getTime(), heldUntil, Date.now()) + 1));
-      return;
+    if (this.waiting.has(entry.conversationId)) {
+      const [head] = await outbox.pendingFor(entry.conversationId);
+      if (head && head._id !== entry._id) {
+        // An earlier message of this conversation is still pending: wait until it is due (or its holder's lease ends).
+        const heldUntil = head.leasedBy && head.leaseUntil ? head.leaseUntil.getTime() : 0;
+        const dueAt = new Date(Math.max(head.dueAt.getTime(), heldUntil, Date.now()) + 1);
+        await outbox.release(entry, this.workerId, dueAt);
+        this.wake(dueAt);
+        return { status: 'queued', entryId: entry._id };
+      }
     }
+    let outcome: SendOutcome;
     try {
-      const channel = this.deps.channels.get(entry.channel);
-      if (!channel) throw new ChannelSendError(`The ${entry.channel} channel is not enabled on this server`);
-      const receipt = await channel.send(entry.address, entry.message);
+      const receipt = await this.sendWithTimeout(entry);
       await outbox.markSent(entry, this.workerId, receipt.platformMessageId);
+      await this.deps.onSent?.(entry, receipt).catch((error: unknown) => this.deps.logger.warn({ err: error, entryId: entry._id }, 'recording a sent message failed'));
+      outcome = { status: 'sent', ...(receipt.platformMessageId ? { platformMessageId: receipt.platformMessageId } : {}) };
     } catch (error) {
-      await this.retryLater(entry, error);
+      outcome = await this.retryLater(entry, error);
     }
-    await this.lanes.run(entry.conversationId, async () => {
-      if ((await outbox.pendingFor(entry.conversationId)).length === 0) this.waiting.delete(entry.conversationId);
-    });
+    if (outcome.status === 'sent' || outcome.status === 'failed') {
+      if (this.waiting.has(entry.conversationId) && (await outbox.pendingFor(entry.conversationId)).length === 0) this.waiting.delete(entry.conversationId);
+    } else this.waiting.add(entry.conversationId);
+    return outcome;
   }
 
-  private async retryLater(entry: OutboxEntry, error: unknown): Promise<void> {
+  private async retryLater(entry: OutboxEntry, error: unknown): Promise<SendOutcome> {
     const lastError = describe(error);
     const context = { err: error, conversationId: entry.conversationId, channel: entry.channel, entryId: entry._id, attempts: entry.attempts };
     if (isPermanent(error)) {
       await this.deps.outbox.markRejected(entry, this.workerId, lastError);
-      this.deps.logger.warn(context, 'the platform refused a queued message; not retried');
-      return;
+      this.deps.logger.warn(context, 'the platform refused a message; not retried (it stays in the transcript)');
+      return { status: 'failed', error: lastError };
     }
     const { maxAttempts } = this.deps.settings;
-    await this.deps.outbox.markFailed(entry, this.workerId, lastError, new Date(Date.now() + this.retryDelay(entry.attempts, error)), maxAttempts);
-    if (entry.attempts >= maxAttempts) this.deps.logger.error(context, `a queued message failed ${maxAttempts} times; given up (it stays in the transcript)`);
-    else this.deps.logger.warn(context, 'retrying a queued message failed; retrying later');
+    const retryAt = new Date(Date.now() + this.retryDelay(entry.attempts, error));
+    await this.deps.outbox.markFailed(entry, this.workerId, lastError, retryAt, maxAttempts);
+    if (entry.attempts >= maxAttempts) {
+      this.deps.logger.error(context, `a message failed ${maxAttempts} times; given up (it stays in the transcript)`);
+      return { status: 'failed', error: lastError };
+    }
+    this.deps.logger.warn(context, 'sending a message failed; retrying later from the outbox');
+    this.wake(retryAt);
+    return { status: 'queued', entryId: entry._id };
   }
 }

@@ -2,6 +2,7 @@ import type { ChannelId } from '../channels/channel-id.js';
 import type { OutboundMessage, PlatformAddress } from '../channels/messages.js';
 import { completeLease, failLease, leaseNextDue } from '../jobs/lease.js';
 import type { DocumentStore } from '../storage/document-store.js';
+import { DuplicateKeyError } from '../storage/duplicate-key-error.js';
 import { newId } from '../storage/new-id.js';
 import { outboxEntrySchema, type OutboxEntry } from './outbox-entry.js';
 
@@ -24,6 +25,10 @@ export interface OutboxInput {
   attempts?: number;
   status?: 'pending' | 'failed';
   lastError?: string;
+  /** A stable id (derived from the transcript message), so queuing the same message twice stores it once. */
+  id?: string;
+  /** Held by this worker until then: it is about to try the send itself. */
+  lease?: { worker: string; until: Date };
 }
 
 /**
@@ -37,10 +42,33 @@ export class Outbox {
     this.entries = store.collection<OutboxEntry>('outbox');
   }
 
+  /** Stores an entry; with an `id` already stored, throws `DuplicateKeyError` (see `enqueueOnce`). */
   async enqueue(input: OutboxInput): Promise<OutboxEntry> {
     const now = new Date();
-    const entry = outboxEntrySchema.parse({ _id: newId('out'), status: 'pending', attempts: 0, createdAt: now, seq: nextSeq(), ...input, dueAt: input.dueAt ?? now });
+    const { id, lease, ...fields } = input;
+    const entry = outboxEntrySchema.parse({
+      _id: id ?? newId('out'),
+      status: 'pending',
+      attempts: 0,
+      createdAt: now,
+      seq: nextSeq(),
+      ...fields,
+      dueAt: input.dueAt ?? now,
+      ...(lease ? { leasedBy: lease.worker, leaseUntil: lease.until } : {}),
+    });
     return this.entries.insertOne(entry);
+  }
+
+  /** Stores an entry under its stable `id` unless it is stored already; `created: false` then. */
+  async enqueueOnce(input: OutboxInput & { id: string }): Promise<{ entry: OutboxEntry; created: boolean }> {
+    try {
+      return { entry: await this.enqueue(input), created: true };
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error;
+      const existing = await this.get(input.id);
+      if (!existing) throw error;
+      return { entry: existing, created: false };
+    }
   }
 
   /** Takes the earliest due entry for `worker` (its `attempts` counts this try). */
@@ -82,10 +110,18 @@ export class Outbox {
     return this.entries.find({ status: 'pending' }, { sort: { dueAt: 1 } });
   }
 
-  /** When the next pending entry is due, or null when none is pending. */
-  async nextDueAt(): Promise<Date | null> {
-    const next = await this.entries.findOne({ status: 'pending' }, { sort: { dueAt: 1 } });
-    return next?.dueAt ?? null;
+  /**
+   * When the worker should look next: the earliest due entry nobody holds, or the earliest
+   * end of a lease (a held entry can be taken once its holder's lease runs out); null when
+   * none is pending.
+   */
+  async nextDueAt(now = new Date()): Promise<Date | null> {
+    const [free, held] = await Promise.all([
+      this.entries.findOne({ status: 'pending', $or: [{ leaseUntil: null }, { leaseUntil: { $lte: now } }] }, { sort: { dueAt: 1 } }),
+      this.entries.findOne({ status: 'pending', leaseUntil: { $gt: now } }, { sort: { leaseUntil: 1 } }),
+    ]);
+    const times = [free?.dueAt, held?.leaseUntil].filter((at): at is Date => at instanceof Date).map((at) => at.getTime());
+    return times.length > 0 ? new Date(Math.min(...times)) : null;
   }
 
   /** The transcript id of the message a retried send delivered as `platformMessageId`, or null (delivery receipts name only the platform's id). */

@@ -43,7 +43,9 @@ export const collectionSpecs = [
     name: 'messages',
     indexes: [
       { keys: { conversationId: 1 } },
-      { keys: { channel: 1, platformMessageId: 1 }, unique: true, sparse: true },
+      { keys: { inboundKey: 1 }, unique: true, sparse: true },
+      { keys: { platformMessageId: 1, channel: 1 }, sparse: true },
+      { keys: { turnPending: 1 }, sparse: true },
       { keys: { createdAt: 1 }, dates: ['createdAt'] },
       { keys: { customerId: 1 } },
     ],

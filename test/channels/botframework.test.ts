@@ -4,6 +4,7 @@ import { startFakeBotConnector, type FakeBotConnector, type PostedActivity } fro
 import { botFrameworkFixture, type BotActivity } from '../support/bot-framework-fixture.js';
 import { postJson } from '../support/post-json.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { eventually } from '../support/eventually.js';
 
 const actionsOf = (posted: PostedActivity | undefined) => posted?.activity.suggestedActions?.actions ?? [];
 
@@ -104,11 +105,12 @@ describe('the Bot Framework channel, driven as the Emulator does (no authenticat
     expect((await agent.post(`/api/agent/tickets/${item!.ticket.id}/claim`)).status).toBe(200);
     const before = connector.messages().length;
     expect((await agent.post(`/api/agent/conversations/${item!.conversation.id}/messages`, { text: 'Chào anh, em là Lan. *Em* kiểm tra ngay ạ.' })).status).toBe(201);
-    const [relayed] = connector.messages().slice(before);
-    expect(relayed!.activity).toMatchObject({ text: 'Lan: Chào anh, em là Lan. *Em* kiểm tra ngay ạ.', textFormat: 'plain' });
-    expect(relayed!.conversationId).toBe('4c1f8b70-ca3b-11f0-9a4e-1b2e0a6d7c11|livechat');
+    // The agent is answered once the reply is stored; the outbox sends it right after.
+    const relayed = await eventually(() => connector.messages()[before], 'the agent reply to reach the connector');
+    expect(relayed.activity).toMatchObject({ text: 'Lan: Chào anh, em là Lan. *Em* kiểm tra ngay ạ.', textFormat: 'plain' });
+    expect(relayed.conversationId).toBe('4c1f8b70-ca3b-11f0-9a4e-1b2e0a6d7c11|livechat');
     // A proactive turn replies to the SDK's own continuation activity, never to an old customer message.
-    expect(relayed!.replyToId).not.toMatch(/^emu-/);
+    expect(relayed.replyToId).not.toMatch(/^emu-/);
     // While the agent owns the conversation, the bot is silent on this channel too.
     expect(await say('bao hanh bao lau')).toEqual([]);
   });

@@ -214,9 +214,11 @@ describe('ConversationEngine', () => {
       const transcript = await world.careline.services.messages.transcript(turns[0]!.conversation._id);
       const customerLines = transcript.filter((line) => line.author.kind === 'customer').map((line) => line.text);
       expect(customerLines).toEqual(texts);
-      // Each question is followed by its own answer.
-      const warrantyAt = transcript.findIndex((line) => line.text === 'bao hanh bao lau');
-      expect(transcript[warrantyAt + 1]!.text).toContain(title('warranty-period'));
+      // Each question gets its own answer, in the order they were asked.
+      const answerTo = (text: string) => transcript.find((line) => line._id.startsWith(`${turns[texts.indexOf(text)]!.message._id}.`));
+      expect(answerTo('bao hanh bao lau')!.text).toContain(title('warranty-period'));
+      const [warranty, shipping] = [answerTo('bao hanh bao lau')!, answerTo('phi ship bao nhieu')!].map((line) => transcript.indexOf(line));
+      expect(warranty).toBeLessThan(shipping!);
     });
   });
 });

@@ -79,11 +79,11 @@ describe('EmbeddedDocumentStore opening a file written by the first layout', () 
 
   it('refuses to open, changing nothing, when a document cannot move into the new layout', async () => {
     const dir = directory();
-    const twin = (id: string) => ({ _id: id, doc: JSON.stringify({ _id: id, channel: 'telegram', platformMessageId: '77', direction: 'in', createdAt: { $date: '2026-03-02T03:00:00.000Z' } }) });
+    const twin = (id: string) => ({ _id: id, doc: JSON.stringify({ _id: id, channel: 'telegram', platformMessageId: '77', inboundKey: '["telegram","1","77"]', direction: 'in', createdAt: { $date: '2026-03-02T03:00:00.000Z' } }) });
     // The first layout's unique index was on JSON text; two rows it let through now clash.
     writeFirstLayout(join(dir, embeddedDatabaseFile), new Map([['messages', [twin('msg_a')]]]));
     const raw = new BetterSqlite3(join(dir, embeddedDatabaseFile));
-    raw.exec(`DROP INDEX "ix_messages_channel_platformMessageId"`);
+    raw.exec(`DROP INDEX "ix_messages_inboundKey"`);
     raw.prepare(`INSERT INTO "c_messages" (_id, doc) VALUES (?, ?)`).run(twin('msg_b')._id, twin('msg_b').doc);
     raw.close();
 

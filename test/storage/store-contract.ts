@@ -10,6 +10,7 @@ import { ArticleRepository } from '../../src/knowledge/article-repository.js';
 import { ArticleEmbeddingRepository, decodeVector, encodeVector } from '../../src/knowledge/openai/article-embedding-repository.js';
 import type { CsatResponse } from '../../src/csat/csat-response.js';
 import { CustomerRepository } from '../../src/customers/customer-repository.js';
+import { inboundKeyOf } from '../../src/conversations/conversation-log.js';
 import { MessageRepository } from '../../src/conversations/message-repository.js';
 import type { Message } from '../../src/conversations/message.js';
 import { TicketRepository } from '../../src/handoff/ticket-repository.js';
@@ -174,7 +175,7 @@ export function storeContract(adapter: string, open: () => Promise<{ store: Docu
     });
 
     describe('messages and customers', () => {
-      const message = (platformMessageId?: string): Message => ({
+      const message = (platformMessageId?: string, sender = 'u1'): Message => ({
         _id: newId('msg'),
         conversationId: 'c1',
         customerId: 'u1',
@@ -184,7 +185,7 @@ export function storeContract(adapter: string, open: () => Promise<{ store: Docu
         text: 'xin chào',
         buttons: [],
         createdAt: new Date(),
-        ...(platformMessageId ? { platformMessageId } : {}),
+        ...(platformMessageId ? { platformMessageId, inboundKey: inboundKeyOf({ channel: 'telegram', externalUserId: sender, platformMessageId }) } : {}),
       });
 
       it('stores a platform message once however often it is delivered', async () => {
@@ -193,6 +194,13 @@ export function storeContract(adapter: string, open: () => Promise<{ store: Docu
         expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
         expect(new Set(results.map((r) => r.message._id)).size).toBe(1);
         expect(await messages.transcript('c1')).toHaveLength(1);
+      });
+
+      it('keeps the same platform id from two senders apart', async () => {
+        const messages = new MessageRepository(store);
+        const results = await Promise.all([messages.insertOnce(message('42', 'u1')), messages.insertOnce(message('42', 'u2'))]);
+        expect(results.map((r) => r.duplicate)).toEqual([false, false]);
+        expect(await messages.transcript('c1')).toHaveLength(2);
       });
 
       it('stores messages without a platform id every time', async () => {

@@ -36,7 +36,9 @@ export class MongoDocumentStore implements DocumentStore {
     for (const spec of collectionSpecs) {
       const model = this.model(spec.name);
       await model.createCollection();
-      await model.createIndexes();
+      // Makes the indexes exactly those of the spec: an index an earlier version declared
+      // differently (e.g. the old unique platform-id index of messages) is dropped and rebuilt.
+      await model.syncIndexes();
     }
   }
 
