@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
-import { rejectUpgrade } from '../../http/reject-upgrade.js';
+import { writeRawError } from '../../http/raw-error-response.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { WebchatChannel } from './webchat-channel.js';
@@ -35,10 +35,10 @@ export function attachWebchatSocket(server: Server, deps: { inbox: WebchatInbox;
     socket.on('error', (error) => deps.logger.debug({ err: error }, 'web chat handshake socket error'));
     // As a URL: `//[`, `http://[::1` or `//x:99999/` are none and are refused, not thrown.
     const target = URL.parse(request.url ?? '/', 'http://localhost');
-    if (!target) return rejectUpgrade(socket, 400, 'malformed_url', 'The request target is not a valid URL.');
-    if (target.pathname !== webchatSocketPath) return rejectUpgrade(socket, 404, 'not_found', `There is no WebSocket here; the web chat's is ${webchatSocketPath}.`);
+    if (!target) return writeRawError(socket, 400, 'malformed_url', 'The request target is not a valid URL.');
+    if (target.pathname !== webchatSocketPath) return writeRawError(socket, 404, 'not_found', `There is no WebSocket here; the web chat's is ${webchatSocketPath}.`);
     const token = webchatTokenSchema.safeParse(target.searchParams.get('token'));
-    if (!token.success) return rejectUpgrade(socket, 401, 'unauthorized', 'A valid ?token= is required.');
+    if (!token.success) return writeRawError(socket, 401, 'unauthorized', 'A valid ?token= is required.');
     wss.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, visitorIdOf(token.data)));
   });
 
