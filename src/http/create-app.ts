@@ -27,6 +27,7 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
 import { checkJsonDepth } from './json-depth.js';
 import { packageRoot } from './package-root.js';
+import { securityHeaders } from './security-headers.js';
 import { reportRoutes } from '../reports/report-routes.js';
 
 export interface AppDeps {
@@ -78,6 +79,7 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
       },
     }),
   );
+  app.use(securityHeaders(config));
   app.use(healthRoutes(store, new Date()));
   for (const webhook of webhooks) app.use(webhook.path, webhook.router);
   app.use('/api', express.json({ limit: '256kb', verify: checkJsonDepth }));
