@@ -24,6 +24,7 @@ import { AgentDesk } from './handoff/agent-desk.js';
 import { AgentPresence } from './handoff/agent-presence.js';
 import { AutoAssigner } from './handoff/auto-assigner.js';
 import { Handoff } from './handoff/handoff.js';
+import { answerClientErrors } from './http/answer-client-errors.js';
 import { createApp } from './http/create-app.js';
 import { IntentMatcher } from './intents/intent-matcher.js';
 import { readIntentFiles } from './intents/read-intent-files.js';
@@ -181,8 +182,9 @@ export async function createCareline({ config, store, logger, telegramBot, opena
     },
     zalo,
     telegramInbox: telegram?.inbox ?? null,
-    /** Attaches what needs the listening HTTP server (the web chat socket, the public base URL); returns the socket closer. */
+    /** Attaches what needs the listening HTTP server (the web chat socket, JSON answers to unparsable requests, the public base URL); returns the socket closer. */
     attach(server: Server): () => void {
+      answerClientErrors(server);
       const address = server.address();
       if (!config.publicUrl && address && typeof address === 'object') publicBase = `http://localhost:${address.port}`;
       return config.channels.webchat.enabled ? attachWebchatSocket(server, { inbox: webchatInbox, channel: webchat, logger }) : () => undefined;

@@ -25,10 +25,12 @@ export function userOf(res: Response): User {
   return auth.user;
 }
 
+// Read as sent, not percent-decoded: a session token is only letters, digits, `_` and `-`,
+// so anything with an escape is not one (and a malformed escape cannot throw).
 function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key === name) return value.join('=');
   }
   return undefined;
 }

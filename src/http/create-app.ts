@@ -25,7 +25,9 @@ import type { Services } from '../services.js';
 import type { DocumentStore } from '../storage/document-store.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
+import { checkJsonDepth } from './json-depth.js';
 import { packageRoot } from './package-root.js';
+import { securityHeaders } from './security-headers.js';
 import { reportRoutes } from '../reports/report-routes.js';
 
 export interface AppDeps {
@@ -77,9 +79,10 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
       },
     }),
   );
+  app.use(securityHeaders(config));
   app.use(healthRoutes(store, new Date()));
   for (const webhook of webhooks) app.use(webhook.path, webhook.router);
-  app.use('/api', express.json({ limit: '256kb' }));
+  app.use('/api', express.json({ limit: '256kb', verify: checkJsonDepth }));
   app.use('/api', authenticate({ sessions, users: services.users }));
   app.use('/api/auth', authRoutes({ users: services.users, sessions, throttle, config }));
   app.use('/api/agent', agentRoutes({ services, desk, events, users: services.users, sla: config.sla, presence, knowledge, defaultLocale: config.locales.default }));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ValidationError } from '../http/app-error.js';
 
 /** The period a report covers, in the business's time zone, and how it is bucketed. */
 export interface ReportRange {
@@ -17,7 +18,16 @@ export interface ReportRange {
   format: string;
 }
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' });
+/** The longest period one report covers, in days (a leap year); a longer one is refused with 400. */
+export const maxReportDays = 366;
+
+// A real calendar day (no 2024-02-30) in the years 1000–2999: `Date.UTC` reads years below
+// 100 as 19xx, `Intl` writes years below 1 with an era, and year 10000 has no YYYY form.
+const isRealDay = (day: string) => day >= '1000-01-01' && day <= '2999-12-31' && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD', abort: true })
+  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && isRealDay(day), { error: 'expected a real calendar day in the years 1000 to 2999' });
 
 /** The query string of a report: `from`, `to` (local days, inclusive) and `bucket`. */
 export const reportQuerySchema = z
@@ -54,10 +64,18 @@ function localDay(at: Date, zone: string): string {
   return new Date(at.getTime() + offsetMinutes(zone, at) * 60_000).toISOString().slice(0, 10);
 }
 
-/** Resolves a report query (default: the last 30 days up to today) in `timezone`. */
+/**
+ * Resolves a report query (default: the last 30 days up to today) in `timezone`. A period
+ * longer than `maxReportDays` (e.g. `from` years back, `to` defaulting to today) throws
+ * `ValidationError` naming `from`: the work grows with the days covered.
+ */
 export function reportRange(query: ReportQuery, timezone: string, now = new Date()): ReportRange {
   const to = query.to ?? localDay(now, timezone);
   const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * dayMs).toISOString().slice(0, 10);
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs + 1;
+  if (days > maxReportDays) {
+    throw new ValidationError('query', [{ path: 'from', message: `a report covers at most ${maxReportDays} days; ${from} to ${to} is ${days.toLocaleString('en')}` }]);
+  }
   const start = localMidnight(from, timezone);
   const end = localMidnight(new Date(Date.parse(`${to}T00:00:00Z`) + dayMs).toISOString().slice(0, 10), timezone);
   const offsets = new Set<number>();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/accounts/user-admin.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, recordCspViolations } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const xssImage = '<img src=x onerror="window.__xss = 1">';
@@ -10,6 +10,7 @@ const xssScript = '<script>window.__xss = 2</script>';
 describe('a customer in the widget and an agent in the console, in Chromium', () => {
   let app: TestApp;
   let browser: Browser;
+  let cspViolations: string[][] = [];
   let customer: Page;
   let agent: Page;
 
@@ -24,6 +25,7 @@ describe('a customer in the widget and an agent in the console, in Chromium', ()
     browser = await launchChromium();
     customer = await browser.newPage({ locale: 'vi-VN' });
     agent = await browser.newPage({ locale: 'en-GB' });
+    cspViolations = [recordCspViolations(customer), recordCspViolations(agent)];
   });
   afterAll(async () => {
     await browser?.close();
@@ -90,5 +92,9 @@ describe('a customer in the widget and an agent in the console, in Chromium', ()
     expect(await agent.locator('.transcript img, .transcript script').count()).toBe(0);
     expect(await agent.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await customer.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  });
+
+  it('works under its Content-Security-Policy: Chromium reports no violation', () => {
+    expect(cspViolations.flat()).toEqual([]);
   });
 });

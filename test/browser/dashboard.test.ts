@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../src/accounts/user-admin.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, recordCspViolations } from '../support/browser.js';
 import { reportFixtureFigures, seedReportFixture } from '../support/report-fixture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -24,6 +24,7 @@ function parseCsv(text: string): Map<string, string> {
 describe('the admin dashboard, seeded, in Chromium', () => {
   let app: TestApp;
   let browser: Browser;
+  let cspViolations: string[][] = [];
   let page: Page;
 
   beforeAll(async () => {
@@ -32,6 +33,7 @@ describe('the admin dashboard, seeded, in Chromium', () => {
     await addUser(app.services.users, { email: 'boss@anphat.example', name: 'Boss', roles: ['admin'], password: 'correct horse battery' });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
+    cspViolations = [recordCspViolations(page)];
   });
   afterAll(async () => {
     await browser?.close();
@@ -101,5 +103,9 @@ describe('the admin dashboard, seeded, in Chromium', () => {
   it('is for admins only', async () => {
     expect((await fetch(`${app.url}/api/reports`)).status).toBe(401);
     expect((await fetch(`${app.url}/api/reports?from=2026-13-01`)).status).toBe(401);
+  });
+
+  it('works under its Content-Security-Policy: Chromium reports no violation', () => {
+    expect(cspViolations.flat()).toEqual([]);
   });
 });

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/accounts/user-admin.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, recordCspViolations } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('the knowledge-base editor and the widget, in Chromium', { timeout: 90_000 }, () => {
   let app: TestApp;
   let browser: Browser;
+  let cspViolations: string[][] = [];
   let editor: Page;
   let customer: Page;
   let originalAnswer: string;
@@ -29,6 +30,7 @@ describe('the knowledge-base editor and the widget, in Chromium', { timeout: 90_
     browser = await launchChromium();
     editor = await browser.newPage();
     customer = await browser.newPage({ locale: 'vi-VN' });
+    cspViolations = [recordCspViolations(editor), recordCspViolations(customer)];
     await customer.goto(`${app.url}/`);
     await customer.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();
     await customer.locator('.msg.welcome').waitFor();
@@ -106,5 +108,9 @@ describe('the knowledge-base editor and the widget, in Chromium', { timeout: 90_
     await expect.poll(() => editor.locator('#resolved-list').textContent()).toContain('new article gift-cards (en)');
 
     expect(await ask('can I buy a gift card for my wife?')).toContain('Gift cards from 500,000 VND at every store.');
+  });
+
+  it('works under its Content-Security-Policy: Chromium reports no violation', () => {
+    expect(cspViolations.flat()).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, recordCspViolations } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -9,6 +9,7 @@ describe('the web chat widget on the demo page, in Chromium', () => {
   let app: TestApp;
   let port: number;
   let browser: Browser;
+  let cspViolations: string[][] = [];
   let page: Page;
 
   const botMessages = () => page.locator('.msg.bot:not(.welcome)');
@@ -32,6 +33,7 @@ describe('the web chat widget on the demo page, in Chromium', () => {
     port = Number(new URL(app.url).port);
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'vi-VN' });
+    cspViolations = [recordCspViolations(page)];
     await page.goto(`${app.url}/`);
     await page.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();
     await page.locator('.msg.welcome').waitFor();
@@ -130,5 +132,9 @@ describe('the web chat widget on the demo page, in Chromium', () => {
     const box = await page.locator('.panel').boundingBox();
     expect(box).toMatchObject({ x: 0, width: 360 });
     expect(await page.locator('textarea').isVisible()).toBe(true);
+  });
+
+  it('works under its Content-Security-Policy: Chromium reports no violation', () => {
+    expect(cspViolations.flat()).toEqual([]);
   });
 });

@@ -103,6 +103,19 @@ describe('the Telegram channel (telegraf against a fake Bot API)', () => {
     });
   });
 
+  describe('a text longer than a transcript line holds (8,000 characters)', () => {
+    it('is accepted, stored cut to 8,000 and answered', async () => {
+      const long = `How much does delivery cost? ${'x'.repeat(9000)}`;
+      expect((await world.post(textFrom(long))).status).toBe(200);
+      expect(world.fake.sentTo(janaChat)).toHaveLength(1);
+      const customer = await world.app.services.customers.findByIdentity('telegram', String(janaChat));
+      const conversation = await world.app.services.conversations.latestFor(customer!._id, 'telegram');
+      const [stored] = await world.app.services.messages.transcript(conversation!._id);
+      expect(stored!.text).toBe(long.slice(0, 8000));
+      expect(world.app.logs.filter((line) => line.includes('"level":50'))).toEqual([]);
+    });
+  });
+
   describe('redelivery', () => {
     it('answers an update delivered twice once', async () => {
       const update = textFrom('How much does delivery cost?');

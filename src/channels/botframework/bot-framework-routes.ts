@@ -1,4 +1,5 @@
 import express, { Router } from 'express';
+import { checkJsonDepth } from '../../http/json-depth.js';
 import type { BotFrameworkInbox } from './bot-framework-inbox.js';
 
 /**
@@ -9,7 +10,7 @@ import type { BotFrameworkInbox } from './bot-framework-inbox.js';
 export function botFrameworkRoutes(inbox: BotFrameworkInbox): Router {
   const router = Router();
   // Mounted with the other platform webhooks, before the app's own body parser.
-  router.use(express.json({ limit: '256kb' }));
+  router.use(express.json({ limit: '256kb', verify: checkJsonDepth }));
   router.post('/', async (req, res) => {
     const { status, body } = await inbox.receive(req.body, req.headers.authorization ?? '');
     if (body === undefined) res.status(status).end();

@@ -12,6 +12,9 @@ export type GroupPolicy = 'mention' | 'ignore';
 /** A message read for the engine: its text, or the command it is. */
 export type ReadMessage = { kind: 'text'; text: string } | { kind: 'command'; command: string; argument: string };
 
+/** The longest text the engine takes from one message. */
+const maxTextLength = 8000;
+
 const commandPattern = /^\/([a-z0-9_]{1,32})(?:@([a-z0-9_]{1,64}))?(?:\s+([\s\S]*))?$/i;
 
 const isGroup = (message: TelegramMessage) => message.chat.type === 'group' || message.chat.type === 'supergroup';
@@ -25,7 +28,8 @@ const isGroup = (message: TelegramMessage) => message.chat.type === 'group' || m
  */
 export function readMessage(message: TelegramMessage, bot: BotIdentity, groups: GroupPolicy): ReadMessage | null {
   if (message.chat.type === 'channel' || !message.from || message.from.is_bot) return null;
-  const raw = (message.text ?? message.caption ?? '').trim();
+  // Cut to what a transcript line holds, as the other channels do (Telegram's own limit is 4,096).
+  const raw = (message.text ?? message.caption ?? '').trim().slice(0, maxTextLength);
   if (!raw) return null;
   const command = commandPattern.exec(raw);
   const forOtherBot = command?.[2] !== undefined && command[2].toLowerCase() !== bot.username.toLowerCase();

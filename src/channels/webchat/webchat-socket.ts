@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import { writeRawError } from '../../http/raw-error-response.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { WebchatChannel } from './webchat-channel.js';
@@ -27,14 +28,17 @@ function sendEvent(socket: WebSocket, event: WebchatServerEvent): void {
  */
 export function attachWebchatSocket(server: Server, deps: { inbox: WebchatInbox; channel: WebchatChannel; logger: Logger }): () => void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
+  // This is the server's only upgrade handler, so it answers every handshake: one it
+  // cannot serve is refused at once and its socket destroyed, never left open.
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== webchatSocketPath) return; // other upgrade handlers may serve it
-    const token = webchatTokenSchema.safeParse(url.searchParams.get('token'));
-    if (!token.success) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nA valid ?token= is required.\n');
-      return;
-    }
+    // Node stops listening for errors on a socket it hands to 'upgrade'; a reset must not end the process.
+    socket.on('error', (error) => deps.logger.debug({ err: error }, 'web chat handshake socket error'));
+    // As a URL: `//[`, `http://[::1` or `//x:99999/` are none and are refused, not thrown.
+    const target = URL.parse(request.url ?? '/', 'http://localhost');
+    if (!target) return writeRawError(socket, 400, 'malformed_url', 'The request target is not a valid URL.');
+    if (target.pathname !== webchatSocketPath) return writeRawError(socket, 404, 'not_found', `There is no WebSocket here; the web chat's is ${webchatSocketPath}.`);
+    const token = webchatTokenSchema.safeParse(target.searchParams.get('token'));
+    if (!token.success) return writeRawError(socket, 401, 'unauthorized', 'A valid ?token= is required.');
     wss.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, visitorIdOf(token.data)));
   });
 

@@ -25,7 +25,7 @@ export const zaloEventSchema = z.looseObject({
     .looseObject({
       msg_id: z.string().min(1).max(256).optional(),
       msg_ids: z.array(z.string()).optional(),
-      text: z.string().max(8000).optional(),
+      text: z.string().transform((text) => text.slice(0, 8000)).optional(),
       attachments: z.array(attachmentSchema).optional(),
     })
     .optional(),

@@ -31,7 +31,7 @@ export function helpCenterRoutes(deps: { knowledge: KnowledgeBase; config: Pick<
 <html lang="${article.locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(article.title)}</title>
-<style>body{font:16px/1.6 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1f2933}a{color:#0b63ce}nav{font-size:.9rem;margin-bottom:1rem}</style></head>
+<link rel="stylesheet" href="/help-center.css"></head>
 <body><nav><a href="/">←</a>${others ? ` · ${others}` : ''}</nav>
 <article><h1>${escapeHtml(article.title)}</h1>${renderMarkdown(article.answer)}</article>
 </body></html>`);
