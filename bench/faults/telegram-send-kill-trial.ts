@@ -1,7 +1,7 @@
 import { seededRandom } from '../latency-stats.js';
 import { benchCustomer } from './bench-customers.js';
 import { deliveryRequest, post, type BenchMessage } from './deliver.js';
-import { mapPool } from './pool.js';
+import { mapPool, waitUntil } from './pool.js';
 import { answeredQuestions } from './replay-trial.js';
 import { extraCopies, missingAtPlatform } from './transcript-counts.js';
 import type { TrialFigure } from './trial-result.js';
@@ -37,7 +37,7 @@ export async function telegramSendKillTrial(options: { customers: number }): Pro
     await mapPool(byCustomer, 10, async (questions) => {
       for (const entry of questions) if (!killing) entry.status = (await post(world.url, entry.request, 15_000)).status;
     });
-    await waitFor(() => killing !== null, 20_000);
+    await waitUntil(() => killing !== null, 20_000, 10);
     clearInterval(watch);
     await killing;
     const inFlight = world.fakes.arrived('telegram').filter((send) => send.status === null).length;
@@ -81,9 +81,4 @@ export async function telegramSendKillTrial(options: { customers: number }): Pro
   } finally {
     await world.close();
   }
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
 }
