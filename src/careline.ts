@@ -140,7 +140,7 @@ export async function createCareline({ config, store, logger, telegramBot, opena
   if (config.routing.autoAssign) new AutoAssigner({ presence, users: services.users, conversations: services.conversations, tickets: services.tickets, desk, logger }).listen(events);
   const webchatInbox = new WebchatInbox({ engine, customers: services.customers, conversations: services.conversations, messages: services.messages });
   const webhooks = meta.webhooks({ engine, customers: services.customers, recordStatuses: whatsappStatusRecorder(services.messages, services.outbox, logger), logger });
-  if (zalo) webhooks.push({ path: '/webhooks/zalo', router: zaloRoutes({ appId: zalo.appId, oaSecretKey: zalo.oaSecretKey, engine, choices: zalo.choices, logger }) });
+  if (zalo) webhooks.push({ path: '/webhooks/zalo', router: zaloRoutes({ appId: zalo.appId, oaSecretKey: zalo.oaSecretKey, maxEventAgeMs: config.channels.zalo.maxEventAgeSeconds * 1000, engine, choices: zalo.choices, logger }) });
   const editor = createEditor({ config, store, services, knowledge, policy, questions });
   if (botframework) webhooks.push(botframework.webhook(engine));
   const telegram = telegramBot && telegramWiring ? telegramWiring.wireTelegram(telegramBot, { config, engine, services, logger }) : null;

@@ -119,6 +119,8 @@ export const configSchema = z
             refreshToken: secret.optional(),
             apiBase: httpUrl.default('https://openapi.zalo.me'),
             oauthBase: httpUrl.default('https://oauth.zaloapp.com'),
+            /** A signed event older than this (or this far in the future) is refused: a captured request cannot be replayed later. */
+            maxEventAgeSeconds: wholeNumber(10, 86_400).default(600),
           })
           .prefault({}),
       })

@@ -47,6 +47,7 @@ export const envVars: EnvVar[] = [
   { name: 'ZALO_OA_SECRET_KEY', path: ['channels', 'zalo', 'oaSecretKey'], secret: true, description: 'OA secret key (Webhook settings of the app, not the app secret); checks X-ZEvent-Signature on webhooks.', example: '' },
   { name: 'ZALO_ACCESS_TOKEN', path: ['channels', 'zalo', 'accessToken'], secret: true, description: 'OA access token to start with; refreshed ones are kept in the store.', example: '' },
   { name: 'ZALO_REFRESH_TOKEN', path: ['channels', 'zalo', 'refreshToken'], secret: true, description: 'OA refresh token (single-use: the store keeps each new one; put a new one here after re-authorizing the OA).', example: '' },
+  { name: 'ZALO_MAX_EVENT_AGE_S', path: ['channels', 'zalo', 'maxEventAgeSeconds'], description: 'Zalo webhooks whose signed timestamp is older (or further ahead) than this many seconds are refused with 403, so a captured request cannot be replayed.', example: '600' },
   { name: 'ZALO_API_BASE', path: ['channels', 'zalo', 'apiBase'], description: 'Zalo OA API base URL (tests point it at a local fake).', example: 'https://openapi.zalo.me' },
   { name: 'ZALO_OAUTH_BASE', path: ['channels', 'zalo', 'oauthBase'], description: 'Zalo OAuth base URL for token refresh.', example: 'https://oauth.zaloapp.com' },
   { name: 'OPENAI_API_KEY', path: ['openai', 'apiKey'], secret: true, description: 'Optional: turns on OpenAI embeddings (hybrid ranking) and grounded answer wording; unset (and no OPENAI_BASE_URL) the bot stays fully offline.', example: '' },

@@ -42,7 +42,7 @@ function authenticationFailure(error: unknown): Error {
 /**
  * The Bot Framework webhook's logic (`POST /api/messages`): parses the activity, verifies
  * its token (when an app id is configured), then runs the turn: a message goes to the
- * engine with its conversation reference as the address; a conversation the customer just
+ * engine (stored before the channel is answered) with its conversation reference as the address; a conversation the customer just
  * joined gets a welcome. The channel is acknowledged as soon as the engine has answered, or
  * after `answerWithinMs` at the latest while slow work goes on.
  */
@@ -67,7 +67,8 @@ export class BotFrameworkInbox {
   private async message(activity: InboundActivity): Promise<void> {
     const inbound = await this.inboundOf(activity);
     if (!inbound) return;
-    const handled = this.deps.engine.handle(inbound);
+    // Stored before the channel is answered; the turn is awaited only up to answerWithinMs.
+    const { turn: handled } = await this.deps.engine.accept(inbound);
     const finished = await Promise.race([handled.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, this.deps.answerWithinMs ?? 10_000, false).unref())]);
     if (!finished) handled.catch((error: unknown) => this.deps.logger.error({ err: error, channelId: activity.channelId }, 'a Bot Framework message failed after it was acknowledged'));
   }

@@ -14,7 +14,7 @@ export interface MessagingRoutesDeps {
 
 /**
  * The webhook of a Send API platform (`page` for Messenger, `instagram` for Instagram):
- * verified, acknowledged, then each customer message is handed to the engine in order.
+ * verified, each customer message stored through the engine in order, then acknowledged.
  */
 export function messagingRoutes(channel: 'messenger' | 'instagram', object: 'page' | 'instagram', { appSecret, verifyToken, engine, logger }: MessagingRoutesDeps): Router {
   return metaWebhookRoutes({
@@ -22,10 +22,11 @@ export function messagingRoutes(channel: 'messenger' | 'instagram', object: 'pag
     verifyToken,
     logger,
     schema: messagingWebhookSchema(object),
-    handle: async (payload) => {
+    accept: async (payload) => {
       for (const inbound of messagingInbound(channel, payload)) {
-        // One message that fails must not cost the rest of the batch its answer.
-        await engine.handle(inbound).catch((error: unknown) => logger.error({ err: error, channel, platformMessageId: inbound.platformMessageId }, 'handling a customer message failed'));
+        const { turn } = await engine.accept(inbound);
+        // One turn that fails must not cost the rest of the batch its answer.
+        turn.catch((error: unknown) => logger.error({ err: error, channel, platformMessageId: inbound.platformMessageId }, 'handling a customer message failed'));
       }
     },
   });

@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { AppError } from '../../http/app-error.js';
+import { AppError, UnavailableError } from '../../http/app-error.js';
 import { validate } from '../../http/validate.js';
 import { checkMetaSignature } from './meta-signature.js';
 
@@ -26,13 +26,14 @@ export class VerificationFailedError extends AppError {
   }
 }
 
-/** What a Meta webhook endpoint needs; `handle` runs after the platform was answered. */
+/** What a Meta webhook endpoint needs; the platform is answered once `accept` has stored the delivery. */
 export interface MetaWebhookOptions<S extends z.ZodType> {
   appSecret: string;
   verifyToken: string;
   /** The payload's shape; a body that does not fit is answered 400 and not handled. */
   schema: S;
-  handle: (payload: z.infer<S>) => Promise<void>;
+  /** Stores what the delivery holds (the turns on it may run on); a failure is answered 503, so Meta redelivers. */
+  accept: (payload: z.infer<S>) => Promise<void>;
   logger: Logger;
 }
 
@@ -40,25 +41,31 @@ export interface MetaWebhookOptions<S extends z.ZodType> {
  * One Meta webhook endpoint (Messenger, Instagram and WhatsApp share the protocol):
  * `GET /` answers the subscription handshake (`hub.mode=subscribe`, `hub.verify_token`,
  * echoing `hub.challenge`); `POST /` checks `X-Hub-Signature-256` over the raw bytes before
- * anything is parsed (missing: 401, wrong: 403), parses the JSON with `schema`, answers 200
- * at once and only then hands the payload to `handle`, so a slow turn never makes Meta
+ * anything is parsed (missing: 401, wrong: 403), parses the JSON with `schema`, stores the
+ * delivery through `accept` and only then answers 200 (store, then acknowledge: an
+ * acknowledged message is never lost); the turns run on, so a slow one never makes Meta
  * time out and redeliver.
  */
-export function metaWebhookRoutes<S extends z.ZodType>({ appSecret, verifyToken, schema, handle, logger }: MetaWebhookOptions<S>): Router {
+export function metaWebhookRoutes<S extends z.ZodType>({ appSecret, verifyToken, schema, accept, logger }: MetaWebhookOptions<S>): Router {
   const router = Router();
   router.get('/', (req, res) => {
     const { 'hub.mode': mode, 'hub.verify_token': token, 'hub.challenge': challenge } = req.query;
     if (mode !== 'subscribe' || token !== verifyToken || typeof challenge !== 'string') throw new VerificationFailedError();
     res.type('text/plain').send(challenge);
   });
-  router.post('/', express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
+  router.post('/', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const check = checkMetaSignature(raw, req.get('x-hub-signature-256'), appSecret);
     if (check === 'missing') throw new MissingSignatureError();
     if (check === 'invalid') throw new InvalidSignatureError();
     const payload = validate(schema, parseJson(raw), 'body');
+    try {
+      await accept(payload);
+    } catch (error) {
+      logger.error({ err: error }, 'storing a Meta webhook delivery failed; Meta will deliver it again');
+      throw new UnavailableError('The delivery could not be stored now; deliver it again.');
+    }
     res.status(200).send('EVENT_RECEIVED');
-    handle(payload).catch((error: unknown) => logger.error({ err: error }, 'handling a Meta webhook delivery failed'));
   });
   return router;
 }

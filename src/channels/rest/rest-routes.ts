@@ -56,7 +56,11 @@ export function restRoutes(deps: { engine: ConversationEngine; conversations: Co
       messageId: turn.message._id,
       duplicate: turn.duplicate,
       state: turn.conversation.state,
-      replies: collected.sent.map(({ message }) => ({ id: message.messageId, kind: message.kind, text: asText(message.kind, message.text, message.buttons), buttons: message.buttons, ...(message.link ? { link: message.link } : {}) })),
+      // From the transcript, so a retried request whose turn a crash cut short still gets every reply.
+      replies: turn.replies.map((message) => {
+        const kind = message.kind ?? (message.buttons.length > 0 ? 'choices' : 'text');
+        return { id: message._id, kind, text: asText(kind, message.text, message.buttons), buttons: message.buttons, ...(message.link ? { link: message.link } : {}) };
+      }),
     });
   });
   router.get('/conversations/:conversationId/messages', async (req, res) => {

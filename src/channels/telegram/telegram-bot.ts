@@ -20,7 +20,8 @@ export function createTelegramBot(config: Config['channels']['telegram']): Teleg
  * work and returns at once; an error thrown by telegraf itself is logged, never rethrown
  * into the HTTP request.
  */
-export function routeTelegramUpdates(bot: Telegraf, accept: (update: unknown, me: { id: number; username: string }) => void, logger: Logger): void {
+export function routeTelegramUpdates(bot: Telegraf, accept: (update: unknown, me: { id: number; username: string }) => Promise<void>, logger: Logger): void {
+  // telegraf answers a webhook once this resolves: after the update's message is stored.
   bot.use((ctx) => accept(ctx.update, ctx.botInfo));
   bot.catch((error, ctx) => logger.error({ err: error, updateId: ctx.update.update_id }, 'telegraf failed on an update'));
 }

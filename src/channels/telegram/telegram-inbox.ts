@@ -30,7 +30,7 @@ export interface TelegramInboxDeps {
  * The Telegram channel's receiving side, used by the webhook and by long polling alike:
  * parses each update, turns messages and button presses into `InboundMessage`s (the
  * `update_id` is the platform message id, so a redelivered update is answered once) and
- * hands them to the engine without making Telegram wait for the answer. `/start` greets
+ * stores them through the engine before Telegram is answered, without making it wait for the bot's answer. `/start` greets
  * (and links a deep-link payload to a known customer), `/help` explains, `/human` hands
  * off; other commands are read as text.
  */
@@ -42,8 +42,12 @@ export class TelegramInbox {
 
   constructor(private readonly deps: TelegramInboxDeps) {}
 
-  /** Starts handling one raw update and returns at once; failures are logged. */
-  accept(raw: unknown, bot: BotIdentity): void {
+  /**
+   * Handles one raw update: resolves once its message is stored (the webhook answers
+   * Telegram then; the bot's turn runs on), rejects when it could not be stored, so
+   * Telegram delivers it again.
+   */
+  async accept(raw: unknown, bot: BotIdentity): Promise<void> {
     const parsed = telegramUpdateSchema.safeParse(raw);
     if (!parsed.success) {
       this.deps.logger.warn({ issues: parsed.error.issues }, 'telegram update skipped: not a valid Update');
@@ -53,10 +57,23 @@ export class TelegramInbox {
     if (this.recentUpdates.has(update.update_id)) return;
     this.recentUpdates.add(update.update_id);
     if (this.recentUpdates.size > 1000) this.recentUpdates.delete(this.recentUpdates.values().next().value!);
-    const work = (async () => {
+    try {
       if (update.message) await this.onMessage(update.update_id, update.message, bot);
       else if (update.callback_query) await this.onButton(update.update_id, update.callback_query);
-    })().catch((error: unknown) => this.deps.logger.error({ err: error, updateId: update.update_id }, 'handling a telegram update failed'));
+    } catch (error) {
+      this.recentUpdates.delete(update.update_id);
+      this.deps.logger.error({ err: error, updateId: update.update_id }, 'storing a telegram update failed; Telegram will deliver it again');
+      throw error;
+    }
+  }
+
+  /** Stores a customer message through the engine; its turn runs on and is tracked for `idle`. */
+  private async start(inbound: InboundMessage): Promise<void> {
+    const { turn } = await this.deps.engine.accept(inbound);
+    const work = turn.then(
+      () => undefined,
+      (error: unknown) => this.deps.logger.error({ err: error, platformMessageId: inbound.platformMessageId }, 'handling a telegram update failed'),
+    );
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
   }
@@ -72,7 +89,7 @@ export class TelegramInbox {
     if (!read || !user) return;
     const base = this.inbound(updateId, user, message.chat.id);
     if (read.kind === 'text') {
-      await this.deps.engine.handle({ ...base, text: read.text });
+      await this.start({ ...base, text: read.text });
       return;
     }
     switch (read.command) {
@@ -80,7 +97,7 @@ export class TelegramInbox {
         if (read.argument && this.deps.linkCustomer && !(await this.deps.linkCustomer(read.argument, user))) {
           this.deps.logger.warn({ userId: user.id }, 'telegram /start payload did not name a known customer; continuing as a new one');
         }
-        await this.deps.engine.handle({ ...base, text: '/start', payload: payloads.greeting });
+        await this.start({ ...base, text: '/start', payload: payloads.greeting });
         return;
       case 'help': {
         const locale = localeOfLanguageCode(user.language_code, this.deps.locales.supported, this.deps.locales.default);
@@ -88,10 +105,10 @@ export class TelegramInbox {
         return;
       }
       case 'human':
-        await this.deps.engine.handle({ ...base, text: '/human', payload: payloads.handoff });
+        await this.start({ ...base, text: '/human', payload: payloads.handoff });
         return;
       default:
-        await this.deps.engine.handle({ ...base, text: `/${read.command} ${read.argument}`.trim() });
+        await this.start({ ...base, text: `/${read.command} ${read.argument}`.trim() });
     }
   }
 
@@ -107,7 +124,7 @@ export class TelegramInbox {
       return;
     }
     const label = query.message?.reply_markup?.inline_keyboard.flat().find((button) => button.callback_data === data)?.text;
-    await Promise.all([answered, this.deps.engine.handle({ ...this.inbound(updateId, query.from, chatId), text: label ?? payload, payload })]);
+    await Promise.all([answered, this.start({ ...this.inbound(updateId, query.from, chatId), text: label ?? payload, payload })]);
   }
 
   /** A payload too long for `callback_data` is found among the buttons of the customer's latest conversation. */

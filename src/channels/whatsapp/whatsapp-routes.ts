@@ -20,8 +20,8 @@ export interface WhatsappRoutesDeps {
 const phonePattern = /^[0-9]{6,15}$/;
 
 /**
- * The WhatsApp Cloud API webhook, mounted at `/webhooks/whatsapp`: verified, acknowledged,
- * then delivery receipts are recorded and each customer message is handed to the engine.
+ * The WhatsApp Cloud API webhook, mounted at `/webhooks/whatsapp`: verified, delivery
+ * receipts recorded and each customer message stored through the engine, then acknowledged.
  * A customer without a phone number on file gets the WhatsApp one (verified by WhatsApp).
  */
 export function whatsappRoutes(deps: WhatsappRoutesDeps): Router {
@@ -31,16 +31,16 @@ export function whatsappRoutes(deps: WhatsappRoutesDeps): Router {
     verifyToken: deps.verifyToken,
     logger,
     schema: whatsappWebhookSchema,
-    handle: async (payload) => {
+    accept: async (payload) => {
       const { inbound, statuses } = whatsappDelivery(payload, deps.phoneNumberId);
       if (statuses.length > 0) await deps.recordStatuses(statuses).catch((error: unknown) => logger.error({ err: error }, 'recording WhatsApp delivery statuses failed'));
       for (const message of inbound) {
-        try {
-          const turn = await engine.handle(message);
-          if (!turn.customer.phone && phonePattern.test(message.externalUserId)) await customers.update(turn.customer._id, { phone: `+${message.externalUserId}` });
-        } catch (error) {
-          logger.error({ err: error, platformMessageId: message.platformMessageId }, 'handling a WhatsApp message failed');
-        }
+        const { turn } = await engine.accept(message);
+        void turn
+          .then(async (done) => {
+            if (!done.customer.phone && phonePattern.test(message.externalUserId)) await customers.update(done.customer._id, { phone: `+${message.externalUserId}` });
+          })
+          .catch((error: unknown) => logger.error({ err: error, platformMessageId: message.platformMessageId }, 'handling a WhatsApp message failed'));
       }
     },
   });

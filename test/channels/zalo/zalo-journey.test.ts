@@ -71,8 +71,10 @@ describe('the Zalo OA channel', () => {
     });
 
     it('records an image the follower sends and ignores receipts and follows', async () => {
-      const image = zaloFixture('user_send_image');
-      for (const name of ['follow', 'user_received_message', 'user_seen_message']) expect((await postZaloEvent(app.url, zaloFixture(name))).status).toBe(200);
+      // The documented samples, sent now (as Zalo would): an old signed timestamp is refused.
+      const now = (event: Record<string, unknown>) => ({ ...event, timestamp: String(Date.now()) });
+      const image = now(zaloFixture('user_send_image'));
+      for (const name of ['follow', 'user_received_message', 'user_seen_message']) expect((await postZaloEvent(app.url, now(zaloFixture(name)))).status).toBe(200);
       expect((await postZaloEvent(app.url, image)).status).toBe(200);
       await fake.waitForSent(1);
       const customer = await app.services.customers.findByIdentity('zalo', '246845883529197922');
@@ -105,6 +107,44 @@ describe('the Zalo OA channel', () => {
       expect(await app.services.customers.findByIdentity('zalo', '111')).not.toBeNull();
       const [conversation] = await app.services.conversations.listByCustomer((await app.services.customers.findByIdentity('zalo', '111'))!._id);
       expect((await app.services.messages.transcript(conversation!._id)).filter((message) => message.direction === 'in').map((message) => message.text)).toEqual(['xin chao']);
+    });
+
+    it('refuses a signed event 1 hour, 30 days or 5 years old with 403 and answers none of them', async () => {
+      const hour = 3_600_000;
+      for (const age of [hour, 30 * 24 * hour, 5 * 365 * 24 * hour]) {
+        const response = await postZaloEvent(app.url, { ...zaloText('333', 'bao hanh bao lau'), timestamp: String(Date.now() - age) });
+        expect(response.status).toBe(403);
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('stale_event');
+      }
+      await postZaloEvent(app.url, zaloText('333', 'xin chao'));
+      await fake.waitForSent(1);
+      expect(fake.sent).toHaveLength(1);
+    });
+
+    it('answers an event without msg_id once however often it is replayed', async () => {
+      const event = { ...zaloText('444', 'bao hanh bao lau'), message: { text: 'bao hanh bao lau' } };
+      for (let i = 0; i < 10; i++) expect((await postZaloEvent(app.url, event)).status).toBe(200);
+      await postZaloEvent(app.url, zaloText('444', 'cam on'));
+      await fake.waitForSent(2);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(fake.sent.map((sent) => sent.userId)).toEqual(['444', '444']);
+    });
+
+    it('answers 503 when the message cannot be stored (Zalo delivers it again), and answers the redelivery', async () => {
+      const messages = app.services.messages;
+      const insertOnce = messages.insertOnce.bind(messages);
+      messages.insertOnce = async () => {
+        throw new Error('the store is down');
+      };
+      const event = zaloText('555', 'bao hanh bao lau', 'msg-store-down');
+      try {
+        expect((await postZaloEvent(app.url, event)).status).toBe(503);
+      } finally {
+        messages.insertOnce = insertOnce;
+      }
+      expect((await postZaloEvent(app.url, { ...event, timestamp: String(Date.now()) })).status).toBe(200);
+      await fake.waitForSent(1);
+      expect(fake.sent.map((sent) => sent.userId)).toEqual(['555']);
     });
 
     it('answers a redelivered message once', async () => {
