@@ -107,6 +107,15 @@ export class CustomerRepository {
       if (customer) return customer;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new Error(`Customer ${customerId} named by an identity does not exist`);
+    // A process stopped between writing the identity and its customer: make the customer now,
+    // or the person could never write again.
+    const now = new Date();
+    try {
+      return await this.customers.insertOne(customerSchema.parse({ _id: customerId, createdAt: now, updatedAt: now, lastSeenAt: now }));
+    } catch (error) {
+      const raced = error instanceof DuplicateKeyError ? await this.customers.findOne({ _id: customerId }) : null;
+      if (!raced) throw error;
+      return raced;
+    }
   }
 }

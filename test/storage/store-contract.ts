@@ -11,6 +11,7 @@ import { ArticleEmbeddingRepository, decodeVector, encodeVector } from '../../sr
 import type { CsatResponse } from '../../src/csat/csat-response.js';
 import { CustomerRepository } from '../../src/customers/customer-repository.js';
 import { inboundKeyOf } from '../../src/conversations/conversation-log.js';
+import { identityKey } from '../../src/customers/customer.js';
 import { MessageRepository } from '../../src/conversations/message-repository.js';
 import type { Message } from '../../src/conversations/message.js';
 import { TicketRepository } from '../../src/handoff/ticket-repository.js';
@@ -208,6 +209,14 @@ export function storeContract(adapter: string, open: () => Promise<{ store: Docu
         await messages.insertOnce(message());
         await messages.insertOnce(message());
         expect(await messages.transcript('c1')).toHaveLength(2);
+      });
+
+      it('gives an identity whose customer was never written (a process stopped between the two) a customer again', async () => {
+        const customers = new CustomerRepository(store);
+        await store.collection('customer_identities').insertOne({ _id: identityKey('zalo', 'z-orphan'), customerId: 'cus_orphan', channel: 'zalo', externalId: 'z-orphan', createdAt: new Date() } as never);
+        const customer = await customers.findOrCreateByIdentity('zalo', 'z-orphan');
+        expect(customer._id).toBe('cus_orphan');
+        expect(await customers.get('cus_orphan')).not.toBeNull();
       });
 
       it('makes one customer from racing first messages of one identity', async () => {
