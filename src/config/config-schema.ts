@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { weeklyHoursSchema } from './business-hours.js';
+import { trustProxySchema } from './trust-proxy.js';
 
 export const localeSchema = z.enum(['vi', 'en', 'cs', 'zh']);
 export type Locale = z.infer<typeof localeSchema>;
@@ -57,6 +58,7 @@ export const configSchema = z
       .regex(/^mongodb(\+srv)?:\/\/.+/, { error: 'expected a URI starting with mongodb:// or mongodb+srv://' })
       .optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    trustProxy: trustProxySchema.default(false),
     locales: z
       .strictObject({
         default: localeSchema.default('vi'),

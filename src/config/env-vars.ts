@@ -19,6 +19,7 @@ export const envVars: EnvVar[] = [
   { name: 'INTENTS_DIR', path: ['intentsDir'], description: 'Folder of intent YAML files (greeting, thanks, goodbye, human, complaint, affirm, deny).', example: './intents' },
   { name: 'MONGODB_URI', path: ['mongodbUri'], secret: true, description: 'MongoDB connection string; when set, MongoDB is the store (production).', example: 'mongodb://localhost:27017/careline' },
   { name: 'LOG_LEVEL', path: ['logLevel'], description: 'fatal, error, warn, info, debug, trace or silent.', example: 'info' },
+  { name: 'TRUST_PROXY', path: ['trustProxy'], description: 'Reverse proxies whose X-Forwarded-For names the client (login throttle, rate limits): loopback, linklocal, uniquelocal, IPs or CIDRs (comma-separated), or a hop count. Unset: none, the client address is the connection\'s.', example: 'loopback' },
   { name: 'DEFAULT_LOCALE', path: ['locales', 'default'], description: 'Language used when an article lacks the customer\'s language: vi, en, cs or zh.', example: 'vi' },
   { name: 'SUPPORTED_LOCALES', path: ['locales', 'supported'], description: 'Comma-separated languages served.', example: 'vi,en,cs,zh' },
   { name: 'TIMEZONE', path: ['timezone'], description: 'IANA time zone of the business hours.', example: 'Asia/Ho_Chi_Minh' },

@@ -60,7 +60,8 @@ const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
 export function createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle, presence, webhooks = [], editor, telegramRoutes }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // The client address (login throttle, rate limits) is the connection's unless TRUST_PROXY names the proxy.
+  app.set('trust proxy', config.trustProxy);
   app.use(
     pinoHttp({
       logger,
