@@ -81,7 +81,8 @@ export async function webchatTurnBench(options: WebchatBenchOptions): Promise<We
   const { write } = options;
   const rssBefore = process.memoryUsage().rss;
   const dir = mkdtempSync(join(tmpdir(), 'careline-webchat-bench-'));
-  const config = loadConfig({ env: { DATA_DIR: dir, LOG_LEVEL: 'silent', KNOWLEDGE_BASE_DIR: options.knowledgeBaseDir, INTENTS_DIR: options.intentsDir } });
+  // One load generator on one address sends hundreds of turns a second: the public rate limits are off here.
+  const config = loadConfig({ env: { DATA_DIR: dir, LOG_LEVEL: 'silent', KNOWLEDGE_BASE_DIR: options.knowledgeBaseDir, INTENTS_DIR: options.intentsDir, RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_SENDER_PER_MINUTE: '0' } });
   const store = new EmbeddedDocumentStore(config.dataDir);
   await store.init();
   const careline = await createCareline({ config, store, logger: pino({ level: config.logLevel }) });

@@ -25,7 +25,9 @@ import { AgentPresence } from './handoff/agent-presence.js';
 import { AutoAssigner } from './handoff/auto-assigner.js';
 import { Handoff } from './handoff/handoff.js';
 import { answerClientErrors } from './http/answer-client-errors.js';
+import { clientAddressOf } from './http/client-address.js';
 import { createApp } from './http/create-app.js';
+import { PublicRateLimits } from './http/public-rate-limits.js';
 import { IntentMatcher } from './intents/intent-matcher.js';
 import { readIntentFiles } from './intents/read-intent-files.js';
 import { readArticleFiles, type FileProblem } from './knowledge/files/read-article-files.js';
@@ -144,7 +146,8 @@ export async function createCareline({ config, store, logger, telegramBot, opena
   const editor = createEditor({ config, store, services, knowledge, policy, questions });
   if (botframework) webhooks.push(botframework.webhook(engine));
   const telegram = telegramBot && telegramWiring ? telegramWiring.wireTelegram(telegramBot, { config, engine, services, logger }) : null;
-  const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), presence, webhooks, editor, ...(telegram ? { telegramRoutes: telegram.routes } : {}) });
+  const limits = new PublicRateLimits(config.rateLimits);
+  const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), limits, presence, webhooks, editor, ...(telegram ? { telegramRoutes: telegram.routes } : {}) });
   // Sends left pending by an earlier run go out first, before anything newer for their conversations.
   await outboxWorker.start();
   // Messages stored before a stop whose turn never finished are answered now.
@@ -187,7 +190,7 @@ export async function createCareline({ config, store, logger, telegramBot, opena
       answerClientErrors(server);
       const address = server.address();
       if (!config.publicUrl && address && typeof address === 'object') publicBase = `http://localhost:${address.port}`;
-      return config.channels.webchat.enabled ? attachWebchatSocket(server, { inbox: webchatInbox, channel: webchat, logger }) : () => undefined;
+      return config.channels.webchat.enabled ? attachWebchatSocket(server, { inbox: webchatInbox, channel: webchat, logger, limits, clientAddress: (request) => clientAddressOf(request, app.get('trust proxy fn')) }) : () => undefined;
     },
   };
 }

@@ -68,6 +68,14 @@ function describeOpenAI(config: Config): string {
   return `${features} via ${baseUrl ?? 'https://api.openai.com/v1'}; offline answer on any error or after ${config.openai.timeoutMs} ms`;
 }
 
+/** What the startup banner says about the public endpoints' limits and where the client address comes from. */
+function describeRateLimits(config: Config): string {
+  const { perAddressPerMinute, perSenderPerMinute } = config.rateLimits;
+  const per = (limit: number, what: string) => (limit ? `${limit}/min per ${what}` : `none per ${what}`);
+  const address = config.trustProxy === false ? 'client address from the connection (behind a reverse proxy set TRUST_PROXY)' : `client address from X-Forwarded-For via TRUST_PROXY=${String(config.trustProxy)}`;
+  return `${per(perAddressPerMinute, 'address')}, ${per(perSenderPerMinute, 'sender')}; ${address}`;
+}
+
 async function serve(config: Config, logger: Logger): Promise<void> {
   const store = await createDocumentStore(config, connectMongo);
   // telegraf is loaded only when Telegram is enabled.
@@ -101,7 +109,8 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       `  Agent console: ${base}/console/`,
       `  Dashboard:     ${base}/dashboard/  (admins: CSAT and service reports)`,
       `  KB editor:     ${base}/editor/`,
-      `  Chat API:      ${base}/api/chat`,
+      `  Chat API:      ${config.channels.rest.apiKey ? `on at ${base}/api/chat (Authorization: Bearer REST_API_KEY)` : 'off (set REST_API_KEY to serve /api/chat)'}`,
+      `  Rate limits:   ${describeRateLimits(config)}`,
       `  Help center:   ${base}/help/<article-id>`,
       `  Health:        ${base}/healthz  (readiness: ${base}/readyz)`,
       `  Public URL:    ${config.publicUrl ?? base}`,

@@ -2,10 +2,11 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config/config-schema.js';
 import { TooManyRequestsError, UnauthorizedError } from '../http/app-error.js';
+import { addressKey } from '../http/client-address.js';
 import { validate } from '../http/validate.js';
-import { authOf, sessionCookie } from './auth.js';
+import { authOf, checkCsrf, sessionCookie } from './auth.js';
 import type { LoginThrottle } from './login-throttle.js';
-import { verifyPassword } from './password.js';
+import { PasswordCheck } from './password-check.js';
 import type { SessionRepository } from './session-repository.js';
 import type { User } from './user.js';
 import type { UserRepository } from './user-repository.js';
@@ -18,24 +19,22 @@ export function publicUser(user: User) {
 }
 
 /**
- * `POST /api/auth/login` (rate-limited) sets an HttpOnly, SameSite=Strict session cookie and
- * returns the user and the CSRF token; `GET /api/auth/me`; `POST /api/auth/logout`.
+ * `POST /api/auth/login` (throttled per e-mail and client address) sets an HttpOnly,
+ * SameSite=Strict session cookie and returns the user and the CSRF token; `GET /api/auth/me`;
+ * `POST /api/auth/logout` (with the CSRF token, like every change).
  */
-export function authRoutes(deps: { users: UserRepository; sessions: SessionRepository; throttle: LoginThrottle; config: Pick<Config, 'publicUrl'> }): Router {
+export function authRoutes(deps: { users: UserRepository; sessions: SessionRepository; throttle: LoginThrottle; config: Pick<Config, 'publicUrl'>; passwords?: PasswordCheck }): Router {
   const router = Router();
   const secure = deps.config.publicUrl?.startsWith('https:') ? '; Secure' : '';
+  const passwords = deps.passwords ?? new PasswordCheck();
   router.post('/login', async (req, res) => {
     const { email, password } = validate(loginSchema, req.body, 'body');
-    const keys = [`email:${email.toLowerCase()}`, `ip:${req.ip}`];
-    const wait = Math.max(...keys.map((key) => deps.throttle.retryAfter(key)));
-    if (wait > 0) throw new TooManyRequestsError(`Too many failed logins; try again in ${Math.ceil(wait / 1000)} s.`, Math.ceil(wait / 1000));
+    // Reserved before anything is awaited, so concurrent guesses count against the limit too.
+    const { attempt, retryAfterMs } = deps.throttle.reserve(`email:${email.toLowerCase()}`, `ip:${addressKey(req.ip)}`);
+    if (!attempt) throw new TooManyRequestsError(`Too many failed logins; try again in ${Math.ceil(retryAfterMs / 1000)} s.`, Math.ceil(retryAfterMs / 1000));
     const user = await deps.users.findByEmail(email);
-    const ok = user && !user.disabled && (await verifyPassword(password, user.passwordHash));
-    if (!ok) {
-      for (const key of keys) deps.throttle.fail(key);
-      throw new UnauthorizedError('Wrong e-mail or password.');
-    }
-    for (const key of keys) deps.throttle.succeed(key);
+    if (!(await passwords.accepts(user, password)) || !user) throw new UnauthorizedError('Wrong e-mail or password.');
+    attempt.succeeded();
     const { token, session } = await deps.sessions.start(user._id);
     res.setHeader('set-cookie', `${sessionCookie}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${12 * 3600}${secure}`);
     res.json({ user: publicUser(user), csrfToken: session.csrfToken });
@@ -45,9 +44,13 @@ export function authRoutes(deps: { users: UserRepository; sessions: SessionRepos
     if (!auth) throw new UnauthorizedError();
     res.json({ user: publicUser(auth.user), csrfToken: auth.session.csrfToken });
   });
-  router.post('/logout', async (_req, res) => {
+  router.post('/logout', async (req, res) => {
     const auth = authOf(res);
-    if (auth) await deps.sessions.end(auth.token);
+    // Without a session there is nothing to end; the cookie is cleared either way.
+    if (auth) {
+      checkCsrf(req, auth);
+      await deps.sessions.end(auth.token);
+    }
     res.setHeader('set-cookie', `${sessionCookie}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure}`);
     res.status(204).end();
   });

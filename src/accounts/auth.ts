@@ -1,4 +1,4 @@
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { ForbiddenError, UnauthorizedError } from '../http/app-error.js';
 import type { Session, SessionRepository } from './session-repository.js';
 import type { Role, User } from './user.js';
@@ -56,6 +56,15 @@ export function hasRole(user: User, role: Role): boolean {
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * Refuses (403) a request that changes something for a session without that session's
+ * CSRF token in `x-csrf-token`. `requireRole` checks it; routes any logged-in user may call
+ * (logout) call it themselves.
+ */
+export function checkCsrf(req: Request, auth: Auth): void {
+  if (!safeMethods.has(req.method) && req.headers['x-csrf-token'] !== auth.session.csrfToken) throw new ForbiddenError('Missing or wrong x-csrf-token header.');
+}
+
+/**
  * Lets the request through only for a logged-in user with one of `roles` (401 without a
  * session, 403 with the wrong role). Requests that change something must also carry the
  * session's CSRF token in `x-csrf-token`.
@@ -65,7 +74,7 @@ export function requireRole(...roles: Role[]): RequestHandler {
     const auth = authOf(res);
     if (!auth) throw new UnauthorizedError();
     if (!roles.some((role) => hasRole(auth.user, role))) throw new ForbiddenError(`This needs the role ${roles.join(' or ')}.`);
-    if (!safeMethods.has(req.method) && req.headers['x-csrf-token'] !== auth.session.csrfToken) throw new ForbiddenError('Missing or wrong x-csrf-token header.');
+    checkCsrf(req, auth);
     next();
   };
 }

@@ -1,27 +1,57 @@
+import { ExpiringMap } from '../http/expiring-map.js';
+
+/** One login attempt let through: it counts as a failure unless it `succeeded()`. */
+export interface LoginAttempt {
+  /** The password was right: this attempt no longer counts, and the e-mail's failures are forgiven. */
+  succeeded(): void;
+}
+
+/** What `LoginThrottle.reserve` answered: an attempt, or how long to wait. */
+export type LoginReservation = { attempt: LoginAttempt; retryAfterMs: 0 } | { attempt: null; retryAfterMs: number };
+
 /**
- * Limits failed logins per key (e-mail and client address): at most `limit` failures in
- * `windowMs`; in memory, which is enough for one process.
+ * Limits login attempts per e-mail and per client address: at most `limit` in `windowMs`,
+ * where an attempt counts from the moment it is let through (before the password is
+ * checked), so concurrent guesses cannot all slip past the limit; a right password takes
+ * its attempt back. In memory, which is enough for one process, and bounded: expired keys
+ * are pruned and at most `maxKeys` are kept.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  private readonly attempts: ExpiringMap<number[]>;
 
   constructor(
     private readonly limit = 5,
     private readonly windowMs = 60_000,
-  ) {}
-
-  /** Milliseconds until the key may try again, 0 if it may now. */
-  retryAfter(key: string, now = Date.now()): number {
-    const recent = (this.failures.get(key) ?? []).filter((at) => now - at < this.windowMs);
-    this.failures.set(key, recent);
-    return recent.length >= this.limit ? this.windowMs - (now - recent[0]!) : 0;
+    maxKeys = 50_000,
+  ) {
+    this.attempts = new ExpiringMap({ maxKeys, pruneEveryMs: windowMs, isExpired: (times, now) => times.every((at) => now - at >= windowMs) });
   }
 
-  fail(key: string, now = Date.now()): void {
-    this.failures.set(key, [...(this.failures.get(key) ?? []), now]);
+  /** How many keys are held now (for tests of its memory bound). */
+  get size(): number {
+    return this.attempts.size;
   }
 
-  succeed(key: string): void {
-    this.failures.delete(key);
+  /**
+   * Lets one attempt through for `emailKey` and `addressKey` and counts it on both, or, when
+   * either is at its limit, counts nothing and says how long to wait.
+   */
+  reserve(emailKey: string, addressKey: string, now = Date.now()): LoginReservation {
+    const keys = [emailKey, addressKey];
+    const recent = keys.map((key) => (this.attempts.get(key, now) ?? []).filter((at) => now - at < this.windowMs));
+    const full = recent.filter((times) => times.length >= this.limit);
+    if (full.length > 0) return { attempt: null, retryAfterMs: Math.max(...full.map((times) => this.windowMs - (now - times[0]!))) };
+    keys.forEach((key, i) => this.attempts.set(key, [...recent[i]!, now], now));
+    return {
+      retryAfterMs: 0,
+      attempt: {
+        succeeded: () => {
+          this.attempts.delete(emailKey);
+          const times = this.attempts.get(addressKey, Date.now());
+          const index = times?.indexOf(now) ?? -1;
+          if (times && index >= 0) times.splice(index, 1);
+        },
+      },
+    };
   }
 }

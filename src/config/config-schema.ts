@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { weeklyHoursSchema } from './business-hours.js';
+import { trustProxySchema } from './trust-proxy.js';
 
 export const localeSchema = z.enum(['vi', 'en', 'cs', 'zh']);
 export type Locale = z.infer<typeof localeSchema>;
@@ -57,6 +58,14 @@ export const configSchema = z
       .regex(/^mongodb(\+srv)?:\/\/.+/, { error: 'expected a URI starting with mongodb:// or mongodb+srv://' })
       .optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    trustProxy: trustProxySchema.default(false),
+    /** Requests a minute to the public chat endpoints (REST, widget): per client address, per sender; 0 = no limit. */
+    rateLimits: z
+      .strictObject({
+        perAddressPerMinute: wholeNumber(0, 10_000_000).default(120),
+        perSenderPerMinute: wholeNumber(0, 10_000_000).default(30),
+      })
+      .prefault({}),
     locales: z
       .strictObject({
         default: localeSchema.default('vi'),
@@ -73,6 +82,7 @@ export const configSchema = z
     channels: z
       .strictObject({
         webchat: z.strictObject({ enabled: flag.default(true) }).prefault({}),
+        rest: z.strictObject({ apiKey: z.string().min(16, { error: 'expected at least 16 characters (e.g. openssl rand -hex 32)' }).optional() }).prefault({}),
         telegram: z
           .strictObject({
             botToken: secret.optional(),

@@ -22,10 +22,11 @@ export function maskSecrets(config: Config): unknown {
 
 /** Which channels have the credentials they need, by channel id. */
 export function enabledChannels(config: Config): Record<string, boolean> {
-  const { webchat, telegram, botframework, meta, zalo } = config.channels;
+  const { webchat, rest, telegram, botframework, meta, zalo } = config.channels;
   const metaWebhook = Boolean(meta.appSecret && meta.verifyToken);
   return {
     webchat: webchat.enabled,
+    rest: Boolean(rest.apiKey),
     telegram: Boolean(telegram.botToken),
     botframework: botframework.enabled || Boolean(botframework.appId),
     messenger: metaWebhook && Boolean(meta.pageAccessToken),

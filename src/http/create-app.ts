@@ -27,6 +27,7 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
 import { checkJsonDepth } from './json-depth.js';
 import { packageRoot } from './package-root.js';
+import type { PublicRateLimits } from './public-rate-limits.js';
 import { securityHeaders } from './security-headers.js';
 import { reportRoutes } from '../reports/report-routes.js';
 
@@ -42,6 +43,8 @@ export interface AppDeps {
   events: EventBus;
   sessions: SessionRepository;
   throttle: LoginThrottle;
+  /** The rate limits of the public chat endpoints, shared with the web chat socket. */
+  limits: PublicRateLimits;
   presence: AgentPresence;
   /** Platform webhooks (Messenger, Instagram, WhatsApp, …), each reading its own raw body. */
   webhooks?: { path: string; router: Router }[];
@@ -57,10 +60,11 @@ const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
  * The whole HTTP surface as an express app that does not listen; `main.ts` listens, tests
  * drive it in-process.
  */
-export function createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle, presence, webhooks = [], editor, telegramRoutes }: AppDeps): Express {
+export function createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle, limits, presence, webhooks = [], editor, telegramRoutes }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // The client address (login throttle, rate limits) is the connection's unless TRUST_PROXY names the proxy.
+  app.set('trust proxy', config.trustProxy);
   app.use(
     pinoHttp({
       logger,
@@ -90,7 +94,7 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
   app.use('/api/tickets', ticketRoutes({ tickets: services.tickets, users: services.users, desk }));
   app.use('/api/reports', reportRoutes({ store, users: services.users, timezone: config.timezone }));
   app.use('/api/editor', editorRoutes(editor));
-  app.use('/api/chat', restRoutes({ engine, conversations: services.conversations, messages: services.messages }));
+  app.use('/api/chat', restRoutes({ engine, conversations: services.conversations, messages: services.messages, apiKey: config.channels.rest.apiKey, limits }));
   if (config.channels.webchat.enabled) {
     // Any website may embed the widget, so its API answers cross-origin requests.
     app.use('/api/webchat', (req, res, next) => {
@@ -100,7 +104,7 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
       if (req.method === 'OPTIONS') res.status(204).end();
       else next();
     });
-    app.use('/api/webchat', webchatRoutes(webchatInbox));
+    app.use('/api/webchat', webchatRoutes(webchatInbox, limits));
   }
   if (telegramRoutes) app.use('/api/telegram', telegramRoutes);
   app.use(helpCenterRoutes({ knowledge, config }));

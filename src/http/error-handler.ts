@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { AppError, NotFoundError } from './app-error.js';
+import { AppError, NotFoundError, TooManyRequestsError } from './app-error.js';
 
 /** Answers any request no route took with a JSON 404. */
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
@@ -62,6 +62,7 @@ function clientFailureOf(error: unknown): ClientFailure | null {
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
+    if (error instanceof TooManyRequestsError && !res.headersSent) res.setHeader('retry-after', String(error.retryAfterSeconds));
     const requestId = String(req.id ?? '');
     const failure = clientFailureOf(error);
     if (res.headersSent) {

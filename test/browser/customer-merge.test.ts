@@ -4,6 +4,7 @@ import { addUser } from '../../src/accounts/user-admin.js';
 import { launchChromium } from '../support/browser.js';
 import { postJson } from '../support/post-json.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { restApiAuth } from '../support/rest-api.js';
 
 describe('an agent merging two records of one customer in the console, in Chromium', () => {
   let app: TestApp;
@@ -23,8 +24,8 @@ describe('an agent merging two records of one customer in the console, in Chromi
 
   it('finds the other record, merges it after confirmation and shows one history across channels', async () => {
     // The same person wrote earlier from the shop's app (REST) and now asks for a person.
-    const earlier = (await (await postJson(`${app.url}/api/chat`, { sender: 'app-user-42', text: 'phi ship bao nhieu', displayName: 'Tran Minh' })).json()) as { customerId: string; conversationId: string };
-    await postJson(`${app.url}/api/chat`, { sender: 'visitor-7', text: 'cho gap nhan vien' });
+    const earlier = (await (await postJson(`${app.url}/api/chat`, { sender: 'app-user-42', text: 'phi ship bao nhieu', displayName: 'Tran Minh' }, restApiAuth)).json()) as { customerId: string; conversationId: string };
+    await postJson(`${app.url}/api/chat`, { sender: 'visitor-7', text: 'cho gap nhan vien' }, restApiAuth);
 
     await agent.goto(`${app.url}/console/`);
     await agent.getByLabel('E-mail').fill('lan@anphat.example');

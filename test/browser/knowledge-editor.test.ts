@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/accounts/user-admin.js';
 import { launchChromium, recordCspViolations } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { restApiAuth } from '../support/rest-api.js';
 
 describe('the knowledge-base editor and the widget, in Chromium', { timeout: 90_000 }, () => {
   let app: TestApp;
@@ -91,7 +92,7 @@ describe('the knowledge-base editor and the widget, in Chromium', { timeout: 90_
 
   it('shows missed questions as a cluster; an article created from it answers the next similar question', async () => {
     for (const [i, text] of ['do you sell gift cards?', 'can I buy a gift card for my mother', 'where can i buy gift cards online'].entries()) {
-      await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sender: `gift-${i}`, text, locale: 'en' }) });
+      await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', ...restApiAuth }, body: JSON.stringify({ sender: `gift-${i}`, text, locale: 'en' }) });
     }
     await editor.getByRole('button', { name: 'Content gaps' }).click();
     const cluster = editor.locator('#gap-list li.gap', { hasText: 'do you sell gift cards?' });

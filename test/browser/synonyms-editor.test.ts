@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/accounts/user-admin.js';
 import { launchChromium } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { restApiAuth } from '../support/rest-api.js';
 
 describe("the editor's Synonyms page, in Chromium", { timeout: 90_000 }, () => {
   let app: TestApp;
@@ -12,7 +13,7 @@ describe("the editor's Synonyms page, in Chromium", { timeout: 90_000 }, () => {
   const karaokeAnswer = 'Yes: karaoke machines from 2,990,000 VND in every store.';
 
   const ask = async (text: string) => {
-    const response = await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sender: `customer-${++sender}`, text, locale: 'en' }) });
+    const response = await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', ...restApiAuth }, body: JSON.stringify({ sender: `customer-${++sender}`, text, locale: 'en' }) });
     return ((await response.json()) as { replies: { text: string }[] }).replies.map((reply) => reply.text).join('\n');
   };
   const groups = () => editor.locator('#synonym-groups li');

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loginAs } from '../support/agent-session.js';
 import { fixture, janaChat, pressFrom, startTelegramWorld, textFrom, webhookSecret, type TelegramWorld } from './telegram-world.js';
+import { restApiAuth } from '../support/rest-api.js';
 
 describe('the Telegram channel (telegraf against a fake Bot API)', () => {
   let world: TelegramWorld;
@@ -148,7 +149,7 @@ describe('the Telegram channel (telegraf against a fake Bot API)', () => {
   describe('/start with a deep-link payload', () => {
     it('links the Telegram account to the customer an agent made the link for, and refuses a forged one', async () => {
       const { app, post } = world;
-      const known = (await (await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sender: 'shop-app-42', text: 'xin chào' }) })).json()) as { customerId: string };
+      const known = (await (await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', ...restApiAuth }, body: JSON.stringify({ sender: 'shop-app-42', text: 'xin chào' }) })).json()) as { customerId: string };
       expect((await fetch(`${app.url}/api/telegram/start-link?customerId=${known.customerId}`)).status).toBe(401);
       const agent = await loginAs(app, 'lan@anphat.example', ['agent'], 'Lan');
       const { url } = (await (await agent.get(`/api/telegram/start-link?customerId=${known.customerId}`)).json()) as { url: string };

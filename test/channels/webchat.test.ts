@@ -2,34 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { postJson } from '../support/post-json.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-interface ServerEvent {
-  type: string;
-  message?: { id: string; author: string; text: string; clientId?: string };
-  messages?: { id: string; text: string }[];
-  error?: string;
-  clientId?: string;
-}
-
-/** A widget's socket that keeps every event it receives. */
-async function openSocket(app: TestApp, token: string): Promise<{ socket: WebSocket; events: ServerEvent[]; next: (type: string, count?: number) => Promise<ServerEvent[]> }> {
-  const socket = new WebSocket(`${app.url.replace('http', 'ws')}/api/webchat/socket?token=${token}`);
-  const events: ServerEvent[] = [];
-  socket.on('message', (data) => events.push(JSON.parse(String(data)) as ServerEvent));
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  const next = async (type: string, count = 1) => {
-    for (let i = 0; i < 200; i++) {
-      const found = events.filter((event) => event.type === type);
-      if (found.length >= count) return found;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error(`no ${count} "${type}" event(s); got ${JSON.stringify(events)}`);
-  };
-  return { socket, events, next };
-}
+import { newWidgetToken, openWidgetSocket as openSocket } from '../support/widget-socket.js';
 
 describe('the web chat channel', () => {
   let app: TestApp;
@@ -39,7 +12,7 @@ describe('the web chat channel', () => {
   afterAll(async () => {
     await app.close();
   });
-  const newToken = async () => ((await (await postJson(`${app.url}/api/webchat/session`, {})).json()) as { token: string }).token;
+  const newToken = () => newWidgetToken(app);
 
   describe('over the socket', () => {
     it('sends the history, acknowledges a message, shows typing and pushes the answer', async () => {

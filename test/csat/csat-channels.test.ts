@@ -5,6 +5,7 @@ import { postJson } from '../support/post-json.js';
 import { eventually } from '../support/eventually.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { tempDir } from '../support/temp-dir.js';
+import { restApiAuth } from '../support/rest-api.js';
 
 interface WidgetMessage {
   author: string;
@@ -57,18 +58,18 @@ describe('a resolved conversation gets the CSAT prompt natively, on every channe
   });
 
   it('REST: the prompt reads as numbered text, a typed number is the rating, stored with the agent who resolved', async () => {
-    const started = (await (await postJson(`${app.url}/api/chat`, { sender: 'shop-app-7', text: 'cho gặp nhân viên' })).json()) as { conversationId: string };
+    const started = (await (await postJson(`${app.url}/api/chat`, { sender: 'shop-app-7', text: 'cho gặp nhân viên' }, restApiAuth)).json()) as { conversationId: string };
     const conversationId = await claimAndResolve();
     expect(conversationId).toBe(started.conversationId);
 
     const prompt = await eventually(async () => {
-      const { messages } = (await (await fetch(`${app.url}/api/chat/conversations/${conversationId}/messages?sender=shop-app-7`)).json()) as { messages: WidgetMessage[] };
+      const { messages } = (await (await fetch(`${app.url}/api/chat/conversations/${conversationId}/messages?sender=shop-app-7`, { headers: restApiAuth })).json()) as { messages: WidgetMessage[] };
       return messages.find((message) => message.kind === 'rating');
     });
     expect(prompt.text.split('\n').slice(1)).toEqual(['1 – Rất tệ', '2 – Tệ', '3 – Bình thường', '4 – Hài lòng', '5 – Rất hài lòng']);
-    const answer = (await (await postJson(`${app.url}/api/chat`, { sender: 'shop-app-7', text: '2' })).json()) as { replies: { text: string }[] };
+    const answer = (await (await postJson(`${app.url}/api/chat`, { sender: 'shop-app-7', text: '2' }, restApiAuth)).json()) as { replies: { text: string }[] };
     expect(answer.replies[0]!.text).toContain('góp ý');
-    await postJson(`${app.url}/api/chat`, { sender: 'shop-app-7', text: 'giao hàng chậm' });
+    await postJson(`${app.url}/api/chat`, { sender: 'shop-app-7', text: 'giao hàng chậm' }, restApiAuth);
     expect(await app.services.csat.forConversation(conversationId)).toMatchObject({ score: 2, comment: 'giao hàng chậm', agentId: agent.id, channel: 'rest' });
   });
 });
@@ -80,7 +81,7 @@ describe('a restart between scheduling and sending', () => {
     const dataDir = dir.path;
     const first = await startTestApp(env, { dataDir });
     const agent = await loginAs(first, 'lan@anphat.example', ['agent'], 'Lan');
-    const started = (await (await postJson(`${first.url}/api/chat`, { sender: 'c1', text: 'cho gặp nhân viên' })).json()) as { conversationId: string };
+    const started = (await (await postJson(`${first.url}/api/chat`, { sender: 'c1', text: 'cho gặp nhân viên' }, restApiAuth)).json()) as { conversationId: string };
     const { queue } = (await (await agent.get('/api/agent/queue')).json()) as { queue: { ticket: { id: string } }[] };
     await agent.post(`/api/agent/tickets/${queue[0]!.ticket.id}/claim`);
     await agent.post(`/api/agent/conversations/${started.conversationId}/resolve`);

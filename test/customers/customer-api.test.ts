@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loginAs, type AgentSession } from '../support/agent-session.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { restApiAuth } from '../support/rest-api.js';
 
 const chat = (app: TestApp, sender: string, text: string) =>
-  fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sender, text }) }).then((response) => response.json() as Promise<{ conversationId: string; customerId: string }>);
+  fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', ...restApiAuth }, body: JSON.stringify({ sender, text }) }).then((response) => response.json() as Promise<{ conversationId: string; customerId: string }>);
 
 describe('the customers API', () => {
   let app: TestApp;

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loginAs, type AgentSession } from '../support/agent-session.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { restApiAuth } from '../support/rest-api.js';
 
 const chat = (app: TestApp, sender: string, text: string) =>
-  fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sender, text }) }).then((response) => response.json() as Promise<{ conversationId: string; customerId: string; replies: { text: string }[] }>);
+  fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', ...restApiAuth }, body: JSON.stringify({ sender, text }) }).then((response) => response.json() as Promise<{ conversationId: string; customerId: string; replies: { text: string }[] }>);
 
 interface QueueItem {
   ticket: { id: string; number: number; priority: string; sla: { breached: boolean; msLeft: number } };
@@ -85,7 +86,7 @@ describe('the agent API', () => {
       expect(view.messages.map((message) => message.author)).toEqual(['customer', 'bot', 'agent', 'customer']);
       expect(view.messages[2]).toMatchObject({ authorName: 'Lan' });
       expect(view.ticket.notes.map((note) => note.text)).toEqual(['customer sounds upset']);
-      const transcript = (await (await fetch(`${app.url}/api/chat/conversations/${started.conversationId}/messages?sender=c1`)).json()) as { messages: { text: string }[] };
+      const transcript = (await (await fetch(`${app.url}/api/chat/conversations/${started.conversationId}/messages?sender=c1`, { headers: restApiAuth })).json()) as { messages: { text: string }[] };
       expect(transcript.messages.map((message) => message.text)).not.toContain('customer sounds upset');
       expect((await agent.post(`/api/agent/conversations/${started.conversationId}/resolve`)).status).toBe(200);
       const ticket = await app.services.tickets.get(item!.ticket.id);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postJson } from '../support/post-json.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { restApiAuth } from '../support/rest-api.js';
 
 describe('the HTTP app', () => {
   let app: TestApp;
@@ -29,7 +30,7 @@ describe('the HTTP app', () => {
 
   describe('POST /api/chat', () => {
     it('answers a customer message and reads the transcript back to the same sender only', async () => {
-      const created = await postJson(`${app.url}/api/chat`, { sender: 'shop-user-7', text: 'Bảo hành bao lâu?' });
+      const created = await postJson(`${app.url}/api/chat`, { sender: 'shop-user-7', text: 'Bảo hành bao lâu?' }, restApiAuth);
       expect(created.status).toBe(201);
       const body = (await created.json()) as { conversationId: string; replies: { text: string; link: { url: string } }[] };
       const { conversationId } = body;
@@ -37,20 +38,20 @@ describe('the HTTP app', () => {
       expect(body.replies).toHaveLength(1);
       expect(body.replies[0]!.text).toContain(title);
       expect(body.replies[0]!.link.url).toBe(`${app.url.replace('127.0.0.1', 'localhost')}/help/warranty-period?lang=vi`);
-      const transcript = await fetch(`${app.url}/api/chat/conversations/${conversationId}/messages?sender=shop-user-7`);
+      const transcript = await fetch(`${app.url}/api/chat/conversations/${conversationId}/messages?sender=shop-user-7`, { headers: restApiAuth });
       expect(await transcript.json()).toMatchObject({
         conversationId,
         state: 'bot',
         messages: [{ author: 'customer', text: 'Bảo hành bao lâu?' }, { author: 'bot', text: expect.stringContaining(title) }],
       });
-      const stranger = await fetch(`${app.url}/api/chat/conversations/${conversationId}/messages?sender=someone-else`);
+      const stranger = await fetch(`${app.url}/api/chat/conversations/${conversationId}/messages?sender=someone-else`, { headers: restApiAuth });
       expect(stranger.status).toBe(404);
     });
 
     it('stores a redelivered message id once and says it was a duplicate', async () => {
       const body = { sender: 'u1', text: 'hello', messageId: 'm-1' };
-      expect((await postJson(`${app.url}/api/chat`, body)).status).toBe(201);
-      const again = await postJson(`${app.url}/api/chat`, body);
+      expect((await postJson(`${app.url}/api/chat`, body, restApiAuth)).status).toBe(201);
+      const again = await postJson(`${app.url}/api/chat`, body, restApiAuth);
       expect(again.status).toBe(200);
       // A redelivered message is not answered twice.
       expect(await again.json()).toMatchObject({ duplicate: true, replies: [] });
@@ -59,7 +60,7 @@ describe('the HTTP app', () => {
 
   describe('bad input', () => {
     it('answers 400 listing every invalid field', async () => {
-      const response = await postJson(`${app.url}/api/chat`, { sender: 5, extra: true });
+      const response = await postJson(`${app.url}/api/chat`, { sender: 5, extra: true }, restApiAuth);
       expect(response.status).toBe(400);
       const { error } = (await response.json()) as { error: { code: string; details: { path: string }[] } };
       expect(error.code).toBe('invalid_request');
@@ -67,8 +68,8 @@ describe('the HTTP app', () => {
     });
 
     it('answers 400 to malformed JSON and 413 to an oversized body', async () => {
-      expect((await postJson(`${app.url}/api/chat`, '{"sender":')).status).toBe(400);
-      const huge = await postJson(`${app.url}/api/chat`, { sender: 'u', text: 'x'.repeat(300_000) });
+      expect((await postJson(`${app.url}/api/chat`, '{"sender":', restApiAuth)).status).toBe(400);
+      const huge = await postJson(`${app.url}/api/chat`, { sender: 'u', text: 'x'.repeat(300_000) }, restApiAuth);
       expect(huge.status).toBe(413);
       expect(((await huge.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
     });
@@ -83,7 +84,7 @@ describe('the HTTP app', () => {
   describe('unexpected failures', () => {
     it('answers 500 without internals, logs the error and keeps serving', async () => {
       await app.store.close();
-      const response = await postJson(`${app.url}/api/chat`, { sender: 'u', text: 'hi' }, { 'x-request-id': 'req-123' });
+      const response = await postJson(`${app.url}/api/chat`, { sender: 'u', text: 'hi' }, { ...restApiAuth, 'x-request-id': 'req-123' });
       expect(response.status).toBe(500);
       expect(response.headers.get('x-request-id')).toBe('req-123');
       const text = await response.text();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAI, type ChatRequest } from '../support/fake-openai.js';
 import { postJson } from '../support/post-json.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { restApiAuth } from '../support/rest-api.js';
 
 interface ChatReply {
   replies: { text: string; link?: { url: string } }[];
@@ -46,7 +47,7 @@ describe('POST /api/chat with OpenAI configured (fake OpenAI server, bundled kno
     expect(new Set(fake.embeddedTexts)).toEqual(new Set(articles.flatMap((article) => [article.title, ...article.questions])));
     expect(await app.store.collection('article_embeddings').countDocuments()).toBe(articles.length);
 
-    const worded = (await (await postJson(`${app.url}/api/chat`, { sender: 'web-1', text: 'How long is the warranty?' })).json()) as ChatReply;
+    const worded = (await (await postJson(`${app.url}/api/chat`, { sender: 'web-1', text: 'How long is the warranty?' }, restApiAuth)).json()) as ChatReply;
     const article = app.careline.knowledge.article('warranty-period', 'en', 'vi')!;
     expect(worded.replies).toHaveLength(1);
     expect(worded.replies[0]!.text).toBe(`${article.title}\n\nGood question! ${article.answer.split('. ')[0]}.`);
@@ -54,7 +55,7 @@ describe('POST /api/chat with OpenAI configured (fake OpenAI server, bundled kno
     expect(fake.chats.at(-1)!.user).toBe('How long is the warranty?');
 
     fake.fail = { embeddings: { status: 500 }, chat: { status: 500 } };
-    const response = await postJson(`${app.url}/api/chat`, { sender: 'web-2', text: 'How long is the warranty?' });
+    const response = await postJson(`${app.url}/api/chat`, { sender: 'web-2', text: 'How long is the warranty?' }, restApiAuth);
     expect(response.status).toBe(201);
     const offline = (await response.json()) as ChatReply;
     expect(offline.replies[0]!.text).toBe(`${article.title}\n\n${article.answer}`);

@@ -2,9 +2,10 @@ import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOnce, exited, repoRoot, runCareline, startCareline } from '../support/careline-process.js';
+import { restApiAuth, testRestApiKey } from '../support/rest-api.js';
 import { tempDir } from '../support/temp-dir.js';
 
-const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...restApiAuth }, body: JSON.stringify(body) });
 
 describe('the careline server process', () => {
   const dir = tempDir('careline-proc-');
@@ -13,7 +14,7 @@ describe('the careline server process', () => {
 
   describe('when killed with SIGKILL while customers are writing', () => {
     it('keeps every acknowledged message after a restart', async () => {
-      const env = { DATA_DIR: dir.path };
+      const env = { DATA_DIR: dir.path, REST_API_KEY: testRestApiKey };
       const first = await startCareline(env);
       const acknowledged: { conversationId: string; text: string }[] = [];
       const writes = Array.from({ length: 60 }, async (_, i) => {
@@ -38,7 +39,7 @@ describe('the careline server process', () => {
       try {
         for (const { conversationId, text } of ackedNow) {
           const sender = `customer-${Number(text.split(' ')[1]) % 6}`;
-          const transcript = (await (await fetch(`${second.url}/api/chat/conversations/${conversationId}/messages?sender=${sender}`)).json()) as { messages: { text: string }[] };
+          const transcript = (await (await fetch(`${second.url}/api/chat/conversations/${conversationId}/messages?sender=${sender}`, { headers: restApiAuth })).json()) as { messages: { text: string }[] };
           expect(transcript.messages.map((m) => m.text)).toContain(text);
         }
         // A redelivery after the restart is still recognised.
@@ -109,7 +110,7 @@ describe('the careline server process', () => {
       const kb = join(dir.path, 'kb-broken');
       cpSync(join(repoRoot, 'knowledge-base'), kb, { recursive: true });
       writeFileSync(join(kb, 'warranty', 'warranty-period.vi.md'), '---\nid: warranty-period\nlocale: vi\ntitle: Bảo hành bao lâu?\ncategory: warranty\nstatus: maybe\n---\nTivi 24 tháng.\n');
-      const running = await startCareline({ DATA_DIR: join(dir.path, 'kb-data'), KNOWLEDGE_BASE_DIR: kb });
+      const running = await startCareline({ DATA_DIR: join(dir.path, 'kb-data'), KNOWLEDGE_BASE_DIR: kb, REST_API_KEY: testRestApiKey });
       try {
         expect(running.output()).toMatch(/warranty[\\/]warranty-period\.vi\.md: status: /);
         expect(running.output()).toContain('1 knowledge-base problem(s)');
@@ -155,6 +156,9 @@ describe('the careline server process', () => {
       first.child.kill('SIGTERM');
       await exited(first.child);
       expect(first.output()).toMatch(/First admin: +admin@careline\.local \/ [A-Za-z0-9]{16}/);
+      // No REST_API_KEY: the banner says the chat API is off and how to turn it on, and what is limited.
+      expect(first.output()).toMatch(/Chat API: +off \(set REST_API_KEY to serve \/api\/chat\)/);
+      expect(first.output()).toMatch(/Rate limits: +120\/min per address, 30\/min per sender; client address from the connection/);
       const second = await startCareline(env);
       second.child.kill('SIGTERM');
       await exited(second.child);

@@ -7,6 +7,7 @@ import { createOpenAIClient } from '../../src/knowledge/openai/openai-client.js'
 import { openAIConfigured } from '../../src/knowledge/openai/openai-settings.js';
 import type { Services } from '../../src/services.js';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
+import { testRestApiKey } from './rest-api.js';
 import { tempDir } from './temp-dir.js';
 
 /** The real app on an embedded store in a temp dir, listening on a free port. */
@@ -21,13 +22,13 @@ export interface TestApp {
 
 /**
  * Starts the whole product in-process with the bundled knowledge base and intents (unless
- * `env` points elsewhere). Pass `dataDir` to reuse a store across a restart. With
+ * `env` points elsewhere) and the chat API on with `testRestApiKey`. Pass `dataDir` to reuse a store across a restart. With
  * TELEGRAM_BOT_TOKEN in `env`, `telegram` connects the bot as `main.ts` does: by webhook
  * (registered under the app's own URL) or by long polling.
  */
 export async function startTestApp(env: Record<string, string> = {}, options: { dataDir?: string; port?: number; telegram?: 'webhook' | 'polling' } = {}): Promise<TestApp> {
   const dir = options.dataDir ? null : tempDir('careline-app-');
-  const config = loadConfig({ env: { DATA_DIR: options.dataDir ?? dir!.path, LOG_LEVEL: 'info', ...env } });
+  const config = loadConfig({ env: { DATA_DIR: options.dataDir ?? dir!.path, LOG_LEVEL: 'info', REST_API_KEY: testRestApiKey, ...env } });
   const store = new EmbeddedDocumentStore(config.dataDir);
   await store.init();
   const logs: string[] = [];

@@ -3,10 +3,13 @@ import { z } from 'zod';
 import type { ConversationRepository } from '../../conversations/conversation-repository.js';
 import type { MessageRepository } from '../../conversations/message-repository.js';
 import type { ConversationEngine } from '../../engine/conversation-engine.js';
-import { NotFoundError } from '../../http/app-error.js';
+import { ConflictError, NotFoundError } from '../../http/app-error.js';
+import type { PublicRateLimits } from '../../http/public-rate-limits.js';
 import { validate } from '../../http/validate.js';
 import { CollectingChannel } from '../collecting/collecting-channel.js';
 import { numberedText } from '../numbered-text.js';
+import { isSomeoneElsesMessage } from '../someone-elses-message.js';
+import { requireRestApiKey } from './rest-api-key.js';
 
 const postMessageSchema = z
   .strictObject({
@@ -26,15 +29,19 @@ const transcriptParamsSchema = z.object({ conversationId: z.string().min(1).max(
 const transcriptQuerySchema = z.object({ sender: z.string().min(1).max(256) });
 
 /**
- * The plain REST channel (`rest`) for integrations, e.g. a shop's own app:
- * `POST /api/chat` sends a customer message and answers with the bot's replies (collected
- * for this request); `GET /api/chat/conversations/:id/messages?sender=` reads the whole
- * transcript, including what agents wrote later.
+ * The plain REST channel (`rest`) for integrations, e.g. a shop's own server: off unless
+ * `apiKey` is set, and every call needs it (`requireRestApiKey`); rate-limited per client
+ * address and per sender. `POST /api/chat` sends a customer message and answers with the
+ * bot's replies (collected for this request); `GET /api/chat/conversations/:id/messages?sender=`
+ * reads the whole transcript, including what agents wrote later.
  */
-export function restRoutes(deps: { engine: ConversationEngine; conversations: ConversationRepository; messages: MessageRepository }): Router {
+export function restRoutes(deps: { engine: ConversationEngine; conversations: ConversationRepository; messages: MessageRepository; apiKey: string | undefined; limits: PublicRateLimits }): Router {
   const router = Router();
+  router.use(deps.limits.byClientAddress(), requireRestApiKey(deps.apiKey));
   router.post('/', async (req, res) => {
     const body = validate(postMessageSchema, req.body, 'body');
+    const refusal = deps.limits.sender('rest', body.sender);
+    if (refusal) throw refusal;
     const collected = new CollectingChannel('rest');
     const turn = await deps.engine.handle(
       {
@@ -50,6 +57,7 @@ export function restRoutes(deps: { engine: ConversationEngine; conversations: Co
       },
       collected,
     );
+    if (isSomeoneElsesMessage(turn)) throw new ConflictError('This messageId was already used for another sender; send the message with a new messageId.');
     res.status(turn.duplicate ? 200 : 201).json({
       conversationId: turn.conversation._id,
       customerId: turn.customer._id,

@@ -3,6 +3,8 @@ import type { ConversationRepository } from '../../conversations/conversation-re
 import type { MessageRepository } from '../../conversations/message-repository.js';
 import type { CustomerRepository } from '../../customers/customer-repository.js';
 import type { ConversationEngine } from '../../engine/conversation-engine.js';
+import { ConflictError } from '../../http/app-error.js';
+import { isSomeoneElsesMessage } from '../someone-elses-message.js';
 import { fromStoredMessage, type WebchatMessage } from './webchat-message.js';
 
 /** A message from the widget: typed text, or a pressed button (its label shown as the text). */
@@ -40,7 +42,11 @@ export class WebchatInbox {
     return { conversationId: conversation._id, messages: transcript.map(fromStoredMessage) };
   }
 
-  /** Records and answers one widget message; the bot's replies are also pushed to open widgets. */
+  /**
+   * Records and answers one widget message; the bot's replies are also pushed to open
+   * widgets. A `clientId` another visitor already used is refused (`ConflictError`), never
+   * answered with that visitor's message.
+   */
   async receive(visitorId: string, input: WidgetMessage): Promise<{ accepted: WebchatMessage; replies: WebchatMessage[]; duplicate: boolean }> {
     const turn = await this.deps.engine.handle({
       channel: 'webchat',
@@ -52,6 +58,7 @@ export class WebchatInbox {
       address: { visitorId },
       receivedAt: new Date(),
     });
+    if (isSomeoneElsesMessage(turn)) throw new ConflictError('This clientId was already used by another visitor; send the message with a new clientId.');
     return { accepted: fromStoredMessage(turn.message), replies: turn.replies.map(fromStoredMessage), duplicate: turn.duplicate };
   }
 }

@@ -22,7 +22,7 @@ export type WebchatServerEvent =
   | { type: 'message'; message: WebchatMessage }
   | { type: 'ack'; clientId: string; message: WebchatMessage }
   | { type: 'typing' }
-  | { type: 'error'; clientId?: string; error: string };
+  | { type: 'error'; clientId?: string; error: string; retryAfterSeconds?: number };
 
 /** A stored transcript line for the widget (internal fields left out). */
 export function fromStoredMessage(message: Message): WebchatMessage {

@@ -1,8 +1,10 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { Logger } from 'pino';
 import { writeRawError } from '../../http/raw-error-response.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
+import { AppError } from '../../http/app-error.js';
+import type { PublicRateLimits } from '../../http/public-rate-limits.js';
 import type { WebchatChannel } from './webchat-channel.js';
 import { widgetMessageSchema, type WebchatInbox } from './webchat-inbox.js';
 import type { WebchatServerEvent } from './webchat-message.js';
@@ -20,13 +22,25 @@ function sendEvent(socket: WebSocket, event: WebchatServerEvent): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
 }
 
+/** What the socket needs besides the server. */
+export interface WebchatSocketDeps {
+  inbox: WebchatInbox;
+  channel: WebchatChannel;
+  logger: Logger;
+  /** The limits shared with the widget's HTTP routes: every frame counts per address, a message also per visitor. */
+  limits: PublicRateLimits;
+  /** The client address of an upgrade request, read as express reads `req.ip` (`TRUST_PROXY`). */
+  clientAddress: (request: IncomingMessage) => string;
+}
+
 /**
  * The widget's live connection: `ws(s)://host/api/webchat/socket?token=…`. On connect the
  * server sends the whole transcript (`history`); the widget sends `message` events and
- * gets an `ack` for each, while the bot's replies and typing arrive as they happen.
+ * gets an `ack` for each, while the bot's replies and typing arrive as they happen. A frame
+ * over the rate limits is dropped and answered with an `error` event saying when to retry.
  * Returns a function that closes every socket (for shutdown).
  */
-export function attachWebchatSocket(server: Server, deps: { inbox: WebchatInbox; channel: WebchatChannel; logger: Logger }): () => void {
+export function attachWebchatSocket(server: Server, deps: WebchatSocketDeps): () => void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
   // This is the server's only upgrade handler, so it answers every handshake: one it
   // cannot serve is refused at once and its socket destroyed, never left open.
@@ -39,10 +53,10 @@ export function attachWebchatSocket(server: Server, deps: { inbox: WebchatInbox;
     if (target.pathname !== webchatSocketPath) return writeRawError(socket, 404, 'not_found', `There is no WebSocket here; the web chat's is ${webchatSocketPath}.`);
     const token = webchatTokenSchema.safeParse(target.searchParams.get('token'));
     if (!token.success) return writeRawError(socket, 401, 'unauthorized', 'A valid ?token= is required.');
-    wss.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, visitorIdOf(token.data)));
+    wss.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, visitorIdOf(token.data), deps.clientAddress(request)));
   });
 
-  function serveSocket(ws: WebSocket, visitorId: string): void {
+  function serveSocket(ws: WebSocket, visitorId: string, address: string): void {
     const disconnect = deps.channel.connect(visitorId, ws);
     ws.on('close', disconnect);
     ws.on('error', (error) => deps.logger.debug({ err: error }, 'web chat socket error'));
@@ -56,6 +70,11 @@ export function attachWebchatSocket(server: Server, deps: { inbox: WebchatInbox;
       );
     void sendHistory();
     ws.on('message', (data) => {
+      const overAddress = deps.limits.address(address);
+      if (overAddress) {
+        sendEvent(ws, { type: 'error', error: overAddress.message, retryAfterSeconds: overAddress.retryAfterSeconds });
+        return;
+      }
       let json: unknown;
       try {
         json = JSON.parse(String(data));
@@ -79,9 +98,18 @@ export function attachWebchatSocket(server: Server, deps: { inbox: WebchatInbox;
         return;
       }
       const input = message.data;
+      const overSender = deps.limits.sender('webchat', visitorId);
+      if (overSender) {
+        sendEvent(ws, { type: 'error', clientId: input.clientId, error: overSender.message, retryAfterSeconds: overSender.retryAfterSeconds });
+        return;
+      }
       deps.inbox.receive(visitorId, input).then(
         (result) => sendEvent(ws, { type: 'ack', clientId: input.clientId, message: result.accepted }),
         (error: unknown) => {
+          if (error instanceof AppError && error.status < 500) {
+            sendEvent(ws, { type: 'error', clientId: input.clientId, error: error.message });
+            return;
+          }
           deps.logger.error({ err: error }, 'handling a web chat message failed');
           sendEvent(ws, { type: 'error', clientId: input.clientId, error: 'The message could not be processed; it will be resent.' });
         },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type AgentSession } from '../../support/agent-session.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { restApiAuth } from '../../support/rest-api.js';
 
 interface Cluster {
   id: string;
@@ -28,7 +29,7 @@ describe('content gaps', { timeout: 60_000 }, () => {
   let editor: AgentSession;
   let sender = 0;
   const ask = async (text: string) =>
-    (await (await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sender: `gap-${++sender}`, text, locale: 'en' }) })).json()) as { replies: { text: string }[] };
+    (await (await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', ...restApiAuth }, body: JSON.stringify({ sender: `gap-${++sender}`, text, locale: 'en' }) })).json()) as { replies: { text: string }[] };
   const gaps = async () => (await (await editor.get('/api/editor/gaps')).json()) as { clusters: Cluster[]; resolved: Resolved[] };
   const clusterOf = (clusters: Cluster[], text: string) => clusters.find((cluster) => cluster.examples.includes(text));
 

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type AgentSession } from '../../support/agent-session.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { restApiAuth } from '../../support/rest-api.js';
 
 interface ChatTurn {
   replies: { text: string }[];
 }
 
 const chat = async (app: TestApp, sender: string, text: string): Promise<ChatTurn> =>
-  (await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sender, text, locale: 'en' }) })).json() as Promise<ChatTurn>;
+  (await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', ...restApiAuth }, body: JSON.stringify({ sender, text, locale: 'en' }) })).json() as Promise<ChatTurn>;
 
 const send = (session: AgentSession, app: TestApp, method: string, path: string, body?: unknown) =>
   fetch(`${app.url}${path}`, { method, headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });

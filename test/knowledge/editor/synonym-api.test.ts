@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type AgentSession } from '../../support/agent-session.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { restApiAuth } from '../../support/rest-api.js';
 
 interface ErrorBody {
   error: { message: string; details?: { path: string; message: string }[] };
@@ -20,7 +21,7 @@ describe('the editor API for synonyms', { timeout: 60_000 }, () => {
   let editor: AgentSession;
   let sender = 0;
   const ask = async (text: string) => {
-    const response = await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sender: `customer-${++sender}`, text, locale: 'en' }) });
+    const response = await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', ...restApiAuth }, body: JSON.stringify({ sender: `customer-${++sender}`, text, locale: 'en' }) });
     return ((await response.json()) as { replies: { text: string }[] }).replies.map((reply) => reply.text).join('\n');
   };
   const put = (session: AgentSession, locale: string, body: unknown, csrf = true) =>
