@@ -3,12 +3,11 @@ import { z } from 'zod';
 import type { ConversationRepository } from '../../conversations/conversation-repository.js';
 import type { MessageRepository } from '../../conversations/message-repository.js';
 import type { ConversationEngine } from '../../engine/conversation-engine.js';
-import { ConflictError, NotFoundError } from '../../http/app-error.js';
+import { NotFoundError } from '../../http/app-error.js';
 import type { PublicRateLimits } from '../../http/public-rate-limits.js';
 import { validate } from '../../http/validate.js';
 import { CollectingChannel } from '../collecting/collecting-channel.js';
 import { numberedText } from '../numbered-text.js';
-import { isSomeoneElsesMessage } from '../someone-elses-message.js';
 import { requireRestApiKey } from './rest-api-key.js';
 
 const postMessageSchema = z
@@ -57,7 +56,6 @@ export function restRoutes(deps: { engine: ConversationEngine; conversations: Co
       },
       collected,
     );
-    if (isSomeoneElsesMessage(turn)) throw new ConflictError('This messageId was already used for another sender; send the message with a new messageId.');
     res.status(turn.duplicate ? 200 : 201).json({
       conversationId: turn.conversation._id,
       customerId: turn.customer._id,

@@ -3,8 +3,6 @@ import type { ConversationRepository } from '../../conversations/conversation-re
 import type { MessageRepository } from '../../conversations/message-repository.js';
 import type { CustomerRepository } from '../../customers/customer-repository.js';
 import type { ConversationEngine } from '../../engine/conversation-engine.js';
-import { ConflictError } from '../../http/app-error.js';
-import { isSomeoneElsesMessage } from '../someone-elses-message.js';
 import { fromStoredMessage, type WebchatMessage } from './webchat-message.js';
 
 /** A message from the widget: typed text, or a pressed button (its label shown as the text). */
@@ -44,8 +42,8 @@ export class WebchatInbox {
 
   /**
    * Records and answers one widget message; the bot's replies are also pushed to open
-   * widgets. A `clientId` another visitor already used is refused (`ConflictError`), never
-   * answered with that visitor's message.
+   * widgets. Message ids are unique per visitor: a `clientId` another visitor used too is
+   * that visitor's own message, never answered with the other's.
    */
   async receive(visitorId: string, input: WidgetMessage): Promise<{ accepted: WebchatMessage; replies: WebchatMessage[]; duplicate: boolean }> {
     const turn = await this.deps.engine.handle({
@@ -58,7 +56,6 @@ export class WebchatInbox {
       address: { visitorId },
       receivedAt: new Date(),
     });
-    if (isSomeoneElsesMessage(turn)) throw new ConflictError('This clientId was already used by another visitor; send the message with a new clientId.');
     return { accepted: fromStoredMessage(turn.message), replies: turn.replies.map(fromStoredMessage), duplicate: turn.duplicate };
   }
 }
