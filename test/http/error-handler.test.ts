@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorHandler } from '../../src/http/error-handler.js';
 import { loginAs, type AgentSession } from '../support/agent-session.js';
 import { postJson } from '../support/post-json.js';
+import { restApiAuth } from '../support/rest-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface ErrorBody {
@@ -61,14 +62,14 @@ describe('the error boundary', () => {
 
   describe('when a JSON body nests too deeply', () => {
     it('answers 400 json_too_deep before any route reads it', async () => {
-      const response = await postJson(`${app.url}/api/chat`, `{"sender":"u","text":"hi","x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+      const response = await postJson(`${app.url}/api/chat`, `{"sender":"u","text":"hi","x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, restApiAuth);
       expect(response.status).toBe(400);
       expect(((await response.json()) as ErrorBody).error).toMatchObject({ code: 'json_too_deep', message: expect.stringContaining('deeper than 64') });
     });
 
     it('lets 64 levels through, and brackets inside strings do not count', async () => {
       const nested = `${'['.repeat(63)}1${']'.repeat(63)}`;
-      const response = await postJson(`${app.url}/api/chat`, `{"sender":"u","text":"${'['.repeat(200)}","x":${nested}}`);
+      const response = await postJson(`${app.url}/api/chat`, `{"sender":"u","text":"${'['.repeat(200)}","x":${nested}}`, restApiAuth);
       // It reaches the route's validation (x is not a field), not the depth check.
       expect(((await response.json()) as ErrorBody).error.code).toBe('invalid_request');
     });

@@ -60,7 +60,9 @@ export function zaloRoutes(deps: ZaloWebhookDeps): Router {
     } catch (error) {
       throw new AppError(400, 'invalid_request', `The body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const timestamp = json && typeof json === 'object' && 'timestamp' in json ? String(json.timestamp) : '';
+    // Only a string or number is a timestamp: String() of a deeply nested array would overflow the stack.
+    const stamp = json && typeof json === 'object' && 'timestamp' in json ? json.timestamp : undefined;
+    const timestamp = typeof stamp === 'string' || typeof stamp === 'number' ? String(stamp) : '';
     if (!isValidZaloSignature(signature, deps.appId, raw, timestamp, deps.oaSecretKey)) throw new ForbiddenError('The X-ZEvent-Signature does not match the body.');
     if (!isFreshZaloEvent(timestamp, deps.maxEventAgeMs)) throw new StaleZaloEventError(deps.maxEventAgeMs);
 

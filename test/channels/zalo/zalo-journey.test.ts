@@ -109,6 +109,12 @@ describe('the Zalo OA channel', () => {
       expect((await app.services.messages.transcript(conversation!._id)).filter((message) => message.direction === 'in').map((message) => message.text)).toEqual(['xin chao']);
     });
 
+    it('answers a forged body with a deeply nested timestamp 403, not 500', async () => {
+      const nested = '['.repeat(20_000) + ']'.repeat(20_000);
+      const response = await fetch(`${app.url}/webhooks/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': 'mac=' + '0'.repeat(64) }, body: `{"timestamp":${nested}}` });
+      expect(response.status).toBe(403);
+    });
+
     it('refuses a signed event 1 hour, 30 days or 5 years old with 403 and answers none of them', async () => {
       const hour = 3_600_000;
       for (const age of [hour, 30 * 24 * hour, 5 * 365 * 24 * hour]) {
