@@ -33,7 +33,8 @@ export type Author = { kind: 'bot' | 'system' } | { kind: 'agent'; id: string; n
  * and web chat can catch up from it), puts it in the durable outbox, whose worker sends it
  * on the conversation's channel at once and in order (retried with backoff when the
  * platform fails or times out, and after a restart), then emits `message.sent`. `deliver`
- * resolves once the message is stored and queued, never waiting for the platform. Every
+ * resolves once the message is stored and queued (or, when asked, after the first send
+ * try). Every
  * outbound message goes through here: bot and agent replies, surveys.
  */
 export class MessageDispatcher {

@@ -30,12 +30,11 @@ export interface TelegramInboxDeps {
  * The Telegram channel's receiving side, used by the webhook and by long polling alike:
  * parses each update, turns messages and button presses into `InboundMessage`s (the
  * `update_id` is the platform message id, so a redelivered update is answered once) and
- * stores them through the engine before Telegram is answered, without making it wait for the bot's answer. `/start` greets
- * (and links a deep-link payload to a known customer), `/help` explains, `/human` hands
+ * stores them through the engine before Telegram is answered, without making it wait for
+ * the bot's answer. `/start` greets (and links a deep-link payload to a known customer), `/help` explains, `/human` hands
  * off; other commands are read as text.
  */
 export class TelegramInbox {
-  private readonly inFlight = new Set<Promise<void>>();
   // The store's platform message ids make redeliveries harmless durably; this also keeps
   // what never reaches the store (`/help`, acknowledging a press) from happening twice.
   private readonly recentUpdates = new Set<number>();
@@ -67,20 +66,15 @@ export class TelegramInbox {
     }
   }
 
-  /** Stores a customer message through the engine; its turn runs on and is tracked for `idle`. */
+  /** Stores a customer message through the engine; its turn runs on (the engine's `idle` waits for it). */
   private async start(inbound: InboundMessage): Promise<void> {
     const { turn } = await this.deps.engine.accept(inbound);
-    const work = turn.then(
-      () => undefined,
-      (error: unknown) => this.deps.logger.error({ err: error, platformMessageId: inbound.platformMessageId }, 'handling a telegram update failed'),
-    );
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    turn.catch((error: unknown) => this.deps.logger.error({ err: error, platformMessageId: inbound.platformMessageId }, 'handling a telegram update failed'));
   }
 
   /** Resolves when every update accepted so far is handled (for shutdown and tests). */
   async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    await this.deps.engine.idle();
   }
 
   private async onMessage(updateId: number, message: TelegramMessage, bot: BotIdentity): Promise<void> {
