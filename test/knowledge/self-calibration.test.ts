@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AnswerIndex, type IndexableArticle } from '../../src/knowledge/retrieval/answer-index.js';
 import { CalibrationCache, type FittedCalibration } from '../../src/knowledge/retrieval/calibration-cache.js';
 import { defaultCalibration } from '../../src/knowledge/retrieval/confidence.js';
+import { selfCalibration } from '../../src/knowledge/retrieval/self-calibration.js';
 import { fitLogistic, logistic, type LogisticModel, type WeightedSample } from '../../src/knowledge/retrieval/logistic-fit.js';
 import { seeded } from '../../bench/answers/datasets.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -234,6 +235,15 @@ describe('AnswerIndex self-calibration', () => {
         expect(index.confidenceCalibration).not.toEqual(defaultCalibration);
       }
     });
+  });
+
+  // Each install (and each test world) gives the same articles new random ids; a fit that
+  // depended on them answered the same question differently from one install to the next,
+  // and a remembered fit under the same key was another install's.
+  it('fits the same calibration whatever ids the store gave the articles', () => {
+    const build = (kept: IndexableArticle[]) => new AnswerIndex(kept, { calibrate: false });
+    const reIded = threeVariants.map((article, i) => ({ ...article, _id: `art_other_${i * 7919}` }));
+    expect(selfCalibration(reIded, build).calibration).toEqual(selfCalibration(threeVariants, build).calibration);
   });
 
   describe('on a knowledge base of fewer than ten articles', () => {
