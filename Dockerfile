@@ -9,7 +9,6 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src src
-COPY bench bench
 RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
 
 # Runtime stage: only what runs, as the unprivileged "node" user.

@@ -7,5 +7,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Child-process and browser suites are heavy; two workers match the two cores here.
     maxWorkers: 2,
+    // Test files of one worker share loaded modules: importing the product anew for each of
+    // ~100 files cost about a minute of the run. Each test still builds its own world (store
+    // in a temp dir, its own Careline); what modules share is what the product shares within
+    // one process anyway (e.g. the calibration cache).
+    isolate: false,
   },
 });

@@ -32,4 +32,14 @@ describe('the repository a new user clones', () => {
     expect(read('Dockerfile')).toMatch(/^USER node$/m);
     expect(read('docker-compose.yml')).toContain('MONGODB_URI: mongodb://mongo:27017/careline');
   });
+
+  it('builds the product image from src/ alone, without the benchmarks', () => {
+    expect(JSON.parse(read('tsconfig.build.json')).include).toEqual(['src']);
+    expect(read('Dockerfile')).not.toMatch(/^COPY bench/m);
+    expect(JSON.parse(read('package.json')).scripts.bench).toContain('--with-bench');
+  });
+
+  it('type-checks before it runs the tests', () => {
+    expect(JSON.parse(read('package.json')).scripts.test).toMatch(/^tsc -p tsconfig.json --noEmit && vitest run$/);
+  });
 });
