@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { ArticleRepository } from '../src/knowledge/article-repository.js';
 import { readArticleFiles } from '../src/knowledge/files/read-article-files.js';
 import { exportArticles, importArticles } from '../src/knowledge/files/kb-sync.js';
-import { clusterQuestions } from '../src/knowledge/gaps/cluster-questions.js';
-import { TermWeights } from '../src/knowledge/gaps/term-vectors.js';
+import { clusterQuestions } from '../src/editor/gaps/cluster-questions.js';
+import { TermWeights } from '../src/editor/gaps/term-vectors.js';
 import { EmbeddedDocumentStore } from '../src/storage/embedded/embedded-document-store.js';
 import type { BenchFigure } from './storage-bench.js';
 

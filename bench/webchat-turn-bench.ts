@@ -13,7 +13,7 @@ import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'n
 import { Worker } from 'node:worker_threads';
 import express from 'express';
 import { pino } from 'pino';
-import { createCareline } from '../src/careline.js';
+import { createCareline } from '../src/app/careline.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { EmbeddedDocumentStore } from '../src/storage/embedded/embedded-document-store.js';
 import { mib, percentileLine, summarize, type LatencySummary } from './latency-stats.js';

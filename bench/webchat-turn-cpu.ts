@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
-import { createCareline } from '../src/careline.js';
+import { createCareline } from '../src/app/careline.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { EmbeddedDocumentStore } from '../src/storage/embedded/embedded-document-store.js';
 import { webchatQuestions } from './webchat-turn-bench.js';

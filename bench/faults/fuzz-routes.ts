@@ -47,7 +47,7 @@ const article = { title: 'Fuzz', questions: ['fuzz?'], answer: 'fuzz', category:
 const fuzzSlug = 'bench-fuzz-article';
 
 /**
- * Every route Careline serves (src/http/create-app.ts and the routers it mounts), each with a
+ * Every route Careline serves (src/app/create-app.ts and the routers it mounts), each with a
  * request it would accept, plus the static pages and an unknown path.
  */
 export const fuzzRoutes: FuzzRoute[] = [

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config/config-schema.js';
-import { TooManyRequestsError, UnauthorizedError } from '../http/app-error.js';
+import { TooManyRequestsError, UnauthorizedError } from '../core/app-error.js';
 import { addressKey } from '../http/client-address.js';
 import { validate } from '../http/validate.js';
 import { authOf, checkCsrf, sessionCookie } from './auth.js';

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { ForbiddenError, UnauthorizedError } from '../http/app-error.js';
+import { ForbiddenError, UnauthorizedError } from '../core/app-error.js';
 import type { Session, SessionRepository } from './session-repository.js';
 import type { Role, User } from './user.js';
 import type { UserRepository } from './user-repository.js';

@@ -1,4 +1,4 @@
-import type { Button } from './messages.js';
+import type { Button } from '../core/messages.js';
 
 /**
  * A message with buttons as plain text, for channels that cannot show buttons: the text,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { weeklyHoursSchema } from './business-hours.js';
 import { trustProxySchema } from './trust-proxy.js';
+import { localeSchema } from '../core/locale.js';
 
-export const localeSchema = z.enum(['vi', 'en', 'cs', 'zh']);
-export type Locale = z.infer<typeof localeSchema>;
+// The locale vocabulary lives in core/; configuration names it too.
+export { localeSchema, type Locale } from '../core/locale.js';
 
 /** Environment variables are strings; config files may hold real booleans. */
 const flag = z.preprocess((value) => {

@@ -1,5 +1,5 @@
 import { formatWeeklyHours } from './business-hours.js';
-import { redactMongoUri } from '../storage/mongo/redact-mongo-uri.js';
+import { redactMongoUri } from './redact-mongo-uri.js';
 import type { Config } from './config-schema.js';
 import { secretPaths } from './env-vars.js';
 

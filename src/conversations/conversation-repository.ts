@@ -1,5 +1,5 @@
-import type { ChannelId } from '../channels/channel-id.js';
-import type { PlatformAddress } from '../channels/messages.js';
+import type { ChannelId } from '../core/channel-id.js';
+import type { PlatformAddress } from '../core/messages.js';
 import type { DocumentStore, Filter, Update } from '../storage/document-store.js';
 import { newId } from '../storage/new-id.js';
 import { DuplicateKeyError } from '../storage/duplicate-key-error.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { channelIdSchema } from '../channels/channel-id.js';
-import { platformAddressSchema } from '../channels/messages.js';
+import { channelIdSchema } from '../core/channel-id.js';
+import { platformAddressSchema } from '../core/messages.js';
 import { localeSchema } from '../config/config-schema.js';
 
 /** bot → waiting (for an agent) → with_agent → resolved → closed; the engine owns transitions. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { channelIdSchema } from '../channels/channel-id.js';
-import { buttonSchema, linkSchema } from '../channels/messages.js';
+import { channelIdSchema } from '../core/channel-id.js';
+import { buttonSchema, linkSchema } from '../core/messages.js';
 import { localeSchema } from '../config/config-schema.js';
 
 export const authorKindSchema = z.enum(['customer', 'bot', 'agent', 'system']);

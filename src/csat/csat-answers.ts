@@ -1,8 +1,7 @@
 import type { Conversation } from '../conversations/conversation.js';
 import type { Message } from '../conversations/message.js';
-import type { Reply } from '../conversations/message-dispatcher.js';
+import type { Reply } from '../outbox/message-dispatcher.js';
 import type { Customer } from '../customers/customer.js';
-import type { PendingPromptCheck } from '../engine/conversation-engine.js';
 import { DuplicateKeyError } from '../storage/duplicate-key-error.js';
 import type { CsatPrompt } from './csat-prompt.js';
 import type { CsatPromptRepository } from './csat-prompt-repository.js';
@@ -12,6 +11,15 @@ import { looksLikeQuestion, parseRating } from './parse-rating.js';
 
 // After a rating, a comment is taken for this long.
 const commentWindowMs = 60 * 60_000;
+
+/**
+ * Lets an open survey take a customer message that answers it, before the answer policy
+ * runs (`CsatAnswers` implements it; the engine knows nothing else of surveys).
+ */
+export interface PendingPromptCheck {
+  /** The replies to send when the message answered the prompt; null to handle it as usual. */
+  claim(turn: { conversation: Conversation; customer: Customer; message: Message }): Promise<Reply[] | null>;
+}
 
 /**
  * Reads customers' answers to open surveys, for the engine (which asks before its answer

@@ -1,4 +1,4 @@
-import type { Button } from '../channels/messages.js';
+import type { Button } from '../core/messages.js';
 import type { Locale } from '../config/config-schema.js';
 
 /** What the survey says, in every supported language. */

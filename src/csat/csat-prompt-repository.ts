@@ -1,4 +1,4 @@
-import type { ChannelId } from '../channels/channel-id.js';
+import type { ChannelId } from '../core/channel-id.js';
 import type { DocumentStore, Update } from '../storage/document-store.js';
 import { newId } from '../storage/new-id.js';
 import { csatPromptSchema, type CsatPrompt } from './csat-prompt.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelIdSchema } from '../channels/channel-id.js';
+import { channelIdSchema } from '../core/channel-id.js';
 import { localeSchema } from '../config/config-schema.js';
 import { segmentSchema } from '../customers/customer.js';
 

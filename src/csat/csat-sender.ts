@@ -1,9 +1,9 @@
-import type { ChannelRegistry } from '../channels/channel-registry.js';
-import type { Channel } from '../channels/channel.js';
+import type { ChannelRegistry } from '../core/channel-registry.js';
+import type { Channel } from '../core/channel.js';
 import type { Config } from '../config/config-schema.js';
 import type { Conversation } from '../conversations/conversation.js';
 import type { ConversationRepository } from '../conversations/conversation-repository.js';
-import type { MessageDispatcher } from '../conversations/message-dispatcher.js';
+import type { MessageDispatcher } from '../outbox/message-dispatcher.js';
 import type { MessageRepository } from '../conversations/message-repository.js';
 import type { CustomerRepository } from '../customers/customer-repository.js';
 import type { Job } from '../jobs/job.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConflictError, NotFoundError, AppError } from '../http/app-error.js';
+import { ConflictError, NotFoundError, AppError } from '../core/app-error.js';
 import type { DocumentStore } from '../storage/document-store.js';
 import { DuplicateKeyError } from '../storage/duplicate-key-error.js';
 import { openConversationKey, openStates, type Conversation } from '../conversations/conversation.js';

@@ -1,4 +1,4 @@
-import type { ChannelId } from '../channels/channel-id.js';
+import type { ChannelId } from '../core/channel-id.js';
 import type { DocumentStore } from '../storage/document-store.js';
 import { DuplicateKeyError } from '../storage/duplicate-key-error.js';
 import { newId } from '../storage/new-id.js';

@@ -1,14 +1,24 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole, userOf } from '../accounts/auth.js';
-import { NotFoundError } from '../http/app-error.js';
+import { NotFoundError } from '../core/app-error.js';
 import { validate } from '../http/validate.js';
-import type { Services } from '../services.js';
-import { verifiedContactInputSchema } from './verified-contacts.js';
+import type { ConversationRepository } from '../conversations/conversation-repository.js';
+import type { CustomerMerge } from './customer-merge.js';
+import type { CustomerRepository } from './customer-repository.js';
+import { verifiedContactInputSchema, type VerifiedContacts } from './verified-contacts.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const searchQuery = z.object({ q: z.string().trim().min(2, { error: 'expected at least 2 characters' }).max(100) });
 const mergeBody = z.strictObject({ customerId: z.string().min(1).max(100) });
+
+/** What the customer API reads and changes. */
+export interface CustomerRouteRepositories {
+  customers: CustomerRepository;
+  conversations: ConversationRepository;
+  verifiedContacts: VerifiedContacts;
+  merges: CustomerMerge;
+}
 
 /**
  * Customers for agents under `/api/customers` (role agent): search, one customer's whole
@@ -17,19 +27,19 @@ const mergeBody = z.strictObject({ customerId: z.string().min(1).max(100) });
  * `POST /:id/verified-contacts { email } | { phone }` to confirm a contact, which merges
  * any other customer who owns it.
  */
-export function customerRoutes(services: Services): Router {
+export function customerRoutes(repositories: CustomerRouteRepositories): Router {
   const router = Router();
   router.use(requireRole('agent'));
-  const { customers } = services;
+  const { customers } = repositories;
 
   const summary = async (id: string) => {
     const customer = await customers.get(id);
     if (!customer) throw new NotFoundError('The customer');
     const [identities, verified, merges, conversations] = await Promise.all([
       customers.identitiesOf(id),
-      services.verifiedContacts.of(id),
-      services.merges.history(id),
-      services.conversations.listByCustomer(id),
+      repositories.verifiedContacts.of(id),
+      repositories.merges.history(id),
+      repositories.conversations.listByCustomer(id),
     ]);
     return {
       customer,
@@ -65,14 +75,14 @@ export function customerRoutes(services: Services): Router {
   router.post('/:id/merge', async (req, res) => {
     const { id } = validate(idParams, req.params, 'params');
     const { customerId } = validate(mergeBody, req.body, 'body');
-    const merge = await services.merges.merge({ survivorId: id, mergedId: customerId, reason: 'agent', actorId: userOf(res)._id });
+    const merge = await repositories.merges.merge({ survivorId: id, mergedId: customerId, reason: 'agent', actorId: userOf(res)._id });
     res.json({ merge: { survivorId: merge.survivorId, mergedId: merge.mergedId, status: merge.status, moved: merge.moved }, ...(await summary(id)) });
   });
 
   router.post('/:id/verified-contacts', async (req, res) => {
     const { id } = validate(idParams, req.params, 'params');
     const contact = validate(verifiedContactInputSchema, req.body, 'body');
-    const result = await services.verifiedContacts.verify(id, contact, 'agent', userOf(res)._id);
+    const result = await repositories.verifiedContacts.verify(id, contact, 'agent', userOf(res)._id);
     res.status(201).json({ mergedInto: result.merge ? result.customerId : null, ...(await summary(result.customerId)) });
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, NotFoundError } from '../http/app-error.js';
+import { AppError, NotFoundError } from '../core/app-error.js';
 import type { DocumentStore } from '../storage/document-store.js';
 import { DuplicateKeyError } from '../storage/duplicate-key-error.js';
 import type { CustomerMerge, CustomerMergeRecord } from './customer-merge.js';

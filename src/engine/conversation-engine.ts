@@ -1,12 +1,14 @@
-import type { Channel } from '../channels/channel.js';
-import type { InboundMessage } from '../channels/messages.js';
-import type { Config, Locale } from '../config/config-schema.js';
+import type { Channel } from '../core/channel.js';
+import type { InboundMessage } from '../core/messages.js';
+import type { Config } from '../config/config-schema.js';
+import { localeTags, type Locale } from '../core/locale.js';
 import type { Conversation } from '../conversations/conversation.js';
-import type { ConversationLog, RecordedInbound } from '../conversations/conversation-log.js';
+import type { ConversationLog, RecordedInbound } from './conversation-log.js';
 import type { ConversationRepository } from '../conversations/conversation-repository.js';
 import type { Message } from '../conversations/message.js';
 import type { MessageRepository } from '../conversations/message-repository.js';
-import type { MessageDispatcher, Reply } from '../conversations/message-dispatcher.js';
+import type { MessageDispatcher, Reply } from '../outbox/message-dispatcher.js';
+import type { PendingPromptCheck } from '../csat/csat-answers.js';
 import type { Customer } from '../customers/customer.js';
 import type { EventBus } from '../events/event-bus.js';
 import { findContactDetails } from '../handoff/contact-details.js';
@@ -19,7 +21,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { QuestionLog, QuestionOutcome } from '../knowledge/question-log.js';
 import { payloads, type Decision, type DecisionMaker } from './answer-policy.js';
 import { botPhrases, fill } from './bot-phrases.js';
-import { KeyedQueue } from './keyed-queue.js';
+import { KeyedQueue } from '../core/keyed-queue.js';
 
 /** What one customer message produced. */
 export interface Turn {
@@ -31,15 +33,6 @@ export interface Turn {
   /** The bot's replies, in order (none while an agent owns the conversation). */
   replies: Message[];
   decision?: Decision;
-}
-
-/**
- * Lets an open survey take a customer message that answers it, before the answer policy
- * runs (CSAT implements it; the engine knows nothing else of surveys).
- */
-export interface PendingPromptCheck {
-  /** The replies to send when the message answered the prompt; null to handle it as usual. */
-  claim(turn: { conversation: Conversation; customer: Customer; message: Message }): Promise<Reply[] | null>;
 }
 
 export interface EngineDeps {
@@ -62,8 +55,6 @@ export interface EngineDeps {
   /** The public page of an article, linked under answers. */
   articleUrl: (slug: string, locale: Locale) => string;
 }
-
-const localeTags: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB', cs: 'cs-CZ', zh: 'zh-CN' };
 
 /** A customer message once it is stored: the bot's turn on it runs on. */
 export interface Accepted {

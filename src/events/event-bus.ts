@@ -1,6 +1,9 @@
 import { EventEmitter } from 'node:events';
+// upward: the events carry the domain's own records (types only, no code), so their names and payloads stay in this one file.
 import type { Conversation } from '../conversations/conversation.js';
+// upward: as above, a message in its conversation.
 import type { Message } from '../conversations/message.js';
+// upward: as above, the ticket of a hand-off.
 import type { Ticket } from '../handoff/ticket.js';
 
 /**

@@ -1,10 +1,10 @@
 import type { User } from '../accounts/user.js';
 import type { Conversation } from '../conversations/conversation.js';
 import type { ConversationRepository } from '../conversations/conversation-repository.js';
-import type { MessageDispatcher } from '../conversations/message-dispatcher.js';
+import type { MessageDispatcher } from '../outbox/message-dispatcher.js';
 import type { Message } from '../conversations/message.js';
 import type { EventBus } from '../events/event-bus.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../http/app-error.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../core/app-error.js';
 import type { Ticket } from './ticket.js';
 import type { TicketRepository } from './ticket-repository.js';
 

@@ -6,9 +6,12 @@ import type { UserRepository } from '../accounts/user-repository.js';
 import type { Conversation } from '../conversations/conversation.js';
 import type { Message } from '../conversations/message.js';
 import type { EventBus, EventName } from '../events/event-bus.js';
-import { NotFoundError } from '../http/app-error.js';
+import { NotFoundError } from '../core/app-error.js';
 import { validate } from '../http/validate.js';
-import type { Services } from '../services.js';
+import type { ConversationRepository } from '../conversations/conversation-repository.js';
+import type { MessageRepository } from '../conversations/message-repository.js';
+import type { CustomerRepository } from '../customers/customer-repository.js';
+import type { TicketRepository } from './ticket-repository.js';
 import type { AgentDesk } from './agent-desk.js';
 import type { AgentPresence } from './agent-presence.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -37,14 +40,22 @@ function consoleMessage(message: Message) {
 /** Events the console listens to: anything that changes the queue or a conversation. */
 const liveEvents: EventName[] = ['conversation.handed_off', 'conversation.claimed', 'conversation.resolved', 'conversation.handed_back', 'message.received', 'message.sent', 'ticket.noted', 'ticket.priority_raised'];
 
+/** The stores the agent console's API reads. */
+export interface AgentRouteRepositories {
+  customers: CustomerRepository;
+  conversations: ConversationRepository;
+  messages: MessageRepository;
+  tickets: TicketRepository;
+}
+
 /**
  * The agent console's API under `/api/agent` (role agent; admins too): the queue by
  * priority and waiting time with SLA, a conversation with its whole context, claim, reply,
  * note, transfer, resolve, hand back, and `GET /events`, a server-sent event stream.
  */
-export function agentRoutes(deps: { services: Services; desk: AgentDesk; events: EventBus; users: UserRepository; sla: SlaTargets; presence: AgentPresence; knowledge: KnowledgeBase; defaultLocale: Locale }): Router {
+export function agentRoutes(deps: { repositories: AgentRouteRepositories; desk: AgentDesk; events: EventBus; users: UserRepository; sla: SlaTargets; presence: AgentPresence; knowledge: KnowledgeBase; defaultLocale: Locale }): Router {
   const router = Router();
-  const { services, desk } = deps;
+  const { repositories, desk } = deps;
   router.use(requireRole('agent'));
 
   const ticketView = (ticket: Ticket, now: Date) => ({
@@ -65,16 +76,16 @@ export function agentRoutes(deps: { services: Services; desk: AgentDesk; events:
   });
 
   const conversationSummary = async (conversation: Conversation) => {
-    const customer = await services.customers.get(conversation.customerId);
+    const customer = await repositories.customers.get(conversation.customerId);
     return { id: conversation._id, channel: conversation.channel, state: conversation.state, locale: conversation.locale, ownerId: conversation.ownerId, customer: customer && { id: customer._id, displayName: customer.displayName, segment: customer.segment } };
   };
 
   router.get('/queue', async (_req, res) => {
     const now = new Date();
-    const waiting = (await services.tickets.waiting()).sort(byQueueOrder);
+    const waiting = (await repositories.tickets.waiting()).sort(byQueueOrder);
     const items = await Promise.all(
       waiting.map(async (ticket) => {
-        const conversation = await services.conversations.get(ticket.conversationId);
+        const conversation = await repositories.conversations.get(ticket.conversationId);
         return { ticket: ticketView(ticket, now), conversation: conversation && (await conversationSummary(conversation)) };
       }),
     );
@@ -82,23 +93,23 @@ export function agentRoutes(deps: { services: Services; desk: AgentDesk; events:
   });
 
   router.get('/conversations', async (_req, res) => {
-    const mine = await services.conversations.ownedBy(userOf(res)._id);
+    const mine = await repositories.conversations.ownedBy(userOf(res)._id);
     res.json({ conversations: await Promise.all(mine.map(conversationSummary)) });
   });
 
   router.get('/conversations/:id', async (req, res) => {
     const { id } = validate(idParams, req.params, 'params');
-    const conversation = await services.conversations.get(id);
+    const conversation = await repositories.conversations.get(id);
     if (!conversation) throw new NotFoundError('The conversation');
     const [transcript, customer, identities, history, ticket] = await Promise.all([
-      services.messages.transcript(id),
-      services.customers.get(conversation.customerId),
-      services.customers.identitiesOf(conversation.customerId),
-      services.conversations.listByCustomer(conversation.customerId),
-      conversation.ticketId ? services.tickets.get(conversation.ticketId) : null,
+      repositories.messages.transcript(id),
+      repositories.customers.get(conversation.customerId),
+      repositories.customers.identitiesOf(conversation.customerId),
+      repositories.conversations.listByCustomer(conversation.customerId),
+      conversation.ticketId ? repositories.tickets.get(conversation.ticketId) : null,
     ]);
     const previous = await Promise.all(
-      history.filter((other) => other._id !== id).map(async (other) => ({ id: other._id, channel: other.channel, state: other.state, createdAt: other.createdAt, messages: (await services.messages.transcript(other._id)).map(consoleMessage) })),
+      history.filter((other) => other._id !== id).map(async (other) => ({ id: other._id, channel: other.channel, state: other.state, createdAt: other.createdAt, messages: (await repositories.messages.transcript(other._id)).map(consoleMessage) })),
     );
     res.json({
       conversation: await conversationSummary(conversation),

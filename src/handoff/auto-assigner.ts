@@ -3,7 +3,7 @@ import type { User } from '../accounts/user.js';
 import type { UserRepository } from '../accounts/user-repository.js';
 import type { ConversationRepository } from '../conversations/conversation-repository.js';
 import type { EventBus } from '../events/event-bus.js';
-import { ConflictError } from '../http/app-error.js';
+import { ConflictError } from '../core/app-error.js';
 import type { AgentDesk } from './agent-desk.js';
 import type { AgentPresence } from './agent-presence.js';
 import { byQueueOrder } from './sla.js';

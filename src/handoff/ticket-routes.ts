@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole, userOf } from '../accounts/auth.js';
 import type { UserRepository } from '../accounts/user-repository.js';
-import { NotFoundError } from '../http/app-error.js';
+import { NotFoundError } from '../core/app-error.js';
 import { validate } from '../http/validate.js';
 import type { AgentDesk } from './agent-desk.js';
 import { ticketPrioritySchema, ticketStatusSchema } from './ticket.js';

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { AppError, NotFoundError, TooManyRequestsError } from './app-error.js';
+import { AppError, NotFoundError, TooManyRequestsError } from '../core/app-error.js';
 
 /** Answers any request no route took with a JSON 404. */
 export const notFoundHandler: RequestHandler = (req, _res, next) => {

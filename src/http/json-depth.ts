@@ -1,4 +1,4 @@
-import { AppError } from './app-error.js';
+import { AppError } from '../core/app-error.js';
 
 /** How deeply a JSON body may nest objects and arrays; no Careline payload comes near it. */
 export const maxJsonDepth = 64;

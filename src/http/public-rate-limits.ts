@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Config } from '../config/config-schema.js';
-import { TooManyRequestsError } from './app-error.js';
+import { TooManyRequestsError } from '../core/app-error.js';
 import { addressKey } from './client-address.js';
 import { RateLimiter } from './rate-limiter.js';
 

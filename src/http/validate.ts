@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ValidationError } from './app-error.js';
+import { ValidationError } from '../core/app-error.js';
 
 /**
  * Parses a request part with a zod schema; on failure throws `ValidationError`, which the

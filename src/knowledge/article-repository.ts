@@ -1,5 +1,5 @@
 import type { Locale } from '../config/config-schema.js';
-import { ConflictError } from '../http/app-error.js';
+import { ConflictError } from '../core/app-error.js';
 import type { DocumentStore } from '../storage/document-store.js';
 import { newId } from '../storage/new-id.js';
 import { articleRevisionSchema, articleSchema, type Article, type ArticleRevision, type RevisionAction } from './article.js';

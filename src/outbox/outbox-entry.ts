@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { channelIdSchema } from '../channels/channel-id.js';
-import { outboundMessageSchema, platformAddressSchema } from '../channels/messages.js';
+import { channelIdSchema } from '../core/channel-id.js';
+import { outboundMessageSchema, platformAddressSchema } from '../core/messages.js';
 import { leaseFields } from '../jobs/lease.js';
 
 /** An outbound send waiting to reach a platform, retried with backoff until it does. */

@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
-import type { ChannelId } from '../channels/channel-id.js';
-import type { SendReceipt } from '../channels/channel.js';
-import type { ChannelRegistry } from '../channels/channel-registry.js';
-import { ChannelSendError } from '../channels/channel-send-error.js';
-import type { OutboundMessage, PlatformAddress } from '../channels/messages.js';
+import type { ChannelId } from '../core/channel-id.js';
+import type { SendReceipt } from '../core/channel.js';
+import type { ChannelRegistry } from '../core/channel-registry.js';
+import { ChannelSendError } from '../core/channel-send-error.js';
+import type { OutboundMessage, PlatformAddress } from '../core/messages.js';
 import type { Config } from '../config/config-schema.js';
-import { KeyedQueue } from '../engine/keyed-queue.js';
+import { KeyedQueue } from '../core/keyed-queue.js';
 import { backoffDelay } from '../jobs/lease.js';
 import { newId } from '../storage/new-id.js';
 import type { Outbox } from './outbox.js';

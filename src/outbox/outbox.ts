@@ -1,5 +1,5 @@
-import type { ChannelId } from '../channels/channel-id.js';
-import type { OutboundMessage, PlatformAddress } from '../channels/messages.js';
+import type { ChannelId } from '../core/channel-id.js';
+import type { OutboundMessage, PlatformAddress } from '../core/messages.js';
 import { completeLease, failLease, leaseNextDue } from '../jobs/lease.js';
 import type { DocumentStore } from '../storage/document-store.js';
 import { DuplicateKeyError } from '../storage/duplicate-key-error.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError } from '../http/app-error.js';
+import { ValidationError } from '../core/app-error.js';
 
 /** The period a report covers, in the business's time zone, and how it is bucketed. */
 export interface ReportRange {

@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import type { DocumentStore } from './document-store.js';
 import { EmbeddedDocumentStore } from './embedded/embedded-document-store.js';
 import { MongoDocumentStore } from './mongo/mongo-document-store.js';
-import { mongoHosts, redactMongoUri } from './mongo/redact-mongo-uri.js';
+import { mongoHosts, redactMongoUri } from '../config/redact-mongo-uri.js';
 
 /** The store could not be opened; the message names the database and the cause. */
 export class StoreUnavailableError extends Error {

@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 
 /** A write clashed with `_id` or a unique index; both adapters throw this, never their own. */
 export class DuplicateKeyError extends AppError {

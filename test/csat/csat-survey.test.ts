@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addUser } from '../../src/accounts/user-admin.js';
 import type { User } from '../../src/accounts/user.js';
-import type { ChannelId } from '../../src/channels/channel-id.js';
+import type { ChannelId } from '../../src/core/channel-id.js';
 import { CollectingChannel } from '../../src/channels/collecting/collecting-channel.js';
 import type { Message } from '../../src/conversations/message.js';
 import type { CsatPrompt } from '../../src/csat/csat-prompt.js';

@@ -1,9 +1,9 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCareline } from '../../src/careline.js';
-import type { InboundMessage } from '../../src/channels/messages.js';
+import { createCareline } from '../../src/app/careline.js';
+import type { InboundMessage } from '../../src/core/messages.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { ConversationLog } from '../../src/conversations/conversation-log.js';
+import { ConversationLog } from '../../src/engine/conversation-log.js';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
 import { tempDir } from '../support/temp-dir.js';
 

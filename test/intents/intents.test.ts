@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { createCareline, type Careline } from '../../src/careline.js';
+import { createCareline, type Careline } from '../../src/app/careline.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Locale } from '../../src/config/config-schema.js';
 import type { IntentName } from '../../src/intents/intent.js';

@@ -10,7 +10,7 @@ import { ArticleRepository } from '../../src/knowledge/article-repository.js';
 import { ArticleEmbeddingRepository, decodeVector, encodeVector } from '../../src/knowledge/openai/article-embedding-repository.js';
 import type { CsatResponse } from '../../src/csat/csat-response.js';
 import { CustomerRepository } from '../../src/customers/customer-repository.js';
-import { inboundKeyOf } from '../../src/conversations/conversation-log.js';
+import { inboundKeyOf } from '../../src/engine/conversation-log.js';
 import { identityKey } from '../../src/customers/customer.js';
 import { MessageRepository } from '../../src/conversations/message-repository.js';
 import type { Message } from '../../src/conversations/message.js';

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
-import { createCareline, type Careline } from '../../src/careline.js';
+import { createCareline, type Careline } from '../../src/app/careline.js';
 import { CollectingChannel } from '../../src/channels/collecting/collecting-channel.js';
-import type { ChannelId } from '../../src/channels/channel-id.js';
+import type { ChannelId } from '../../src/core/channel-id.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createOpenAIClient } from '../../src/knowledge/openai/openai-client.js';
 import { openAIConfigured } from '../../src/knowledge/openai/openai-settings.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { createCareline, type Careline } from '../../src/careline.js';
+import { createCareline, type Careline } from '../../src/app/careline.js';
 import { CollectingChannel } from '../../src/channels/collecting/collecting-channel.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Turn } from '../../src/engine/conversation-engine.js';

@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { createCareline, type Careline } from '../../src/careline.js';
+import { createCareline, type Careline } from '../../src/app/careline.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createOpenAIClient } from '../../src/knowledge/openai/openai-client.js';
 import { openAIConfigured } from '../../src/knowledge/openai/openai-settings.js';
-import type { Services } from '../../src/services.js';
+import type { Services } from '../../src/app/services.js';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
 import { testRestApiKey } from './rest-api.js';
 import { tempDir } from './temp-dir.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
-import type { PlatformAddress } from '../messages.js';
+import type { PlatformAddress } from '../../core/messages.js';
 
 const accountSchema = z.looseObject({ id: z.string().min(1).max(1024), name: z.string().max(1024).optional() });
 

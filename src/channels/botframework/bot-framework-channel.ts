@@ -1,6 +1,6 @@
 import { ActivityTypes } from 'botbuilder';
-import type { Channel, SendReceipt } from '../channel.js';
-import type { OutboundMessage, PlatformAddress } from '../messages.js';
+import type { Channel, SendReceipt } from '../../core/channel.js';
+import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import { externalUserIdOf, referenceOf } from './bot-framework-activity.js';
 import type { BotFrameworkBot } from './bot-framework-bot.js';
 import type { BotFrameworkOffers } from './bot-framework-offers.js';

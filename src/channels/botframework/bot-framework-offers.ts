@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DocumentStore } from '../../storage/document-store.js';
-import { buttonSchema, type Button } from '../messages.js';
+import { buttonSchema, type Button } from '../../core/messages.js';
 
 const offerSchema = z.object({
   /** The customer's external id on this channel. */

@@ -1,5 +1,5 @@
 import { ActivityTypes, CardFactory, type Activity, type CardAction, type ConversationReference } from 'botbuilder';
-import type { OutboundMessage } from '../messages.js';
+import type { OutboundMessage } from '../../core/messages.js';
 
 /** Teams shows at most three suggested actions; more buttons go on a hero card instead. */
 const teamsSuggestedActionLimit = 3;

@@ -1,4 +1,4 @@
-import { ChannelSendError } from '../channel-send-error.js';
+import { ChannelSendError } from '../../core/channel-send-error.js';
 
 /** The parts of @azure/core-rest-pipeline's RestError, which the connector client throws. */
 interface RestErrorLike {

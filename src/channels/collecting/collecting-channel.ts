@@ -1,6 +1,6 @@
-import type { Channel, SendReceipt } from '../channel.js';
-import type { ChannelId } from '../channel-id.js';
-import type { OutboundMessage, PlatformAddress } from '../messages.js';
+import type { Channel, SendReceipt } from '../../core/channel.js';
+import type { ChannelId } from '../../core/channel-id.js';
+import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
 
 /** One recorded send. */
 export interface CollectedMessage {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChannelSendError, parseRetryAfter } from '../channel-send-error.js';
+import { ChannelSendError, parseRetryAfter } from '../../core/channel-send-error.js';
 
 const graphErrorSchema = z.object({
   error: z.object({

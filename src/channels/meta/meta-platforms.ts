@@ -4,7 +4,7 @@ import type { Config } from '../../config/config-schema.js';
 import { enabledChannels } from '../../config/describe-config.js';
 import type { CustomerRepository } from '../../customers/customer-repository.js';
 import type { ConversationEngine } from '../../engine/conversation-engine.js';
-import type { Channel } from '../channel.js';
+import type { Channel } from '../../core/channel.js';
 import { instagramChannel, instagramRoutes } from '../instagram/instagram-channel.js';
 import { messengerChannel, messengerRoutes } from '../messenger/messenger-channel.js';
 import { WhatsappChannel } from '../whatsapp/whatsapp-channel.js';

@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { AppError, UnavailableError } from '../../http/app-error.js';
+import { AppError, UnavailableError } from '../../core/app-error.js';
 import { validate } from '../../http/validate.js';
 import { checkMetaSignature } from './meta-signature.js';
 

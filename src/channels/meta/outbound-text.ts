@@ -1,4 +1,4 @@
-import type { OutboundMessage } from '../messages.js';
+import type { OutboundMessage } from '../../core/messages.js';
 
 /**
  * The text a Meta platform shows for an outbound message: an agent's name first (the

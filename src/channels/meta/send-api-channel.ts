@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Channel, SendReceipt } from '../channel.js';
-import { ChannelSendError } from '../channel-send-error.js';
-import type { OutboundMessage, PlatformAddress } from '../messages.js';
+import type { Channel, SendReceipt } from '../../core/channel.js';
+import { ChannelSendError } from '../../core/channel-send-error.js';
+import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import type { GraphApiClient } from './graph-api-client.js';
 import { sendApiAddressSchema } from './messaging-webhook.js';
 import { outboundText } from './outbound-text.js';

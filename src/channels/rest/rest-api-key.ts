@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { AppError, UnauthorizedError } from '../../http/app-error.js';
+import { AppError, UnauthorizedError } from '../../core/app-error.js';
 
 /** The chat API was asked for while no `REST_API_KEY` is configured. */
 export class RestApiOffError extends AppError {

@@ -1,4 +1,4 @@
-import type { Channel, SendReceipt } from '../channel.js';
+import type { Channel, SendReceipt } from '../../core/channel.js';
 
 /**
  * The `rest` channel's sender for messages written later (agent replies, surveys): an

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ConversationRepository } from '../../conversations/conversation-repository.js';
 import type { MessageRepository } from '../../conversations/message-repository.js';
 import type { ConversationEngine } from '../../engine/conversation-engine.js';
-import { NotFoundError } from '../../http/app-error.js';
+import { NotFoundError } from '../../core/app-error.js';
 import type { PublicRateLimits } from '../../http/public-rate-limits.js';
 import { validate } from '../../http/validate.js';
 import { CollectingChannel } from '../collecting/collecting-channel.js';

@@ -1,7 +1,7 @@
 import type { Telegram } from 'telegraf';
 import { z } from 'zod';
-import type { Channel, SendReceipt } from '../channel.js';
-import type { OutboundMessage, PlatformAddress } from '../messages.js';
+import type { Channel, SendReceipt } from '../../core/channel.js';
+import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import { renderForTelegram } from './telegram-render.js';
 import { telegramSendError } from './telegram-send-error.js';
 

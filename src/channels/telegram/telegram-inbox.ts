@@ -6,7 +6,7 @@ import type { MessageRepository } from '../../conversations/message-repository.j
 import type { CustomerRepository } from '../../customers/customer-repository.js';
 import { payloads } from '../../engine/answer-policy.js';
 import type { ConversationEngine } from '../../engine/conversation-engine.js';
-import type { InboundMessage } from '../messages.js';
+import type { InboundMessage } from '../../core/messages.js';
 import { isHashedCallbackData, toCallbackData } from './telegram-callback-data.js';
 import { readMessage, type BotIdentity, type GroupPolicy } from './telegram-message-text.js';
 import { localeOfLanguageCode, telegramPhrases } from './telegram-phrases.js';

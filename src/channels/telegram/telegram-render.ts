@@ -1,4 +1,4 @@
-import type { OutboundMessage } from '../messages.js';
+import type { OutboundMessage } from '../../core/messages.js';
 import { toCallbackData } from './telegram-callback-data.js';
 import { escapeAttribute, escapeHtml, markdownToTelegramHtml } from './telegram-html.js';
 

@@ -4,7 +4,7 @@ import type { Telegraf } from 'telegraf';
 import { z } from 'zod';
 import { requireRole } from '../../accounts/auth.js';
 import type { CustomerRepository } from '../../customers/customer-repository.js';
-import { ForbiddenError, NotFoundError, UnavailableError, UnauthorizedError } from '../../http/app-error.js';
+import { ForbiddenError, NotFoundError, UnavailableError, UnauthorizedError } from '../../core/app-error.js';
 import { validate } from '../../http/validate.js';
 import { telegramStartPayload } from './telegram-start-link.js';
 import { telegramUpdateSchema } from './telegram-update.js';

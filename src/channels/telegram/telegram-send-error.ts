@@ -1,5 +1,5 @@
 import { TelegramError } from 'telegraf';
-import { ChannelSendError } from '../channel-send-error.js';
+import { ChannelSendError } from '../../core/channel-send-error.js';
 
 /**
  * The `ChannelSendError` for a failed Bot API call: a 429 is retryable after its

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Channel, SendReceipt } from '../channel.js';
-import type { OutboundMessage, PlatformAddress } from '../messages.js';
+import type { Channel, SendReceipt } from '../../core/channel.js';
+import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import { fromOutbound, type WebchatServerEvent } from './webchat-message.js';
 
 /** Anything that can carry a server event to one open widget (a WebSocket). */

@@ -1,5 +1,5 @@
 import type { Message } from '../../conversations/message.js';
-import type { Button, Link, OutboundMessage } from '../messages.js';
+import type { Button, Link, OutboundMessage } from '../../core/messages.js';
 
 /** A transcript line as the widget shows it. */
 export interface WebchatMessage {

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { writeRawError } from '../../http/raw-error-response.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { AppError } from '../../http/app-error.js';
+import { AppError } from '../../core/app-error.js';
 import type { PublicRateLimits } from '../../http/public-rate-limits.js';
 import type { WebchatChannel } from './webchat-channel.js';
 import { widgetMessageSchema, type WebchatInbox } from './webchat-inbox.js';

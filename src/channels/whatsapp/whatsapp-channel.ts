@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Channel, SendReceipt } from '../channel.js';
-import { ChannelSendError } from '../channel-send-error.js';
-import type { OutboundMessage, PlatformAddress } from '../messages.js';
+import type { Channel, SendReceipt } from '../../core/channel.js';
+import { ChannelSendError } from '../../core/channel-send-error.js';
+import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import type { GraphApiClient } from '../meta/graph-api-client.js';
 import { metaMessagingWindowMs } from '../meta/send-api-channel.js';
 import { whatsappContents } from './whatsapp-message.js';

@@ -1,5 +1,5 @@
 import type { Locale } from '../../config/config-schema.js';
-import type { Button, OutboundMessage } from '../messages.js';
+import type { Button, OutboundMessage } from '../../core/messages.js';
 import { outboundText } from '../meta/outbound-text.js';
 import { maxChars, shorten, splitText } from '../meta/split-text.js';
 

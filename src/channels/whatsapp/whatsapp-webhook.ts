@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { InboundMessage } from '../messages.js';
+import type { InboundMessage } from '../../core/messages.js';
 
 const whatsappMessageSchema = z.looseObject({
   from: z.string().min(1),

@@ -1,4 +1,4 @@
-import { ChannelSendError, type ChannelSendErrorOptions } from '../channel-send-error.js';
+import { ChannelSendError, type ChannelSendErrorOptions } from '../../core/channel-send-error.js';
 
 /**
  * A Zalo call that failed, with Zalo's own error `code` when it gave one (Zalo answers most

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Channel, SendReceipt } from '../channel.js';
-import { parseRetryAfter } from '../channel-send-error.js';
-import type { OutboundMessage, PlatformAddress } from '../messages.js';
+import type { Channel, SendReceipt } from '../../core/channel.js';
+import { parseRetryAfter } from '../../core/channel-send-error.js';
+import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import { ZaloApiError } from './zalo-api-error.js';
 import type { ZaloChoices } from './zalo-choices.js';
 import { renderZaloMessage, type ZaloMessage } from './zalo-message.js';

@@ -1,5 +1,5 @@
 import type { DocumentStore } from '../../storage/document-store.js';
-import type { Button } from '../messages.js';
+import type { Button } from '../../core/messages.js';
 
 interface OfferedChoices {
   _id: string;

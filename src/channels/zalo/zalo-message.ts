@@ -1,5 +1,5 @@
 import type { Locale } from '../../config/config-schema.js';
-import type { Button, OutboundMessage } from '../messages.js';
+import type { Button, OutboundMessage } from '../../core/messages.js';
 
 /** A button Zalo shows under a message; pressing an `oa.query.show` button sends `payload` as the follower's text. */
 export interface ZaloButton {

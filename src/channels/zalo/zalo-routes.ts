@@ -1,9 +1,9 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import type { ConversationEngine } from '../../engine/conversation-engine.js';
-import { KeyedQueue } from '../../engine/keyed-queue.js';
-import { AppError, ForbiddenError, UnauthorizedError, UnavailableError } from '../../http/app-error.js';
-import type { InboundMessage } from '../messages.js';
+import { KeyedQueue } from '../../core/keyed-queue.js';
+import { AppError, ForbiddenError, UnauthorizedError, UnavailableError } from '../../core/app-error.js';
+import type { InboundMessage } from '../../core/messages.js';
 import type { ZaloChoices } from './zalo-choices.js';
 import { userMessageEvents, zaloEventSchema, type ZaloEvent } from './zalo-event.js';
 import { isFreshZaloEvent, zaloEventKey } from './zalo-event-key.js';

@@ -1,14 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { localeSchema, type Config } from '../../config/config-schema.js';
-import { NotFoundError } from '../../http/app-error.js';
+import { nativeLanguageNames } from '../../core/locale.js';
+import { NotFoundError } from '../../core/app-error.js';
 import { validate } from '../../http/validate.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import { escapeHtml, renderMarkdown } from './render-markdown.js';
 
 const paramsSchema = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100) });
 const querySchema = z.object({ lang: localeSchema.optional() });
-const languageNames = { vi: 'Tiếng Việt', en: 'English', cs: 'Čeština', zh: '中文' } as const;
 
 /**
  * The public help center: `GET /help/:slug?lang=vi` shows one published article, the page
@@ -25,7 +25,7 @@ export function helpCenterRoutes(deps: { knowledge: KnowledgeBase; config: Pick<
     const others = deps.knowledge
       .translations(slug)
       .filter((locale) => locale !== article.locale)
-      .map((locale) => `<a href="/help/${slug}?lang=${locale}" hreflang="${locale}">${languageNames[locale]}</a>`)
+      .map((locale) => `<a href="/help/${slug}?lang=${locale}" hreflang="${locale}">${nativeLanguageNames[locale]}</a>`)
       .join(' · ');
     res.type('html').send(`<!doctype html>
 <html lang="${article.locale}">

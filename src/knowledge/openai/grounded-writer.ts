@@ -1,10 +1,8 @@
 import type OpenAI from 'openai';
 import { z } from 'zod';
-import type { Locale } from '../../config/config-schema.js';
+import { englishLanguageNames, type Locale } from '../../core/locale.js';
 import { checkWording, refusalToken, type CheckedWording, type SourceArticle } from './check-wording.js';
 import type { CallOptions } from './model-deadline.js';
-
-const languageNames: Record<Locale, string> = { vi: 'Vietnamese', en: 'English', cs: 'Czech', zh: 'Simplified Chinese' };
 
 // The part of the chat completion Careline reads (`{ id, object: 'chat.completion', created,
 // model, choices: [{ index, message: { role, content, refusal }, finish_reason }], usage }`).
@@ -26,7 +24,7 @@ export function groundedPrompt(articles: SourceArticle[], locale: Locale): strin
     'You are a customer-care assistant. Answer the customer\'s question using ONLY the knowledge-base articles below.',
     'Rules:',
     '- Use only facts stated in the articles. Never add prices, times, numbers, conditions, links or promises that the articles do not state.',
-    `- Reply in ${languageNames[locale]}, briefly and politely, in plain text (simple Markdown allowed).`,
+    `- Reply in ${englishLanguageNames[locale]}, briefly and politely, in plain text (simple Markdown allowed).`,
     '- End the reply with the id of the article you used, exactly as [source: id].',
     `- If the articles do not contain the answer to the question, reply with exactly ${refusalToken} and nothing else.`,
     '',

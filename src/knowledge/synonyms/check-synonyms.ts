@@ -1,4 +1,4 @@
-import { AppError } from '../../http/app-error.js';
+import { AppError } from '../../core/app-error.js';
 import { tokenize } from '../text/tokenize.js';
 import { synonymListSchema, type SynonymList } from './synonyms.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../../config/config-schema.js';
-import { ConflictError } from '../../http/app-error.js';
+import { ConflictError } from '../../core/app-error.js';
 import type { DocumentStore } from '../../storage/document-store.js';
 import { newId } from '../../storage/new-id.js';
 import { checkSynonymList, SynonymError } from './check-synonyms.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChannelSendError } from '../../../src/channels/channel-send-error.js';
-import { outboundMessageSchema } from '../../../src/channels/messages.js';
+import { ChannelSendError } from '../../../src/core/channel-send-error.js';
+import { outboundMessageSchema } from '../../../src/core/messages.js';
 import { GraphApiClient } from '../../../src/channels/meta/graph-api-client.js';
 import { SendApiChannel } from '../../../src/channels/meta/send-api-channel.js';
 import { maxBytes, maxChars } from '../../../src/channels/meta/split-text.js';

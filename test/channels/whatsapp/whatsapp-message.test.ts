@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outboundMessageSchema, type OutboundMessage } from '../../../src/channels/messages.js';
+import { outboundMessageSchema, type OutboundMessage } from '../../../src/core/messages.js';
 import { whatsappContents } from '../../../src/channels/whatsapp/whatsapp-message.js';
 
 const message = (input: Partial<OutboundMessage>) => outboundMessageSchema.parse({ text: 'Chọn một mục', ...input });

@@ -3,7 +3,7 @@ import { ZaloChannel } from '../../../src/channels/zalo/zalo-channel.js';
 import { ZaloChoices } from '../../../src/channels/zalo/zalo-choices.js';
 import { renderZaloMessage } from '../../../src/channels/zalo/zalo-message.js';
 import { ZaloTokens } from '../../../src/channels/zalo/zalo-tokens.js';
-import { outboundMessageSchema } from '../../../src/channels/messages.js';
+import { outboundMessageSchema } from '../../../src/core/messages.js';
 import { EmbeddedDocumentStore } from '../../../src/storage/embedded/embedded-document-store.js';
 import { FakeZalo } from '../../support/fake-zalo.js';
 import { tempDir } from '../../support/temp-dir.js';

@@ -1,9 +1,9 @@
-import type { UserRepository } from '../../accounts/user-repository.js';
-import type { Locale } from '../../config/config-schema.js';
-import { ConflictError, NotFoundError } from '../../http/app-error.js';
-import type { Article, ArticleRevision } from '../article.js';
-import type { ArticleContent, ArticleFilter, ArticleRepository } from '../article-repository.js';
-import { foldDiacritics } from '../text/fold-diacritics.js';
+import type { UserRepository } from '../accounts/user-repository.js';
+import type { Locale } from '../config/config-schema.js';
+import { ConflictError, NotFoundError } from '../core/app-error.js';
+import type { Article, ArticleRevision } from '../knowledge/article.js';
+import type { ArticleContent, ArticleFilter, ArticleRepository } from '../knowledge/article-repository.js';
+import { foldDiacritics } from '../knowledge/text/fold-diacritics.js';
 import type { ArticleDraft, ArticleDrafts } from './article-drafts.js';
 import type { LiveIndex } from './live-index.js';
 import { diffArticles, type ArticleDiff } from './revision-diff.js';

@@ -2,46 +2,46 @@ import type { Server } from 'node:http';
 import type OpenAI from 'openai';
 import type { Logger } from 'pino';
 import type { Telegraf } from 'telegraf';
-import { LoginThrottle } from './accounts/login-throttle.js';
-import { SessionRepository } from './accounts/session-repository.js';
-import { createBotFramework } from './channels/botframework/bot-framework.js';
-import { ChannelRegistry } from './channels/channel-registry.js';
-import { metaPlatforms } from './channels/meta/meta-platforms.js';
-import { RestChannel } from './channels/rest/rest-channel.js';
-import { whatsappStatusRecorder } from './channels/whatsapp/whatsapp-statuses.js';
-import { WebchatChannel } from './channels/webchat/webchat-channel.js';
-import { WebchatInbox } from './channels/webchat/webchat-inbox.js';
-import { attachWebchatSocket } from './channels/webchat/webchat-socket.js';
-import { zaloRoutes } from './channels/zalo/zalo-routes.js';
-import { createZalo } from './channels/zalo/zalo-setup.js';
-import type { Config } from './config/config-schema.js';
-import { MessageDispatcher } from './conversations/message-dispatcher.js';
-import { createCsatSurveys } from './csat/csat-surveys.js';
-import { AnswerPolicy } from './engine/answer-policy.js';
-import { ConversationEngine } from './engine/conversation-engine.js';
-import { EventBus } from './events/event-bus.js';
-import { AgentDesk } from './handoff/agent-desk.js';
-import { AgentPresence } from './handoff/agent-presence.js';
-import { AutoAssigner } from './handoff/auto-assigner.js';
-import { Handoff } from './handoff/handoff.js';
-import { answerClientErrors } from './http/answer-client-errors.js';
-import { clientAddressOf } from './http/client-address.js';
-import { createApp } from './http/create-app.js';
-import { PublicRateLimits } from './http/public-rate-limits.js';
-import { IntentMatcher } from './intents/intent-matcher.js';
-import { readIntentFiles } from './intents/read-intent-files.js';
-import { readArticleFiles, type FileProblem } from './knowledge/files/read-article-files.js';
-import { seedArticles } from './knowledge/files/seed-articles.js';
-import { readSynonymFiles } from './knowledge/synonyms/read-synonym-files.js';
-import { seedSynonyms } from './knowledge/synonyms/synonym-sync.js';
-import { createEditor } from './knowledge/editor/create-editor.js';
-import { KnowledgeBase } from './knowledge/knowledge-base.js';
-import { QuestionLog } from './knowledge/question-log.js';
-import { JobRunner } from './jobs/job-runner.js';
-import { OutboxWorker } from './outbox/outbox-worker.js';
-import { ConversationFacts } from './reports/conversation-facts.js';
+import { LoginThrottle } from '../accounts/login-throttle.js';
+import { SessionRepository } from '../accounts/session-repository.js';
+import { createBotFramework } from '../channels/botframework/bot-framework.js';
+import { ChannelRegistry } from '../core/channel-registry.js';
+import { metaPlatforms } from '../channels/meta/meta-platforms.js';
+import { RestChannel } from '../channels/rest/rest-channel.js';
+import { whatsappStatusRecorder } from '../channels/whatsapp/whatsapp-statuses.js';
+import { WebchatChannel } from '../channels/webchat/webchat-channel.js';
+import { WebchatInbox } from '../channels/webchat/webchat-inbox.js';
+import { attachWebchatSocket } from '../channels/webchat/webchat-socket.js';
+import { zaloRoutes } from '../channels/zalo/zalo-routes.js';
+import { createZalo } from '../channels/zalo/zalo-setup.js';
+import type { Config } from '../config/config-schema.js';
+import { MessageDispatcher } from '../outbox/message-dispatcher.js';
+import { createCsatSurveys } from '../csat/csat-surveys.js';
+import { AnswerPolicy } from '../engine/answer-policy.js';
+import { ConversationEngine } from '../engine/conversation-engine.js';
+import { EventBus } from '../events/event-bus.js';
+import { AgentDesk } from '../handoff/agent-desk.js';
+import { AgentPresence } from '../handoff/agent-presence.js';
+import { AutoAssigner } from '../handoff/auto-assigner.js';
+import { Handoff } from '../handoff/handoff.js';
+import { answerClientErrors } from '../http/answer-client-errors.js';
+import { clientAddressOf } from '../http/client-address.js';
+import { createApp } from './create-app.js';
+import { PublicRateLimits } from '../http/public-rate-limits.js';
+import { IntentMatcher } from '../intents/intent-matcher.js';
+import { readIntentFiles } from '../intents/read-intent-files.js';
+import { readArticleFiles, type FileProblem } from '../knowledge/files/read-article-files.js';
+import { seedArticles } from '../knowledge/files/seed-articles.js';
+import { readSynonymFiles } from '../knowledge/synonyms/read-synonym-files.js';
+import { seedSynonyms } from '../knowledge/synonyms/synonym-sync.js';
+import { createEditor } from '../editor/create-editor.js';
+import { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { QuestionLog } from '../knowledge/question-log.js';
+import { JobRunner } from '../jobs/job-runner.js';
+import { OutboxWorker } from '../outbox/outbox-worker.js';
+import { ConversationFacts } from '../reports/conversation-facts.js';
 import { createServices } from './services.js';
-import type { DocumentStore } from './storage/document-store.js';
+import type { DocumentStore } from '../storage/document-store.js';
 
 export interface CarelineDeps {
   config: Config;
@@ -93,7 +93,7 @@ export async function createCareline({ config, store, logger, telegramBot, opena
   const botframework = await createBotFramework({ config, store, logger, intents });
   if (botframework) channels.register(botframework.channel);
   // telegraf is loaded only when Telegram is enabled.
-  const telegramWiring = telegramBot ? await import('./channels/telegram/telegram-wiring.js') : null;
+  const telegramWiring = telegramBot ? await import('../channels/telegram/telegram-wiring.js') : null;
   if (telegramBot && telegramWiring) channels.register(new telegramWiring.TelegramChannel(telegramBot.telegram));
 
   const outboxWorker = new OutboxWorker({
@@ -114,10 +114,10 @@ export async function createCareline({ config, store, logger, telegramBot, opena
   const policy = new AnswerPolicy(config, knowledge, intents);
   // The editor's "try it" and the benchmark keep the offline policy; customers get the model-aware one when configured.
   // Like telegraf, the openai client's code is loaded only when OpenAI is configured.
-  const modelAssist = openai ? (await import('./engine/create-model-assist.js')).createModelAssist({ client: openai, config, store, knowledge, offline: policy, logger }) : null;
+  const modelAssist = openai ? (await import('../engine/create-model-assist.js')).createModelAssist({ client: openai, config, store, knowledge, offline: policy, logger }) : null;
   const jobRunner = new JobRunner(services.jobs, { logger });
   new ConversationFacts(services.conversations).listen(events);
-  const surveys = createCsatSurveys({ config, services, store, channels, dispatcher, events, jobRunner });
+  const surveys = createCsatSurveys({ config, repositories: services, store, channels, dispatcher, events, jobRunner });
   // Without PUBLIC_URL the base is known only once the server listens (the port may be 0).
   let publicBase = config.publicUrl ?? `http://localhost:${config.port}`;
   const engine = new ConversationEngine({
@@ -143,9 +143,9 @@ export async function createCareline({ config, store, logger, telegramBot, opena
   const webchatInbox = new WebchatInbox({ engine, customers: services.customers, conversations: services.conversations, messages: services.messages });
   const webhooks = meta.webhooks({ engine, customers: services.customers, recordStatuses: whatsappStatusRecorder(services.messages, services.outbox, logger), logger });
   if (zalo) webhooks.push({ path: '/webhooks/zalo', router: zaloRoutes({ appId: zalo.appId, oaSecretKey: zalo.oaSecretKey, maxEventAgeMs: config.channels.zalo.maxEventAgeSeconds * 1000, engine, choices: zalo.choices, logger }) });
-  const editor = createEditor({ config, store, services, knowledge, policy, questions });
+  const editor = createEditor({ config, store, repositories: services, knowledge, policy, questions });
   if (botframework) webhooks.push(botframework.webhook(engine));
-  const telegram = telegramBot && telegramWiring ? telegramWiring.wireTelegram(telegramBot, { config, engine, services, logger }) : null;
+  const telegram = telegramBot && telegramWiring ? telegramWiring.wireTelegram(telegramBot, { config, engine, repositories: services, logger }) : null;
   const limits = new PublicRateLimits(config.rateLimits);
   const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), limits, presence, webhooks, editor, ...(telegram ? { telegramRoutes: telegram.routes } : {}) });
   // Sends left pending by an earlier run go out first, before anything newer for their conversations.

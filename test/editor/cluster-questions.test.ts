@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { packageRoot } from '../../../src/http/package-root.js';
-import { readArticleFiles } from '../../../src/knowledge/files/read-article-files.js';
-import { clusterQuestions } from '../../../src/knowledge/gaps/cluster-questions.js';
-import { TermWeights } from '../../../src/knowledge/gaps/term-vectors.js';
+import { packageRoot } from '../../src/http/package-root.js';
+import { readArticleFiles } from '../../src/knowledge/files/read-article-files.js';
+import { clusterQuestions } from '../../src/editor/gaps/cluster-questions.js';
+import { TermWeights } from '../../src/editor/gaps/term-vectors.js';
 
 const texts = [
   'có bán thẻ quà tặng không',

@@ -1,6 +1,6 @@
-import type { Locale } from '../../config/config-schema.js';
-import type { AnswerPolicy, Decision } from '../../engine/answer-policy.js';
-import type { KnowledgeBase } from '../knowledge-base.js';
+import type { Locale } from '../config/config-schema.js';
+import type { AnswerPolicy, Decision } from '../engine/answer-policy.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 
 /** The decision shown to editors, in words. */
 export type TryItVerdict = 'answer' | 'clarify' | 'miss' | 'handoff' | 'smalltalk' | 'feedback';

@@ -1,4 +1,4 @@
-import type { ArticleContent } from '../article-repository.js';
+import type { ArticleContent } from '../knowledge/article-repository.js';
 
 /** One line of a diff: kept, added or removed. */
 export interface DiffLine {

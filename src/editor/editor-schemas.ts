@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { localeSchema } from '../../config/config-schema.js';
-import { articleStatusSchema } from '../article.js';
+import { localeSchema } from '../config/config-schema.js';
+import { articleStatusSchema } from '../knowledge/article.js';
 
 /** An article id as in file names and URLs. */
 export const slugSchema = z.string().max(100).regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected lowercase kebab-case, e.g. gift-cards' });

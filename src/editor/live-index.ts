@@ -1,6 +1,6 @@
-import type { ArticleRepository } from '../article-repository.js';
-import type { KnowledgeBase } from '../knowledge-base.js';
-import type { SynonymSource } from '../synonyms/synonyms.js';
+import type { ArticleRepository } from '../knowledge/article-repository.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { SynonymSource } from '../knowledge/synonyms/synonyms.js';
 
 /**
  * Keeps the in-memory answer index in step with the store: after each publish, restore or

@@ -1,12 +1,12 @@
-import type { ChannelId } from '../../channels/channel-id.js';
+import type { ChannelId } from '../../core/channel-id.js';
 import type { Locale } from '../../config/config-schema.js';
 import type { MessageRepository } from '../../conversations/message-repository.js';
-import { NotFoundError } from '../../http/app-error.js';
+import { NotFoundError } from '../../core/app-error.js';
 import { newId } from '../../storage/new-id.js';
-import type { ArticleRepository } from '../article-repository.js';
-import type { ArticleEditor, EditableContent, Editor } from '../editor/article-editor.js';
-import type { LoggedQuestion, QuestionLog, QuestionOutcome } from '../question-log.js';
-import { foldDiacritics } from '../text/fold-diacritics.js';
+import type { ArticleRepository } from '../../knowledge/article-repository.js';
+import type { ArticleEditor, EditableContent, Editor } from '../article-editor.js';
+import type { LoggedQuestion, QuestionLog, QuestionOutcome } from '../../knowledge/question-log.js';
+import { foldDiacritics } from '../../knowledge/text/fold-diacritics.js';
 import { clusterQuestions, type QuestionCluster } from './cluster-questions.js';
 import type { ContentGap, ContentGapRepository, GapAction } from './content-gap.js';
 import { askedQuestions, foldedText, gapOutcome, logLagMs, type AskedCount } from './gap-outcomes.js';

@@ -1,14 +1,14 @@
 import type { Logger } from 'pino';
-import type { Channel } from '../channels/channel.js';
-import type { ChannelRegistry } from '../channels/channel-registry.js';
-import type { Button, Link, OutboundMessage } from '../channels/messages.js';
+import type { Channel } from '../core/channel.js';
+import type { ChannelRegistry } from '../core/channel-registry.js';
+import type { Button, Link, OutboundMessage } from '../core/messages.js';
 import type { Locale } from '../config/config-schema.js';
 import type { EventBus } from '../events/event-bus.js';
-import type { OutboxWorker } from '../outbox/outbox-worker.js';
+import type { OutboxWorker } from './outbox-worker.js';
 import { newId } from '../storage/new-id.js';
-import type { Conversation } from './conversation.js';
-import type { Message } from './message.js';
-import type { MessageRepository } from './message-repository.js';
+import type { Conversation } from '../conversations/conversation.js';
+import type { Message } from '../conversations/message.js';
+import type { MessageRepository } from '../conversations/message-repository.js';
 
 /** Something to say to a customer. */
 export interface Reply {

@@ -1,12 +1,12 @@
-import type { InboundMessage } from '../channels/messages.js';
+import type { InboundMessage } from '../core/messages.js';
 import type { Customer } from '../customers/customer.js';
 import type { CustomerRepository } from '../customers/customer-repository.js';
 import { platformContact, type VerifiedContacts } from '../customers/verified-contacts.js';
 import { newId } from '../storage/new-id.js';
-import type { Conversation } from './conversation.js';
-import type { ConversationRepository } from './conversation-repository.js';
-import type { Message } from './message.js';
-import type { MessageRepository } from './message-repository.js';
+import type { Conversation } from '../conversations/conversation.js';
+import type { ConversationRepository } from '../conversations/conversation-repository.js';
+import type { Message } from '../conversations/message.js';
+import type { MessageRepository } from '../conversations/message-repository.js';
 
 /** What recording an inbound message produced. */
 export interface RecordedInbound {

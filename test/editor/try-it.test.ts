@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Decision } from '../../../src/engine/answer-policy.js';
-import { loginAs, type AgentSession } from '../../support/agent-session.js';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
+import type { Decision } from '../../src/engine/answer-policy.js';
+import { loginAs, type AgentSession } from '../support/agent-session.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface TryIt {
   verdict: string;

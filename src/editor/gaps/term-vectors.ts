@@ -1,4 +1,4 @@
-import { tokenize } from '../text/tokenize.js';
+import { tokenize } from '../../knowledge/text/tokenize.js';
 
 // English plurals ("cards", "bicycles") should meet their singular; the index's tokenizer keeps them apart.
 const plural = /^([a-z]{3,}[^s])s$/;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { localeSchema, type Locale } from '../../config/config-schema.js';
-import type { DocumentStore } from '../../storage/document-store.js';
-import { articleContentSchema } from '../article.js';
-import type { ArticleContent } from '../article-repository.js';
+import { localeSchema, type Locale } from '../config/config-schema.js';
+import type { DocumentStore } from '../storage/document-store.js';
+import { articleContentSchema } from '../knowledge/article.js';
+import type { ArticleContent } from '../knowledge/article-repository.js';
 
 /**
  * Unpublished changes to a published article. The published version keeps answering

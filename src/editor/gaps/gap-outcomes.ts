@@ -2,7 +2,7 @@ import type { Message } from '../../conversations/message.js';
 import { clusterTerms, cosine, TermWeights } from './term-vectors.js';
 import type { ContentGap } from './content-gap.js';
 import { clusterThreshold } from './cluster-questions.js';
-import { foldDiacritics } from '../text/fold-diacritics.js';
+import { foldDiacritics } from '../../knowledge/text/fold-diacritics.js';
 
 /** A question's text as gaps compare it: trimmed, lower-case, without accents. */
 export function foldedText(text: string): string {

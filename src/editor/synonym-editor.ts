@@ -1,6 +1,6 @@
-import type { UserRepository } from '../../accounts/user-repository.js';
-import type { Locale } from '../../config/config-schema.js';
-import type { SynonymRepository, SynonymRevision } from '../synonyms/synonym-repository.js';
+import type { UserRepository } from '../accounts/user-repository.js';
+import type { Locale } from '../config/config-schema.js';
+import type { SynonymRepository, SynonymRevision } from '../knowledge/synonyms/synonym-repository.js';
 import type { Editor } from './article-editor.js';
 import type { LiveIndex } from './live-index.js';
 

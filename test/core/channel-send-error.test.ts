@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChannelSendError, parseRetryAfter } from '../../src/channels/channel-send-error.js';
+import { ChannelSendError, parseRetryAfter } from '../../src/core/channel-send-error.js';
 
 describe('ChannelSendError.fromHttp', () => {
   it('makes 429 and 5xx retryable and every other 4xx permanent', () => {

@@ -18,17 +18,17 @@ import { webchatRoutes } from '../channels/webchat/webchat-routes.js';
 import type { Config } from '../config/config-schema.js';
 import { customerRoutes } from '../customers/customer-routes.js';
 import type { ConversationEngine } from '../engine/conversation-engine.js';
-import { editorRoutes, type EditorRouteDeps } from '../knowledge/editor/editor-routes.js';
+import { editorRoutes, type EditorRouteDeps } from '../editor/editor-routes.js';
 import { helpCenterRoutes } from '../knowledge/help-center/help-center-routes.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { Services } from '../services.js';
+import type { Services } from './services.js';
 import type { DocumentStore } from '../storage/document-store.js';
-import { errorHandler, notFoundHandler } from './error-handler.js';
-import { healthRoutes } from './health-routes.js';
-import { checkJsonDepth } from './json-depth.js';
-import { packageRoot } from './package-root.js';
-import type { PublicRateLimits } from './public-rate-limits.js';
-import { securityHeaders } from './security-headers.js';
+import { errorHandler, notFoundHandler } from '../http/error-handler.js';
+import { healthRoutes } from '../http/health-routes.js';
+import { checkJsonDepth } from '../http/json-depth.js';
+import { packageRoot } from '../http/package-root.js';
+import type { PublicRateLimits } from '../http/public-rate-limits.js';
+import { securityHeaders } from '../http/security-headers.js';
 import { reportRoutes } from '../reports/report-routes.js';
 
 export interface AppDeps {
@@ -89,7 +89,7 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
   app.use('/api', express.json({ limit: '256kb', verify: checkJsonDepth }));
   app.use('/api', authenticate({ sessions, users: services.users }));
   app.use('/api/auth', authRoutes({ users: services.users, sessions, throttle, config }));
-  app.use('/api/agent', agentRoutes({ services, desk, events, users: services.users, sla: config.sla, presence, knowledge, defaultLocale: config.locales.default }));
+  app.use('/api/agent', agentRoutes({ repositories: services, desk, events, users: services.users, sla: config.sla, presence, knowledge, defaultLocale: config.locales.default }));
   app.use('/api/customers', customerRoutes(services));
   app.use('/api/tickets', ticketRoutes({ tickets: services.tickets, users: services.users, desk }));
   app.use('/api/reports', reportRoutes({ store, users: services.users, timezone: config.timezone }));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema } from '../config/config-schema.js';
+import { localeSchema } from './locale.js';
 import { channelIdSchema } from './channel-id.js';
 
 /** A button a customer can press; `payload` comes back as the inbound `payload`. */

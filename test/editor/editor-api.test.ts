@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, type AgentSession } from '../../support/agent-session.js';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
-import { restApiAuth } from '../../support/rest-api.js';
+import { loginAs, type AgentSession } from '../support/agent-session.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { restApiAuth } from '../support/rest-api.js';
 
 interface ChatTurn {
   replies: { text: string }[];

@@ -1,0 +1,40 @@
+import { UserRepository } from '../accounts/user-repository.js';
+import { ConversationLog } from '../engine/conversation-log.js';
+import { ConversationRepository } from '../conversations/conversation-repository.js';
+import { MessageRepository } from '../conversations/message-repository.js';
+import { CsatRepository } from '../csat/csat-repository.js';
+import { CustomerMerge } from '../customers/customer-merge.js';
+import { CustomerRepository } from '../customers/customer-repository.js';
+import { VerifiedContacts } from '../customers/verified-contacts.js';
+import { TicketRepository } from '../handoff/ticket-repository.js';
+import { JobQueue } from '../jobs/job-queue.js';
+import { ArticleRepository } from '../knowledge/article-repository.js';
+import { SynonymRepository } from '../knowledge/synonyms/synonym-repository.js';
+import { Outbox } from '../outbox/outbox.js';
+import type { DocumentStore } from '../storage/document-store.js';
+
+/** The domain services over one store; built once by the composition root (and by tests). */
+export function createServices(store: DocumentStore) {
+  const customers = new CustomerRepository(store);
+  const conversations = new ConversationRepository(store);
+  const messages = new MessageRepository(store);
+  const merges = new CustomerMerge(store);
+  const verifiedContacts = new VerifiedContacts(store, merges);
+  return {
+    customers,
+    conversations,
+    messages,
+    log: new ConversationLog(customers, conversations, messages, verifiedContacts),
+    tickets: new TicketRepository(store),
+    csat: new CsatRepository(store),
+    articles: new ArticleRepository(store),
+    synonyms: new SynonymRepository(store),
+    users: new UserRepository(store),
+    jobs: new JobQueue(store),
+    outbox: new Outbox(store),
+    merges,
+    verifiedContacts,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
