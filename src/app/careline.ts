@@ -24,6 +24,7 @@ import { AgentDesk } from '../handoff/agent-desk.js';
 import { AgentPresence } from '../handoff/agent-presence.js';
 import { AutoAssigner } from '../handoff/auto-assigner.js';
 import { Handoff } from '../handoff/handoff.js';
+import { WaitingMessages } from '../handoff/waiting-messages.js';
 import { answerClientErrors } from '../http/answer-client-errors.js';
 import { clientAddressOf } from '../http/client-address.js';
 import { createApp } from './create-app.js';
@@ -129,7 +130,7 @@ export async function createCareline({ config, store, logger, telegramBot, opena
     knowledge,
     intents,
     handoff,
-    tickets: services.tickets,
+    waiting: new WaitingMessages({ tickets: services.tickets, customers: services.customers, handoff }),
     customers: services.customers,
     questions,
     dispatcher,
