@@ -12,5 +12,7 @@ export default defineConfig({
     // in a temp dir, its own Careline); what modules share is what the product shares within
     // one process anyway (e.g. the calibration cache).
     isolate: false,
+    // `expect.poll` waits for what the product does in the background; a loaded 2-core machine needs longer than the default second.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -3,9 +3,9 @@
  * Careline's entry point and composition root: the only module that reads the environment,
  * creates clients (mongoose) and listens. `careline [serve|config|help] [--config FILE]`.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import mongoose, { type Connection } from 'mongoose';
+import mongoose from 'mongoose';
 import { pino, type Logger } from 'pino';
 import { ConfigError } from './config/config-error.js';
 import type { Config } from './config/config-schema.js';
@@ -19,7 +19,9 @@ import { createServices } from './app/services.js';
 import { kbHelp, runKbCommand } from './knowledge/files/kb-command.js';
 import { DuplicateKeyError } from './storage/duplicate-key-error.js';
 import { IntentFileError } from './intents/read-intent-files.js';
-import { createDocumentStore, StoreUnavailableError } from './storage/create-document-store.js';
+import { createDocumentStore, StoreUnavailableError, type ConnectMongo } from './storage/create-document-store.js';
+import { mongoConnectOptions } from './storage/mongo/mongo-connect-options.js';
+import { defaultShutdownBudget, shutDown, trackRequests } from './app/shutdown.js';
 import { openAIConfigured } from './knowledge/openai/openai-settings.js';
 
 export const helpText = `Careline — self-hosted omnichannel customer-care bot
@@ -43,22 +45,18 @@ Options:
 Configuration comes from environment variables (see .env.example and README.md).
 Without MONGODB_URI, data is kept in the embedded store under DATA_DIR (default ./data).`;
 
-async function connectMongo(uri: string): Promise<Connection> {
-  // Measured: mongoose's defaults hang 30 s on an unreachable server and queue commands 10 s.
-  const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 3000, bufferCommands: false, ignoreUndefined: true, autoIndex: false, autoCreate: false });
-  try {
-    return await connection.asPromise();
-  } catch (error) {
-    await connection.close(true);
-    throw error;
-  }
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeIdleConnections();
-  });
+/** Opens the mongoose connection with the timeouts and write concern of `mongoConnectOptions`. */
+function mongoConnector(config: Config): ConnectMongo {
+  return async (uri) => {
+    // Measured: mongoose's defaults hang 30 s on an unreachable server and queue commands 10 s.
+    const connection = mongoose.createConnection(uri, mongoConnectOptions({ mongodbUri: uri, mongodbTimeoutMs: config.mongodbTimeoutMs }));
+    try {
+      return await connection.asPromise();
+    } catch (error) {
+      await connection.close(true);
+      throw error;
+    }
+  };
 }
 
 /** What the startup banner says about the optional OpenAI features. */
@@ -77,7 +75,7 @@ function describeRateLimits(config: Config): string {
 }
 
 async function serve(config: Config, logger: Logger): Promise<void> {
-  const store = await createDocumentStore(config, connectMongo);
+  const store = await createDocumentStore(config, mongoConnector(config));
   // telegraf is loaded only when Telegram is enabled.
   const telegramBot = config.channels.telegram.botToken ? (await import('./channels/telegram/telegram-bot.js')).createTelegramBot(config.channels.telegram) : null;
   const openai = openAIConfigured(config.openai) ? (await import('./knowledge/openai/openai-client.js')).createOpenAIClient(config.openai) : null;
@@ -91,6 +89,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   reportKnowledge(careline.knowledgeReport, config.knowledgeBaseDir);
   const firstAdmin = await ensureFirstAdmin(careline.services.users);
   const server = createServer(careline.app);
+  const requests = trackRequests(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -128,24 +127,28 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
+    logger.info({ signal }, 'shutting down: no new connections; finishing requests, turns and sends in flight, then closing the store');
+    // Only if a step ignores its bound; shutDown itself never takes longer than its budget.
     const force = setTimeout(() => {
-      logger.error('in-flight work did not finish in 10 s; exiting');
+      logger.error('shutdown overran its budget; exiting');
       process.exit(1);
-    }, 10_000);
+    }, defaultShutdownBudget.totalMs + 2000);
     force.unref();
-    try {
-      closeSockets();
-      await stopTelegram();
-      await closeServer(server);
-      await careline.telegramInbox?.idle();
-      await careline.stop();
-      await store.close();
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    }
+    const clean = await shutDown(
+      {
+        stopIntake: async () => {
+          closeSockets();
+          await stopTelegram();
+        },
+        server,
+        requests,
+        turnsDone: () => careline.engine.idle(),
+        stopWorkers: () => careline.stopWorkers(),
+        closeStore: () => store.close(),
+      },
+      logger,
+    );
+    process.exit(clean ? 0 : 1);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -205,7 +208,7 @@ async function userCommand(args: Args, config: Config): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const store = await createDocumentStore(config, connectMongo);
+  const store = await createDocumentStore(config, mongoConnector(config));
   try {
     const { user, generatedPassword } = await addUser(createServices(store).users, { email: parsed.data.email, roles: parsed.data.role, ...(parsed.data.name ? { name: parsed.data.name } : {}), ...(parsed.data.password ? { password: parsed.data.password } : {}) });
     process.stdout.write(`Added ${user.email} (${user.roles.join(', ')})${generatedPassword ? ` with the password ${generatedPassword}` : ''}\n`);
@@ -219,7 +222,7 @@ async function userCommand(args: Args, config: Config): Promise<void> {
 }
 
 async function kbCommand(args: Args, config: Config): Promise<void> {
-  const store = await createDocumentStore(config, connectMongo);
+  const store = await createDocumentStore(config, mongoConnector(config));
   try {
     const input = { action: args.words[1], dir: args.options.dir?.[0] ?? config.knowledgeBaseDir, force: Boolean(args.options.force), dryRun: Boolean(args.options['dry-run']) };
     process.exitCode = await runKbCommand(input, createServices(store), process.stdout, process.stderr);

@@ -30,7 +30,14 @@ describe('the repository a new user clones', () => {
   it('starts the Docker image with the command the process tests run', () => {
     expect(read('Dockerfile')).toContain('CMD ["node", "dist/src/main.js", "serve"]');
     expect(read('Dockerfile')).toMatch(/^USER node$/m);
-    expect(read('docker-compose.yml')).toContain('MONGODB_URI: mongodb://mongo:27017/careline');
+    expect(read('docker-compose.yml')).toContain('MONGODB_URI: mongodb://mongo:27017/careline?replicaSet=rs0');
+  });
+
+  it('runs MongoDB as a replica set in the documented production setup, so majority writes and retryable writes work', () => {
+    const compose = read('docker-compose.yml');
+    expect(compose).toContain('command: ["--replSet", "rs0", "--bind_ip_all"]');
+    expect(compose).toContain("rs.initiate({ _id: 'rs0', members: [{ _id: 0, host: 'mongo:27017' }] })");
+    expect(compose).toMatch(/depends_on:\n\s+mongo:\n\s+condition: service_healthy/);
   });
 
   it('builds the product image from src/ alone, without the benchmarks', () => {

@@ -25,6 +25,7 @@ import { AgentPresence } from '../handoff/agent-presence.js';
 import { AutoAssigner } from '../handoff/auto-assigner.js';
 import { Handoff } from '../handoff/handoff.js';
 import { WaitingMessages } from '../handoff/waiting-messages.js';
+import { HandoffRepair } from '../handoff/handoff-repair.js';
 import { answerClientErrors } from '../http/answer-client-errors.js';
 import { clientAddressOf } from '../http/client-address.js';
 import { createApp } from './create-app.js';
@@ -149,11 +150,17 @@ export async function createCareline({ config, store, logger, telegramBot, opena
   const telegram = telegramBot && telegramWiring ? telegramWiring.wireTelegram(telegramBot, { config, engine, repositories: services, logger }) : null;
   const limits = new PublicRateLimits(config.rateLimits);
   const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), limits, presence, webhooks, editor, ...(telegram ? { telegramRoutes: telegram.routes } : {}) });
+  // What a stop between two writes of a handoff, claim, resolve or hand-back left behind is put right before any turn runs.
+  const repaired = await new HandoffRepair({ handoff, tickets: services.tickets, conversations: services.conversations, customers: services.customers }).run();
+  for (const repair of repaired) logger.warn(repair, `handoff repaired (${repair.kind}): ${repair.found}`);
   // Sends left pending by an earlier run go out first, before anything newer for their conversations.
   await outboxWorker.start();
   // Messages stored before a stop whose turn never finished are answered now.
   const resumed = await engine.resumePending((error, message) => logger.error({ err: error, messageId: message._id }, 'finishing a turn left pending before the restart failed'));
   if (resumed > 0) logger.info({ resumed }, 'finishing the turns left pending before the restart');
+  const stopWorkers = async (): Promise<void> => {
+    await Promise.all([outboxWorker.stop(), jobRunner.stop(), modelAssist?.stop()]);
+  };
 
   return {
     app,
@@ -182,8 +189,10 @@ export async function createCareline({ config, store, logger, telegramBot, opena
     async stop(): Promise<void> {
       // Turns in flight on every channel finish (their replies reach the outbox) before the workers stop.
       await engine.idle();
-      await Promise.all([outboxWorker.stop(), jobRunner.stop(), modelAssist?.stop()]);
+      await stopWorkers();
     },
+    /** Stops the outbox worker, the job runner and the model's background work, without waiting for turns (`stop()` does). */
+    stopWorkers,
     zalo,
     telegramInbox: telegram?.inbox ?? null,
     /** Attaches what needs the listening HTTP server (the web chat socket, JSON answers to unparsable requests, the public base URL); returns the socket closer. */

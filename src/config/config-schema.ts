@@ -58,6 +58,8 @@ export const configSchema = z
       .string()
       .regex(/^mongodb(\+srv)?:\/\/.+/, { error: 'expected a URI starting with mongodb:// or mongodb+srv://' })
       .optional(),
+    /** How long one MongoDB operation (and finding a server, connecting, waiting for a pooled connection) may take before it fails with 503. */
+    mongodbTimeoutMs: wholeNumber(100, 600_000).default(5000),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     trustProxy: trustProxySchema.default(false),
     /** Requests a minute to the public chat endpoints (REST, widget): per client address, per sender; 0 = no limit. */

@@ -64,6 +64,11 @@ export class ConversationRepository {
     return latest ?? null;
   }
 
+  /** Conversations in a state, oldest first (the handoff repair reads the waiting ones). */
+  inState(state: ConversationState): Promise<Conversation[]> {
+    return this.conversations.find({ state }, { sort: { createdAt: 1 } });
+  }
+
   /** Conversations an agent owns now, most recent activity first. */
   ownedBy(agentId: string): Promise<Conversation[]> {
     return this.conversations.find({ state: 'with_agent', ownerId: agentId }, { sort: { lastMessageAt: -1 } });

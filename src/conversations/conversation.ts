@@ -19,6 +19,8 @@ export const conversationSchema = z.object({
   /** The agent who owns the conversation, while one does. */
   ownerId: z.string().nullable().default(null),
   ticketId: z.string().optional(),
+  /** Handoffs to the agents so far; the next one's ticket is `handoffTicketId(_id, handoffs + 1)`. */
+  handoffs: z.number().int().min(0).optional(),
   /** `customerId:channel` while the conversation is open, absent after: unique, so one customer has one open conversation per channel. */
   openKey: z.string().optional(),
   /** Unanswered questions in a row, for escalation. */

@@ -1,6 +1,7 @@
 /**
  * The root of Careline's expected errors. The HTTP error handler answers each with its
- * status, a stable `code` and the message; anything else is logged and answered 500.
+ * status, a stable `code` and the message (and `Retry-After` when `retryAfterSeconds` is
+ * set); anything else is logged and answered 500.
  */
 export class AppError extends Error {
   constructor(
@@ -8,6 +9,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** When a retry may succeed (429, 503); sent as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = new.target.name;
@@ -58,7 +61,9 @@ export class ForbiddenError extends AppError {
 
 /** Too many attempts; try again later. */
 export class TooManyRequestsError extends AppError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
-    super(429, 'too_many_requests', message, { retryAfterSeconds });
+  declare readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super(429, 'too_many_requests', message, { retryAfterSeconds }, retryAfterSeconds);
   }
 }

@@ -22,7 +22,12 @@ export class AgentDesk {
     private readonly events: EventBus,
   ) {}
 
-  /** Claims a waiting ticket and its conversation for `agent`; 409 if someone was first. */
+  /**
+   * Claims a waiting ticket and its conversation for `agent`; 409 if someone was first, or
+   * if the conversation is not waiting for this very ticket. Ticket first, then the
+   * conversation; when the second step fails (409, or the store failing) the ticket is put
+   * back in the queue, so no ticket stays assigned to a conversation nobody has.
+   */
   async claim(ticketId: string, agent: User): Promise<{ ticket: Ticket; conversation: Conversation }> {
     const ticket = await this.tickets.claim(ticketId, agent._id);
     if (!ticket) {
@@ -30,10 +35,47 @@ export class AgentDesk {
       if (!existing) throw new NotFoundError('The ticket');
       throw new ConflictError(existing.assigneeId ? 'Another agent has already taken this conversation.' : `The ticket is ${existing.status}.`);
     }
-    const conversation = await this.conversations.transition(ticket.conversationId, { state: 'waiting' }, { $set: { state: 'with_agent', ownerId: agent._id, updatedAt: new Date() } });
-    if (!conversation) throw new ConflictError('The conversation is no longer waiting for an agent.');
+    let conversation: Conversation | null;
+    try {
+      conversation = await this.conversations.transition(ticket.conversationId, { state: 'waiting', ticketId: ticket._id }, { $set: { state: 'with_agent', ownerId: agent._id, updatedAt: new Date() } });
+    } catch (error) {
+      await this.tickets.release(ticket._id, agent._id);
+      throw error;
+    }
+    if (!conversation) {
+      await this.tickets.release(ticket._id, agent._id);
+      throw new ConflictError('The conversation is not waiting for an agent on this ticket (it is not handed off yet, or has moved on); the ticket is back in the queue.');
+    }
     this.events.emit('conversation.claimed', { conversation, ticket, agentId: agent._id });
     return { ticket, conversation };
+  }
+
+  /**
+   * Resolves or closes a ticket from the tickets API and settles its conversation, so none
+   * waits for a ticket nobody will take: a conversation still waiting for it goes back to
+   * the bot (emits `conversation.handed_back`); one an agent has is refused with 409, since
+   * resolving or handing back the conversation closes its ticket too. A ticket its
+   * conversation no longer waits on simply changes status.
+   */
+  async closeTicket(ticketId: string, by: User, status: 'resolved' | 'closed', set: Partial<Pick<Ticket, 'priority'>> = {}): Promise<Ticket> {
+    const ticket = await this.tickets.get(ticketId);
+    if (!ticket) throw new NotFoundError('The ticket');
+    const conversation = await this.conversations.get(ticket.conversationId);
+    const current = conversation?.ticketId === ticket._id ? conversation : null;
+    if (current?.state === 'with_agent') {
+      throw new ConflictError(`The ticket's conversation ${current._id} is with an agent: resolve it (POST /api/agent/conversations/${current._id}/resolve) or hand it back to the bot (…/handback), which closes the ticket too.`);
+    }
+    const now = new Date();
+    if (current?.state === 'waiting') {
+      // The conversation first: a stop between the two writes leaves an open ticket of a
+      // conversation that moved on, which `HandoffRepair` resolves; never a waiting conversation without a ticket.
+      const back = await this.conversations.transition(current._id, { state: 'waiting', ticketId: ticket._id }, { $set: { state: 'bot', ownerId: null, missCount: 0, updatedAt: now }, $unset: { ticketId: '' } });
+      if (!back) throw new ConflictError('The conversation changed meanwhile (an agent may have taken it); reload and try again.');
+      this.events.emit('conversation.handed_back', { conversation: back, agentId: by._id });
+    }
+    const closed = await this.tickets.change(ticket._id, { $set: { ...set, status, ...(status === 'resolved' ? { resolvedAt: now } : {}) } });
+    if (!closed) throw new NotFoundError('The ticket');
+    return closed;
   }
 
   /** Sends the owner's reply to the customer on their channel; the first one stamps the ticket's first response. */

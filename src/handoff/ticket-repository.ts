@@ -1,8 +1,11 @@
 import type { DocumentStore } from '../storage/document-store.js';
 import { DuplicateKeyError } from '../storage/duplicate-key-error.js';
 import { newId } from '../storage/new-id.js';
-import { ticketSchema, type Ticket } from './ticket.js';
+import { openTicketStatuses, ticketSchema, type Ticket } from './ticket.js';
 import { prioritiesBelow } from './ticket-priority.js';
+
+/** What a new ticket is made from; the repository adds its id, number, status and times. */
+export type TicketInput = Pick<Ticket, 'conversationId' | 'customerId' | 'reason' | 'priority'> & Partial<Pick<Ticket, 'contact' | 'subject'>>;
 
 interface Counter {
   _id: string;
@@ -20,11 +23,24 @@ export class TicketRepository {
   }
 
   /** Opens a ticket with the next number (no duplicates, no gaps under concurrency). */
-  async create(input: Pick<Ticket, 'conversationId' | 'customerId' | 'reason' | 'priority'> & Partial<Pick<Ticket, 'contact' | 'subject'>>): Promise<Ticket> {
-    const now = new Date();
-    const number = await this.nextNumber();
-    const ticket = ticketSchema.parse({ _id: newId('tkt'), number, status: 'waiting', createdAt: now, updatedAt: now, ...input });
-    return this.tickets.insertOne(ticket);
+  async create(input: TicketInput): Promise<Ticket> {
+    return this.tickets.insertOne(await this.waitingTicket(newId('tkt'), input));
+  }
+
+  /**
+   * Opens the ticket `id` unless it exists, and returns it either way: a handoff tried again
+   * (after a failure or a restart), or two at once, get one ticket. See `handoffTicketId`.
+   */
+  async createOnce(id: string, input: TicketInput & Pick<Ticket, 'handoff'>): Promise<Ticket> {
+    const existing = await this.get(id);
+    if (existing) return existing;
+    try {
+      return await this.tickets.insertOne(await this.waitingTicket(id, input));
+    } catch (error) {
+      const winner = error instanceof DuplicateKeyError ? await this.get(id) : null;
+      if (!winner) throw error;
+      return winner;
+    }
   }
 
   /**
@@ -38,8 +54,31 @@ export class TicketRepository {
     );
   }
 
+  /**
+   * Puts a ticket `agentId` claimed back in the queue (a claim that failed half-way); null
+   * when it is no longer that agent's claim.
+   */
+  release(ticketId: string, agentId: string): Promise<Ticket | null> {
+    return this.tickets.findOneAndUpdate({ _id: ticketId, status: 'assigned', assigneeId: agentId }, { $set: { assigneeId: null, status: 'waiting', updatedAt: new Date() } });
+  }
+
+  /** Closes a ticket nobody has claimed, for a handoff that did not happen; null if it was claimed or closed. */
+  withdraw(ticketId: string): Promise<Ticket | null> {
+    return this.tickets.findOneAndUpdate({ _id: ticketId, status: 'waiting', assigneeId: null }, { $set: { status: 'closed', updatedAt: new Date() } });
+  }
+
   get(id: string): Promise<Ticket | null> {
     return this.tickets.findOne({ _id: id });
+  }
+
+  /** Tickets still asking for an agent (waiting or assigned), oldest first. */
+  open(): Promise<Ticket[]> {
+    return this.tickets.find({ status: { $in: openTicketStatuses } }, { sort: { createdAt: 1 } });
+  }
+
+  /** The conversation's tickets still asking for an agent, oldest first. */
+  openFor(conversationId: string): Promise<Ticket[]> {
+    return this.tickets.find({ conversationId, status: { $in: openTicketStatuses } }, { sort: { createdAt: 1 } });
   }
 
   /** Waiting tickets, oldest first; the handoff part orders them by priority on top. */
@@ -73,6 +112,11 @@ export class TicketRepository {
   /** Stamps the first response, once: later replies leave it as it is. */
   async markFirstResponse(id: string, at = new Date()): Promise<void> {
     await this.tickets.updateOne({ _id: id, firstResponseAt: { $exists: false } }, { $set: { firstResponseAt: at, updatedAt: at } });
+  }
+
+  private async waitingTicket(id: string, input: TicketInput & Partial<Pick<Ticket, 'handoff'>>): Promise<Ticket> {
+    const now = new Date();
+    return ticketSchema.parse({ _id: id, number: await this.nextNumber(), status: 'waiting', createdAt: now, updatedAt: now, ...input });
   }
 
   private async nextNumber(): Promise<number> {

@@ -17,7 +17,9 @@ const noteBody = z.strictObject({ text: z.string().trim().min(1).max(8000) });
 /**
  * The tickets API under `/api/tickets` (role agent): `GET /?status=&priority=&assignee=`,
  * `GET /:id`, `POST /:id/assign { agentId }` (a waiting ticket to an agent), `PATCH /:id
- * { status?, priority? }`, `POST /:id/notes { text }`.
+ * { status?, priority? }`, `POST /:id/notes { text }`. A `status` (resolved, closed) settles
+ * the conversation too (see `AgentDesk.closeTicket`): one still waiting goes back to the
+ * bot, one with an agent is refused with 409.
  */
 export function ticketRoutes(deps: { tickets: TicketRepository; users: UserRepository; desk: AgentDesk }): Router {
   const router = Router();
@@ -41,8 +43,12 @@ export function ticketRoutes(deps: { tickets: TicketRepository; users: UserRepos
   });
   router.patch('/:id', async (req, res) => {
     const { id } = validate(idParams, req.params, 'params');
-    const body = validate(changeBody, req.body, 'body');
-    const ticket = await deps.tickets.change(id, { $set: { ...body, ...(body.status === 'resolved' ? { resolvedAt: new Date() } : {}) } });
+    const { status, ...set } = validate(changeBody, req.body, 'body');
+    if (status) {
+      res.json({ ticket: await deps.desk.closeTicket(id, userOf(res), status, set) });
+      return;
+    }
+    const ticket = await deps.tickets.change(id, { $set: set });
     if (!ticket) throw new NotFoundError('The ticket');
     res.json({ ticket });
   });

@@ -17,6 +17,8 @@ export const ticketSchema = z.object({
   _id: z.string(),
   number: z.number().int().positive(),
   conversationId: z.string(),
+  /** Which handoff of the conversation opened it (1, 2, …); absent on tickets made before handoffs were counted. */
+  handoff: z.number().int().positive().optional(),
   customerId: z.string(),
   reason: ticketReasonSchema,
   /** What the customer asked last before the handoff, so agents see the topic in the queue. */
@@ -32,3 +34,14 @@ export const ticketSchema = z.object({
   updatedAt: z.date(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
+
+/** Statuses in which a ticket still asks for an agent. */
+export const openTicketStatuses: TicketStatus[] = ['waiting', 'assigned'];
+
+/**
+ * The id of the ticket of a conversation's `n`-th handoff: the same for every try of that
+ * handoff, so a retried or resumed handoff finds its ticket instead of opening a second.
+ */
+export function handoffTicketId(conversationId: string, n: number): string {
+  return `tkt_${conversationId}_${n}`;
+}

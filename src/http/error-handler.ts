@@ -57,12 +57,13 @@ function clientFailureOf(error: unknown): ClientFailure | null {
 
 /**
  * The one error handler: every failure the client caused becomes its 4xx with a stable
- * `code` and a message saying what was wrong; anything else is logged once and answered
- * 500 with only the request id, never internals.
+ * `code` and a message saying what was wrong; an `AppError` of ours keeps its status (503
+ * `database_unavailable` with `Retry-After` when the store does not answer in time);
+ * anything else is logged once and answered 500 with only the request id, never internals.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    if (error instanceof TooManyRequestsError && !res.headersSent) res.setHeader('retry-after', String(error.retryAfterSeconds));
+    if (error instanceof AppError && error.retryAfterSeconds !== undefined && !res.headersSent) res.setHeader('retry-after', String(error.retryAfterSeconds));
     const requestId = String(req.id ?? '');
     const failure = clientFailureOf(error);
     if (res.headersSent) {
@@ -75,6 +76,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     for (const name of res.getHeaderNames()) if (/^(content-(type|length|disposition|encoding|range)|etag|last-modified|cache-control|accept-ranges)$/.test(name)) res.removeHeader(name);
     if (failure) {
       const { status, code, message, details, headers } = failure;
+      if (status >= 500) logger.warn({ err: error, requestId }, `answered ${status} ${code}`);
       if (headers) res.set(headers);
       res.status(status).json({ error: { code, message, ...(details === undefined ? {} : { details }), requestId } });
       return;

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { DatabaseUnavailableError } from './database-unavailable-error.js';
 import type { DocumentStore } from './document-store.js';
 import { EmbeddedDocumentStore } from './embedded/embedded-document-store.js';
 import { MongoDocumentStore } from './mongo/mongo-document-store.js';
@@ -14,6 +15,8 @@ export class StoreUnavailableError extends Error {
 
 export interface StoreSettings {
   mongodbUri?: string;
+  /** How long one MongoDB operation may run (`maxTimeMS`); default 5000. */
+  mongodbTimeoutMs?: number;
   dataDir: string;
 }
 
@@ -36,8 +39,14 @@ export async function createDocumentStore(settings: StoreSettings, connectMongo:
         { cause: error },
       );
     }
-    const store = new MongoDocumentStore(connection, redactMongoUri(settings.mongodbUri));
-    await store.init();
+    const store = new MongoDocumentStore(connection, redactMongoUri(settings.mongodbUri), { operationTimeoutMs: settings.mongodbTimeoutMs });
+    try {
+      await store.init();
+    } catch (error) {
+      await store.close();
+      if (!(error instanceof DatabaseUnavailableError)) throw error;
+      throw new StoreUnavailableError(`MongoDB at ${mongoHosts(settings.mongodbUri)} did not answer while collections and indexes were set up (raise MONGODB_TIMEOUT_MS if an index is being built on a large collection): ${error.message}`, { cause: error });
+    }
     return store;
   }
   let store: EmbeddedDocumentStore;

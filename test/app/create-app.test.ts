@@ -26,6 +26,15 @@ describe('the HTTP app', () => {
       expect((await fetch(`${app.url}/readyz`)).status).toBe(503);
       expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     });
+
+    it('answers /readyz with 503 store_unavailable, not a hanging probe, when the store stops answering', async () => {
+      // A frozen database: the ping is sent and never answered.
+      app.store.ping = () => new Promise<void>(() => {});
+      const ready = await fetch(`${app.url}/readyz`, { signal: AbortSignal.timeout(2000) });
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'unavailable', store: 'embedded', error: { code: 'store_unavailable' } });
+      expect((await fetch(`${app.url}/healthz`, { signal: AbortSignal.timeout(2000) })).status).toBe(200);
+    });
   });
 
   describe('POST /api/chat', () => {

@@ -1,9 +1,11 @@
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { mongo } from 'mongoose';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorHandler } from '../../src/http/error-handler.js';
+import { storeErrorOf } from '../../src/storage/mongo/mongo-store-error.js';
 import { loginAs, type AgentSession } from '../support/agent-session.js';
 import { postJson } from '../support/post-json.js';
 import { restApiAuth } from '../support/rest-api.js';
@@ -89,12 +91,40 @@ describe('the error boundary', () => {
   });
 });
 
+/** Listens with `routes` and the error handler on a free port; returns the base URL, the log lines and a closer. */
+async function serveWithErrorHandler(routes: express.Express) {
+  const lines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+  const server = createServer(routes.use(errorHandler(logger)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, lines, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
 describe('errorHandler', () => {
+  describe('when the store does not answer in time', () => {
+    it('answers 503 database_unavailable with Retry-After, naming no host, and logs the cause', async () => {
+      const { base, lines, close } = await serveWithErrorHandler(
+        express().get('/tickets', () => {
+          throw storeErrorOf('tickets', new mongo.MongoNetworkTimeoutError('connection 3 to 10.0.4.7:27017 timed out'));
+        }),
+      );
+      try {
+        const response = await fetch(`${base}/tickets`);
+        expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toBe('5');
+        const text = await response.text();
+        expect(text).not.toContain('10.0.4.7');
+        expect((JSON.parse(text) as ErrorBody).error).toMatchObject({ code: 'database_unavailable', message: expect.stringContaining('try again') });
+        expect(lines.filter((line) => line.includes('database_unavailable') && line.includes('10.0.4.7'))).toHaveLength(1);
+      } finally {
+        await close();
+      }
+    });
+  });
+
   describe('when a route fails in a way no one expected', () => {
     it('answers 500 without internals, logs it once, and the server keeps serving', async () => {
-      const lines: string[] = [];
-      const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
-      const server = createServer(
+      const { base, lines, close } = await serveWithErrorHandler(
         express()
           .get('/boom', () => {
             throw new Error('secret internals');
@@ -103,11 +133,8 @@ describe('errorHandler', () => {
             await Promise.resolve();
             throw new TypeError('also secret');
           })
-          .get('/ok', (_req, res) => void res.json({ ok: true }))
-          .use(errorHandler(logger)),
+          .get('/ok', (_req, res) => void res.json({ ok: true })),
       );
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       try {
         for (const path of ['/boom', '/later']) {
           const response = await fetch(`${base}${path}`);
@@ -119,7 +146,7 @@ describe('errorHandler', () => {
         expect(lines.filter((line) => line.includes('unhandled error'))).toHaveLength(2);
         expect((await fetch(`${base}/ok`)).status).toBe(200);
       } finally {
-        await new Promise((resolve) => server.close(resolve));
+        await close();
       }
     });
   });

@@ -61,13 +61,27 @@ describe('the careline server process', () => {
       running.child.kill('SIGTERM');
       expect(await exited(running.child)).toBe(0);
     });
+
+    it('finishes and exits 0 while an agent console has its live updates open', async () => {
+      const running = await startCareline({ DATA_DIR: join(dir.path, 'console-open-data') });
+      const [, email, password] = /First admin: +(\S+) \/ (\S+)/.exec(running.output())!;
+      const login = await fetch(`${running.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      // An event stream never ends by itself; shutdown must not wait for it.
+      const events = await fetch(`${running.url}/api/agent/events`, { headers: { cookie, accept: 'text/event-stream' } });
+      expect(events.status).toBe(200);
+      running.child.kill('SIGTERM');
+      expect(await exited(running.child)).toBe(0);
+      // The shutdown cut the stream; cancelling an errored stream rejects, which says nothing here.
+      await events.body?.cancel().catch(() => undefined);
+    });
   });
 
   describe('with an unreachable MONGODB_URI', () => {
     it('gives up instead of hanging, naming the host', async () => {
       const result = await runCareline({ MONGODB_URI: 'mongodb://careline:pw@127.0.0.1:9/careline' });
       expect(result.code).toBe(1);
-      // Not a speed figure: mongoose's default waits 30 s before giving up; ours waits 3 s.
+      // Not a speed figure: mongoose's default waits 30 s before giving up; ours waits MONGODB_TIMEOUT_MS (5 s).
       // The bound is loose so a loaded CI machine still passes.
       expect(result.ms).toBeLessThan(20_000);
       expect(result.stderr).toContain('Cannot reach MongoDB at 127.0.0.1:9');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { csatReport } from '../../src/reports/csat-report.js';
 import { operationsReport } from '../../src/reports/operations-report.js';
 import { reportRange } from '../../src/reports/report-range.js';
+import { DatabaseUnavailableError } from '../../src/storage/database-unavailable-error.js';
 import { DuplicateKeyError } from '../../src/storage/duplicate-key-error.js';
 import { EmbeddedDocumentStore, embeddedDatabaseFile } from '../../src/storage/embedded/embedded-document-store.js';
 import { seedReportFixture } from '../support/report-fixture.js';
@@ -72,4 +73,27 @@ describe('EmbeddedDocumentStore group commit', () => {
     await store.close();
     dir.remove();
   });
+});
+
+describe('EmbeddedDocumentStore when another process holds the write lock past the busy timeout', () => {
+  it('fails the write with DatabaseUnavailableError (503), and writes again once the lock is free', async () => {
+    const dir = tempDir('careline-busy-');
+    const store = new EmbeddedDocumentStore(dir.path);
+    await store.init();
+    // Another process's long write transaction on the same file.
+    const other = new BetterSqlite3(join(dir.path, embeddedDatabaseFile));
+    other.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const failure = await store.collection('tickets').insertOne({ _id: 't1' }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(DatabaseUnavailableError);
+      expect(failure).toMatchObject({ status: 503, retryAfterSeconds: 5 });
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    await store.collection('tickets').insertOne({ _id: 't1' });
+    expect(await store.collection('tickets').countDocuments()).toBe(1);
+    await store.close();
+    dir.remove();
+  }, 20_000);
 });

@@ -1,6 +1,7 @@
 import { addUser } from '../../src/accounts/user-admin.js';
 import type { Role } from '../../src/accounts/user.js';
-import type { TestApp } from './test-app.js';
+import { afterEach, beforeEach } from 'vitest';
+import { startTestApp, type TestApp } from './test-app.js';
 
 /** A logged-in user of the test app: fetch with its cookie and CSRF token. */
 export interface AgentSession {
@@ -9,6 +10,7 @@ export interface AgentSession {
   csrfToken: string;
   get: (path: string) => Promise<Response>;
   post: (path: string, body?: unknown) => Promise<Response>;
+  patch: (path: string, body: unknown) => Promise<Response>;
 }
 
 export async function loginAs(app: TestApp, email: string, roles: Role[], name = email.split('@')[0]!): Promise<AgentSession> {
@@ -24,5 +26,21 @@ export async function loginAs(app: TestApp, email: string, roles: Role[], name =
     csrfToken,
     get: (path) => fetch(`${app.url}${path}`, { headers: { cookie } }),
     post: (path, body = {}) => fetch(`${app.url}${path}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    patch: (path, body) => fetch(`${app.url}${path}`, { method: 'PATCH', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   };
+}
+
+/**
+ * Before each test of the enclosing suite: the app open around the clock (so handoffs find
+ * agents at work) with agent Lan logged in; closed after each test. Read `world.app` and
+ * `world.agent` inside the tests.
+ */
+export function agentAppPerTest(): { readonly app: TestApp; readonly agent: AgentSession } {
+  const world = {} as { app: TestApp; agent: AgentSession };
+  beforeEach(async () => {
+    world.app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
+    world.agent = await loginAs(world.app, 'lan@anphat.example', ['agent'], 'Lan');
+  });
+  afterEach(() => world.app.close());
+  return world;
 }

@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { setImmediate as afterThisTurn } from 'node:timers';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import { collectionSpec, collectionSpecs } from '../collections.js';
+import { DatabaseUnavailableError } from '../database-unavailable-error.js';
 import type { DocumentCollection, DocumentStore, StoredDocument } from '../document-store.js';
 import { EmbeddedCollection, type EmbeddedCollectionContext } from './embedded-collection.js';
 import type { GroupSchema } from './sql-group.js';
 import { indexedFieldKinds, reportDateFields, reportIndexName, type FieldKind } from './stored-columns.js';
 import { ensureTableSchema, tableNames, tableWrites, type TableWrites } from './table-schema.js';
+
+/** How long a write waits for another process's write lock before it fails. */
+const busyTimeoutMs = 5000;
 
 /** The file the embedded store keeps everything in, inside the data directory. */
 export const embeddedDatabaseFile = 'careline.sqlite';
@@ -43,7 +47,7 @@ export class EmbeddedDocumentStore implements DocumentStore, EmbeddedCollectionC
     this.db = new BetterSqlite3(this.location);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   }
 
   collection<T extends StoredDocument>(name: string): DocumentCollection<T> {
@@ -73,7 +77,7 @@ export class EmbeddedDocumentStore implements DocumentStore, EmbeddedCollectionC
   }
 
   write<R>(work: () => R): Promise<R> {
-    if (!this.db.inTransaction) this.statement('BEGIN IMMEDIATE').run();
+    if (!this.db.inTransaction) this.begin();
     this.planCommit();
     // A savepoint inside the group transaction: a failing write undoes only itself.
     this.statement('SAVEPOINT write').run();
@@ -87,6 +91,16 @@ export class EmbeddedDocumentStore implements DocumentStore, EmbeddedCollectionC
     }
     this.statement('RELEASE write').run();
     return new Promise<R>((resolve, reject) => this.waiting.push({ resolve: () => resolve(result), reject }));
+  }
+
+  /** Takes the write lock; another process holding it past the busy timeout is a `DatabaseUnavailableError`. */
+  private begin(): void {
+    try {
+      this.statement('BEGIN IMMEDIATE').run();
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+      throw new DatabaseUnavailableError(this.location, `another process held the write lock for ${busyTimeoutMs} ms`, { cause: error });
+    }
   }
 
   private planCommit(): void {

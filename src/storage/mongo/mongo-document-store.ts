@@ -1,7 +1,9 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { collectionSpec, collectionSpecs, type CollectionSpec } from '../collections.js';
 import type { DocumentCollection, DocumentStore, StoredDocument } from '../document-store.js';
+import { DatabaseUnavailableError } from '../database-unavailable-error.js';
 import { MongoCollection } from './mongo-collection.js';
+import { storeErrorOf } from './mongo-store-error.js';
 
 /**
  * A schemaless mongoose schema for one collection: string `_id`, any other field (zod
@@ -19,17 +21,25 @@ function schemaFor(spec: CollectionSpec): Schema {
   return schema;
 }
 
-/** The production store: MongoDB through a mongoose connection created in `main.ts`. */
+/** The default `operationTimeoutMs`, as `MONGODB_TIMEOUT_MS`'s. */
+const defaultOperationTimeoutMs = 5000;
+
+/**
+ * The production store: MongoDB through a mongoose connection created in `main.ts` (with
+ * `mongoConnectOptions`). Each operation may run `operationTimeoutMs` on the server
+ * (`maxTimeMS`); past it, or when no server answers, it fails with `DatabaseUnavailableError`.
+ */
 export class MongoDocumentStore implements DocumentStore {
   readonly kind = 'mongodb' as const;
 
   constructor(
     private readonly connection: Connection,
     readonly location: string,
+    private readonly options: { operationTimeoutMs?: number } = {},
   ) {}
 
   collection<T extends StoredDocument>(name: string): DocumentCollection<T> {
-    return new MongoCollection<T>(name, this.model(name));
+    return new MongoCollection<T>(name, this.model(name), this.operationTimeoutMs);
   }
 
   async init(): Promise<void> {
@@ -44,12 +54,20 @@ export class MongoDocumentStore implements DocumentStore {
 
   async ping(): Promise<void> {
     const db = this.connection.db;
-    if (!db) throw new Error('The MongoDB connection is not open');
-    await db.admin().ping();
+    if (!db) throw new DatabaseUnavailableError('admin', 'the connection is not open');
+    try {
+      await db.admin().command({ ping: 1, maxTimeMS: this.operationTimeoutMs });
+    } catch (error) {
+      throw storeErrorOf('admin', error);
+    }
   }
 
   async close(): Promise<void> {
     await this.connection.close();
+  }
+
+  private get operationTimeoutMs(): number {
+    return this.options.operationTimeoutMs ?? defaultOperationTimeoutMs;
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- schemaless models
