@@ -94,6 +94,19 @@ export function describeMetaJourney(platform: MetaPlatform, customer: string, ot
       expect(world.graph.sent.filter((call) => recipientOf(call) === other)).toHaveLength(2);
     });
 
+    // Found by the fault bench: a signed event whose timestamp is no date (-1e20) was answered
+    // 503 for ever, since storing it under an invalid date failed; Meta would retry it for a day.
+    it('stores and answers a signed message whose timestamp is no usable time', async () => {
+      const user = `${other}7`;
+      const body = world.payload(user, 'bao hanh bao lau') as { entry: { messaging?: { timestamp: number }[]; changes?: { value: { messages: { timestamp: string }[] } }[] }[] };
+      const [entry] = body.entry;
+      if (entry!.messaging) entry!.messaging[0]!.timestamp = -1e20;
+      else entry!.changes![0]!.value.messages[0]!.timestamp = '-1e20';
+      expect((await postSigned(world.webhook, body, appSecret)).status).toBe(200);
+      const [answer] = await replies(user, 1);
+      expect(textOf(answer!)).toContain(title('warranty-period'));
+    });
+
     it('delivers every reply queued while the Graph API answered 500, once it recovers, in order, none lost or doubled', async () => {
       const user = `${other}9`;
       world.graph.failWith(500);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { platformTime } from '../../core/platform-time.js';
 import type { InboundMessage } from '../../core/messages.js';
 
 const messageSchema = z.looseObject({
@@ -54,7 +55,7 @@ export function messagingInbound(channel: 'messenger' | 'instagram', body: Messa
         externalUserId: event.sender.id,
         address: { userId: event.sender.id, accountId: event.recipient.id },
         // The window for replies counts from when the customer wrote, never from the future.
-        receivedAt: new Date(Math.min(event.timestamp ?? now.getTime(), now.getTime())),
+        receivedAt: platformTime(event.timestamp, now),
       };
       const { message, postback } = event;
       if (message && !message.is_echo && !message.is_deleted) {

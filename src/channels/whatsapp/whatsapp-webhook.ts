@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { platformTime } from '../../core/platform-time.js';
 import type { InboundMessage } from '../../core/messages.js';
 
 const whatsappMessageSchema = z.looseObject({
@@ -98,7 +99,6 @@ function toInbound(message: z.infer<typeof whatsappMessageSchema>, value: z.infe
   const text = message.text?.body ?? reply?.title ?? message.button?.text ?? (message.type === 'unsupported' ? '' : `[${message.type}]`);
   if (!text.trim() && !payload) return null;
   const name = value.contacts?.find((contact) => contact.wa_id === message.from)?.profile?.name;
-  const sentAt = message.timestamp ? Number(message.timestamp) * 1000 : now.getTime();
   return {
     channel: 'whatsapp',
     externalUserId: message.from,
@@ -107,6 +107,6 @@ function toInbound(message: z.infer<typeof whatsappMessageSchema>, value: z.infe
     ...(payload && payload.length <= maxPayload ? { payload } : {}),
     platformMessageId: message.id,
     address: { phone: message.from, phoneNumberId: value.metadata.phone_number_id, lastMessageId: message.id },
-    receivedAt: new Date(Math.min(Number.isFinite(sentAt) ? sentAt : now.getTime(), now.getTime())),
+    receivedAt: platformTime(message.timestamp ? Number(message.timestamp) * 1000 : undefined, now),
   };
 }
