@@ -88,7 +88,7 @@ export async function webchatTurnBench(options: WebchatBenchOptions): Promise<We
   const careline = await createCareline({ config, store, logger: pino({ level: config.logLevel }) });
   const server: Server = createServer(careline.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const closeSockets = careline.attach(server);
+  await careline.attach(server);
 
   // The baseline: a bare express app with one JSON endpoint, same process, same thread.
   const echoApp = express();
@@ -162,7 +162,7 @@ export async function webchatTurnBench(options: WebchatBenchOptions): Promise<We
   write(`    Careline web chat turns      ${closedLoop.turnsPerSecond.toFixed(0).padStart(6)} turns/s      ${percentileLine(closedLoop)}  (errors/timeouts ${closedLoop.errors}; server loop ${(closedLoop.serverEventLoopUtilization * 100).toFixed(0)}% busy)\n`);
   write(`    bare express POST /echo      ${echoResult.requestsPerSecond.toFixed(0).padStart(6)} requests/s   ${percentileLine(echoResult)}  (errors ${echoResult.errors})\n`);
 
-  closeSockets();
+  await careline.stopChannels();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();

@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
+import type { WebchatChannel } from '../src/channels/webchat/webchat-channel.js';
+import { WebchatInbox } from '../src/channels/webchat/webchat-inbox.js';
 import { createCareline } from '../src/app/careline.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { EmbeddedDocumentStore } from '../src/storage/embedded/embedded-document-store.js';
@@ -33,10 +35,12 @@ export async function webchatTurnCpu(options: { knowledgeBaseDir: string; intent
   const store = new EmbeddedDocumentStore(config.dataDir);
   await store.init();
   const careline = await createCareline({ config, store, logger: pino({ level: config.logLevel }) });
-  const inbox = careline.webchatInbox;
+  // The widget's own receiving side over the engine, as the web chat module builds it (without HTTP).
+  const inbox = new WebchatInbox({ onMessage: (inbound) => careline.engine.accept(inbound), customers: careline.services.customers, conversations: careline.services.conversations, messages: careline.services.messages });
+  const webchat = careline.channels.get('webchat') as WebchatChannel;
   let pushed = 0;
   const visitors = Array.from({ length: options.visitors }, (_, i) => `bench-visitor-${String(i).padStart(4, '0')}`);
-  for (const visitor of visitors) careline.webchat.connect(visitor, { send: () => void pushed++ });
+  for (const visitor of visitors) webchat.connect(visitor, { send: () => void pushed++ });
 
   let sequence = 0;
   const turn = (i: number) => inbox.receive(visitors[i % visitors.length]!, { clientId: `cpu-bench-${String(sequence++).padStart(8, '0')}`, text: webchatQuestions[i % webchatQuestions.length]! });

@@ -13,8 +13,6 @@ import { enabledChannels, maskSecrets } from './config/describe-config.js';
 import { loadConfig } from './config/load-config.js';
 import { addUser, ensureFirstAdmin, userAddSchema } from './accounts/user-admin.js';
 import { createCareline, type Careline, type KnowledgeLoadReport } from './app/careline.js';
-import { botFrameworkWarning } from './channels/botframework/bot-framework.js';
-import type { TelegramMode } from './channels/telegram/telegram-launch.js';
 import { createServices } from './app/services.js';
 import { kbHelp, runKbCommand } from './knowledge/files/kb-command.js';
 import { DuplicateKeyError } from './storage/duplicate-key-error.js';
@@ -94,10 +92,8 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
   });
-  const closeSockets = careline.attach(server);
+  const listening = await careline.attach(server);
   careline.jobRunner.start();
-  const telegramMode = telegramModeOf(config);
-  const stopTelegram = telegramBot && telegramMode ? await (await import('./channels/telegram/telegram-launch.js')).launchTelegram(telegramBot, { mode: telegramMode, locales: config.locales, logger }) : async () => undefined;
   const { port } = server.address() as AddressInfo;
   const base = `http://localhost:${port}`;
   const channels = Object.entries(enabledChannels(config)).filter(([, on]) => on).map(([id]) => id);
@@ -114,10 +110,10 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       `  Health:        ${base}/healthz  (readiness: ${base}/readyz)`,
       `  Public URL:    ${config.publicUrl ?? base}`,
       `  Channels:      ${channels.join(', ') || 'none'}`,
-      ...(telegramMode ? [`  Telegram:      ${telegramMode.kind === 'webhook' ? `webhook at ${config.publicUrl}/api/telegram/webhook` : 'long polling (no PUBLIC_URL)'}`] : []),
+      ...careline.channelSet.notes(listening).map((note) => `  ${note}`),
       `  Knowledge:     ${careline.knowledgeReport.indexed} published articles indexed`,
       ...(openai ? [`  OpenAI:        ${describeOpenAI(config)}`] : []),
-      ...(botFrameworkWarning(config) ? [`  WARNING:       ${botFrameworkWarning(config)}`] : []),
+      ...careline.channelSet.warnings.map((warning) => `  WARNING:       ${warning}`),
       ...(firstAdmin ? [`  First admin:   ${firstAdmin.email} / ${firstAdmin.password}  (shown once; add agents with: npm run careline -- user add --email … --role agent)`] : []),
       '',
     ].join('\n'),
@@ -136,13 +132,10 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     force.unref();
     const clean = await shutDown(
       {
-        stopIntake: async () => {
-          closeSockets();
-          await stopTelegram();
-        },
+        stopIntake: () => careline.stopChannels(),
         server,
         requests,
-        turnsDone: () => careline.engine.idle(),
+        turnsDone: () => careline.idle(),
         stopWorkers: () => careline.stopWorkers(),
         closeStore: () => store.close(),
       },
@@ -152,13 +145,6 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-}
-
-/** Webhook mode when PUBLIC_URL is set (the config requires TELEGRAM_WEBHOOK_SECRET then), else long polling; null without Telegram. */
-function telegramModeOf(config: Config): TelegramMode | null {
-  const { botToken, webhookSecret } = config.channels.telegram;
-  if (!botToken) return null;
-  return config.publicUrl && webhookSecret ? { kind: 'webhook', publicUrl: config.publicUrl, secret: webhookSecret } : { kind: 'polling' };
 }
 
 /** Tells the operator, on stderr, which knowledge-base files were skipped and why. */

@@ -4,17 +4,11 @@ import type { Logger } from 'pino';
 import type { Telegraf } from 'telegraf';
 import { LoginThrottle } from '../accounts/login-throttle.js';
 import { SessionRepository } from '../accounts/session-repository.js';
-import { createBotFramework } from '../channels/botframework/bot-framework.js';
-import { ChannelRegistry } from '../core/channel-registry.js';
-import { metaPlatforms } from '../channels/meta/meta-platforms.js';
-import { RestChannel } from '../channels/rest/rest-channel.js';
-import { whatsappStatusRecorder } from '../channels/whatsapp/whatsapp-statuses.js';
-import { WebchatChannel } from '../channels/webchat/webchat-channel.js';
-import { WebchatInbox } from '../channels/webchat/webchat-inbox.js';
-import { attachWebchatSocket } from '../channels/webchat/webchat-socket.js';
-import { zaloRoutes } from '../channels/zalo/zalo-routes.js';
-import { createZalo } from '../channels/zalo/zalo-setup.js';
+import type { Listening } from '../channels/channel-module.js';
+import { channelModules } from '../channels/channel-modules.js';
+import { ChannelSet } from '../channels/channel-set.js';
 import type { Config } from '../config/config-schema.js';
+import type { ChannelId } from '../core/channel-id.js';
 import { MessageDispatcher } from '../outbox/message-dispatcher.js';
 import { createCsatSurveys } from '../csat/csat-surveys.js';
 import { AnswerPolicy } from '../engine/answer-policy.js';
@@ -85,18 +79,25 @@ export async function createCareline({ config, store, logger, telegramBot, opena
   const knowledgeReport: KnowledgeLoadReport = { files: files.articles.length, added, indexed, problems };
   for (const problem of problems) logger.warn(problem, `knowledge-base file skipped: ${problem.path}: ${problem.field}: ${problem.message}`);
 
-  const webchat = new WebchatChannel();
-  const channels = new ChannelRegistry([new RestChannel()]);
-  if (config.channels.webchat.enabled) channels.register(webchat);
-  const meta = metaPlatforms(config);
-  for (const channel of meta.channels) channels.register(channel);
-  const zalo = createZalo(config.channels.zalo, store);
-  if (zalo) channels.register(zalo.channel);
-  const botframework = await createBotFramework({ config, store, logger, intents });
-  if (botframework) channels.register(botframework.channel);
-  // telegraf is loaded only when Telegram is enabled.
-  const telegramWiring = telegramBot ? await import('../channels/telegram/telegram-wiring.js') : null;
-  if (telegramBot && telegramWiring) channels.register(new telegramWiring.TelegramChannel(telegramBot.telegram));
+  const limits = new PublicRateLimits(config.rateLimits);
+  // Channels are built before the engine (it needs their senders); their messages reach it once it exists.
+  let acceptor: ConversationEngine | null = null;
+  let receipts: MessageDispatcher | null = null;
+  const built = await ChannelSet.create(channelModules, {
+    config,
+    store,
+    logger,
+    clients: { telegramBot: telegramBot ?? null },
+    onMessage: (inbound, output) => {
+      if (!acceptor) throw new Error('a channel received a message before the engine was built');
+      return acceptor.accept(inbound, output);
+    },
+    repositories: services,
+    recordReceipt: (channel, platformMessageId, state) => receipts!.recordReceipt(channel, platformMessageId, state),
+    intents,
+    limits,
+  });
+  const channels = built.registry;
 
   const outboxWorker = new OutboxWorker({
     outbox: services.outbox,
@@ -110,6 +111,7 @@ export async function createCareline({ config, store, logger, telegramBot, opena
     },
   });
   const dispatcher = new MessageDispatcher(services.messages, channels, events, logger, outboxWorker);
+  receipts = dispatcher;
   const presence = new AgentPresence();
   const handoff = new Handoff(config, services.tickets, services.conversations, events, presence);
   const questions = new QuestionLog(store);
@@ -139,17 +141,12 @@ export async function createCareline({ config, store, logger, telegramBot, opena
     surveys: surveys.answers,
     articleUrl: (slug, locale) => `${publicBase}/help/${slug}?lang=${locale}`,
   });
+  acceptor = engine;
   const desk = new AgentDesk(services.tickets, services.conversations, dispatcher, events);
   const sessions = new SessionRepository(store);
   if (config.routing.autoAssign) new AutoAssigner({ presence, users: services.users, conversations: services.conversations, tickets: services.tickets, desk, logger }).listen(events);
-  const webchatInbox = new WebchatInbox({ engine, customers: services.customers, conversations: services.conversations, messages: services.messages });
-  const webhooks = meta.webhooks({ engine, customers: services.customers, recordStatuses: whatsappStatusRecorder(services.messages, services.outbox, logger), logger });
-  if (zalo) webhooks.push({ path: '/webhooks/zalo', router: zaloRoutes({ appId: zalo.appId, oaSecretKey: zalo.oaSecretKey, maxEventAgeMs: config.channels.zalo.maxEventAgeSeconds * 1000, engine, choices: zalo.choices, logger }) });
   const editor = createEditor({ config, store, repositories: services, knowledge, policy, questions });
-  if (botframework) webhooks.push(botframework.webhook(engine));
-  const telegram = telegramBot && telegramWiring ? telegramWiring.wireTelegram(telegramBot, { config, engine, repositories: services, logger }) : null;
-  const limits = new PublicRateLimits(config.rateLimits);
-  const app = createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle: new LoginThrottle(), limits, presence, webhooks, editor, ...(telegram ? { telegramRoutes: telegram.routes } : {}) });
+  const app = createApp({ config, store, services, logger, knowledge, desk, events, sessions, throttle: new LoginThrottle(), limits, presence, channelRoutes: { raw: built.routes('raw'), json: built.routes('json') }, editor });
   // What a stop between two writes of a handoff, claim, resolve or hand-back left behind is put right before any turn runs.
   const repaired = await new HandoffRepair({ handoff, tickets: services.tickets, conversations: services.conversations, customers: services.customers }).run();
   for (const repair of repaired) logger.warn(repair, `handoff repaired (${repair.kind}): ${repair.found}`);
@@ -180,28 +177,42 @@ export async function createCareline({ config, store, logger, telegramBot, opena
     presence,
     editor,
     channels,
-    webchat,
-    webchatInbox,
+    /** The enabled channels' parts (start, stop, drain, banner notes). */
+    channelSet: built,
     outboxWorker,
     /** Runs scheduled jobs (CSAT surveys); `main.ts` starts it, `stop()` stops it. */
     jobRunner,
     /** Stops background work (outbox retries, scheduled jobs); call before closing the store. */
     async stop(): Promise<void> {
       // Turns in flight on every channel finish (their replies reach the outbox) before the workers stop.
+      await built.idle();
       await engine.idle();
       await stopWorkers();
     },
     /** Stops the outbox worker, the job runner and the model's background work, without waiting for turns (`stop()` does). */
     stopWorkers,
-    zalo,
-    telegramInbox: telegram?.inbox ?? null,
-    /** Attaches what needs the listening HTTP server (the web chat socket, JSON answers to unparsable requests, the public base URL); returns the socket closer. */
-    attach(server: Server): () => void {
+    /** Resolves when every channel's turns in flight are done (shutdown's drain). */
+    async idle(): Promise<void> {
+      await built.idle();
+      await engine.idle();
+    },
+    /**
+     * Starts what needs the listening HTTP server: JSON answers to unparsable requests, the
+     * public base URL, and every channel (the web chat socket, Telegram's webhook or polling;
+     * `skip` leaves some out, e.g. tests that post Telegram updates themselves). `public`: the
+     * server is reachable at PUBLIC_URL (default: whether PUBLIC_URL is set). Resolves with the
+     * listening details; `stopChannels()` undoes it.
+     */
+    async attach(server: Server, options: { publicUrl?: string; skip?: readonly ChannelId[] } = {}): Promise<Listening> {
       answerClientErrors(server);
       const address = server.address();
       if (!config.publicUrl && address && typeof address === 'object') publicBase = `http://localhost:${address.port}`;
-      return config.channels.webchat.enabled ? attachWebchatSocket(server, { inbox: webchatInbox, channel: webchat, logger, limits, clientAddress: (request) => clientAddressOf(request, app.get('trust proxy fn')) }) : () => undefined;
+      const listening: Listening = { server, publicUrl: options.publicUrl ?? publicBase, public: options.publicUrl !== undefined || config.publicUrl !== undefined, clientAddress: (request) => clientAddressOf(request, app.get('trust proxy fn')) };
+      await built.start(listening, options.skip);
+      return listening;
     },
+    /** Stops taking new messages on every channel (sockets, polling). */
+    stopChannels: () => built.stop(),
   };
 }
 

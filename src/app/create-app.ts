@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import express, { type Express, type Router } from 'express';
+import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authenticate } from '../accounts/auth.js';
@@ -12,12 +12,9 @@ import type { AgentDesk } from '../handoff/agent-desk.js';
 import type { AgentPresence } from '../handoff/agent-presence.js';
 import { agentRoutes } from '../handoff/agent-routes.js';
 import { ticketRoutes } from '../handoff/ticket-routes.js';
-import { restRoutes } from '../channels/rest/rest-routes.js';
-import type { WebchatInbox } from '../channels/webchat/webchat-inbox.js';
-import { webchatRoutes } from '../channels/webchat/webchat-routes.js';
+import type { ChannelRoutes } from '../channels/channel-module.js';
 import type { Config } from '../config/config-schema.js';
 import { customerRoutes } from '../customers/customer-routes.js';
-import type { ConversationEngine } from '../engine/conversation-engine.js';
 import { editorRoutes, type EditorRouteDeps } from '../editor/editor-routes.js';
 import { helpCenterRoutes } from '../knowledge/help-center/help-center-routes.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -36,9 +33,7 @@ export interface AppDeps {
   store: DocumentStore;
   services: Services;
   logger: Logger;
-  engine: ConversationEngine;
   knowledge: KnowledgeBase;
-  webchatInbox: WebchatInbox;
   desk: AgentDesk;
   events: EventBus;
   sessions: SessionRepository;
@@ -46,12 +41,10 @@ export interface AppDeps {
   /** The rate limits of the public chat endpoints, shared with the web chat socket. */
   limits: PublicRateLimits;
   presence: AgentPresence;
-  /** Platform webhooks (Messenger, Instagram, WhatsApp, …), each reading its own raw body. */
-  webhooks?: { path: string; router: Router }[];
+  /** The channels' routes: `raw` (platform webhooks, each reading its own body) before the JSON body parser, `json` under `/api` after it. */
+  channelRoutes: { raw: ChannelRoutes[]; json: ChannelRoutes[] };
   /** The knowledge-base editor's services (articles, try it, content gaps). */
   editor: EditorRouteDeps;
-  /** Telegram's routes (`/api/telegram`: webhook, deep links), when Telegram is enabled. */
-  telegramRoutes?: Router;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
@@ -60,7 +53,7 @@ const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
  * The whole HTTP surface as an express app that does not listen; `main.ts` listens, tests
  * drive it in-process.
  */
-export function createApp({ config, store, services, logger, engine, knowledge, webchatInbox, desk, events, sessions, throttle, limits, presence, webhooks = [], editor, telegramRoutes }: AppDeps): Express {
+export function createApp({ config, store, services, logger, knowledge, desk, events, sessions, throttle, limits, presence, channelRoutes, editor }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // The client address (login throttle, rate limits) is the connection's unless TRUST_PROXY names the proxy.
@@ -85,7 +78,7 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
   );
   app.use(securityHeaders(config));
   app.use(healthRoutes(store, new Date()));
-  for (const webhook of webhooks) app.use(webhook.path, webhook.router);
+  for (const route of channelRoutes.raw) app.use(route.path, route.router);
   app.use('/api', express.json({ limit: '256kb', verify: checkJsonDepth }));
   app.use('/api', authenticate({ sessions, users: services.users }));
   app.use('/api/auth', authRoutes({ users: services.users, sessions, throttle, config }));
@@ -94,19 +87,7 @@ export function createApp({ config, store, services, logger, engine, knowledge, 
   app.use('/api/tickets', ticketRoutes({ tickets: services.tickets, users: services.users, desk }));
   app.use('/api/reports', reportRoutes({ store, users: services.users, timezone: config.timezone }));
   app.use('/api/editor', editorRoutes(editor));
-  app.use('/api/chat', restRoutes({ engine, conversations: services.conversations, messages: services.messages, apiKey: config.channels.rest.apiKey, limits }));
-  if (config.channels.webchat.enabled) {
-    // Any website may embed the widget, so its API answers cross-origin requests.
-    app.use('/api/webchat', (req, res, next) => {
-      res.setHeader('access-control-allow-origin', '*');
-      res.setHeader('access-control-allow-headers', 'content-type');
-      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-      if (req.method === 'OPTIONS') res.status(204).end();
-      else next();
-    });
-    app.use('/api/webchat', webchatRoutes(webchatInbox, limits));
-  }
-  if (telegramRoutes) app.use('/api/telegram', telegramRoutes);
+  for (const route of channelRoutes.json) app.use(route.path, route.router);
   app.use(helpCenterRoutes({ knowledge, config }));
   // The dashboard's chart library, served from the installed package (no CDN).
   app.use('/dashboard/vendor', express.static(join(packageRoot(), 'node_modules', 'chart.js', 'dist'), { maxAge: '1h' }));

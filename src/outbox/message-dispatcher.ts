@@ -7,7 +7,8 @@ import type { EventBus } from '../events/event-bus.js';
 import type { OutboxWorker } from './outbox-worker.js';
 import { newId } from '../storage/new-id.js';
 import type { Conversation } from '../conversations/conversation.js';
-import type { Message } from '../conversations/message.js';
+import type { DeliveryState, Message } from '../conversations/message.js';
+import type { ChannelId } from '../core/channel-id.js';
 import type { MessageRepository } from '../conversations/message-repository.js';
 
 /** Something to say to a customer. */
@@ -45,6 +46,20 @@ export class MessageDispatcher {
     private readonly logger: Logger,
     private readonly delivery: OutboxWorker,
   ) {}
+
+  /**
+   * Records a platform's delivery receipt (sent, delivered, read, failed) on the outbound
+   * message it names by the platform's id: a message sent at once carries that id; one sent
+   * by an outbox retry is found through its outbox entry. False for a message this server
+   * did not send.
+   */
+  async recordReceipt(channel: ChannelId, platformMessageId: string, state: DeliveryState): Promise<boolean> {
+    if (await this.messages.recordDelivery(channel, platformMessageId, state)) return true;
+    const messageId = await this.delivery.sentMessageId(channel, platformMessageId);
+    if (!messageId) return false;
+    await this.messages.setPlatformMessageId(messageId, platformMessageId);
+    return this.messages.recordDelivery(channel, platformMessageId, state);
+  }
 
   /** Shows the customer that a reply is being written, where the channel can. */
   async typing(conversation: Conversation, output?: Channel): Promise<void> {

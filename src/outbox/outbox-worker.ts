@@ -91,6 +91,11 @@ export class OutboxWorker {
    * again) and resolves as soon as it is stored; the send is tried at once in the
    * conversation's order. `sent` tells what became of that first try.
    */
+  /** The id of our stored message that a platform's id (from a delivery receipt) names, when this worker sent it. */
+  sentMessageId(channel: ChannelId, platformMessageId: string): Promise<string | null> {
+    return this.deps.outbox.sentMessageId(channel, platformMessageId);
+  }
+
   async dispatch(request: SendRequest): Promise<{ entryId: string; sent: Promise<SendOutcome> }> {
     const id = request.message.messageId ? `out_${request.message.messageId}` : newId('out');
     const lease = { worker: this.workerId, until: new Date(Date.now() + this.leaseMs()) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { botFrameworkWarning } from '../../src/channels/botframework/bot-framework.js';
+import { botFrameworkWarning } from '../../src/channels/botframework/bot-framework-module.js';
 import { ConfigError } from '../../src/config/config-error.js';
 import { enabledChannels } from '../../src/config/describe-config.js';
 import { loadConfig } from '../../src/config/load-config.js';

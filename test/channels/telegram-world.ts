@@ -62,7 +62,7 @@ export async function startTelegramWorld(env: Record<string, string> = {}, mode:
       headers: { 'content-type': 'application/json', ...(secret !== null ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
       body: JSON.stringify(update),
     });
-    await app.careline.telegramInbox!.idle();
+    await app.careline.idle();
     return response;
   };
   return {

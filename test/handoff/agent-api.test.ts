@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WebchatChannel } from '../../src/channels/webchat/webchat-channel.js';
 import { loginAs, type AgentSession } from '../support/agent-session.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { restApiAuth } from '../support/rest-api.js';
@@ -184,7 +185,7 @@ describe('the agent\'s composer helpers', () => {
     const [ticket] = await app.services.tickets.waiting();
     await agent.post(`/api/agent/tickets/${ticket!._id}/claim`);
     const typed: string[] = [];
-    const stop = app.careline.webchat.connect((await app.services.conversations.get(ticket!.conversationId))!.address.visitorId as string, { send: (data) => void typed.push(data) });
+    const stop = (app.careline.channels.get('webchat') as WebchatChannel).connect((await app.services.conversations.get(ticket!.conversationId))!.address.visitorId as string, { send: (data) => void typed.push(data) });
     expect((await agent.post(`/api/agent/conversations/${ticket!.conversationId}/typing`)).status).toBe(204);
     expect(typed.map((data) => JSON.parse(data).type)).toEqual(['typing']);
     stop();

@@ -40,12 +40,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const careline = await createCareline({ config, store, logger, telegramBot, openai });
   const server: Server = createServer(careline.app);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const closeSockets = careline.attach(server);
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  const { webhookSecret } = config.channels.telegram;
-  const mode = options.telegram === 'webhook' && webhookSecret ? { kind: 'webhook' as const, publicUrl: url, secret: webhookSecret } : { kind: 'polling' as const };
-  const stopTelegram = telegramBot && options.telegram ? await (await import('../../src/channels/telegram/telegram-launch.js')).launchTelegram(telegramBot, { mode, locales: config.locales, logger }) : async () => undefined;
+  // Telegram starts only when the test asks (by webhook at this server's own URL, or polling); other tests post its updates themselves.
+  await careline.attach(server, { ...(options.telegram === 'webhook' ? { publicUrl: url } : {}), skip: options.telegram ? [] : ['telegram'] });
   return {
     url,
     store,
@@ -53,9 +51,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     careline,
     logs,
     close: async () => {
-      closeSockets();
-      await stopTelegram();
-      await careline.telegramInbox?.idle();
+      await careline.stopChannels();
+      await careline.idle();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

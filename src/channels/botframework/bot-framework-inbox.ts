@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config, Locale } from '../../config/config-schema.js';
-import type { ConversationEngine } from '../../engine/conversation-engine.js';
+import type { ChannelInbox } from '../channel-inbox.js';
 import { UnauthorizedError, UnavailableError } from '../../core/app-error.js';
 import { validate } from '../../http/validate.js';
 import type { IntentMatcher } from '../../intents/intent-matcher.js';
@@ -13,7 +13,7 @@ import type { BotFrameworkOffers } from './bot-framework-offers.js';
 export interface BotFrameworkInboxDeps {
   bot: BotFrameworkBot;
   offers: BotFrameworkOffers;
-  engine: ConversationEngine;
+  inbox: ChannelInbox;
   intents: IntentMatcher;
   config: Pick<Config, 'locales'>;
   logger: Logger;
@@ -68,9 +68,9 @@ export class BotFrameworkInbox {
     const inbound = await this.inboundOf(activity);
     if (!inbound) return;
     // Stored before the channel is answered; the turn is awaited only up to answerWithinMs.
-    const { turn: handled } = await this.deps.engine.accept(inbound);
-    const finished = await Promise.race([handled.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, this.deps.answerWithinMs ?? 10_000, false).unref())]);
-    if (!finished) handled.catch((error: unknown) => this.deps.logger.error({ err: error, channelId: activity.channelId }, 'a Bot Framework message failed after it was acknowledged'));
+    const { turn } = await this.deps.inbox.accept(inbound);
+    // A failed turn is logged by the inbox; the answer waits for neither outcome longer.
+    await Promise.race([turn.then(() => true, () => false), new Promise<false>((resolve) => setTimeout(resolve, this.deps.answerWithinMs ?? 10_000, false).unref())]);
   }
 
   private async inboundOf(activity: InboundActivity): Promise<InboundMessage | null> {

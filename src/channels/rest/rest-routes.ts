@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ConversationRepository } from '../../conversations/conversation-repository.js';
 import type { MessageRepository } from '../../conversations/message-repository.js';
-import type { ConversationEngine } from '../../engine/conversation-engine.js';
+import type { AcceptMessage } from '../channel-inbox.js';
 import { NotFoundError } from '../../core/app-error.js';
 import type { PublicRateLimits } from '../../http/public-rate-limits.js';
 import { validate } from '../../http/validate.js';
@@ -34,7 +34,7 @@ const transcriptQuerySchema = z.object({ sender: z.string().min(1).max(256) });
  * bot's replies (collected for this request); `GET /api/chat/conversations/:id/messages?sender=`
  * reads the whole transcript, including what agents wrote later.
  */
-export function restRoutes(deps: { engine: ConversationEngine; conversations: ConversationRepository; messages: MessageRepository; apiKey: string | undefined; limits: PublicRateLimits }): Router {
+export function restRoutes(deps: { onMessage: AcceptMessage; conversations: ConversationRepository; messages: MessageRepository; apiKey: string | undefined; limits: PublicRateLimits }): Router {
   const router = Router();
   router.use(deps.limits.byClientAddress(), requireRestApiKey(deps.apiKey));
   router.post('/', async (req, res) => {
@@ -42,7 +42,7 @@ export function restRoutes(deps: { engine: ConversationEngine; conversations: Co
     const refusal = deps.limits.sender('rest', body.sender);
     if (refusal) throw refusal;
     const collected = new CollectingChannel('rest');
-    const turn = await deps.engine.handle(
+    const accepted = await deps.onMessage(
       {
         channel: 'rest',
         externalUserId: body.sender,
@@ -56,6 +56,7 @@ export function restRoutes(deps: { engine: ConversationEngine; conversations: Co
       },
       collected,
     );
+    const turn = await accepted.turn;
     res.status(turn.duplicate ? 200 : 201).json({
       conversationId: turn.conversation._id,
       customerId: turn.customer._id,

@@ -5,7 +5,7 @@ import type { ConversationRepository } from '../../conversations/conversation-re
 import type { MessageRepository } from '../../conversations/message-repository.js';
 import type { CustomerRepository } from '../../customers/customer-repository.js';
 import { payloads } from '../../engine/answer-policy.js';
-import type { ConversationEngine } from '../../engine/conversation-engine.js';
+import type { ChannelInbox } from '../channel-inbox.js';
 import type { InboundMessage } from '../../core/messages.js';
 import { isHashedCallbackData, toCallbackData } from './telegram-callback-data.js';
 import { readMessage, type BotIdentity, type GroupPolicy } from './telegram-message-text.js';
@@ -13,7 +13,7 @@ import { localeOfLanguageCode, telegramPhrases } from './telegram-phrases.js';
 import { displayNameOf, telegramUpdateSchema, type TelegramCallbackQuery, type TelegramMessage, type TelegramUser } from './telegram-update.js';
 
 export interface TelegramInboxDeps {
-  engine: ConversationEngine;
+  inbox: ChannelInbox;
   customers: CustomerRepository;
   conversations: ConversationRepository;
   messages: MessageRepository;
@@ -68,13 +68,12 @@ export class TelegramInbox {
 
   /** Stores a customer message through the engine; its turn runs on (the engine's `idle` waits for it). */
   private async start(inbound: InboundMessage): Promise<void> {
-    const { turn } = await this.deps.engine.accept(inbound);
-    turn.catch((error: unknown) => this.deps.logger.error({ err: error, platformMessageId: inbound.platformMessageId }, 'handling a telegram update failed'));
+    await this.deps.inbox.accept(inbound);
   }
 
   /** Resolves when every update accepted so far is handled (for shutdown and tests). */
   async idle(): Promise<void> {
-    await this.deps.engine.idle();
+    await this.deps.inbox.idle();
   }
 
   private async onMessage(updateId: number, message: TelegramMessage, bot: BotIdentity): Promise<void> {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ConversationRepository } from '../../conversations/conversation-repository.js';
 import type { MessageRepository } from '../../conversations/message-repository.js';
 import type { CustomerRepository } from '../../customers/customer-repository.js';
-import type { ConversationEngine } from '../../engine/conversation-engine.js';
+import type { AcceptMessage } from '../channel-inbox.js';
 import { fromStoredMessage, type WebchatMessage } from './webchat-message.js';
 
 /** A message from the widget: typed text, or a pressed button (its label shown as the text). */
@@ -24,7 +24,7 @@ export type WidgetMessage = z.infer<typeof widgetMessageSchema>;
 export class WebchatInbox {
   constructor(
     private readonly deps: {
-      engine: ConversationEngine;
+      onMessage: AcceptMessage;
       customers: CustomerRepository;
       conversations: ConversationRepository;
       messages: MessageRepository;
@@ -46,7 +46,7 @@ export class WebchatInbox {
    * that visitor's own message, never answered with the other's.
    */
   async receive(visitorId: string, input: WidgetMessage): Promise<{ accepted: WebchatMessage; replies: WebchatMessage[]; duplicate: boolean }> {
-    const turn = await this.deps.engine.handle({
+    const accepted = await this.deps.onMessage({
       channel: 'webchat',
       externalUserId: visitorId,
       text: input.text,
@@ -56,6 +56,7 @@ export class WebchatInbox {
       address: { visitorId },
       receivedAt: new Date(),
     });
+    const turn = await accepted.turn;
     return { accepted: fromStoredMessage(turn.message), replies: turn.replies.map(fromStoredMessage), duplicate: turn.duplicate };
   }
 }

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { CustomerRepository } from '../../customers/customer-repository.js';
-import type { ConversationEngine } from '../../engine/conversation-engine.js';
+import type { ChannelInbox } from '../channel-inbox.js';
 import { metaWebhookRoutes } from '../meta/meta-webhook-routes.js';
 import { whatsappDelivery, whatsappWebhookSchema, type WhatsappStatus } from './whatsapp-webhook.js';
 
@@ -10,7 +10,7 @@ export interface WhatsappRoutesDeps {
   appSecret: string;
   verifyToken: string;
   phoneNumberId: string;
-  engine: ConversationEngine;
+  inbox: ChannelInbox;
   customers: CustomerRepository;
   /** Records delivery receipts (sent, delivered, read, failed) of our messages. */
   recordStatuses: (statuses: WhatsappStatus[]) => Promise<void>;
@@ -25,7 +25,7 @@ const phonePattern = /^[0-9]{6,15}$/;
  * A customer without a phone number on file gets the WhatsApp one (verified by WhatsApp).
  */
 export function whatsappRoutes(deps: WhatsappRoutesDeps): Router {
-  const { engine, customers, logger } = deps;
+  const { inbox, customers, logger } = deps;
   return metaWebhookRoutes({
     appSecret: deps.appSecret,
     verifyToken: deps.verifyToken,
@@ -35,12 +35,9 @@ export function whatsappRoutes(deps: WhatsappRoutesDeps): Router {
       const { inbound, statuses } = whatsappDelivery(payload, deps.phoneNumberId);
       if (statuses.length > 0) await deps.recordStatuses(statuses).catch((error: unknown) => logger.error({ err: error }, 'recording WhatsApp delivery statuses failed'));
       for (const message of inbound) {
-        const { turn } = await engine.accept(message);
-        void turn
-          .then(async (done) => {
-            if (!done.customer.phone && phonePattern.test(message.externalUserId)) await customers.update(done.customer._id, { phone: `+${message.externalUserId}` });
-          })
-          .catch((error: unknown) => logger.error({ err: error, platformMessageId: message.platformMessageId }, 'handling a WhatsApp message failed'));
+        await inbox.accept(message, async (done) => {
+          if (!done.customer.phone && phonePattern.test(message.externalUserId)) await customers.update(done.customer._id, { phone: `+${message.externalUserId}` });
+        });
       }
     },
   });

@@ -1,25 +1,17 @@
 import type { Logger } from 'pino';
 import type { DeliveryState } from '../../conversations/message.js';
-import type { MessageRepository } from '../../conversations/message-repository.js';
-import type { Outbox } from '../../outbox/outbox.js';
 import type { WhatsappStatus } from './whatsapp-webhook.js';
 
 const tracked = new Set<string>(['sent', 'delivered', 'read', 'failed']);
 
 /**
  * Records WhatsApp delivery statuses (`sent`, `delivered`, `read`, `failed` with the
- * platform's reason) on the outbound messages they name by wamid: a message sent at once
- * carries its wamid; one sent by an outbox retry is found through its outbox entry. Other
- * statuses (e.g. `deleted`) and receipts for messages this server did not send are skipped.
+ * platform's reason) on the outbound messages they name by wamid, through the dispatcher's
+ * `recordReceipt`. Other statuses (e.g. `deleted`) and receipts for messages this server did
+ * not send are skipped.
  */
-export function whatsappStatusRecorder(messages: MessageRepository, outbox: Outbox, logger: Logger) {
-  const record = async (wamid: string, state: DeliveryState): Promise<boolean> => {
-    if (await messages.recordDelivery('whatsapp', wamid, state)) return true;
-    const messageId = await outbox.sentMessageId('whatsapp', wamid);
-    if (!messageId) return false;
-    await messages.setPlatformMessageId(messageId, wamid);
-    return messages.recordDelivery('whatsapp', wamid, state);
-  };
+export function whatsappStatusRecorder(recordReceipt: (channel: 'whatsapp', wamid: string, state: DeliveryState) => Promise<boolean>, logger: Logger) {
+  const record = (wamid: string, state: DeliveryState) => recordReceipt('whatsapp', wamid, state);
   return async (statuses: WhatsappStatus[]): Promise<void> => {
     for (const receipt of statuses) {
       if (!tracked.has(receipt.status)) continue;

@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
-import type { ConversationEngine } from '../../engine/conversation-engine.js';
+import type { ChannelInbox } from '../channel-inbox.js';
 import { KeyedQueue } from '../../core/keyed-queue.js';
 import { AppError, ForbiddenError, UnauthorizedError, UnavailableError } from '../../core/app-error.js';
 import type { InboundMessage } from '../../core/messages.js';
@@ -14,7 +14,7 @@ export interface ZaloWebhookDeps {
   oaSecretKey: string;
   /** How far a signed timestamp may be from now (`ZALO_MAX_EVENT_AGE_S`). */
   maxEventAgeMs: number;
-  engine: ConversationEngine;
+  inbox: ChannelInbox;
   choices: ZaloChoices;
   logger: Logger;
 }
@@ -91,14 +91,13 @@ export function zaloRoutes(deps: ZaloWebhookDeps): Router {
         ...(payload ? { payload } : {}),
         platformMessageId: zaloEventKey(event),
       };
-      return deps.engine.accept(inbound);
+      return deps.inbox.accept(inbound);
       })
       .catch((error: unknown) => {
         deps.logger.error({ err: error }, 'storing a Zalo message failed; Zalo will deliver it again');
         throw new UnavailableError('The message could not be stored now; deliver it again.');
       });
     res.status(200).json({ ok: true });
-    accepted.turn.catch((error: unknown) => deps.logger.error({ err: error, event: event.event_name }, 'handling a Zalo message failed'));
   });
   return router;
 }

@@ -1,0 +1,12 @@
+import { botFrameworkModule } from './botframework/bot-framework-module.js';
+import type { ChannelModule } from './channel-module.js';
+import { instagramModule } from './instagram/instagram-module.js';
+import { messengerModule } from './messenger/messenger-module.js';
+import { restModule } from './rest/rest-module.js';
+import { telegramModule } from './telegram/telegram-module.js';
+import { webchatModule } from './webchat/webchat-module.js';
+import { whatsappModule } from './whatsapp/whatsapp-module.js';
+import { zaloModule } from './zalo/zalo-module.js';
+
+/** Every channel Careline has, in the order they are built and mounted. A new channel is its folder plus one line here. */
+export const channelModules: readonly ChannelModule[] = [restModule, webchatModule, messengerModule, instagramModule, whatsappModule, zaloModule, botFrameworkModule, telegramModule];

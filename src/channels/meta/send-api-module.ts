@@ -1,0 +1,32 @@
+import type { Router } from 'express';
+import type { Config } from '../../config/config-schema.js';
+import { enabledChannels } from '../../config/describe-config.js';
+import type { Channel } from '../../core/channel.js';
+import type { ChannelModule } from '../channel-module.js';
+import { GraphApiClient } from './graph-api-client.js';
+import type { MessagingRoutesDeps } from './messaging-routes.js';
+
+/**
+ * The module of a Send API platform (Messenger, Instagram): on with the Meta app secret and
+ * verify token and the platform's own token; its sender and its `/webhooks/<id>` webhook.
+ */
+export function sendApiModule(
+  id: 'messenger' | 'instagram',
+  tokenOf: (meta: Config['channels']['meta']) => string | undefined,
+  channelOf: (graph: GraphApiClient, token: string) => Channel,
+  routesOf: (deps: MessagingRoutesDeps) => Router,
+): ChannelModule {
+  return {
+    id,
+    enabled: (config) => enabledChannels(config)[id] === true,
+    create({ config, inbox, logger }) {
+      const meta = config.channels.meta;
+      const messages = inbox(id);
+      return {
+        channel: channelOf(new GraphApiClient(meta.graphApiBase), tokenOf(meta)!),
+        routes: [{ path: `/webhooks/${id}`, body: 'raw', router: routesOf({ appSecret: meta.appSecret!, verifyToken: meta.verifyToken!, inbox: messages, logger }) }],
+        idle: () => messages.idle(),
+      };
+    },
+  };
+}
