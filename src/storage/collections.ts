@@ -94,7 +94,7 @@ export const collectionSpecs = [
   { name: 'customer_merges', indexes: [{ keys: { survivorId: 1 } }, { keys: { mergedId: 1 } }] },
   { name: 'verified_contacts', indexes: [{ keys: { customerId: 1 } }] },
   { name: 'zalo_tokens', indexes: [] },
-  { name: 'zalo_choices', indexes: [] },
+  { name: 'offered_choices', indexes: [] },
   { name: 'counters', indexes: [] },
 ] as const satisfies readonly CollectionSpec[];
 

@@ -3,7 +3,7 @@ import type { Channel, SendReceipt } from '../../core/channel.js';
 import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import { externalUserIdOf, referenceOf } from './bot-framework-activity.js';
 import type { BotFrameworkBot } from './bot-framework-bot.js';
-import type { BotFrameworkOffers } from './bot-framework-offers.js';
+import type { OfferedChoices } from '../offered-choices.js';
 import { renderActivity } from './bot-framework-render.js';
 import { sendErrorOf } from './bot-framework-send-error.js';
 
@@ -18,13 +18,13 @@ export class BotFrameworkChannel implements Channel {
 
   constructor(
     private readonly bot: BotFrameworkBot,
-    private readonly offers: BotFrameworkOffers,
+    private readonly offers: OfferedChoices,
   ) {}
 
   async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {
     const reference = referenceOf(address);
     // Remembered before sending, so a button pressed the instant it shows is recognised.
-    await this.offers.remember(externalUserIdOf(reference.channelId!, reference.user!.id), message.buttons);
+    await this.offers.offered(externalUserIdOf(reference.channelId!, reference.user!.id), message.buttons);
     let platformMessageId: string | undefined;
     try {
       await this.bot.continueConversation(reference, async (context) => {

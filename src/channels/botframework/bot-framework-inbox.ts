@@ -8,11 +8,11 @@ import type { IntentMatcher } from '../../intents/intent-matcher.js';
 import type { InboundMessage } from '../../core/messages.js';
 import { addressOf, asSdkActivity, customerTextOf, externalUserIdOf, inboundActivitySchema, platformMessageIdOf, valuePayloadOf, type InboundActivity } from './bot-framework-activity.js';
 import type { BotFrameworkBot } from './bot-framework-bot.js';
-import type { BotFrameworkOffers } from './bot-framework-offers.js';
+import type { OfferedChoices } from '../offered-choices.js';
 
 export interface BotFrameworkInboxDeps {
   bot: BotFrameworkBot;
-  offers: BotFrameworkOffers;
+  offers: OfferedChoices;
   inbox: ChannelInbox;
   intents: IntentMatcher;
   config: Pick<Config, 'locales'>;

@@ -1,6 +1,7 @@
 import type { Config } from '../../config/config-schema.js';
 import { enabledChannels } from '../../config/describe-config.js';
 import type { ChannelModule } from '../channel-module.js';
+import { OfferedChoices } from '../offered-choices.js';
 import { botFrameworkRoutes } from './bot-framework-routes.js';
 
 /** The start-up warning for a Bot Framework endpoint that accepts anyone, or null when it authenticates. */
@@ -19,14 +20,14 @@ export const botFrameworkModule: ChannelModule = {
   id: 'botframework',
   enabled: (config) => enabledChannels(config).botframework === true,
   async create({ config, store, logger, intents, inbox }) {
-    const [{ BotFrameworkBot }, { BotFrameworkChannel }, { BotFrameworkInbox }, { BotFrameworkOffers }] = await Promise.all([
+    const [{ BotFrameworkBot }, { BotFrameworkChannel }, { BotFrameworkInbox }] = await Promise.all([
       import('./bot-framework-bot.js'),
       import('./bot-framework-channel.js'),
       import('./bot-framework-inbox.js'),
-      import('./bot-framework-offers.js'),
     ]);
     const bot = new BotFrameworkBot(config.channels.botframework);
-    const offers = new BotFrameworkOffers(store);
+    // Teams shows suggested actions only as imBack: a pressed button comes back as its title.
+    const offers = new OfferedChoices(store, 'botframework', { numbers: false });
     const warning = botFrameworkWarning(config);
     if (warning) logger.warn(warning);
     const messages = inbox('botframework');

@@ -3,7 +3,7 @@ import type { Channel, SendReceipt } from '../../core/channel.js';
 import { parseRetryAfter } from '../../core/channel-send-error.js';
 import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import { ZaloApiError } from './zalo-api-error.js';
-import type { ZaloChoices } from './zalo-choices.js';
+import type { OfferedChoices } from '../offered-choices.js';
 import { renderZaloMessage, type ZaloMessage } from './zalo-message.js';
 import type { ZaloTokens } from './zalo-tokens.js';
 
@@ -34,7 +34,7 @@ export class ZaloChannel implements Channel {
   readonly id = 'zalo' as const;
 
   constructor(
-    private readonly deps: { apiBase: string; tokens: ZaloTokens; choices: ZaloChoices },
+    private readonly deps: { apiBase: string; tokens: ZaloTokens; choices: OfferedChoices },
   ) {}
 
   async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {

@@ -1,7 +1,7 @@
 import { enabledChannels } from '../../config/describe-config.js';
 import type { ChannelModule } from '../channel-module.js';
 import { ZaloChannel } from './zalo-channel.js';
-import { ZaloChoices } from './zalo-choices.js';
+import { OfferedChoices } from '../offered-choices.js';
 import { zaloRoutes } from './zalo-routes.js';
 import { ZaloTokens } from './zalo-tokens.js';
 
@@ -12,7 +12,7 @@ export const zaloModule: ChannelModule = {
   create({ config, store, inbox, logger }) {
     const zalo = config.channels.zalo;
     const tokens = new ZaloTokens(store, { appId: zalo.appId!, appSecret: zalo.appSecret, accessToken: zalo.accessToken!, refreshToken: zalo.refreshToken, oauthBase: zalo.oauthBase });
-    const choices = new ZaloChoices(store);
+    const choices = new OfferedChoices(store, 'zalo', { numbers: true });
     const messages = inbox('zalo');
     const router = zaloRoutes({ appId: zalo.appId!, oaSecretKey: zalo.oaSecretKey!, maxEventAgeMs: zalo.maxEventAgeSeconds * 1000, inbox: messages, choices, logger });
     return {

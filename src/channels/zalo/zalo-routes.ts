@@ -4,7 +4,7 @@ import type { ChannelInbox } from '../channel-inbox.js';
 import { KeyedQueue } from '../../core/keyed-queue.js';
 import { AppError, ForbiddenError, UnauthorizedError, UnavailableError } from '../../core/app-error.js';
 import type { InboundMessage } from '../../core/messages.js';
-import type { ZaloChoices } from './zalo-choices.js';
+import type { OfferedChoices } from '../offered-choices.js';
 import { userMessageEvents, zaloEventSchema, type ZaloEvent } from './zalo-event.js';
 import { isFreshZaloEvent, zaloEventKey } from './zalo-event-key.js';
 import { isValidZaloSignature } from './zalo-signature.js';
@@ -15,7 +15,7 @@ export interface ZaloWebhookDeps {
   /** How far a signed timestamp may be from now (`ZALO_MAX_EVENT_AGE_S`). */
   maxEventAgeMs: number;
   inbox: ChannelInbox;
-  choices: ZaloChoices;
+  choices: OfferedChoices;
   logger: Logger;
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZaloChannel } from '../../../src/channels/zalo/zalo-channel.js';
-import { ZaloChoices } from '../../../src/channels/zalo/zalo-choices.js';
+import { OfferedChoices } from '../../../src/channels/offered-choices.js';
 import { renderZaloMessage } from '../../../src/channels/zalo/zalo-message.js';
 import { ZaloTokens } from '../../../src/channels/zalo/zalo-tokens.js';
 import { outboundMessageSchema } from '../../../src/core/messages.js';
@@ -40,14 +40,14 @@ describe('ZaloChannel sending a rating prompt', () => {
   let dir: ReturnType<typeof tempDir>;
   let store: EmbeddedDocumentStore;
   let channel: ZaloChannel;
-  let choices: ZaloChoices;
+  let choices: OfferedChoices;
 
   beforeEach(async () => {
     fake = await new FakeZalo().start();
     dir = tempDir('careline-zalo-');
     store = new EmbeddedDocumentStore(dir.path);
     await store.init();
-    choices = new ZaloChoices(store);
+    choices = new OfferedChoices(store, 'zalo', { numbers: true });
     const tokens = new ZaloTokens(store, { appId: 'app', appSecret: fake.appSecret, accessToken: fake.accessToken, refreshToken: fake.refreshToken, oauthBase: fake.url });
     channel = new ZaloChannel({ apiBase: fake.url, tokens, choices });
   });

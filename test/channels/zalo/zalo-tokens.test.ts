@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZaloChannel } from '../../../src/channels/zalo/zalo-channel.js';
-import { ZaloChoices } from '../../../src/channels/zalo/zalo-choices.js';
+import { OfferedChoices } from '../../../src/channels/offered-choices.js';
 import { ZaloTokens } from '../../../src/channels/zalo/zalo-tokens.js';
 import { EmbeddedDocumentStore } from '../../../src/storage/embedded/embedded-document-store.js';
 import { FakeZalo } from '../../support/fake-zalo.js';
@@ -12,7 +12,7 @@ describe('ZaloTokens', () => {
   let store: EmbeddedDocumentStore;
   let now: Date;
   const tokensFor = (s = store) => new ZaloTokens(s, { appId: '360846524940903967', appSecret: fake.appSecret, accessToken: 'access-0', refreshToken: 'refresh-0', oauthBase: fake.url, now: () => now });
-  const channelWith = (tokens: ZaloTokens) => new ZaloChannel({ apiBase: fake.url, tokens, choices: new ZaloChoices(store) });
+  const channelWith = (tokens: ZaloTokens) => new ZaloChannel({ apiBase: fake.url, tokens, choices: new OfferedChoices(store, 'zalo', { numbers: true }) });
   const text = { kind: 'text' as const, text: 'Xin chao', buttons: [] };
 
   beforeEach(async () => {
