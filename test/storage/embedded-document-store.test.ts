@@ -10,19 +10,9 @@ import { EmbeddedDocumentStore, embeddedDatabaseFile } from '../../src/storage/e
 import { seedReportFixture } from '../support/report-fixture.js';
 import { tempDir } from '../support/temp-dir.js';
 import { storeContract } from './store-contract.js';
+import { openTempStore } from '../support/temp-store.js';
 
-storeContract('embedded (SQLite + mingo)', async () => {
-  const dir = tempDir('careline-store-');
-  const store = new EmbeddedDocumentStore(dir.path);
-  await store.init();
-  return {
-    store,
-    dispose: async () => {
-      await store.close();
-      dir.remove();
-    },
-  };
-});
+storeContract('embedded (SQLite + mingo)', () => openTempStore());
 
 describe('EmbeddedDocumentStore report pipelines', () => {
   it('give the same results through SQL GROUP BY as through mingo alone (booleans, absent keys, time zones with and without DST, half-hour offsets)', async () => {

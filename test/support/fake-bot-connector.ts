@@ -35,7 +35,10 @@ export interface FakeBotConnector {
   posted: PostedActivity[];
   /** The posted message activities (not typing), in order. */
   messages: () => PostedActivity[];
+  /** Queues a failure: the next `times` sends, after those of the failures queued before, fail this way. */
   failNext: (failure: FailureScript) => void;
+  /** Drops the failures still queued. */
+  recover: () => void;
   close: () => Promise<void>;
 }
 
@@ -51,7 +54,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const posted: PostedActivity[] = [];
-  let failure: FailureScript | null = null;
+  const failures: FailureScript[] = [];
   let counter = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req);
@@ -60,7 +63,9 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NotFound', message: `no route ${req.method} ${req.url}` } }));
       return;
     }
-    if (failure && failure.times > 0) {
+    while (failures[0]?.times === 0) failures.shift();
+    const failure = failures[0];
+    if (failure) {
       failure.times -= 1;
       res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers }).end(JSON.stringify({ error: { code: 'ServiceError', message: `scripted ${failure.status}` } }));
       return;
@@ -81,7 +86,10 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     posted,
     messages: () => posted.filter((entry) => entry.activity.type === 'message'),
     failNext: (next) => {
-      failure = { ...next };
+      failures.push({ ...next });
+    },
+    recover: () => {
+      failures.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

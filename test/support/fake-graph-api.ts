@@ -13,6 +13,12 @@ export interface GraphCall {
 
 const version = 'v21.0';
 
+/** The `code` and `message` of a Graph error answer, e.g. `{ code: 551, message: "This person isn't available right now." }`. */
+export interface GraphErrorCode {
+  code: number;
+  message: string;
+}
+
 /**
  * A local stand-in for the Graph API on 127.0.0.1 speaking its wire format:
  * `POST /v21.0/me/messages` (Messenger/Instagram Send API) and
@@ -22,7 +28,7 @@ const version = 'v21.0';
  */
 export class FakeGraphApi {
   readonly calls: GraphCall[] = [];
-  private failure: { status: number; retryAfter?: string } | null = null;
+  private failure: { status: number; retryAfter?: string; error?: GraphErrorCode } | null = null;
   private server: Server | null = null;
   private counter = 0;
   url = '';
@@ -43,9 +49,9 @@ export class FakeGraphApi {
     });
   }
 
-  /** Answers every call with `status` until `recover()`. */
-  failWith(status: number, retryAfter?: string): void {
-    this.failure = { status, ...(retryAfter ? { retryAfter } : {}) };
+  /** Answers every call with `status` (and a Graph error, by default code 2, a temporary one) until `recover()`. */
+  failWith(status: number, retryAfter?: string, error?: GraphErrorCode): void {
+    this.failure = { status, ...(retryAfter ? { retryAfter } : {}), ...(error ? { error } : {}) };
   }
 
   recover(): void {
@@ -96,7 +102,10 @@ export class FakeGraphApi {
     const call: GraphCall = { path, token, body, status: 200 };
     if (req.method !== 'POST') return this.record({ ...call, status: 405 }, graphError(100, 'only POST'));
     if (!this.tokens.includes(token)) return this.record({ ...call, status: 401 }, graphError(190, 'Invalid OAuth access token.'));
-    if (this.failure) return this.record({ ...call, status: this.failure.status }, graphError(2, 'An unexpected error has occurred. Please retry your request later.'), this.failure.retryAfter ? { 'retry-after': this.failure.retryAfter } : {});
+    if (this.failure) {
+      const { code, message } = this.failure.error ?? { code: 2, message: 'An unexpected error has occurred. Please retry your request later.' };
+      return this.record({ ...call, status: this.failure.status }, graphError(code, message), this.failure.retryAfter ? { 'retry-after': this.failure.retryAfter } : {});
+    }
     const sendApi = path === `/${version}/me/messages`;
     const problem = sendApi ? sendApiProblem(body) : /^\/v21\.0\/[0-9]+\/messages$/.test(path) ? whatsappProblem(body) : `unknown path ${path}`;
     if (problem) return this.record({ ...call, status: 400 }, graphError(100, `(#100) ${problem}`));

@@ -13,6 +13,14 @@ export interface TelegramCall {
   at: number;
 }
 
+/** A message the fake delivered: the chat, the text the customer sees, the HTML sent, the inline keyboard. */
+export interface DeliveredTelegramMessage {
+  chatId: number;
+  text: string;
+  html: string;
+  keyboard: { text: string; callback_data: string }[][];
+}
+
 interface ErrorAnswer {
   error_code: number;
   description: string;
@@ -109,14 +117,19 @@ export class FakeTelegram {
   }
 
   /** The messages delivered to a chat (sends answered with success), as text the customer sees, with their inline keyboards. */
-  sentTo(chatId: number): { text: string; html: string; keyboard: { text: string; callback_data: string }[][] }[] {
+  sentTo(chatId: number): DeliveredTelegramMessage[] {
+    return this.delivered().filter((message) => message.chatId === chatId);
+  }
+
+  /** The messages delivered to any chat, in order. */
+  delivered(): DeliveredTelegramMessage[] {
     return this.callsOf('sendMessage')
-      .filter((call) => call.body.chat_id === chatId && call.answered && call.ok)
+      .filter((call) => call.answered && call.ok)
       .map((call) => {
         const html = String(call.body.text);
         const parsed = call.body.parse_mode === 'HTML' ? parseHtml(html) : { text: html };
         const markup = call.body.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined;
-        return { text: 'text' in parsed ? parsed.text : html, html, keyboard: markup?.inline_keyboard ?? [] };
+        return { chatId: Number(call.body.chat_id), text: 'text' in parsed ? parsed.text : html, html, keyboard: markup?.inline_keyboard ?? [] };
       });
   }
 

@@ -38,7 +38,8 @@ export class FakeZalo {
   accessToken = 'access-0';
   refreshToken = 'refresh-0';
   expiresIn = 90_000;
-  failWith: { status: number } | { error: number; message: string } | null = null;
+  /** An HTTP status (with a Retry-After header when `retryAfter` is set) or a Zalo error code. */
+  failWith: { status: number; retryAfter?: string } | { error: number; message: string } | null = null;
   private tokenCounter = 0;
   private server: Server | null = null;
   url = '';
@@ -48,16 +49,18 @@ export class FakeZalo {
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
       const body = await readBody(req);
-      const reply = (status: number, json: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
+      const reply = (status: number, json: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(json));
       };
       if (req.method === 'POST' && req.url === '/v3.0/oa/message/cs') {
         this.sendAttempts++;
-        if (this.failWith && 'status' in this.failWith) return reply(this.failWith.status, { error: -1, message: 'Internal error' });
+        if (this.failWith && 'status' in this.failWith) return reply(this.failWith.status, { error: -1, message: 'Internal error' }, this.failWith.retryAfter ? { 'retry-after': this.failWith.retryAfter } : {});
         if (this.failWith) return reply(200, { error: this.failWith.error, message: this.failWith.message });
         if (req.headers['access_token'] !== this.accessToken) return reply(200, { error: -216, message: 'Access token is invalid' });
         const { recipient, message } = JSON.parse(body) as { recipient: { user_id: string }; message: { text: string; attachment?: { payload: { buttons: ZaloSent['buttons'] } } } };
+        const problem = messageProblem(message);
+        if (problem) return reply(200, { error: -201, message: `Parameters are invalid: ${problem}` });
         this.sent.push({ userId: recipient.user_id, text: message.text, buttons: message.attachment?.payload.buttons ?? [], accessToken: this.accessToken });
         return reply(200, { ...zaloFixture<Record<string, unknown>>('send-message-response'), data: { message_id: `zmsg-${this.sent.length}`, user_id: recipient.user_id } });
       }
@@ -96,6 +99,19 @@ export class FakeZalo {
       this.server?.closeAllConnections();
     });
   }
+}
+
+/**
+ * What Zalo refuses in a customer-service message: text over 2,000 characters (its
+ * documented limit), more than 5 buttons or a button title over 100 characters.
+ */
+function messageProblem(message: { text?: string; attachment?: { payload: { buttons: ZaloSent['buttons'] } } }): string | null {
+  if (!message.text) return 'text is required';
+  if ([...message.text].length > 2000) return 'text is longer than 2000 characters';
+  const buttons = message.attachment?.payload.buttons ?? [];
+  if (buttons.length > 5) return 'at most 5 buttons';
+  if (buttons.some((button) => !button.title || [...button.title].length > 100)) return 'a button title has 1 to 100 characters';
+  return null;
 }
 
 /** The environment that points Careline's Zalo channel at `fake`. */

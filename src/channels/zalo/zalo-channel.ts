@@ -4,7 +4,7 @@ import { parseRetryAfter } from '../../core/channel-send-error.js';
 import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import { ZaloApiError } from './zalo-api-error.js';
 import type { OfferedChoices } from '../offered-choices.js';
-import { renderZaloMessage, type ZaloMessage } from './zalo-message.js';
+import { renderZaloMessages, type ZaloMessage } from './zalo-message.js';
 import type { ZaloTokens } from './zalo-tokens.js';
 
 /** A Zalo follower's address: their id as the OA sees it. */
@@ -27,8 +27,9 @@ const temporaryErrors = new Set([-32, -211]);
 /**
  * The Zalo Official Account channel's sending side: `POST {apiBase}/v3.0/oa/message/cs`
  * (a customer-service message, allowed while the follower has written recently) with the
- * OA access token in the `access_token` header. Choices and rating prompts become buttons
- * (or numbered text), remembered so the answer maps back to its payload.
+ * OA access token in the `access_token` header. A text over 2,000 characters goes as several
+ * messages. Choices and rating prompts become buttons (or numbered text) under the last one,
+ * remembered so the answer maps back to its payload.
  */
 export class ZaloChannel implements Channel {
   readonly id = 'zalo' as const;
@@ -39,7 +40,16 @@ export class ZaloChannel implements Channel {
 
   async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {
     const { userId } = zaloAddressSchema.parse(address);
-    const body = { recipient: { user_id: userId }, message: renderZaloMessage(message) };
+    // A text over Zalo's 2,000 characters was refused whole (a permanent error: the
+    // customer got nothing); it goes as several messages, the buttons under the last.
+    let messageId: string | undefined;
+    for (const piece of renderZaloMessages(message)) messageId = (await this.sendOne({ recipient: { user_id: userId }, message: piece })) ?? messageId;
+    await this.deps.choices.offered(userId, message.buttons);
+    return messageId ? { platformMessageId: messageId } : {};
+  }
+
+  /** Sends one message, refreshing the access token once when Zalo says it is no longer valid; returns Zalo's message id. */
+  private async sendOne(body: { recipient: { user_id: string }; message: ZaloMessage }): Promise<string | undefined> {
     let token = await this.deps.tokens.accessToken();
     let result = await this.post(token, body);
     if (result.tokenRejected) {
@@ -47,8 +57,7 @@ export class ZaloChannel implements Channel {
       result = await this.post(token, body);
       if (result.tokenRejected) throw new ZaloApiError(`Zalo rejected a freshly refreshed access token: ${result.message}`);
     }
-    await this.deps.choices.offered(userId, message.buttons);
-    return result.messageId ? { platformMessageId: result.messageId } : {};
+    return result.messageId;
   }
 
   private async post(token: string, body: { recipient: { user_id: string }; message: ZaloMessage }): Promise<{ tokenRejected: boolean; message: string; messageId?: string }> {

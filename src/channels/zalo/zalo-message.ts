@@ -1,5 +1,6 @@
 import type { Locale } from '../../config/config-schema.js';
 import type { Button, OutboundMessage } from '../../core/messages.js';
+import { maxChars, splitText } from '../meta/split-text.js';
 
 /** A button Zalo shows under a message; pressing an `oa.query.show` button sends `payload` as the follower's text. */
 export interface ZaloButton {
@@ -17,6 +18,8 @@ export interface ZaloMessage {
 /** Zalo shows at most 5 buttons under a message, titles up to 100 characters. */
 export const zaloMaxButtons = 5;
 const maxTitle = 100;
+/** Zalo refuses a customer-service message whose text is over 2,000 characters. */
+const zaloText = maxChars(2000);
 
 const numberHint: Record<Locale, string> = {
   vi: 'Trả lời bằng số để chọn.',
@@ -48,4 +51,15 @@ export function renderZaloMessage(message: OutboundMessage): ZaloMessage {
   }
   const numbered = message.buttons.map((button, index) => `${index + 1}. ${button.label}`);
   return { text: [...lines, '', ...numbered, '', numberHint[message.locale ?? 'vi']].join('\n') };
+}
+
+/**
+ * The messages to send for one outbound message: its rendering split at Zalo's 2,000
+ * characters (at paragraph, line or word boundaries), the buttons under the last piece.
+ * Numbered choices are part of the text, so they end the last piece.
+ */
+export function renderZaloMessages(message: OutboundMessage): ZaloMessage[] {
+  const { text, attachment } = renderZaloMessage(message);
+  const pieces = splitText(text, zaloText);
+  return pieces.map((piece, index) => (attachment && index === pieces.length - 1 ? { text: piece, attachment } : { text: piece }));
 }

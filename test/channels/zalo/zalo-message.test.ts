@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZaloChannel } from '../../../src/channels/zalo/zalo-channel.js';
 import { OfferedChoices } from '../../../src/channels/offered-choices.js';
-import { renderZaloMessage } from '../../../src/channels/zalo/zalo-message.js';
+import { renderZaloMessage, renderZaloMessages } from '../../../src/channels/zalo/zalo-message.js';
 import { ZaloTokens } from '../../../src/channels/zalo/zalo-tokens.js';
 import { outboundMessageSchema } from '../../../src/core/messages.js';
 import { EmbeddedDocumentStore } from '../../../src/storage/embedded/embedded-document-store.js';
@@ -32,6 +32,22 @@ describe('renderZaloMessage', () => {
   it('puts the agent\'s name first and the link after the text', () => {
     const message = outboundMessageSchema.parse({ text: 'Da nhan', author: { kind: 'agent', name: 'Lan' }, link: { label: 'Xem them', url: 'https://care.example.com/help/x' } });
     expect(renderZaloMessage(message).text).toBe('Lan: Da nhan\nXem them: https://care.example.com/help/x');
+  });
+});
+
+describe('renderZaloMessages', () => {
+  it('splits a text over 2,000 characters, ending the last piece with the numbered choices', () => {
+    const text = Array.from({ length: 40 }, (_, i) => `Doan ${i + 1}: don hang duoc giao trong ba ngay lam viec.`).join('\n\n');
+    const buttons = Array.from({ length: 7 }, (_, i) => ({ label: `Option ${i + 1}`, payload: `p${i + 1}` }));
+    const pieces = renderZaloMessages(outboundMessageSchema.parse({ kind: 'choices', text: `${text}\n\n${text}`, locale: 'en', buttons }));
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces) expect(piece.text.length).toBeLessThanOrEqual(2000);
+    expect(pieces.at(-1)!.text.split('\n').slice(-9)).toEqual([...buttons.map((button, i) => `${i + 1}. ${button.label}`), '', 'Reply with a number to choose.']);
+    expect(pieces.map((piece) => piece.text).join('').replace(/\s+/g, '')).toBe(renderZaloMessage(outboundMessageSchema.parse({ kind: 'choices', text: `${text}\n\n${text}`, locale: 'en', buttons })).text.replace(/\s+/g, ''));
+  });
+
+  it('sends a short message as one, with its buttons', () => {
+    expect(renderZaloMessages(rating)).toEqual([renderZaloMessage(rating)]);
   });
 });
 
