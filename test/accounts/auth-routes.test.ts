@@ -7,7 +7,6 @@ import { authRoutes } from '../../src/accounts/auth-routes.js';
 import { LoginThrottle } from '../../src/accounts/login-throttle.js';
 import { PasswordCheck } from '../../src/accounts/password-check.js';
 import { SessionRepository } from '../../src/accounts/session-repository.js';
-import { addUser } from '../../src/accounts/user-admin.js';
 import { UserRepository } from '../../src/accounts/user-repository.js';
 import { errorHandler } from '../../src/http/error-handler.js';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
@@ -15,6 +14,7 @@ import { loginAs } from '../support/agent-session.js';
 import { postJson } from '../support/post-json.js';
 import { tempDir } from '../support/temp-dir.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { addTestUser } from '../support/test-user.js';
 
 const login = (app: { url: string }, email: string, password: string, headers: Record<string, string> = {}) => postJson(`${app.url}/api/auth/login`, { email, password }, headers);
 
@@ -29,7 +29,7 @@ describe('the login routes', () => {
     });
 
     it('checks at most 5 of 40 concurrent wrong passwords for one e-mail; the rest get 429 with Retry-After', async () => {
-      await addUser(app.services.users, { email: 'lan@anphat.example', roles: ['agent'], password: 'correct horse battery' });
+      await addTestUser(app.services.users, { email: 'lan@anphat.example', roles: ['agent'] });
       const answers = await Promise.all(Array.from({ length: 40 }, () => login(app, 'lan@anphat.example', 'wrong password')));
       const statuses = answers.map((answer) => answer.status);
       expect(statuses.filter((status) => status === 401)).toHaveLength(5);
@@ -85,7 +85,7 @@ describe('the login routes', () => {
     beforeAll(async () => {
       await store.init();
       const users = new UserRepository(store);
-      await addUser(users, { email: 'lan@anphat.example', roles: ['agent'], password: 'correct horse battery' });
+      await addTestUser(users, { email: 'lan@anphat.example', roles: ['agent'] });
       const app = express();
       app.use(express.json());
       app.use('/api/auth', authRoutes({ users, sessions: new SessionRepository(store), throttle: new LoginThrottle(), config: {}, passwords }));

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addUser } from '../../src/accounts/user-admin.js';
 import { launchChromium, recordCspViolations } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { addTestUser, testPassword } from '../support/test-user.js';
 
 const xssImage = '<img src=x onerror="window.__xss = 1">';
 const xssScript = '<script>window.__xss = 2</script>';
@@ -21,7 +21,7 @@ describe('a customer in the widget and an agent in the console, in Chromium', ()
 
   beforeAll(async () => {
     app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    await addUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'], password: 'correct horse battery' });
+    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
     browser = await launchChromium();
     customer = await browser.newPage({ locale: 'vi-VN' });
     agent = await browser.newPage({ locale: 'en-GB' });
@@ -37,7 +37,7 @@ describe('a customer in the widget and an agent in the console, in Chromium', ()
     await customer.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();
     await agent.goto(`${app.url}/console/`);
     await agent.getByLabel('E-mail').fill('lan@anphat.example');
-    await agent.getByLabel('Password').fill('correct horse battery');
+    await agent.getByLabel('Password').fill(testPassword);
     await agent.getByRole('button', { name: 'Log in' }).click();
     // Logging in checks a memory-hard password hash: several hundred ms on a busy machine.
     await expect.poll(() => agent.locator('#me').textContent(), { timeout: 10_000 }).toContain('Lan');

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addUser } from '../../src/accounts/user-admin.js';
 import { launchChromium } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { addTestUser } from '../support/test-user.js';
 
 describe('the widget shows a satisfaction prompt as stars, usable with the keyboard, in Chromium', () => {
   let app: TestApp;
@@ -26,7 +26,7 @@ describe('the widget shows a satisfaction prompt as stars, usable with the keybo
     await page.locator('textarea').fill('cho gặp nhân viên');
     await page.locator('textarea').press('Enter');
     await expect.poll(() => page.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toContain('#');
-    const { user: agent } = await addUser(app.services.users, { email: 'lan@anphat.example', roles: ['agent'], password: 'correct horse battery' });
+    const agent = await addTestUser(app.services.users, { email: 'lan@anphat.example', roles: ['agent'] });
     const [ticket] = await app.services.tickets.waiting();
     await app.careline.desk.claim(ticket!._id, agent);
     await app.careline.desk.resolve(ticket!.conversationId, agent);

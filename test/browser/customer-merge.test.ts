@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addUser } from '../../src/accounts/user-admin.js';
 import { launchChromium } from '../support/browser.js';
 import { postJson } from '../support/post-json.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { restApiAuth } from '../support/rest-api.js';
+import { addTestUser, testPassword } from '../support/test-user.js';
 
 describe('an agent merging two records of one customer in the console, in Chromium', () => {
   let app: TestApp;
@@ -13,7 +13,7 @@ describe('an agent merging two records of one customer in the console, in Chromi
 
   beforeAll(async () => {
     app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    await addUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'], password: 'correct horse battery' });
+    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
     browser = await launchChromium();
     agent = await browser.newPage({ locale: 'en-GB' });
   });
@@ -29,7 +29,7 @@ describe('an agent merging two records of one customer in the console, in Chromi
 
     await agent.goto(`${app.url}/console/`);
     await agent.getByLabel('E-mail').fill('lan@anphat.example');
-    await agent.getByLabel('Password').fill('correct horse battery');
+    await agent.getByLabel('Password').fill(testPassword);
     await agent.getByRole('button', { name: 'Log in' }).click();
     const queued = agent.locator('#queue li');
     await expect.poll(() => queued.count(), { timeout: 20_000 }).toBe(1);

@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../src/accounts/user-admin.js';
 import { launchChromium, recordCspViolations } from '../support/browser.js';
 import { reportFixtureFigures, seedReportFixture } from '../support/report-fixture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { addTestUser, testPassword } from '../support/test-user.js';
 
 /** Where browser tests leave screenshots. */
 const outputDir = resolve(import.meta.dirname, '../../test-output');
@@ -30,7 +30,7 @@ describe('the admin dashboard, seeded, in Chromium', () => {
   beforeAll(async () => {
     app = await startTestApp({ TIMEZONE: 'Asia/Ho_Chi_Minh' });
     await seedReportFixture(app.store);
-    await addUser(app.services.users, { email: 'boss@anphat.example', name: 'Boss', roles: ['admin'], password: 'correct horse battery' });
+    await addTestUser(app.services.users, { email: 'boss@anphat.example', name: 'Boss', roles: ['admin'] });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
     cspViolations = [recordCspViolations(page)];
@@ -43,7 +43,7 @@ describe('the admin dashboard, seeded, in Chromium', () => {
   it('renders every chart and the figures with their formulas, and the CSV export has the same numbers', async () => {
     await page.goto(`${app.url}/dashboard/?from=2026-03-02&to=2026-03-08`);
     await page.getByLabel('E-mail').fill('boss@anphat.example');
-    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByLabel('Password').fill(testPassword);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.locator('body[data-loaded="true"]').waitFor({ timeout: 20_000 });
 

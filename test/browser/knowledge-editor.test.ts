@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addUser } from '../../src/accounts/user-admin.js';
 import { launchChromium, recordCspViolations } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { restApiAuth } from '../support/rest-api.js';
+import { addTestUser, testPassword } from '../support/test-user.js';
 
 describe('the knowledge-base editor and the widget, in Chromium', { timeout: 90_000 }, () => {
   let app: TestApp;
@@ -27,7 +27,7 @@ describe('the knowledge-base editor and the widget, in Chromium', { timeout: 90_
   beforeAll(async () => {
     app = await startTestApp();
     originalAnswer = app.careline.knowledge.article('warranty-period', 'vi', 'vi')!.answer;
-    await addUser(app.services.users, { email: 'mai@anphat.example', name: 'Mai', roles: ['editor'], password: 'correct horse battery' });
+    await addTestUser(app.services.users, { email: 'mai@anphat.example', name: 'Mai', roles: ['editor'] });
     browser = await launchChromium();
     editor = await browser.newPage();
     customer = await browser.newPage({ locale: 'vi-VN' });
@@ -47,7 +47,7 @@ describe('the knowledge-base editor and the widget, in Chromium', { timeout: 90_
 
     await editor.goto(`${app.url}/editor/`);
     await editor.getByLabel('E-mail').fill('mai@anphat.example');
-    await editor.getByLabel('Password').fill('correct horse battery');
+    await editor.getByLabel('Password').fill(testPassword);
     await editor.getByRole('button', { name: 'Log in' }).click();
     await editor.locator('#filter-locale').selectOption('vi');
     await editor.getByPlaceholder('Search title, questions, answer…').fill('bao hanh bao lau');

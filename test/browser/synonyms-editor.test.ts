@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addUser } from '../../src/accounts/user-admin.js';
 import { launchChromium } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { restApiAuth } from '../support/rest-api.js';
+import { addTestUser, testPassword } from '../support/test-user.js';
 
 describe("the editor's Synonyms page, in Chromium", { timeout: 90_000 }, () => {
   let app: TestApp;
@@ -29,7 +29,7 @@ describe("the editor's Synonyms page, in Chromium", { timeout: 90_000 }, () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    await addUser(app.services.users, { email: 'mai@anphat.example', name: 'Mai', roles: ['editor'], password: 'correct horse battery' });
+    await addTestUser(app.services.users, { email: 'mai@anphat.example', name: 'Mai', roles: ['editor'] });
     // An article only the made-up word "singalongbox" does not reach, until a synonym connects it.
     await app.services.articles.save('karaoke-machines', 'en', { title: 'Do you sell karaoke machines?', questions: ['karaoke machine for home', 'do you have karaoke speakers'], answer: karaokeAnswer, category: 'products', tags: [], status: 'published' }, { source: 'editor' });
     await app.careline.editor.index.refresh();
@@ -37,7 +37,7 @@ describe("the editor's Synonyms page, in Chromium", { timeout: 90_000 }, () => {
     editor = await browser.newPage();
     await editor.goto(`${app.url}/editor/`);
     await editor.getByLabel('E-mail').fill('mai@anphat.example');
-    await editor.getByLabel('Password').fill('correct horse battery');
+    await editor.getByLabel('Password').fill(testPassword);
     await editor.getByRole('button', { name: 'Log in' }).click();
     await editor.locator('#app').waitFor();
   });

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addUser } from '../../src/accounts/user-admin.js';
 import type { User } from '../../src/accounts/user.js';
 import type { ChannelId } from '../../src/core/channel-id.js';
 import { CollectingChannel } from '../../src/channels/collecting/collecting-channel.js';
@@ -7,6 +6,7 @@ import type { Message } from '../../src/conversations/message.js';
 import type { CsatPrompt } from '../../src/csat/csat-prompt.js';
 import { identityKey, type CustomerIdentity } from '../../src/customers/customer.js';
 import { createEngineWorld, type EngineWorld } from '../support/engine-world.js';
+import { addTestUser } from '../support/test-user.js';
 
 const later = (ms: number) => new Date(Date.now() + ms);
 const minutes = 60_000;
@@ -18,7 +18,7 @@ describe('CSAT surveys', () => {
   const open = async (env: Record<string, string> = {}) => {
     world = await createEngineWorld({ BUSINESS_HOURS: 'mon-sun 00:00-24:00', CSAT_DELAY_SECONDS: '30', CSAT_IDLE_MINUTES: '15', ...env });
     world.careline.presence.connect('usr_agent');
-    agent = (await addUser(world.careline.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'], password: 'correct horse battery' })).user;
+    agent = await addTestUser(world.careline.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
   };
   afterEach(async () => {
     await world.close();
@@ -77,7 +77,7 @@ describe('CSAT surveys', () => {
 
     it('keeps the agent who resolved it even when the customer answers after the conversation changed hands', async () => {
       const turn = await resolvedByAgent('c1');
-      const other = (await addUser(world.careline.services.users, { email: 'minh@anphat.example', roles: ['agent'], password: 'correct horse battery' })).user;
+      const other = await addTestUser(world.careline.services.users, { email: 'minh@anphat.example', roles: ['agent'] });
       await runJobsAt(later(31_000));
       await world.store.collection('conversations').updateOne({ _id: turn.conversation._id }, { $set: { ownerId: other._id } });
       await world.say('c1', '4');

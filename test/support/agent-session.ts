@@ -1,7 +1,7 @@
-import { addUser } from '../../src/accounts/user-admin.js';
 import type { Role } from '../../src/accounts/user.js';
 import { afterEach, beforeEach } from 'vitest';
 import { startTestApp, type TestApp } from './test-app.js';
+import { addTestUser, testPassword } from './test-user.js';
 
 /** A logged-in user of the test app: fetch with its cookie and CSRF token. */
 export interface AgentSession {
@@ -14,9 +14,8 @@ export interface AgentSession {
 }
 
 export async function loginAs(app: TestApp, email: string, roles: Role[], name = email.split('@')[0]!): Promise<AgentSession> {
-  const password = 'correct horse battery';
-  const { user } = await addUser(app.services.users, { email, name, roles, password });
-  const response = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const user = await addTestUser(app.services.users, { email, name, roles });
+  const response = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: testPassword }) });
   if (!response.ok) throw new Error(`login failed: ${response.status}`);
   const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = (await response.json()) as { csrfToken: string };
