@@ -24,11 +24,8 @@ import { answerClientErrors } from '../http/answer-client-errors.js';
 import { clientAddressOf } from '../http/client-address.js';
 import { createApp } from './create-app.js';
 import { PublicRateLimits } from '../http/public-rate-limits.js';
-import { IntentMatcher } from '../intents/intent-matcher.js';
-import { readIntentFiles } from '../intents/read-intent-files.js';
-import { readArticleFiles, type FileProblem } from '../knowledge/files/read-article-files.js';
+import type { FileProblem } from '../knowledge/files/read-article-files.js';
 import { seedArticles } from '../knowledge/files/seed-articles.js';
-import { readSynonymFiles } from '../knowledge/synonyms/read-synonym-files.js';
 import { seedSynonyms } from '../knowledge/synonyms/synonym-sync.js';
 import { createEditor } from '../editor/create-editor.js';
 import { KnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -36,6 +33,7 @@ import { QuestionLog } from '../knowledge/question-log.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { OutboxWorker } from '../outbox/outbox-worker.js';
 import { ConversationFacts } from '../reports/conversation-facts.js';
+import { readCarelineContent, type CarelineContent } from './careline-content.js';
 import { createServices } from './services.js';
 import type { DocumentStore } from '../storage/document-store.js';
 
@@ -47,6 +45,8 @@ export interface CarelineDeps {
   telegramBot?: Telegraf | null;
   /** The OpenAI client, made by `main.ts` when OpenAI is configured; enables hybrid ranking and grounded wording. */
   openai?: OpenAI | null;
+  /** The intents and knowledge-base files already read from the folders `config` names (tests read them once per worker); read at start-up when absent. */
+  content?: CarelineContent;
 }
 
 /** What loading the knowledge base at start-up did. */
@@ -64,16 +64,14 @@ export interface KnowledgeLoadReport {
  * published articles with the synonyms, wires the engine, the channels
  * and the HTTP app. `main.ts` and the tests both start Careline through this.
  */
-export async function createCareline({ config, store, logger, telegramBot, openai }: CarelineDeps) {
+export async function createCareline({ config, store, logger, telegramBot, openai, content = readCarelineContent(config) }: CarelineDeps) {
   const services = createServices(store);
   const events = new EventBus((event, error) => logger.error({ err: error, event }, 'an event listener failed'));
-  const intents = new IntentMatcher(readIntentFiles(config.intentsDir));
+  const { intents, articleFiles: files, synonymFiles } = content;
 
-  const files = readArticleFiles(config.knowledgeBaseDir);
   const { added } = await seedArticles(files.articles, services.articles);
-  const synonymFiles = readSynonymFiles(config.knowledgeBaseDir);
   await seedSynonyms(synonymFiles.lists, services.synonyms);
-  const knowledge = new KnowledgeBase();
+  const knowledge = new KnowledgeBase([], [], content.answerIndex);
   const indexed = await knowledge.reload(services.articles, services.synonyms);
   const problems = [...files.problems, ...synonymFiles.problems];
   const knowledgeReport: KnowledgeLoadReport = { files: files.articles.length, added, indexed, problems };

@@ -12,6 +12,15 @@ export interface ArticleCandidate extends Candidate {
 }
 
 /**
+ * Makes the answer index of a set of published articles and synonyms. The default builds a
+ * fresh one; a caller that starts many knowledge bases over the same articles (the tests)
+ * may hand back an index it built before for exactly these articles (same ids and texts).
+ */
+export type AnswerIndexBuilder = (articles: readonly Article[], synonyms: readonly SynonymList[]) => AnswerIndex;
+
+const buildAnswerIndex: AnswerIndexBuilder = (articles, synonyms) => new AnswerIndex(articles, { synonyms });
+
+/**
  * The published knowledge base in memory: the answer index plus every translation by slug.
  * `reload()` swaps in a fresh index built from the store, so published edits answer at once.
  */
@@ -23,7 +32,11 @@ export class KnowledgeBase {
   private training: Promise<void>;
 
   /** A large knowledge base answers at once from word overlap while its classifier trains (`ready`). */
-  constructor(articles: Article[] = [], synonyms: SynonymList[] = []) {
+  constructor(
+    articles: Article[] = [],
+    synonyms: SynonymList[] = [],
+    private readonly buildIndex: AnswerIndexBuilder = buildAnswerIndex,
+  ) {
     ({ index: this.index, bySlug: this.bySlug } = this.build(articles, synonyms));
     this.training = this.index.trainClassifier();
   }
@@ -127,6 +140,6 @@ export class KnowledgeBase {
       translations.set(article.locale, article);
       bySlug.set(article.slug, translations);
     }
-    return { index: new AnswerIndex(articles, { synonyms }), bySlug };
+    return { index: this.buildIndex(articles, synonyms), bySlug };
   }
 }

@@ -6,8 +6,9 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { createOpenAIClient } from '../../src/knowledge/openai/openai-client.js';
 import { openAIConfigured } from '../../src/knowledge/openai/openai-settings.js';
 import type { Turn } from '../../src/engine/conversation-engine.js';
-import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
+import type { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
 import { tempDir } from './temp-dir.js';
+import { openWorldStore } from './world-store.js';
 
 /** The product without HTTP: engine, knowledge base and store, with a collecting channel per customer. */
 export interface EngineWorld {
@@ -21,11 +22,10 @@ export interface EngineWorld {
 export async function createEngineWorld(env: Record<string, string> = {}): Promise<EngineWorld> {
   const dir = tempDir('careline-engine-');
   const config = loadConfig({ env: { DATA_DIR: dir.path, ...env } });
-  const store = new EmbeddedDocumentStore(config.dataDir);
-  await store.init();
+  const { store, content } = await openWorldStore(config);
   // As in main.ts: the OpenAI client exists only when OpenAI is configured.
   const openai = openAIConfigured(config.openai) ? createOpenAIClient(config.openai) : null;
-  const careline = await createCareline({ config, store, logger: pino({ level: 'silent' }), openai });
+  const careline = await createCareline({ config, store, logger: pino({ level: 'silent' }), openai, content });
   return {
     careline,
     store,

@@ -6,8 +6,8 @@ import { CollectingChannel } from '../../src/channels/collecting/collecting-chan
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Turn } from '../../src/engine/conversation-engine.js';
 import { createOpenAIClient } from '../../src/knowledge/openai/openai-client.js';
-import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
 import type { FakeOpenAI } from './fake-openai.js';
+import { openWorldStore } from './world-store.js';
 
 /** A knowledge-base article to write as a Markdown file. */
 export interface ArticleSpec {
@@ -39,11 +39,10 @@ export interface OpenAIWorld {
 /** Starts Careline (no HTTP) with the fake OpenAI server configured, waiting for article embeddings. */
 export async function startOpenAIWorld(fake: FakeOpenAI, options: { dataDir: string; knowledgeBaseDir: string; env?: Record<string, string> }): Promise<OpenAIWorld> {
   const config = loadConfig({ env: { DATA_DIR: options.dataDir, KNOWLEDGE_BASE_DIR: options.knowledgeBaseDir, BUSINESS_HOURS: 'mon-sun 00:00-24:00', ...fake.env(options.env) } });
-  const store = new EmbeddedDocumentStore(config.dataDir);
-  await store.init();
+  const { store, content } = await openWorldStore(config);
   const logs: { level: number; msg: string }[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as { level: number; msg: string }) });
-  const careline = await createCareline({ config, store, logger, openai: createOpenAIClient(config.openai) });
+  const careline = await createCareline({ config, store, logger, openai: createOpenAIClient(config.openai), content });
   await careline.modelAssist?.idle();
   return {
     careline,

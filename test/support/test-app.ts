@@ -6,9 +6,10 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { createOpenAIClient } from '../../src/knowledge/openai/openai-client.js';
 import { openAIConfigured } from '../../src/knowledge/openai/openai-settings.js';
 import type { Services } from '../../src/app/services.js';
-import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
+import type { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
 import { testRestApiKey } from './rest-api.js';
 import { tempDir } from './temp-dir.js';
+import { openWorldStore } from './world-store.js';
 
 /** The real app on an embedded store in a temp dir, listening on a free port. */
 export interface TestApp {
@@ -29,15 +30,14 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}, options: { dataDir?: string; port?: number; telegram?: 'webhook' | 'polling' } = {}): Promise<TestApp> {
   const dir = options.dataDir ? null : tempDir('careline-app-');
   const config = loadConfig({ env: { DATA_DIR: options.dataDir ?? dir!.path, LOG_LEVEL: 'info', REST_API_KEY: testRestApiKey, ...env } });
-  const store = new EmbeddedDocumentStore(config.dataDir);
-  await store.init();
+  const { store, content } = await openWorldStore(config);
   const logs: string[] = [];
   const logger = pino({ level: config.logLevel }, { write: (line: string) => void logs.push(line) });
   // telegraf is loaded only by tests that enable Telegram, as in main.ts.
   const telegramBot = config.channels.telegram.botToken ? (await import('../../src/channels/telegram/telegram-bot.js')).createTelegramBot(config.channels.telegram) : null;
   // As in main.ts: the OpenAI client exists only when OpenAI is configured.
   const openai = openAIConfigured(config.openai) ? createOpenAIClient(config.openai) : null;
-  const careline = await createCareline({ config, store, logger, telegramBot, openai });
+  const careline = await createCareline({ config, store, logger, telegramBot, openai, content });
   const server: Server = createServer(careline.app);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
