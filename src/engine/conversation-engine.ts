@@ -122,9 +122,14 @@ export class ConversationEngine {
     return started;
   }
 
-  /** Resolves when no turn is queued or running (for shutdown and tests). */
-  async idle(): Promise<void> {
-    while (this.scheduled.size > 0) await Promise.allSettled([...this.scheduled.values()]);
+  /** Resolves when no turn is queued or running (for shutdown and tests); true when it had to wait. */
+  async idle(): Promise<boolean> {
+    let waited = false;
+    while (this.scheduled.size > 0) {
+      waited = true;
+      await Promise.allSettled([...this.scheduled.values()]);
+    }
+    return waited;
   }
 
   private schedule(recorded: RecordedInbound, output?: Channel): Promise<Turn> {

@@ -40,6 +40,8 @@ export type EventName = keyof CarelineEvents;
 /** A typed in-process event bus; a failing listener is reported, never breaks the emitter. */
 export class EventBus {
   private readonly emitter = new EventEmitter();
+  /** Listener work still running (listeners that returned a promise). */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(private readonly onListenerError: (event: EventName, error: unknown) => void = () => undefined) {
     this.emitter.setMaxListeners(50);
@@ -49,7 +51,11 @@ export class EventBus {
     const wrapped = (payload: CarelineEvents[E]) => {
       try {
         const result = listener(payload);
-        if (result instanceof Promise) result.catch((error: unknown) => this.onListenerError(event, error));
+        if (result instanceof Promise) {
+          const work = result.catch((error: unknown) => this.onListenerError(event, error));
+          this.running.add(work);
+          void work.finally(() => this.running.delete(work));
+        }
       } catch (error) {
         this.onListenerError(event, error);
       }
@@ -60,5 +66,15 @@ export class EventBus {
 
   emit<E extends EventName>(event: E, payload: CarelineEvents[E]): void {
     this.emitter.emit(event, payload);
+  }
+
+  /** Resolves when no listener's work is still running (for shutdown and tests); true when it had to wait. */
+  async idle(): Promise<boolean> {
+    let waited = false;
+    while (this.running.size > 0) {
+      waited = true;
+      await Promise.allSettled([...this.running]);
+    }
+    return waited;
   }
 }

@@ -87,6 +87,28 @@ export class OutboxWorker {
   }
 
   /**
+   * Resolves once the worker is quiet: no send in flight (first tries and retries alike) and
+   * no pending entry due now; a retry waiting out its backoff, or an entry another process
+   * holds, is not waited for. Resolves true when it had to wait. For shutdown and for tests
+   * that check nothing else was sent.
+   */
+  async idle(): Promise<boolean> {
+    let waited = false;
+    for (;;) {
+      if (this.draining || this.trying.size > 0) {
+        waited = true;
+        await Promise.allSettled([this.draining, ...this.trying]);
+        continue;
+      }
+      const next = await this.deps.outbox.nextDueAt();
+      if (!this.running || !next || next.getTime() > Date.now()) return waited;
+      // Due now but its timer has not fired yet: look at once.
+      waited = true;
+      this.drain();
+    }
+  }
+
+  /**
    * Queues `request` in the outbox (once per transcript message: a repeat is not queued
    * again) and resolves as soon as it is stored; the send is tried at once in the
    * conversation's order. `sent` tells what became of that first try.

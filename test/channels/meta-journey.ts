@@ -3,6 +3,7 @@ import { loginAs } from '../support/agent-session.js';
 import { payloadsOf, recipientOf, textOf, type GraphCall } from '../support/fake-graph-api.js';
 import { appSecret, startMetaWorld, verifyToken, type MetaPlatform, type MetaWorld, type SayOptions } from '../support/meta-world.js';
 import { postSigned } from '../support/meta-webhook.js';
+import { settled } from '../support/settled.js';
 
 /**
  * The customer journey every Meta platform must support, run against its webhook with
@@ -14,8 +15,8 @@ export function describeMetaJourney(platform: MetaPlatform, customer: string, ot
   describe(`the ${platform} channel`, () => {
     let world: MetaWorld;
     beforeAll(async () => {
-      // Retries after 20 ms doubling to 200 ms: many failed attempts in little time stand for a long outage.
-      world = await startMetaWorld(platform, { OUTBOX_RETRY_BASE_MS: '20', OUTBOX_RETRY_MAX_MS: '200', OUTBOX_MAX_ATTEMPTS: '1000', OUTBOX_POLL_MS: '50' });
+      // Retries after 20 ms doubling to 50 ms: many failed attempts in little time stand for a long outage.
+      world = await startMetaWorld(platform, { OUTBOX_RETRY_BASE_MS: '20', OUTBOX_RETRY_MAX_MS: '50', OUTBOX_MAX_ATTEMPTS: '1000', OUTBOX_POLL_MS: '50' });
     });
     afterAll(async () => {
       await world.close();
@@ -75,7 +76,7 @@ export function describeMetaJourney(platform: MetaPlatform, customer: string, ot
       const signedFor = JSON.stringify(body);
       const { metaSignature } = await import('../../src/channels/meta/meta-signature.js');
       expect((await postSigned(world.webhook, signedFor.replace('phi ship', 'PHI SHIP'), appSecret, metaSignature(signedFor, appSecret))).status).toBe(403);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await settled(world.app.careline);
       expect(world.graph.calls.filter((call) => recipientOf(call) === other)).toEqual([]);
       expect(await world.app.services.customers.findByIdentity(platform, other)).toBeNull();
     });
@@ -90,7 +91,7 @@ export function describeMetaJourney(platform: MetaPlatform, customer: string, ot
       const sent = await replies(other, 2);
       expect(sent.map(textOf)[0]).toContain(title('warranty-period'));
       expect(textOf(sent[1]!)).toContain(title('delivery-fee'));
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await settled(world.app.careline);
       expect(world.graph.sent.filter((call) => recipientOf(call) === other)).toHaveLength(2);
     });
 
@@ -129,7 +130,7 @@ export function describeMetaJourney(platform: MetaPlatform, customer: string, ot
       expect(delivered.flatMap(payloadsOf).filter((payload) => payload.startsWith('feedback:yes'))).toEqual(questions.map(([, slug]) => `feedback:yes:${slug}`));
       const bodies = delivered.map((call) => JSON.stringify(call.body));
       expect(new Set(bodies).size).toBe(bodies.length);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await settled(world.app.careline);
       expect(world.graph.sent.filter((call) => recipientOf(call) === user)).toHaveLength(delivered.length);
       expect(await world.app.store.collection('outbox').countDocuments({ status: { $ne: 'done' } })).toBe(0);
     });

@@ -4,6 +4,7 @@ import { metaFixture, postSigned } from '../support/meta-webhook.js';
 import { appSecret, startMetaWorld, type MetaWorld } from '../support/meta-world.js';
 import { describeMetaCsat } from './meta-csat.js';
 import { describeMetaJourney } from './meta-journey.js';
+import { settled } from '../support/settled.js';
 
 describeMetaJourney('whatsapp', '84901234567', '84907654321');
 
@@ -43,14 +44,14 @@ describe('the whatsapp channel', () => {
       return null;
     };
     expect((await statuses(messageId!, [{ status: 'sent', timestamp: 1764000000 }, { status: 'delivered', timestamp: 1764000060 }, { status: 'read', timestamp: 1764000120 }])).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settled(world.app.careline);
     expect(await delivery()).toEqual({ status: 'read', at: new Date(1764000120 * 1000) });
     // A late "delivered" does not undo "read"; a failure is recorded with WhatsApp's reason.
     await statuses(messageId!, [{ status: 'delivered', timestamp: 1764000180 }]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settled(world.app.careline);
     expect(await delivery()).toMatchObject({ status: 'read' });
     await statuses(messageId!, [{ status: 'failed', timestamp: 1764000240 }]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settled(world.app.careline);
     expect(await delivery()).toEqual({ status: 'failed', at: new Date(1764000240 * 1000), error: '131047 Re-engagement message' });
   });
 });

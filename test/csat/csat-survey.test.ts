@@ -7,6 +7,7 @@ import type { CsatPrompt } from '../../src/csat/csat-prompt.js';
 import { identityKey, type CustomerIdentity } from '../../src/customers/customer.js';
 import { createEngineWorld, type EngineWorld } from '../support/engine-world.js';
 import { addTestUser } from '../support/test-user.js';
+import { settled } from '../support/settled.js';
 
 const later = (ms: number) => new Date(Date.now() + ms);
 const minutes = 60_000;
@@ -189,7 +190,7 @@ describe('CSAT surveys', () => {
       await open({ CSAT_BOT_SURVEYS: 'false' });
       const answered = await world.say('c2', 'phí ship bao nhiêu');
       await world.say('c2', 'cảm ơn shop');
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await settled(world.careline);
       await world.careline.jobRunner.runDue(later(60 * minutes));
       expect(await ratingPrompts(answered.conversation._id)).toEqual([]);
     });

@@ -9,6 +9,7 @@ import type { OutboundMessage, PlatformAddress } from '../../src/core/messages.j
 import { loadConfig } from '../../src/config/load-config.js';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
 import { tempDir } from '../support/temp-dir.js';
+import { settled } from '../support/settled.js';
 
 /** What the fake platform answers to one send: a status and optional headers. */
 type Answer = { status: number; headers?: Record<string, string> };
@@ -144,6 +145,28 @@ describe('OutboxWorker', () => {
     });
   });
 
+  describe('idle()', () => {
+    it('resolves once every first try and every due retry was made, not while a retry waits out its backoff', async () => {
+      const platform = await startFakePlatform();
+      cleanups.push(platform.close);
+      platform.script.push({ status: 503 });
+      const { careline, store } = await start({ OUTBOX_RETRY_BASE_MS: '60000', OUTBOX_RETRY_MAX_MS: '60000', OUTBOX_POLL_MS: '60000' }, platform.url);
+      const turn = await say(careline, 'hello', 'm1');
+      const replies = await outgoing(careline, turn.conversation._id);
+      await careline.outboxWorker.idle();
+      // Each reply was tried once; the refused one waits a minute, which idle() does not wait for.
+      expect(platform.requests.map((request) => request.messageId)).toEqual(replies);
+      const [waiting] = await careline.services.outbox.pendingFor(turn.conversation._id);
+      expect(waiting!.dueAt.getTime()).toBeGreaterThan(Date.now() + 30_000);
+
+      // Due now (its timer an hour away): idle() sends it before resolving.
+      await store.collection('outbox').updateOne({ _id: waiting!._id }, { $set: { dueAt: new Date() } });
+      await careline.outboxWorker.idle();
+      expect(platform.requests).toHaveLength(replies.length + 1);
+      expect(await careline.services.outbox.pendingFor(turn.conversation._id)).toEqual([]);
+    });
+  });
+
   describe('when the platform answers 429 with Retry-After', () => {
     it('waits at least that long before trying again', async () => {
       const platform = await startFakePlatform();
@@ -180,8 +203,16 @@ describe('OutboxWorker', () => {
       // Every message passes through the outbox; the refused one is the only one not done.
       const entries = await store.collection<{ _id: string; status: string; lastError?: string; message: OutboundMessage }>('outbox').find({ status: { $ne: 'done' } });
       expect(entries).toEqual([expect.objectContaining({ status: 'failed', lastError: expect.stringContaining('403'), message: expect.objectContaining({ messageId: refusedId }) })]);
-      // Several poll intervals later the refused message has still been tried only once.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // After the worker has looked at the outbox three more times, the refused message has still been tried only once.
+      const outboxOf = careline.services.outbox;
+      const lease = outboxOf.lease.bind(outboxOf);
+      let looks = 0;
+      outboxOf.lease = (...args) => {
+        looks++;
+        return lease(...args);
+      };
+      await waitFor(() => looks >= 3, 'three more looks at the outbox');
+      await settled(careline);
       expect(platform.requests.filter((request) => request.messageId === refusedId)).toHaveLength(1);
     });
   });

@@ -22,6 +22,8 @@ export interface WidgetSocket {
   waitFor: (found: (event: WidgetEvent) => boolean) => Promise<WidgetEvent>;
   /** Sends a `message` event. */
   send: (clientId: string, text: string) => void;
+  /** Resolves once a ping came back: every event the server sent before it has arrived. */
+  flush: () => Promise<void>;
 }
 
 /** A new widget session token from `POST /api/webchat/session`. */
@@ -56,5 +58,10 @@ export async function openWidgetSocket(app: TestApp, token: string): Promise<Wid
       }, `${count} "${type}" event(s)`),
     waitFor: (found) => poll(() => events.find(found), 'such event'),
     send: (clientId, text) => socket.send(JSON.stringify({ type: 'message', clientId, text })),
+    flush: () =>
+      new Promise<void>((resolve) => {
+        socket.once('pong', () => resolve());
+        socket.ping();
+      }),
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson } from '../../support/post-json.js';
+import { settled } from '../../support/settled.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { newWidgetToken, openWidgetSocket } from '../../support/widget-socket.js';
 
@@ -22,7 +23,9 @@ describe('the web chat when two visitors use the same clientId', () => {
       await first.waitFor((event) => event.type === 'ack');
       second.send('c_shared0001', 'phi ship bao nhieu');
       await second.waitFor((event) => event.clientId === 'c_shared0001' && (event.type === 'ack' || event.type === 'error'));
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Everything the server was to push has been pushed, and has arrived.
+      await settled(app.careline);
+      await second.flush();
       expect(JSON.stringify(second.events)).not.toContain('bao hanh bao lau');
       for (const widget of [first, second]) widget.socket.close();
     });

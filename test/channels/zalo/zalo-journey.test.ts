@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loginAs } from '../../support/agent-session.js';
 import { FakeZalo, postZaloEvent, zaloEnv, zaloFixture, zaloText } from '../../support/fake-zalo.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { settled } from '../../support/settled.js';
 
 describe('the Zalo OA channel', () => {
   let fake: FakeZalo;
@@ -102,7 +103,7 @@ describe('the Zalo OA channel', () => {
       // A valid message afterwards is the only thing answered.
       await postZaloEvent(app.url, zaloText('111', 'xin chao'));
       await fake.waitForSent(1);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await settled(app.careline);
       expect(fake.sent.map((sent) => sent.userId)).toEqual(['111']);
       expect(await app.services.customers.findByIdentity('zalo', '111')).not.toBeNull();
       const [conversation] = await app.services.conversations.listByCustomer((await app.services.customers.findByIdentity('zalo', '111'))!._id);
@@ -132,7 +133,7 @@ describe('the Zalo OA channel', () => {
       for (let i = 0; i < 10; i++) expect((await postZaloEvent(app.url, event)).status).toBe(200);
       await postZaloEvent(app.url, zaloText('444', 'cam on'));
       await fake.waitForSent(2);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await settled(app.careline);
       expect(fake.sent.map((sent) => sent.userId)).toEqual(['444', '444']);
     });
 
@@ -161,7 +162,7 @@ describe('the Zalo OA channel', () => {
       // Messages of one follower are handled in order, so once this one is answered the replay has been seen.
       await postZaloEvent(app.url, zaloText('222', 'cam on'));
       await fake.waitForSent(2);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await settled(app.careline);
       expect(fake.sent).toHaveLength(2);
       expect(fake.sent[1]!.text).not.toContain(title('warranty-period'));
     });

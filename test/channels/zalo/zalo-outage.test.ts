@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loginAs } from '../../support/agent-session.js';
 import { FakeZalo, postZaloEvent, zaloEnv, zaloText } from '../../support/fake-zalo.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { settled } from '../../support/settled.js';
 
 describe('the Zalo channel when Zalo fails for a while', () => {
   let fake: FakeZalo;
@@ -33,7 +34,7 @@ describe('the Zalo channel when Zalo fails for a while', () => {
 
       fake.failWith = null;
       await fake.waitForSent(5);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await settled(app.careline);
       const transcript = await app.services.messages.transcript(ticket!.conversationId);
       const outbound = transcript.filter((message) => message.direction === 'out');
       expect(outbound).toHaveLength(5);
