@@ -182,8 +182,20 @@ describe('ModelAnswerPolicy: grounded wording and fallbacks (against a fake Open
 
   describe('when the provider fails', () => {
     // The budget (OPENAI_TIMEOUT_MS) is 2 s here: generous for a local fake on a loaded machine,
-    // tiny beside the slow server's minute. A slow embeddings call uses up the turn's whole
-    // budget, so the wording is skipped too.
+    // tiny beside the slow server's minute. A slow provider is waited for until the turn's budget
+    // is used up, so those cases run in a world whose budget is 600 ms (still many times a local
+    // fake's answer). A slow embeddings call uses up the turn's whole budget, so the wording is
+    // skipped too.
+    let slowData: ReturnType<typeof tempDir>;
+    let slowWorld: OpenAIWorld;
+    beforeAll(async () => {
+      slowData = tempDir('careline-openai-');
+      slowWorld = await startOpenAIWorld(fake, { dataDir: slowData.path, knowledgeBaseDir: kb.path, env: { OPENAI_TIMEOUT_MS: '600' } });
+    });
+    afterAll(async () => {
+      await slowWorld.close();
+      slowData.remove();
+    });
     const failures: [string, FakeFailure, { slow: boolean; reason: RegExp }][] = [
       ['answers 500', { status: 500 }, { slow: false, reason: /HTTP 500/ }],
       ['sends malformed JSON', 'malformed-json', { slow: false, reason: /malformed JSON/ }],
@@ -194,12 +206,13 @@ describe('ModelAnswerPolicy: grounded wording and fallbacks (against a fake Open
       it(`gives the offline answer when it ${what}, for embeddings and for wording`, async () => {
         fake.reply = () => citing('warranty-period', 'Worded by the model: 24 months.');
         fake.fail = { embeddings: failure };
-        const embeddingsDown = await world.say(`f-${what}-1`, 'how long is the warranty');
+        const on = slow ? slowWorld : world;
+        const embeddingsDown = await on.say(`f-${what}-1`, 'how long is the warranty');
         expect(embeddingsDown.texts).toEqual([slow ? offlineReply('warranty-period') : 'How long is the warranty?\n\nWorded by the model: 24 months.']);
         expect(embeddingsDown.decision?.model).toMatchObject({ ranking: 'offline', notes: expect.arrayContaining([expect.stringMatching(reason)]) });
 
         fake.fail = { chat: failure };
-        const wordingDown = await world.say(`f-${what}-2`, 'how long is the warranty');
+        const wordingDown = await on.say(`f-${what}-2`, 'how long is the warranty');
         expect(wordingDown.texts).toEqual([offlineReply('warranty-period')]);
         expect(wordingDown.decision?.model).toMatchObject({ ranking: 'hybrid', wording: 'offline', notes: [expect.stringMatching(/^wording: /)] });
         expect(wordingDown.decision?.model?.notes[0]).toMatch(reason);
