@@ -10,6 +10,9 @@ import { storeContract } from './store-contract.js';
  */
 async function findMongo(): Promise<{ uri: string; stop: () => Promise<void> } | { reason: string }> {
   if (process.env.MONGODB_URI) return { uri: process.env.MONGODB_URI, stop: async () => {} };
+  // One download try unless told otherwise: offline, the default three wait about 7 s between
+  // failed lookups for nothing (a download that fails is reported as skipped, with the reason).
+  process.env.MONGOMS_MAX_RETRIES ??= '1';
   try {
     const { MongoMemoryServer } = await import('mongodb-memory-server-core');
     const server = await Promise.race([
