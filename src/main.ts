@@ -5,19 +5,20 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import mongoose from 'mongoose';
 import { pino, type Logger } from 'pino';
 import { ConfigError } from './config/config-error.js';
 import type { Config } from './config/config-schema.js';
 import { enabledChannels, maskSecrets } from './config/describe-config.js';
 import { loadConfig } from './config/load-config.js';
 import { addUser, ensureFirstAdmin, userAddSchema } from './accounts/user-admin.js';
-import { createCareline, type Careline, type KnowledgeLoadReport } from './app/careline.js';
+import type { Careline, KnowledgeLoadReport } from './app/careline.js';
 import { createServices } from './app/services.js';
 import { kbHelp, runKbCommand } from './knowledge/files/kb-command.js';
 import { DuplicateKeyError } from './storage/duplicate-key-error.js';
 import { IntentFileError } from './intents/read-intent-files.js';
-import { createDocumentStore, StoreUnavailableError, type ConnectMongo } from './storage/create-document-store.js';
+import type { ConnectMongo } from './storage/create-document-store.js';
+import type { DocumentStore } from './storage/document-store.js';
+import { StoreUnavailableError } from './storage/store-unavailable-error.js';
 import { mongoConnectOptions } from './storage/mongo/mongo-connect-options.js';
 import { defaultShutdownBudget, shutDown, trackRequests } from './app/shutdown.js';
 import { openAIConfigured } from './knowledge/openai/openai-settings.js';
@@ -46,6 +47,7 @@ Without MONGODB_URI, data is kept in the embedded store under DATA_DIR (default 
 /** Opens the mongoose connection with the timeouts and write concern of `mongoConnectOptions`. */
 function mongoConnector(config: Config): ConnectMongo {
   return async (uri) => {
+    const { default: mongoose } = await import('mongoose');
     // Measured: mongoose's defaults hang 30 s on an unreachable server and queue commands 10 s.
     const connection = mongoose.createConnection(uri, mongoConnectOptions({ mongodbUri: uri, mongodbTimeoutMs: config.mongodbTimeoutMs }));
     try {
@@ -72,8 +74,16 @@ function describeRateLimits(config: Config): string {
   return `${per(perAddressPerMinute, 'address')}, ${per(perSenderPerMinute, 'sender')}; ${address}`;
 }
 
+// The store adapters (mongoose, SQLite) and the product are loaded only by the commands that
+// use them: `help`, `config` and a bad configuration answer in a fraction of a second.
+async function openStore(config: Config): Promise<DocumentStore> {
+  const { createDocumentStore } = await import('./storage/create-document-store.js');
+  return createDocumentStore(config, mongoConnector(config));
+}
+
 async function serve(config: Config, logger: Logger): Promise<void> {
-  const store = await createDocumentStore(config, mongoConnector(config));
+  const store = await openStore(config);
+  const { createCareline } = await import('./app/careline.js');
   // telegraf is loaded only when Telegram is enabled.
   const telegramBot = config.channels.telegram.botToken ? (await import('./channels/telegram/telegram-bot.js')).createTelegramBot(config.channels.telegram) : null;
   const openai = openAIConfigured(config.openai) ? (await import('./knowledge/openai/openai-client.js')).createOpenAIClient(config.openai) : null;
@@ -194,7 +204,7 @@ async function userCommand(args: Args, config: Config): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const store = await createDocumentStore(config, mongoConnector(config));
+  const store = await openStore(config);
   try {
     const { user, generatedPassword } = await addUser(createServices(store).users, { email: parsed.data.email, roles: parsed.data.role, ...(parsed.data.name ? { name: parsed.data.name } : {}), ...(parsed.data.password ? { password: parsed.data.password } : {}) });
     process.stdout.write(`Added ${user.email} (${user.roles.join(', ')})${generatedPassword ? ` with the password ${generatedPassword}` : ''}\n`);
@@ -208,7 +218,7 @@ async function userCommand(args: Args, config: Config): Promise<void> {
 }
 
 async function kbCommand(args: Args, config: Config): Promise<void> {
-  const store = await createDocumentStore(config, mongoConnector(config));
+  const store = await openStore(config);
   try {
     const input = { action: args.words[1], dir: args.options.dir?.[0] ?? config.knowledgeBaseDir, force: Boolean(args.options.force), dryRun: Boolean(args.options['dry-run']) };
     process.exitCode = await runKbCommand(input, createServices(store), process.stdout, process.stderr);

@@ -1,7 +1,7 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, exited, repoRoot, runCareline, startCareline } from '../support/careline-process.js';
+import { buildOnce, exited, repoRoot, runCareline, startCareline, type RunningCareline } from '../support/careline-process.js';
 import { restApiAuth, testRestApiKey } from '../support/rest-api.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -54,71 +54,6 @@ describe('the careline server process', () => {
     });
   });
 
-  describe('on SIGTERM', () => {
-    it('finishes and exits 0', async () => {
-      const running = await startCareline({ DATA_DIR: dir.path });
-      expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
-      running.child.kill('SIGTERM');
-      expect(await exited(running.child)).toBe(0);
-    });
-
-    it('finishes and exits 0 while an agent console has its live updates open', async () => {
-      const running = await startCareline({ DATA_DIR: join(dir.path, 'console-open-data') });
-      const [, email, password] = /First admin: +(\S+) \/ (\S+)/.exec(running.output())!;
-      const login = await fetch(`${running.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-      // An event stream never ends by itself; shutdown must not wait for it.
-      const events = await fetch(`${running.url}/api/agent/events`, { headers: { cookie, accept: 'text/event-stream' } });
-      expect(events.status).toBe(200);
-      running.child.kill('SIGTERM');
-      expect(await exited(running.child)).toBe(0);
-      // The shutdown cut the stream; cancelling an errored stream rejects, which says nothing here.
-      await events.body?.cancel().catch(() => undefined);
-    });
-  });
-
-  describe('with an unreachable MONGODB_URI', () => {
-    it('gives up instead of hanging, naming the host', async () => {
-      const result = await runCareline({ MONGODB_URI: 'mongodb://careline:pw@127.0.0.1:9/careline' });
-      expect(result.code).toBe(1);
-      // Not a speed figure: mongoose's default waits 30 s before giving up; ours waits MONGODB_TIMEOUT_MS (5 s).
-      // The bound is loose so a loaded CI machine still passes.
-      expect(result.ms).toBeLessThan(20_000);
-      expect(result.stderr).toContain('Cannot reach MongoDB at 127.0.0.1:9');
-      expect(result.stderr).not.toContain('pw@');
-    });
-  });
-
-  describe('with a bad configuration value', () => {
-    it('exits 2 naming the variable and what it expects', async () => {
-      const result = await runCareline({ PORT: 'eighty', DATA_DIR: dir.path });
-      expect(result.code).toBe(2);
-      expect(result.stderr).toContain('PORT (environment variable) is "eighty": expected a whole number from 0 to 65535');
-    });
-  });
-
-  describe('commands', () => {
-    it('prints help', async () => {
-      const result = await runCareline({}, ['--help']);
-      expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/Usage: careline \[command\]/);
-    });
-
-    it('prints the configuration with secrets masked', async () => {
-      const result = await runCareline({ TELEGRAM_BOT_TOKEN: '123:super-secret', DATA_DIR: dir.path }, ['config']);
-      expect(result.code).toBe(0);
-      const printed = JSON.parse(result.stdout) as { channels: { telegram: { botToken: string } }; enabledChannels: Record<string, boolean> };
-      expect(printed.channels.telegram.botToken).toBe('****');
-      expect(printed.enabledChannels.telegram).toBe(true);
-      expect(result.stdout).not.toContain('super-secret');
-    });
-
-    it('rejects an unknown command', async () => {
-      const result = await runCareline({}, ['frobnicate']);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toContain('Unknown command "frobnicate"');
-    });
-  });
   describe('when a knowledge-base file has a broken front matter', () => {
     it('names the file and field at start-up and every other article still answers', async () => {
       const kb = join(dir.path, 'kb-broken');
@@ -140,7 +75,51 @@ describe('the careline server process', () => {
     });
   });
 
-  describe('when an intent file is broken', () => {
+  // Each of these runs its own process on its own data (or none): they run side by side, so one's wait (MongoDB's 3 s) is not the others'.
+  describe('with an unreachable MONGODB_URI', { concurrent: true }, () => {
+    it('gives up instead of hanging, naming the host', async () => {
+      const result = await runCareline({ MONGODB_URI: 'mongodb://careline:pw@127.0.0.1:9/careline' });
+      expect(result.code).toBe(1);
+      // Not a speed figure: mongoose's default waits 30 s before giving up; ours waits MONGODB_TIMEOUT_MS (5 s).
+      // The bound is loose so a loaded CI machine still passes.
+      expect(result.ms).toBeLessThan(20_000);
+      expect(result.stderr).toContain('Cannot reach MongoDB at 127.0.0.1:9');
+      expect(result.stderr).not.toContain('pw@');
+    });
+  });
+
+  describe('with a bad configuration value', { concurrent: true }, () => {
+    it('exits 2 naming the variable and what it expects', async () => {
+      const result = await runCareline({ PORT: 'eighty', DATA_DIR: dir.path });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('PORT (environment variable) is "eighty": expected a whole number from 0 to 65535');
+    });
+  });
+
+  describe('commands', { concurrent: true }, () => {
+    it('prints help', async () => {
+      const result = await runCareline({}, ['--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Usage: careline \[command\]/);
+    });
+
+    it('prints the configuration with secrets masked', async () => {
+      const result = await runCareline({ TELEGRAM_BOT_TOKEN: '123:super-secret', DATA_DIR: dir.path }, ['config']);
+      expect(result.code).toBe(0);
+      const printed = JSON.parse(result.stdout) as { channels: { telegram: { botToken: string } }; enabledChannels: Record<string, boolean> };
+      expect(printed.channels.telegram.botToken).toBe('****');
+      expect(printed.enabledChannels.telegram).toBe(true);
+      expect(result.stdout).not.toContain('super-secret');
+    });
+
+    it('rejects an unknown command', async () => {
+      const result = await runCareline({}, ['frobnicate']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Unknown command "frobnicate"');
+    });
+  });
+
+  describe('when an intent file is broken', { concurrent: true }, () => {
     it('exits 2 naming the file and field', async () => {
       const intents = join(dir.path, 'intents-broken');
       cpSync(join(repoRoot, 'intents'), intents, { recursive: true });
@@ -150,7 +129,8 @@ describe('the careline server process', () => {
       expect(result.stderr).toMatch(/thanks\.yaml: examples\.zh: /);
     });
   });
-  describe('user accounts from the command line', () => {
+
+  describe('user accounts from the command line', { concurrent: true }, () => {
     it('adds an agent with a generated password, refuses a duplicate and a bad e-mail', async () => {
       const env = { DATA_DIR: join(dir.path, 'users-data') };
       const added = await runCareline(env, ['user', 'add', '--email', 'lan@anphat.example', '--name', 'Lan', '--role', 'agent']);
@@ -163,19 +143,43 @@ describe('the careline server process', () => {
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain('--email');
     });
+  });
 
-    it('creates the first admin on the very first start and prints its password once', async () => {
-      const env = { DATA_DIR: join(dir.path, 'first-admin-data') };
-      const first = await startCareline(env);
-      first.child.kill('SIGTERM');
-      await exited(first.child);
+  // One server serves the checks of a first start and is stopped; the next start is stopped too.
+  describe('on its very first start', () => {
+    const env = { DATA_DIR: join(dir.path, 'first-admin-data') };
+    let first: RunningCareline;
+    beforeAll(async () => {
+      first = await startCareline(env);
+    });
+    afterAll(() => void first?.child.kill('SIGKILL'));
+
+    it('creates the first admin and prints its password once; the banner says what is off and limited', () => {
       expect(first.output()).toMatch(/First admin: +admin@careline\.local \/ [A-Za-z0-9]{16}/);
       // No REST_API_KEY: the banner says the chat API is off and how to turn it on, and what is limited.
       expect(first.output()).toMatch(/Chat API: +off \(set REST_API_KEY to serve \/api\/chat\)/);
       expect(first.output()).toMatch(/Rate limits: +120\/min per address, 30\/min per sender; client address from the connection/);
+    });
+
+    it('finishes and exits 0 on SIGTERM while an agent console has its live updates open', async () => {
+      const [, email, password] = /First admin: +(\S+) \/ (\S+)/.exec(first.output())!;
+      const login = await fetch(`${first.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      // An event stream never ends by itself; shutdown must not wait for it.
+      const events = await fetch(`${first.url}/api/agent/events`, { headers: { cookie, accept: 'text/event-stream' } });
+      expect(events.status).toBe(200);
+      first.child.kill('SIGTERM');
+      expect(await exited(first.child)).toBe(0);
+      // The shutdown cut the stream; cancelling an errored stream rejects, which says nothing here.
+      await events.body?.cancel().catch(() => undefined);
+    });
+
+    it('creates no other admin on the next start, and finishes and exits 0 on SIGTERM', async () => {
+      await exited(first.child);
       const second = await startCareline(env);
+      expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
       second.child.kill('SIGTERM');
-      await exited(second.child);
+      expect(await exited(second.child)).toBe(0);
       expect(second.output()).not.toContain('First admin');
     });
   });
