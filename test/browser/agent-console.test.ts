@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, recordCspViolations } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { openChromium, recordCspViolations, type ChromiumPages } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
 
@@ -9,7 +9,7 @@ const xssScript = '<script>window.__xss = 2</script>';
 
 describe('a customer in the widget and an agent in the console, in Chromium', () => {
   let app: TestApp;
-  let browser: Browser;
+  let browser: ChromiumPages;
   let cspViolations: string[][] = [];
   let customer: Page;
   let agent: Page;
@@ -22,7 +22,7 @@ describe('a customer in the widget and an agent in the console, in Chromium', ()
   beforeAll(async () => {
     app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
     await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
-    browser = await launchChromium();
+    browser = await openChromium();
     customer = await browser.newPage({ locale: 'vi-VN' });
     agent = await browser.newPage({ locale: 'en-GB' });
     cspViolations = [recordCspViolations(customer), recordCspViolations(agent)];

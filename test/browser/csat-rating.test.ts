@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { openChromium, type ChromiumPages } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser } from '../support/test-user.js';
 
 describe('the widget shows a satisfaction prompt as stars, usable with the keyboard, in Chromium', () => {
   let app: TestApp;
-  let browser: Browser;
+  let browser: ChromiumPages;
   let page: Page;
 
   beforeAll(async () => {
     app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00', CSAT_DELAY_SECONDS: '0' });
-    browser = await launchChromium();
+    browser = await openChromium();
     page = await browser.newPage({ locale: 'vi-VN' });
     await page.goto(`${app.url}/`);
     await page.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();

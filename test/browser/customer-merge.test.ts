@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { openChromium, type ChromiumPages } from '../support/browser.js';
 import { postJson } from '../support/post-json.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { restApiAuth } from '../support/rest-api.js';
@@ -8,13 +8,13 @@ import { addTestUser, testPassword } from '../support/test-user.js';
 
 describe('an agent merging two records of one customer in the console, in Chromium', () => {
   let app: TestApp;
-  let browser: Browser;
+  let browser: ChromiumPages;
   let agent: Page;
 
   beforeAll(async () => {
     app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
     await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
-    browser = await launchChromium();
+    browser = await openChromium();
     agent = await browser.newPage({ locale: 'en-GB' });
   });
   afterAll(async () => {

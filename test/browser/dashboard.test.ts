@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, recordCspViolations } from '../support/browser.js';
+import { openChromium, recordCspViolations, type ChromiumPages } from '../support/browser.js';
 import { reportFixtureFigures, seedReportFixture } from '../support/report-fixture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
@@ -23,7 +23,7 @@ function parseCsv(text: string): Map<string, string> {
 
 describe('the admin dashboard, seeded, in Chromium', () => {
   let app: TestApp;
-  let browser: Browser;
+  let browser: ChromiumPages;
   let cspViolations: string[][] = [];
   let page: Page;
 
@@ -31,7 +31,7 @@ describe('the admin dashboard, seeded, in Chromium', () => {
     app = await startTestApp({ TIMEZONE: 'Asia/Ho_Chi_Minh' });
     await seedReportFixture(app.store);
     await addTestUser(app.services.users, { email: 'boss@anphat.example', name: 'Boss', roles: ['admin'] });
-    browser = await launchChromium();
+    browser = await openChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
     cspViolations = [recordCspViolations(page)];
   });

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, recordCspViolations } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { openChromium, recordCspViolations, type ChromiumPages } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { restApiAuth } from '../support/rest-api.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
 
 describe('the knowledge-base editor and the widget, in Chromium', { timeout: 90_000 }, () => {
   let app: TestApp;
-  let browser: Browser;
+  let browser: ChromiumPages;
   let cspViolations: string[][] = [];
   let editor: Page;
   let customer: Page;
@@ -28,7 +28,7 @@ describe('the knowledge-base editor and the widget, in Chromium', { timeout: 90_
     app = await startTestApp();
     originalAnswer = app.careline.knowledge.article('warranty-period', 'vi', 'vi')!.answer;
     await addTestUser(app.services.users, { email: 'mai@anphat.example', name: 'Mai', roles: ['editor'] });
-    browser = await launchChromium();
+    browser = await openChromium();
     editor = await browser.newPage();
     customer = await browser.newPage({ locale: 'vi-VN' });
     cspViolations = [recordCspViolations(editor), recordCspViolations(customer)];

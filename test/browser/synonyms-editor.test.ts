@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { openChromium, type ChromiumPages } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { restApiAuth } from '../support/rest-api.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
 
 describe("the editor's Synonyms page, in Chromium", { timeout: 90_000 }, () => {
   let app: TestApp;
-  let browser: Browser;
+  let browser: ChromiumPages;
   let editor: Page;
   let sender = 0;
   const karaokeAnswer = 'Yes: karaoke machines from 2,990,000 VND in every store.';
@@ -33,7 +33,7 @@ describe("the editor's Synonyms page, in Chromium", { timeout: 90_000 }, () => {
     // An article only the made-up word "singalongbox" does not reach, until a synonym connects it.
     await app.services.articles.save('karaoke-machines', 'en', { title: 'Do you sell karaoke machines?', questions: ['karaoke machine for home', 'do you have karaoke speakers'], answer: karaokeAnswer, category: 'products', tags: [], status: 'published' }, { source: 'editor' });
     await app.careline.editor.index.refresh();
-    browser = await launchChromium();
+    browser = await openChromium();
     editor = await browser.newPage();
     await editor.goto(`${app.url}/editor/`);
     await editor.getByLabel('E-mail').fill('mai@anphat.example');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, recordCspViolations } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { openChromium, recordCspViolations, type ChromiumPages } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -8,7 +8,7 @@ describe('the web chat widget on the demo page, in Chromium', () => {
   const data = tempDir('careline-browser-');
   let app: TestApp;
   let port: number;
-  let browser: Browser;
+  let browser: ChromiumPages;
   let cspViolations: string[][] = [];
   let page: Page;
 
@@ -31,7 +31,7 @@ describe('the web chat widget on the demo page, in Chromium', () => {
   beforeAll(async () => {
     app = await startTestApp({}, { dataDir: data.path });
     port = Number(new URL(app.url).port);
-    browser = await launchChromium();
+    browser = await openChromium();
     page = await browser.newPage({ locale: 'vi-VN' });
     cspViolations = [recordCspViolations(page)];
     await page.goto(`${app.url}/`);

@@ -1,15 +1,46 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const chromiumPath = '/usr/bin/chromium';
 
+/** The pages one test file opens in Chromium; `close()` closes them (and their contexts). */
+export interface ChromiumPages {
+  /** A page in a fresh browser context (its own cookies and storage), as `Browser.newPage` makes. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+let running: Promise<Browser> | null = null;
+
+/** The test worker's one Chromium: launched at first use, again if it went away; playwright closes it when the worker exits. */
+function workerChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) throw new Error(`Browser tests need Debian's Chromium at ${chromiumPath}: run "apt-get install -y chromium" (.ci/run does)`);
+  running ??= chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] }).then((browser) => {
+    browser.once('disconnected', () => (running = null));
+    return browser;
+  });
+  return running;
+}
+
 /**
  * Debian's Chromium, headless, driven by playwright-core. Browser tests fail (they do not
- * skip) when it is missing: `.ci/run` installs it with `apt-get install -y chromium`.
+ * skip) when it is missing: `.ci/run` installs it with `apt-get install -y chromium`. The
+ * test files of a worker share one browser (launching it costs about a second); each page
+ * has its own context, as with a browser of its own.
  */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) throw new Error(`Browser tests need Debian's Chromium at ${chromiumPath}: run "apt-get install -y chromium" (.ci/run does)`);
-  return chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+export async function openChromium(): Promise<ChromiumPages> {
+  const browser = await workerChromium();
+  const pages: Page[] = [];
+  return {
+    async newPage(options) {
+      const page = await browser.newPage(options);
+      pages.push(page);
+      return page;
+    },
+    async close() {
+      await Promise.all(pages.splice(0).map((page) => page.context().close()));
+    },
+  };
 }
 
 /**
