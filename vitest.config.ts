@@ -10,7 +10,9 @@ export default defineConfig({
     // Test files of one worker share loaded modules: importing the product anew for each of
     // ~100 files cost about a minute of the run. Each test still builds its own world (store
     // in a temp dir, its own Careline); what modules share is what the product shares within
-    // one process anyway (e.g. the calibration cache).
+    // one process anyway (e.g. the calibration cache), and what test support keeps per worker
+    // on purpose (test/support/world-store.ts: the files read, a seeded store to copy, the
+    // answer index of identical articles; one Chromium).
     isolate: false,
     // `expect.poll` waits for what the product does in the background; a loaded 2-core machine needs longer than the default second.
     expect: { poll: { timeout: 10_000 } },
