@@ -68,7 +68,8 @@ describe('EmbeddedDocumentStore group commit', () => {
 describe('EmbeddedDocumentStore when another process holds the write lock past the busy timeout', () => {
   it('fails the write with DatabaseUnavailableError (503), and writes again once the lock is free', async () => {
     const dir = tempDir('careline-busy-');
-    const store = new EmbeddedDocumentStore(dir.path);
+    // The write waits out the busy timeout: 300 ms here instead of the default 5 s.
+    const store = new EmbeddedDocumentStore(dir.path, { busyTimeoutMs: 300 });
     await store.init();
     // Another process's long write transaction on the same file.
     const other = new BetterSqlite3(join(dir.path, embeddedDatabaseFile));

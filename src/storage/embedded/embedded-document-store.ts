@@ -12,7 +12,7 @@ import { indexedFieldKinds, reportDateFields, reportIndexName, type FieldKind } 
 import { ensureTableSchema, tableNames, tableWrites, type TableWrites } from './table-schema.js';
 
 /** How long a write waits for another process's write lock before it fails. */
-const busyTimeoutMs = 5000;
+const defaultBusyTimeoutMs = 5000;
 
 /** The file the embedded store keeps everything in, inside the data directory. */
 export const embeddedDatabaseFile = 'careline.sqlite';
@@ -37,17 +37,21 @@ export class EmbeddedDocumentStore implements DocumentStore, EmbeddedCollectionC
   private waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
   private commitPlanned = false;
 
-  /** `sqlGroups: false` makes every pipeline run in mingo (to check the SQL path gives the same results). */
+  /**
+   * `sqlGroups: false` makes every pipeline run in mingo (to check the SQL path gives the same
+   * results); `busyTimeoutMs` is how long a write waits for another process's write lock
+   * (default 5000; tests that wait it out use less).
+   */
   constructor(
     dataDir: string,
-    readonly options: { sqlGroups?: boolean } = {},
+    readonly options: { sqlGroups?: boolean; busyTimeoutMs?: number } = {},
   ) {
     mkdirSync(dataDir, { recursive: true });
     this.location = join(dataDir, embeddedDatabaseFile);
     this.db = new BetterSqlite3(this.location);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
-    this.db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
   }
 
   collection<T extends StoredDocument>(name: string): DocumentCollection<T> {
@@ -99,7 +103,7 @@ export class EmbeddedDocumentStore implements DocumentStore, EmbeddedCollectionC
       this.statement('BEGIN IMMEDIATE').run();
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
-      throw new DatabaseUnavailableError(this.location, `another process held the write lock for ${busyTimeoutMs} ms`, { cause: error });
+      throw new DatabaseUnavailableError(this.location, `another process held the write lock for ${this.busyTimeoutMs} ms`, { cause: error });
     }
   }
 
@@ -126,6 +130,10 @@ export class EmbeddedDocumentStore implements DocumentStore, EmbeddedCollectionC
       return;
     }
     for (const write of settled) write.resolve();
+  }
+
+  private get busyTimeoutMs(): number {
+    return this.options.busyTimeoutMs ?? defaultBusyTimeoutMs;
   }
 
   get sqlGroups(): boolean {
