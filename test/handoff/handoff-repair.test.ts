@@ -6,9 +6,9 @@ import type { InboundMessage } from '../../src/core/messages.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { ConflictError } from '../../src/core/app-error.js';
 import { handoffTicketId } from '../../src/handoff/ticket.js';
-import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
 import { faultyStore, InjectedFault, setsState, type FaultRule } from '../support/faulty-store.js';
 import { tempDir } from '../support/temp-dir.js';
+import { openWorldStore } from '../support/world-store.js';
 
 const askForHuman = (sender: string, messageId = `${sender}-m1`): InboundMessage => ({
   channel: 'rest',
@@ -24,11 +24,10 @@ const agent: User = { _id: 'usr_lan', email: 'lan@shop.example', displayName: 'L
 /** Careline on a data directory that outlives it (a process stopped and started again), its store failing where `fails` says. */
 async function open(dataDir: string, fails: FaultRule = () => false) {
   const config = loadConfig({ env: { DATA_DIR: dataDir, BUSINESS_HOURS: 'mon-sun 00:00-24:00' } });
-  const embedded = new EmbeddedDocumentStore(config.dataDir);
-  await embedded.init();
+  const { store: embedded, content } = await openWorldStore(config);
   const store = faultyStore(embedded, fails);
   const logs: string[] = [];
-  const careline = await createCareline({ config, store, logger: pino({ level: 'info' }, { write: (line: string) => void logs.push(line) }) });
+  const careline = await createCareline({ config, store, logger: pino({ level: 'info' }, { write: (line: string) => void logs.push(line) }), content });
   const { tickets, conversations } = careline.services;
   return {
     careline,
