@@ -78,10 +78,10 @@ describe('the careline server process', () => {
   // Each of these runs its own process on its own data (or none): they run side by side, so one's wait (MongoDB's 3 s) is not the others'.
   describe('with an unreachable MONGODB_URI', { concurrent: true }, () => {
     it('gives up instead of hanging, naming the host', async () => {
-      const result = await runCareline({ MONGODB_URI: 'mongodb://careline:pw@127.0.0.1:9/careline' });
+      const result = await runCareline({ MONGODB_URI: 'mongodb://careline:pw@127.0.0.1:9/careline', MONGODB_TIMEOUT_MS: '1000' });
       expect(result.code).toBe(1);
-      // Not a speed figure: mongoose's default waits 30 s before giving up; ours waits MONGODB_TIMEOUT_MS (5 s).
-      // The bound is loose so a loaded CI machine still passes.
+      // Not a speed figure: mongoose's default waits 30 s before giving up; ours waits
+      // MONGODB_TIMEOUT_MS (5 s by default, 1 s here). The bound is loose so a loaded CI machine still passes.
       expect(result.ms).toBeLessThan(20_000);
       expect(result.stderr).toContain('Cannot reach MongoDB at 127.0.0.1:9');
       expect(result.stderr).not.toContain('pw@');
