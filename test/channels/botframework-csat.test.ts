@@ -5,6 +5,7 @@ import { botFrameworkFixture } from '../support/bot-framework-fixture.js';
 import { postJson } from '../support/post-json.js';
 import { eventually } from '../support/eventually.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { runDueJobs } from '../support/settled.js';
 
 const emulatorMessage = botFrameworkFixture('emulator-message');
 
@@ -34,6 +35,7 @@ describe('CSAT on Bot Framework', () => {
     const [item] = queue;
     expect((await agent.post(`/api/agent/tickets/${item!.ticket.id}/claim`)).status).toBe(200);
     expect((await agent.post(`/api/agent/conversations/${item!.conversation.id}/resolve`)).status).toBe(200);
+    await runDueJobs(app.careline);
 
     const prompt: PostedActivity = await eventually(ratingPrompt);
     const actions = prompt.activity.suggestedActions!.actions;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type AgentSession } from '../support/agent-session.js';
 import { payloadsOf, recipientOf, textOf, type GraphCall } from '../support/fake-graph-api.js';
 import { startMetaWorld, type MetaPlatform, type MetaWorld } from '../support/meta-world.js';
+import { runDueJobs } from '../support/settled.js';
 
 const ratingPayloads = ['csat:1', 'csat:2', 'csat:3', 'csat:4', 'csat:5'];
 const dayMs = 24 * 60 * 60 * 1000;
@@ -34,6 +35,7 @@ export function describeMetaCsat(platform: MetaPlatform, customer: string, late:
       expect((await agent.post(`/api/agent/tickets/${item.ticket.id}/claim`)).status).toBe(200);
       expect((await agent.post(`/api/agent/conversations/${item.conversation.id}/messages`, { text: 'Đơn của anh đã được hoàn tiền ạ.' })).status).toBe(201);
       expect((await agent.post(`/api/agent/conversations/${item.conversation.id}/resolve`)).status).toBe(200);
+      await runDueJobs(world.app.careline);
       return item.conversation.id;
     };
     const isRatingPrompt = (user: string) => (call: GraphCall) => recipientOf(call) === user && payloadsOf(call).join() === ratingPayloads.join();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loginAs } from '../support/agent-session.js';
 import { janaChat, pressFrom, startTelegramWorld, textFrom, type TelegramWorld } from './telegram-world.js';
+import { runDueJobs } from '../support/settled.js';
 
 describe('the Telegram channel and CSAT', () => {
   let world: TelegramWorld;
@@ -21,6 +22,7 @@ describe('the Telegram channel and CSAT', () => {
     const [item] = queue;
     expect((await agent.post(`/api/agent/tickets/${item!.ticket.id}/claim`)).status).toBe(200);
     expect((await agent.post(`/api/agent/conversations/${item!.conversation.id}/resolve`)).status).toBe(200);
+    await runDueJobs(app.careline);
 
     await fake.waitFor(() => fake.sentTo(janaChat).some((message) => message.keyboard.flat().some((button) => button.callback_data.startsWith('csat:'))), 10_000);
     const prompt = fake.sentTo(janaChat).find((message) => message.keyboard.flat().some((button) => button.callback_data.startsWith('csat:')))!;

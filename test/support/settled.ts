@@ -15,3 +15,12 @@ export async function settled(careline: Pick<Careline, 'idle' | 'engine' | 'even
     if (!waited.includes(true)) return;
   }
 }
+
+/**
+ * Runs the jobs due now (e.g. a CSAT survey with CSAT_DELAY_SECONDS=0) once the product is
+ * settled, as a started job runner does at its next look, which may be a second away.
+ */
+export async function runDueJobs(careline: Pick<Careline, 'idle' | 'engine' | 'events' | 'outboxWorker' | 'jobRunner'>): Promise<number> {
+  await settled(careline);
+  return careline.jobRunner.runDue();
+}

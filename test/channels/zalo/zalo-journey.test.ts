@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loginAs } from '../../support/agent-session.js';
 import { FakeZalo, postZaloEvent, zaloEnv, zaloFixture, zaloText } from '../../support/fake-zalo.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
-import { settled } from '../../support/settled.js';
+import { runDueJobs, settled } from '../../support/settled.js';
 
 describe('the Zalo OA channel', () => {
   let fake: FakeZalo;
@@ -60,6 +60,7 @@ describe('the Zalo OA channel', () => {
       // Resolved: the CSAT prompt arrives as five Zalo buttons; the pressed one is stored with the agent who resolved.
       app.careline.jobRunner.start();
       expect((await agent.post(`/api/agent/conversations/${ticket!.conversationId}/resolve`)).status).toBe(200);
+      await runDueJobs(app.careline);
       const prompt = (await fake.waitForSent(8))[7]!;
       expect(prompt.buttons).toHaveLength(5);
       expect(prompt.buttons.every((button) => button.type === 'oa.query.show')).toBe(true);
