@@ -37,10 +37,22 @@ export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
 const dayMs = 86_400_000;
 
+// Making a formatter costs far more than using one, and a range asks for every day's offset.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
 /** The zone's offset from UTC in minutes at `at`. */
 function offsetMinutes(zone: string, at: Date): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    formatterFor(zone)
       .formatToParts(at)
       .map((part) => [part.type, part.value]),
   );
