@@ -10,7 +10,7 @@ import { SessionRepository } from '../../src/accounts/session-repository.js';
 import { UserRepository } from '../../src/accounts/user-repository.js';
 import { errorHandler } from '../../src/http/error-handler.js';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
-import { loginAs } from '../support/agent-session.js';
+import { logInWithPassword } from '../support/agent-session.js';
 import { postJson } from '../support/post-json.js';
 import { tempDir } from '../support/temp-dir.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -47,7 +47,7 @@ describe('the login routes', () => {
     });
 
     it('refuses a logout without the CSRF token and keeps the session', async () => {
-      const agent = await loginAs(app, 'lan@anphat.example', ['agent']);
+      const agent = await logInWithPassword(app, 'lan@anphat.example', ['agent']);
       const forged = await fetch(`${app.url}/api/auth/logout`, { method: 'POST', headers: { cookie: agent.cookie } });
       expect(forged.status).toBe(403);
       expect((await agent.get('/api/auth/me')).status).toBe(200);
