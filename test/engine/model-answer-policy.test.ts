@@ -183,14 +183,14 @@ describe('ModelAnswerPolicy: grounded wording and fallbacks (against a fake Open
   describe('when the provider fails', () => {
     // The budget (OPENAI_TIMEOUT_MS) is 2 s here: generous for a local fake on a loaded machine,
     // tiny beside the slow server's minute. A slow provider is waited for until the turn's budget
-    // is used up, so those cases run in a world whose budget is 600 ms (still many times a local
+    // is used up, so those cases run in a world whose budget is 1 s (still many times a local
     // fake's answer). A slow embeddings call uses up the turn's whole budget, so the wording is
     // skipped too.
     let slowData: ReturnType<typeof tempDir>;
     let slowWorld: OpenAIWorld;
     beforeAll(async () => {
       slowData = tempDir('careline-openai-');
-      slowWorld = await startOpenAIWorld(fake, { dataDir: slowData.path, knowledgeBaseDir: kb.path, env: { OPENAI_TIMEOUT_MS: '600' } });
+      slowWorld = await startOpenAIWorld(fake, { dataDir: slowData.path, knowledgeBaseDir: kb.path, env: { OPENAI_TIMEOUT_MS: '1000' } });
     });
     afterAll(async () => {
       await slowWorld.close();

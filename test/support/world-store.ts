@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCarelineContent, type CarelineContent } from '../../src/app/careline-content.js';
 import type { Config } from '../../src/config/config-schema.js';
@@ -15,8 +15,8 @@ import { tempDir } from './temp-dir.js';
 /** What one test worker keeps per intents and knowledge-base folders. */
 interface Prepared {
   content: CarelineContent;
-  /** A store file seeded from `content`, copied as the start of every fresh world's store. */
-  seeded: Promise<string>;
+  /** A store seeded from `content`, written as the start of every fresh world's store. */
+  seeded: Promise<Buffer>;
 }
 
 const prepared = new Map<string, Prepared>();
@@ -47,16 +47,20 @@ function sharedAnswerIndex(articles: readonly Article[], synonyms: readonly Syno
   return index;
 }
 
-async function seededStoreFile(content: CarelineContent): Promise<string> {
+/** A store seeded from `content`, as the bytes of its one file (made in a temp dir that is removed at once). */
+async function seededStoreBytes(content: CarelineContent): Promise<Buffer> {
   const dir = tempDir('careline-seeded-');
-  process.once('exit', dir.remove);
-  const store = new EmbeddedDocumentStore(dir.path);
-  await store.init();
-  await seedArticles(content.articleFiles.articles, new ArticleRepository(store));
-  await seedSynonyms(content.synonymFiles.lists, new SynonymRepository(store));
-  // Closing checkpoints the write-ahead log into the one file.
-  await store.close();
-  return join(dir.path, embeddedDatabaseFile);
+  try {
+    const store = new EmbeddedDocumentStore(dir.path);
+    await store.init();
+    await seedArticles(content.articleFiles.articles, new ArticleRepository(store));
+    await seedSynonyms(content.synonymFiles.lists, new SynonymRepository(store));
+    // Closing checkpoints the write-ahead log into the one file.
+    await store.close();
+    return readFileSync(join(dir.path, embeddedDatabaseFile));
+  } finally {
+    dir.remove();
+  }
 }
 
 function prepare(config: Config): Prepared {
@@ -64,7 +68,7 @@ function prepare(config: Config): Prepared {
   let entry = prepared.get(key);
   if (!entry) {
     const content = { ...readCarelineContent(config), answerIndex: sharedAnswerIndex };
-    entry = { content, seeded: seededStoreFile(content) };
+    entry = { content, seeded: seededStoreBytes(content) };
     prepared.set(key, entry);
   }
   return entry;
@@ -83,9 +87,9 @@ export async function openWorldStore(config: Config): Promise<{ store: EmbeddedD
   const { content, seeded } = prepare(config);
   const file = join(config.dataDir, embeddedDatabaseFile);
   if (!existsSync(file)) {
-    const template = await seeded;
+    const bytes = await seeded;
     mkdirSync(config.dataDir, { recursive: true });
-    copyFileSync(template, file);
+    writeFileSync(file, bytes);
   }
   const store = new EmbeddedDocumentStore(config.dataDir);
   await store.init();
