@@ -15,8 +15,8 @@ import { tempDir } from './temp-dir.js';
 /** What one test worker keeps per intents and knowledge-base folders. */
 interface Prepared {
   content: CarelineContent;
-  /** A store seeded from `content`, written as the start of every fresh world's store. */
-  seeded: Promise<Buffer>;
+  /** A store seeded from `content`, written as the start of every fresh world's store; made when a fresh world first needs it. */
+  seeded: () => Promise<Buffer>;
 }
 
 const prepared = new Map<string, Prepared>();
@@ -68,7 +68,8 @@ function prepare(config: Config): Prepared {
   let entry = prepared.get(key);
   if (!entry) {
     const content = { ...readCarelineContent(config), answerIndex: sharedAnswerIndex };
-    entry = { content, seeded: seededStoreBytes(content) };
+    let bytes: Promise<Buffer> | null = null;
+    entry = { content, seeded: () => (bytes ??= seededStoreBytes(content)) };
     prepared.set(key, entry);
   }
   return entry;
@@ -87,7 +88,7 @@ export async function openWorldStore(config: Config): Promise<{ store: EmbeddedD
   const { content, seeded } = prepare(config);
   const file = join(config.dataDir, embeddedDatabaseFile);
   if (!existsSync(file)) {
-    const bytes = await seeded;
+    const bytes = await seeded();
     mkdirSync(config.dataDir, { recursive: true });
     writeFileSync(file, bytes);
   }
