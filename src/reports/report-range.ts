@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { offsetMinutes } from '../core/zone-offset.js';
 import { ValidationError } from '../core/app-error.js';
 
 /** The period a report covers, in the business's time zone, and how it is bucketed. */
@@ -37,33 +38,10 @@ export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
 const dayMs = 86_400_000;
 
-// Making a formatter costs far more than using one, and a range asks for every day's offset.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
-/** The zone's offset from UTC in minutes at `at`. */
-function offsetMinutes(zone: string, at: Date): number {
-  const parts = Object.fromEntries(
-    formatterFor(zone)
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
-}
-
 /** The instant a local day starts in `zone`. */
 function localMidnight(day: string, zone: string): Date {
   const utc = Date.parse(`${day}T00:00:00Z`);
-  return new Date(utc - offsetMinutes(zone, new Date(utc)) * 60_000);
+  return new Date(utc - offsetMinutes(zone, utc) * 60_000);
 }
 
 function formatOffset(minutes: number): string {
@@ -73,7 +51,7 @@ function formatOffset(minutes: number): string {
 }
 
 function localDay(at: Date, zone: string): string {
-  return new Date(at.getTime() + offsetMinutes(zone, at) * 60_000).toISOString().slice(0, 10);
+  return new Date(at.getTime() + offsetMinutes(zone, at.getTime()) * 60_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -91,7 +69,7 @@ export function reportRange(query: ReportQuery, timezone: string, now = new Date
   const start = localMidnight(from, timezone);
   const end = localMidnight(new Date(Date.parse(`${to}T00:00:00Z`) + dayMs).toISOString().slice(0, 10), timezone);
   const offsets = new Set<number>();
-  for (let at = start.getTime(); at <= end.getTime(); at += dayMs / 4) offsets.add(offsetMinutes(timezone, new Date(at)));
+  for (let at = start.getTime(); at <= end.getTime(); at += dayMs / 4) offsets.add(offsetMinutes(timezone, at));
   const zone = offsets.size === 1 ? formatOffset([...offsets][0]!) : timezone;
   return { from, to, bucket: query.bucket, timezone, start, end, zone, format: query.bucket === 'week' ? '%G-W%V' : '%Y-%m-%d' };
 }

@@ -1,7 +1,8 @@
 import type { Filter, Pipeline } from '../document-store.js';
 import { sqlPrefilter } from './sql-prefilter.js';
 import { fieldExpression, hourColumn, jsonExpression, type FieldKind } from './stored-columns.js';
-import { isTimeZoneName, isWholeHours, offsetModifierSql, offsetSpans } from './zone-hours.js';
+import { isTimeZoneName } from '../../core/zone-offset.js';
+import { isWholeHours, offsetModifierSql, offsetSpans } from './zone-hours.js';
 
 type SqlValue = string | number;
 
