@@ -6,9 +6,9 @@
  * validation splits (`npm run bench:answers -- --tune` re-tunes them, reading validation data
  * only). Prints the figures and writes bench/results/answers-latest.md.
  */
+import { loadCarelineConfig } from '../src/channels/careline-config.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../src/config/load-config.js';
 import { packageRoot } from '../src/http/package-root.js';
 import { KnowledgeBase } from '../src/knowledge/knowledge-base.js';
 import { closedWorldRuns } from './answers/closed-world.js';
@@ -33,7 +33,7 @@ if (!existsSync(join(datasets, 'README.md'))) {
 }
 
 const startedAt = new Date();
-const config = loadConfig({ env: { LOG_LEVEL: 'silent' } });
+const config = loadCarelineConfig({ env: { LOG_LEVEL: 'silent' } });
 
 // The shop benchmark first: the product's own defaults (thresholds, intents, bundled synonyms), nothing tuned per run.
 let shopSection = '';

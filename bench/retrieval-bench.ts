@@ -3,10 +3,10 @@
  * articles (same languages, vocabulary and text lengths), then the per-message costs the
  * engine pays: `KnowledgeBase.query(text, 5)` and the whole `AnswerPolicy.decide({ text })`.
  */
+import { loadCarelineConfig } from '../src/channels/careline-config.js';
 import { loadavg } from 'node:os';
 import { articleFromFile } from '../src/knowledge/files/article-from-file.js';
 import type { Locale } from '../src/config/config-schema.js';
-import { loadConfig } from '../src/config/load-config.js';
 import { AnswerPolicy, type Action } from '../src/engine/answer-policy.js';
 import { IntentMatcher } from '../src/intents/intent-matcher.js';
 import { readIntentFiles } from '../src/intents/read-intent-files.js';
@@ -283,7 +283,7 @@ export async function retrievalBench(options: RetrievalBenchOptions): Promise<Re
   const queries = queryMix(files.articles, articles.slice(files.articles.length), options.queries);
   const queryMixCounts: Record<string, number> = {};
   for (const query of queries) queryMixCounts[query.kind] = (queryMixCounts[query.kind] ?? 0) + 1;
-  const config = loadConfig({ env: { LOG_LEVEL: 'silent' } });
+  const config = loadCarelineConfig({ env: { LOG_LEVEL: 'silent' } });
   const intents = new IntentMatcher(readIntentFiles(options.intentsDir));
 
   // Baseline over the bundled knowledge base alone (how cost grows with size); it also warms up the JIT.

@@ -4,6 +4,7 @@
  * web chat WebSocket from a worker thread. A turn is from sending a message to receiving
  * the bot's first `message` event.
  */
+import { loadCarelineConfig } from '../src/channels/careline-config.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +15,6 @@ import { Worker } from 'node:worker_threads';
 import express from 'express';
 import { pino } from 'pino';
 import { createCareline } from '../src/app/careline.js';
-import { loadConfig } from '../src/config/load-config.js';
 import { EmbeddedDocumentStore } from '../src/storage/embedded/embedded-document-store.js';
 import { mib, percentileLine, summarize, type LatencySummary } from './latency-stats.js';
 import type { LoadPlan, WorkerEvent } from './webchat-load-worker.js';
@@ -82,7 +82,7 @@ export async function webchatTurnBench(options: WebchatBenchOptions): Promise<We
   const rssBefore = process.memoryUsage().rss;
   const dir = mkdtempSync(join(tmpdir(), 'careline-webchat-bench-'));
   // One load generator on one address sends hundreds of turns a second: the public rate limits are off here.
-  const config = loadConfig({ env: { DATA_DIR: dir, LOG_LEVEL: 'silent', KNOWLEDGE_BASE_DIR: options.knowledgeBaseDir, INTENTS_DIR: options.intentsDir, RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_SENDER_PER_MINUTE: '0' } });
+  const config = loadCarelineConfig({ env: { DATA_DIR: dir, LOG_LEVEL: 'silent', KNOWLEDGE_BASE_DIR: options.knowledgeBaseDir, INTENTS_DIR: options.intentsDir, RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_SENDER_PER_MINUTE: '0' } });
   const store = new EmbeddedDocumentStore(config.dataDir);
   await store.init();
   const careline = await createCareline({ config, store, logger: pino({ level: config.logLevel }) });

@@ -6,6 +6,7 @@
  * between changes. With BENCH_CPU_PROFILE=file.cpuprofile the measured turns (not start-up)
  * are profiled into that file (open it in Chrome DevTools or speedscope).
  */
+import { loadCarelineConfig } from '../src/channels/careline-config.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,6 @@ import { pino } from 'pino';
 import type { WebchatChannel } from '../src/channels/webchat/webchat-channel.js';
 import { WebchatInbox } from '../src/channels/webchat/webchat-inbox.js';
 import { createCareline } from '../src/app/careline.js';
-import { loadConfig } from '../src/config/load-config.js';
 import { EmbeddedDocumentStore } from '../src/storage/embedded/embedded-document-store.js';
 import { webchatQuestions } from './webchat-turn-bench.js';
 
@@ -31,7 +31,7 @@ export interface WebchatCpuResult {
 
 export async function webchatTurnCpu(options: { knowledgeBaseDir: string; intentsDir: string; visitors: number; turns: number; write: (line: string) => void }): Promise<WebchatCpuResult> {
   const dir = mkdtempSync(join(tmpdir(), 'careline-webchat-cpu-'));
-  const config = loadConfig({ env: { DATA_DIR: dir, LOG_LEVEL: 'silent', KNOWLEDGE_BASE_DIR: options.knowledgeBaseDir, INTENTS_DIR: options.intentsDir } });
+  const config = loadCarelineConfig({ env: { DATA_DIR: dir, LOG_LEVEL: 'silent', KNOWLEDGE_BASE_DIR: options.knowledgeBaseDir, INTENTS_DIR: options.intentsDir } });
   const store = new EmbeddedDocumentStore(config.dataDir);
   await store.init();
   const careline = await createCareline({ config, store, logger: pino({ level: config.logLevel }) });

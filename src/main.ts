@@ -3,13 +3,12 @@
  * Careline's entry point and composition root: the only module that reads the environment,
  * creates clients (mongoose) and listens. `careline [serve|config|help] [--config FILE]`.
  */
+import { enabledChannels, loadCarelineConfig, maskCarelineSecrets, type CarelineConfig } from './channels/careline-config.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { ConfigError } from './config/config-error.js';
 import type { Config } from './config/config-schema.js';
-import { enabledChannels, maskSecrets } from './config/describe-config.js';
-import { loadConfig } from './config/load-config.js';
 import { addUser, ensureFirstAdmin, userAddSchema } from './accounts/user-admin.js';
 import type { Careline, KnowledgeLoadReport } from './app/careline.js';
 import { createServices } from './app/services.js';
@@ -81,15 +80,13 @@ async function openStore(config: Config): Promise<DocumentStore> {
   return createDocumentStore(config, mongoConnector(config));
 }
 
-async function serve(config: Config, logger: Logger): Promise<void> {
+async function serve(config: CarelineConfig, logger: Logger): Promise<void> {
   const store = await openStore(config);
   const { createCareline } = await import('./app/careline.js');
-  // telegraf is loaded only when Telegram is enabled.
-  const telegramBot = config.channels.telegram.botToken ? (await import('./channels/telegram/telegram-bot.js')).createTelegramBot(config.channels.telegram) : null;
   const openai = openAIConfigured(config.openai) ? (await import('./knowledge/openai/openai-client.js')).createOpenAIClient(config.openai) : null;
   let careline: Careline;
   try {
-    careline = await createCareline({ config, store, logger, telegramBot, openai });
+    careline = await createCareline({ config, store, logger, openai });
   } catch (error) {
     await store.close();
     throw error;
@@ -239,9 +236,9 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const config = loadConfig({ env: process.env, configFile });
+  const config = loadCarelineConfig({ env: process.env, configFile });
   if (command === 'config') {
-    process.stdout.write(`${JSON.stringify({ ...(maskSecrets(config) as object), enabledChannels: enabledChannels(config), openaiEnabled: openAIConfigured(config.openai) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...(maskCarelineSecrets(config) as object), enabledChannels: enabledChannels(config), openaiEnabled: openAIConfigured(config.openai) }, null, 2)}\n`);
     return;
   }
   if (command === 'user') {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { envVars } from '../src/config/env-vars.js';
+import { carelineEnvVars } from '../src/channels/careline-config.js';
 import { repoRoot } from './support/careline-process.js';
 
 const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
@@ -16,7 +16,7 @@ describe('the repository a new user clones', () => {
   it('documents every environment variable in .env.example and the README table', () => {
     const example = read('.env.example');
     const readme = read('README.md');
-    for (const variable of envVars) {
+    for (const variable of carelineEnvVars) {
       expect(example, variable.name).toContain(`# ${variable.name}=`);
       expect(readme, variable.name).toContain(`| \`${variable.name}\` |`);
     }

@@ -1,13 +1,12 @@
 import type { Server } from 'node:http';
 import type OpenAI from 'openai';
 import type { Logger } from 'pino';
-import type { Telegraf } from 'telegraf';
 import { LoginThrottle } from '../accounts/login-throttle.js';
 import { SessionRepository } from '../accounts/session-repository.js';
-import type { Listening } from '../channels/channel-module.js';
-import { channelModules } from '../channels/channel-modules.js';
+import type { ChannelClients, ChannelModule, Listening } from '../channels/channel-module.js';
+import { channelModules } from '../channels/index.js';
 import { ChannelSet } from '../channels/channel-set.js';
-import type { Config } from '../config/config-schema.js';
+import type { CarelineConfig } from '../channels/careline-config.js';
 import type { ChannelId } from '../core/channel-id.js';
 import { MessageDispatcher } from '../outbox/message-dispatcher.js';
 import { createCsatSurveys } from '../csat/csat-surveys.js';
@@ -38,11 +37,13 @@ import { createServices } from './services.js';
 import type { DocumentStore } from '../storage/document-store.js';
 
 export interface CarelineDeps {
-  config: Config;
+  config: CarelineConfig;
   store: DocumentStore;
   logger: Logger;
-  /** The Telegram bot client, made by `main.ts` when TELEGRAM_BOT_TOKEN is set; enables the channel. */
-  telegramBot?: Telegraf | null;
+  /** The channels (`channelModules` unless a test adds one); `config.channels` holds their settings. */
+  modules?: readonly ChannelModule[];
+  /** Platform clients to use instead of the ones the channels make (tests point them at fakes). */
+  clients?: ChannelClients;
   /** The OpenAI client, made by `main.ts` when OpenAI is configured; enables hybrid ranking and grounded wording. */
   openai?: OpenAI | null;
   /** The intents and knowledge-base files already read from the folders `config` names (tests read them once per worker); read at start-up when absent. */
@@ -64,7 +65,7 @@ export interface KnowledgeLoadReport {
  * published articles with the synonyms, wires the engine, the channels
  * and the HTTP app. `main.ts` and the tests both start Careline through this.
  */
-export async function createCareline({ config, store, logger, telegramBot, openai, content = readCarelineContent(config) }: CarelineDeps) {
+export async function createCareline({ config, store, logger, modules = channelModules, clients = {}, openai, content = readCarelineContent(config) }: CarelineDeps) {
   const services = createServices(store);
   const events = new EventBus((event, error) => logger.error({ err: error, event }, 'an event listener failed'));
   const { intents, articleFiles: files, synonymFiles } = content;
@@ -81,11 +82,11 @@ export async function createCareline({ config, store, logger, telegramBot, opena
   // Channels are built before the engine (it needs their senders); their messages reach it once it exists.
   let acceptor: ConversationEngine | null = null;
   let receipts: MessageDispatcher | null = null;
-  const built = await ChannelSet.create(channelModules, {
+  const built = await ChannelSet.create(modules, config.channels, {
     config,
     store,
     logger,
-    clients: { telegramBot: telegramBot ?? null },
+    clients,
     onMessage: (inbound, output) => {
       if (!acceptor) throw new Error('a channel received a message before the engine was built');
       return acceptor.accept(inbound, output);

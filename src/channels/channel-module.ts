@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Telegraf } from 'telegraf';
 import type { Config } from '../config/config-schema.js';
 import type { Channel } from '../core/channel.js';
+import type { ChannelSettings, SettingsOf } from './channel-settings.js';
 import type { ChannelId } from '../core/channel-id.js';
 import type { ConversationRepository } from '../conversations/conversation-repository.js';
 import type { DeliveryState } from '../conversations/message.js';
@@ -14,13 +15,14 @@ import type { IntentMatcher } from '../intents/intent-matcher.js';
 import type { DocumentStore } from '../storage/document-store.js';
 import type { AcceptMessage, ChannelInbox } from './channel-inbox.js';
 
-/** Platform clients `main.ts` creates (it is the only place that does); a channel whose client is absent is off. */
+/** Platform clients handed in instead of the ones a channel makes itself (tests hand in clients pointed at their fakes). */
 export interface ChannelClients {
   telegramBot?: Telegraf | null;
 }
 
 /** What every channel module is handed to build its parts. */
 export interface ChannelContext {
+  /** The core settings (the channel's own slice is handed to `create` beside this). */
   config: Config;
   store: DocumentStore;
   logger: Logger;
@@ -71,12 +73,16 @@ export interface ChannelParts {
 }
 
 /**
- * One channel, as one folder exports it: its id, when the configuration turns it on, and how
- * to build its parts. `src/channels/channel-modules.ts` lists them all; adding a channel is
- * its folder plus one line there.
+ * One channel, as one folder exports it: its id, its slice of the configuration, when that
+ * slice turns it on, and how to build its parts. `src/channels/index.ts` lists them
+ * all; adding a channel is its folder plus one line there.
  */
-export interface ChannelModule {
+export interface ChannelModule<T extends ChannelSettings = ChannelSettings> {
   id: ChannelId;
-  enabled(config: Config, clients: ChannelClients): boolean;
-  create(context: ChannelContext): ChannelParts | Promise<ChannelParts>;
+  settings: T;
+  /** Whether the slice has what the channel needs (its credentials): the module is built. */
+  enabled(settings: SettingsOf<T>): boolean;
+  /** Whether a built channel takes customer messages (default: when enabled); what `careline config` and the banner report. */
+  open?(settings: SettingsOf<T>): boolean;
+  create(context: ChannelContext, settings: SettingsOf<T>): ChannelParts | Promise<ChannelParts>;
 }

@@ -2,6 +2,7 @@ import { ChannelRegistry } from '../core/channel-registry.js';
 import type { ChannelId } from '../core/channel-id.js';
 import { ChannelInbox } from './channel-inbox.js';
 import type { ChannelContext, ChannelModule, ChannelParts, ChannelRoutes, Listening } from './channel-module.js';
+import type { ChannelSettings, SettingsOf } from './channel-settings.js';
 
 /**
  * The enabled channels of one server, built from the module table: their senders in one
@@ -16,11 +17,17 @@ export class ChannelSet {
     for (const part of parts.values()) if (part.channel) this.registry.register(part.channel);
   }
 
-  /** Builds every module the configuration enables; `context.inbox` is made here, over `context.onMessage`. */
-  static async create(modules: readonly ChannelModule[], context: Omit<ChannelContext, 'inbox'>): Promise<ChannelSet> {
+  /**
+   * Builds every module its settings (`channels`, the parsed `config.channels`) enable;
+   * `context.inbox` is made here, over `context.onMessage`.
+   */
+  static async create(modules: readonly ChannelModule[], channels: Readonly<Record<string, unknown>>, context: Omit<ChannelContext, 'inbox'>): Promise<ChannelSet> {
     const full: ChannelContext = { ...context, inbox: (channel) => new ChannelInbox(channel, context.onMessage, context.logger) };
     const parts = new Map<ChannelId, ChannelParts>();
-    for (const module of modules) if (module.enabled(context.config, context.clients)) parts.set(module.id, await module.create(full));
+    for (const module of modules) {
+      const settings = channels[module.settings.key] as SettingsOf<ChannelSettings>;
+      if (module.enabled(settings)) parts.set(module.id, await module.create(full, settings));
+    }
     return new ChannelSet(parts);
   }
 

@@ -1,6 +1,7 @@
 /**
- * Every environment variable Careline reads, where it lands in the configuration and what
- * it means. `.env.example` and the README's table are checked against this list by a test.
+ * Every environment variable of the core settings, where it lands in the configuration and
+ * what it means (each channel's own variables are listed in its settings slice). `.env.example`
+ * and the README's table are checked against all of them by a test.
  */
 export interface EnvVar {
   name: string;
@@ -28,33 +29,6 @@ export const envVars: EnvVar[] = [
   { name: 'TIMEZONE', path: ['timezone'], description: 'IANA time zone of the business hours.', example: 'Asia/Ho_Chi_Minh' },
   { name: 'BUSINESS_HOURS', path: ['businessHours', 'weekly'], description: 'Weekly opening hours of human agents; days not named are closed.', example: 'mon-fri 08:00-17:30, sat 08:00-12:00' },
   { name: 'BUSINESS_HOLIDAYS', path: ['businessHours', 'holidays'], description: 'Comma-separated closed dates (YYYY-MM-DD).', example: '2026-12-25,2027-01-01' },
-  { name: 'REST_API_KEY', path: ['channels', 'rest', 'apiKey'], secret: true, description: 'Turns on the chat API (POST /api/chat and its transcript route) for your own servers; every call must send Authorization: Bearer <this key>. Unset: the chat API answers 404. At least 16 characters.', example: '' },
-  { name: 'WEBCHAT_ENABLED', path: ['channels', 'webchat', 'enabled'], description: 'Serve the website chat widget.', example: 'true' },
-  { name: 'TELEGRAM_BOT_TOKEN', path: ['channels', 'telegram', 'botToken'], secret: true, description: 'Telegram bot token from @BotFather; enables Telegram: by webhook when PUBLIC_URL is set, else by long polling.', example: '123456:ABC-DEF' },
-  { name: 'TELEGRAM_WEBHOOK_SECRET', path: ['channels', 'telegram', 'webhookSecret'], secret: true, description: 'Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token with every webhook update (1-256 of A-Z a-z 0-9 _ -); required when PUBLIC_URL and TELEGRAM_BOT_TOKEN are set.', example: 'a-long-random-string' },
-  { name: 'TELEGRAM_API_ROOT', path: ['channels', 'telegram', 'apiRoot'], description: 'Bot API base URL (tests point it at a local fake).', example: 'https://api.telegram.org' },
-  { name: 'TELEGRAM_GROUPS', path: ['channels', 'telegram', 'groups'], description: 'In group chats: "mention" (answer when addressed) or "ignore".', example: 'mention' },
-  { name: 'BOTFRAMEWORK_ENABLED', path: ['channels', 'botframework', 'enabled'], description: 'Serve Bot Framework at /api/messages without authentication, for the Bot Framework Emulator on your own machine only (MICROSOFT_APP_ID enables it with authentication).', example: 'false' },
-  { name: 'MICROSOFT_APP_ID', path: ['channels', 'botframework', 'appId'], description: 'Azure Bot app (client) id; enables Bot Framework at /api/messages with JWT authentication.', example: '00000000-0000-0000-0000-000000000000' },
-  { name: 'MICROSOFT_APP_PASSWORD', path: ['channels', 'botframework', 'appPassword'], secret: true, description: 'Azure bot client secret.', example: '' },
-  { name: 'MICROSOFT_APP_TYPE', path: ['channels', 'botframework', 'appType'], description: 'MultiTenant, SingleTenant or UserAssignedMSI.', example: 'MultiTenant' },
-  { name: 'MICROSOFT_APP_TENANT_ID', path: ['channels', 'botframework', 'tenantId'], description: 'Tenant id, for SingleTenant and UserAssignedMSI bots.', example: '' },
-  { name: 'BOTFRAMEWORK_OPENID_METADATA_URL', path: ['channels', 'botframework', 'openIdMetadataUrl'], description: 'OpenID metadata URL of the keys that sign Bot Framework channel tokens (leave unset; tests point it at a local fake).', example: 'https://login.botframework.com/v1/.well-known/openidconfiguration' },
-  { name: 'META_APP_SECRET', path: ['channels', 'meta', 'appSecret'], secret: true, description: 'Meta app secret; checks X-Hub-Signature-256 on Messenger, Instagram and WhatsApp webhooks.', example: '' },
-  { name: 'META_VERIFY_TOKEN', path: ['channels', 'meta', 'verifyToken'], secret: true, description: 'A string you choose; Meta sends it back when you register the webhook URLs (/webhooks/messenger, /webhooks/instagram, /webhooks/whatsapp).', example: '' },
-  { name: 'META_GRAPH_API_BASE', path: ['channels', 'meta', 'graphApiBase'], description: 'Graph API base URL with its version (tests point it at a local fake).', example: 'https://graph.facebook.com/v21.0' },
-  { name: 'MESSENGER_PAGE_ACCESS_TOKEN', path: ['channels', 'meta', 'pageAccessToken'], secret: true, description: 'Page access token; enables Facebook Messenger (with META_APP_SECRET and META_VERIFY_TOKEN).', example: '' },
-  { name: 'INSTAGRAM_ACCESS_TOKEN', path: ['channels', 'meta', 'instagramAccessToken'], secret: true, description: 'Access token of the Facebook page linked to the Instagram professional account; enables Instagram (with META_APP_SECRET and META_VERIFY_TOKEN).', example: '' },
-  { name: 'WHATSAPP_ACCESS_TOKEN', path: ['channels', 'meta', 'whatsappAccessToken'], secret: true, description: 'WhatsApp Cloud API token (a system user\'s); enables WhatsApp with WHATSAPP_PHONE_NUMBER_ID, META_APP_SECRET and META_VERIFY_TOKEN.', example: '' },
-  { name: 'WHATSAPP_PHONE_NUMBER_ID', path: ['channels', 'meta', 'whatsappPhoneNumberId'], description: 'WhatsApp Cloud API phone number ID (not the number itself).', example: '' },
-  { name: 'ZALO_APP_ID', path: ['channels', 'zalo', 'appId'], description: 'Zalo app id (developers.zalo.me); with ZALO_OA_SECRET_KEY and ZALO_ACCESS_TOKEN enables Zalo OA at /webhooks/zalo.', example: '' },
-  { name: 'ZALO_APP_SECRET', path: ['channels', 'zalo', 'appSecret'], secret: true, description: 'Zalo app secret key, sent as secret_key when refreshing the OA access token.', example: '' },
-  { name: 'ZALO_OA_SECRET_KEY', path: ['channels', 'zalo', 'oaSecretKey'], secret: true, description: 'OA secret key (Webhook settings of the app, not the app secret); checks X-ZEvent-Signature on webhooks.', example: '' },
-  { name: 'ZALO_ACCESS_TOKEN', path: ['channels', 'zalo', 'accessToken'], secret: true, description: 'OA access token to start with; refreshed ones are kept in the store.', example: '' },
-  { name: 'ZALO_REFRESH_TOKEN', path: ['channels', 'zalo', 'refreshToken'], secret: true, description: 'OA refresh token (single-use: the store keeps each new one; put a new one here after re-authorizing the OA).', example: '' },
-  { name: 'ZALO_MAX_EVENT_AGE_S', path: ['channels', 'zalo', 'maxEventAgeSeconds'], description: 'Zalo webhooks whose signed timestamp is older (or further ahead) than this many seconds are refused with 403, so a captured request cannot be replayed.', example: '600' },
-  { name: 'ZALO_API_BASE', path: ['channels', 'zalo', 'apiBase'], description: 'Zalo OA API base URL (tests point it at a local fake).', example: 'https://openapi.zalo.me' },
-  { name: 'ZALO_OAUTH_BASE', path: ['channels', 'zalo', 'oauthBase'], description: 'Zalo OAuth base URL for token refresh.', example: 'https://oauth.zaloapp.com' },
   { name: 'OPENAI_API_KEY', path: ['openai', 'apiKey'], secret: true, description: 'Optional: turns on OpenAI embeddings (hybrid ranking) and grounded answer wording; unset (and no OPENAI_BASE_URL) the bot stays fully offline.', example: '' },
   { name: 'OPENAI_BASE_URL', path: ['openai', 'baseUrl'], description: 'Any OpenAI-compatible server (e.g. a self-hosted model server), up to and including /v1; setting it alone turns the OpenAI features on without a key. Default https://api.openai.com/v1.', example: 'http://localhost:8000/v1' },
   { name: 'OPENAI_CHAT_MODEL', path: ['openai', 'chatModel'], description: 'Chat model that words answers from the matched articles only.', example: 'gpt-4o-mini' },
@@ -91,4 +65,7 @@ export const envVars: EnvVar[] = [
   { name: 'OUTBOX_POLL_MS', path: ['outbox', 'pollMs'], description: 'How often the outbox worker looks for due retries it was not told about (other processes, expired leases).', example: '5000' },
 ];
 
-export const secretPaths = new Set(envVars.filter((v) => v.secret).map((v) => v.path.join('.')));
+/** The dotted config paths whose values are secrets (masked in output and error messages). */
+export function secretPathsOf(variables: EnvVar[]): Set<string> {
+  return new Set(variables.filter((v) => v.secret).map((v) => v.path.join('.')));
+}

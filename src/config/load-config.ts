@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from './config-error.js';
 import { configSchema, type Config } from './config-schema.js';
-import { envVars, secretPaths } from './env-vars.js';
+import { envVars, secretPathsOf, type EnvVar } from './env-vars.js';
 
 type Tree = Record<string, unknown>;
 
@@ -43,10 +43,10 @@ function describeGiven(value: unknown, secret: boolean): string {
   return JSON.stringify(value);
 }
 
-function describeIssue(issue: z.core.$ZodIssue, sources: { env: Record<string, string | undefined>; file?: string; fileTree: Tree; merged: Tree }): string {
+function describeIssue(issue: z.core.$ZodIssue, sources: { env: Record<string, string | undefined>; file?: string; fileTree: Tree; merged: Tree }, variables: EnvVar[]): string {
   const dotted = issue.path.join('.');
-  const secret = secretPaths.has(dotted);
-  const fromEnv = envVars.find((v) => v.path.length > 0 && v.path.join('.') === dotted && sources.env[v.name] !== undefined);
+  const secret = secretPathsOf(variables).has(dotted);
+  const fromEnv = variables.find((v) => v.path.length > 0 && v.path.join('.') === dotted && sources.env[v.name] !== undefined);
   const message = issue.code === 'unrecognized_keys' ? `unknown setting(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}` : issue.message;
   if (fromEnv) return `${fromEnv.name} (environment variable) is ${describeGiven(sources.env[fromEnv.name], secret)}: ${message}`;
   const given = getPath(sources.merged, issue.path);
@@ -62,23 +62,30 @@ export interface LoadConfigOptions {
   cwd?: string;
 }
 
+/** A configuration's schema and the environment variables that set its fields. */
+export interface ConfigParts<T extends Config> {
+  schema: z.ZodType<T, unknown>;
+  envVars: EnvVar[];
+}
+
 /**
  * Builds the configuration from defaults, an optional JSON/YAML file and environment
- * variables (which win), validated by `configSchema`. Throws `ConfigError` naming every
- * bad variable or field with what was given and what is expected.
+ * variables (which win), validated by the schema (the core settings unless `parts` adds
+ * more: the channels' slices, `src/channels/careline-config.ts`). Throws `ConfigError` naming
+ * every bad variable or field with what was given and what is expected.
  */
-export function loadConfig({ env, configFile, cwd = process.cwd() }: LoadConfigOptions): Config {
+export function loadConfig<T extends Config = Config>({ env, configFile, cwd = process.cwd() }: LoadConfigOptions, parts: ConfigParts<T> = { schema: configSchema, envVars } as unknown as ConfigParts<T>): T {
   const fileName = configFile ?? (env.CARELINE_CONFIG || undefined);
   const file = fileName ? resolve(cwd, fileName) : undefined;
   const fileTree = file ? readConfigFile(file) : {};
   const merged = structuredClone(fileTree);
-  for (const variable of envVars) {
+  for (const variable of parts.envVars) {
     const value = env[variable.name];
     if (variable.path.length > 0 && value !== undefined && value !== '') setPath(merged, variable.path, value);
   }
-  const result = configSchema.safeParse(merged);
+  const result = parts.schema.safeParse(merged);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => describeIssue(issue, { env, file, fileTree, merged })));
+    throw new ConfigError(result.error.issues.map((issue) => describeIssue(issue, { env, file, fileTree, merged }, parts.envVars)));
   }
   const config = result.data;
   return { ...config, dataDir: resolve(cwd, config.dataDir), knowledgeBaseDir: resolve(cwd, config.knowledgeBaseDir), intentsDir: resolve(cwd, config.intentsDir) };

@@ -1,11 +1,10 @@
+import { enabledChannels, loadCarelineConfig } from '../../src/channels/careline-config.js';
 import { describe, expect, it } from 'vitest';
 import { botFrameworkWarning } from '../../src/channels/botframework/bot-framework-module.js';
 import { ConfigError } from '../../src/config/config-error.js';
-import { enabledChannels } from '../../src/config/describe-config.js';
-import { loadConfig } from '../../src/config/load-config.js';
 
 const appId = '3f0b3b7e-5d44-4c1e-9a8f-6a0d2c7e1b55';
-const load = (env: Record<string, string>) => loadConfig({ env });
+const load = (env: Record<string, string>) => loadCarelineConfig({ env });
 function problems(env: Record<string, string>): string[] {
   try {
     load(env);
@@ -20,19 +19,19 @@ describe('Bot Framework configuration', () => {
   it('is off by default', () => {
     const config = load({});
     expect(enabledChannels(config).botframework).toBe(false);
-    expect(botFrameworkWarning(config)).toBeNull();
+    expect(botFrameworkWarning(config.channels.botframework)).toBeNull();
   });
 
   it('is on with authentication when an app id and password are set', () => {
     const config = load({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'secret' });
     expect(enabledChannels(config).botframework).toBe(true);
-    expect(botFrameworkWarning(config)).toBeNull();
+    expect(botFrameworkWarning(config.channels.botframework)).toBeNull();
   });
 
   it('is on without authentication, with a warning, only when enabled explicitly without an app id', () => {
     const config = load({ BOTFRAMEWORK_ENABLED: 'true' });
     expect(enabledChannels(config).botframework).toBe(true);
-    expect(botFrameworkWarning(config)).toMatch(/WITHOUT authentication.*Emulator/);
+    expect(botFrameworkWarning(config.channels.botframework)).toMatch(/WITHOUT authentication.*Emulator/);
   });
 
   it('names the missing setting when the credentials are incomplete', () => {

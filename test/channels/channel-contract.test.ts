@@ -1,3 +1,4 @@
+import { loadCarelineConfig } from '../../src/channels/careline-config.js';
 import { addressOf, externalUserIdOf, inboundActivitySchema } from '../../src/channels/botframework/bot-framework-activity.js';
 import { BotFrameworkBot } from '../../src/channels/botframework/bot-framework-bot.js';
 import { BotFrameworkChannel } from '../../src/channels/botframework/bot-framework-channel.js';
@@ -14,7 +15,6 @@ import type { WebchatServerEvent } from '../../src/channels/webchat/webchat-mess
 import { WhatsappChannel } from '../../src/channels/whatsapp/whatsapp-channel.js';
 import { ZaloChannel } from '../../src/channels/zalo/zalo-channel.js';
 import { ZaloTokens } from '../../src/channels/zalo/zalo-tokens.js';
-import { loadConfig } from '../../src/config/load-config.js';
 import type { Channel } from '../../src/core/channel.js';
 import { botFrameworkFixture } from '../support/bot-framework-fixture.js';
 import { startFakeBotConnector, type PostedActivity } from '../support/fake-bot-connector.js';
@@ -34,7 +34,7 @@ const telegram: ChannelContractAdapter = {
   platformErrors: true,
   async open() {
     const fake = await FakeTelegram.start();
-    const bot = createTelegramBot(loadConfig({ env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url } }).channels.telegram)!;
+    const bot = createTelegramBot(loadCarelineConfig({ env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url } }).channels.telegram)!;
     const descriptions: Record<PlatformFailure['status'], string> = {
       400: 'Bad Request: chat not found',
       403: 'Forbidden: bot was blocked by the user',
@@ -155,7 +155,7 @@ function botFramework(name: string, fixture: 'emulator-message' | 'teams-persona
       const offers = new OfferedChoices(store, 'botframework', { numbers: false });
       const activity = inboundActivitySchema.parse({ ...botFrameworkFixture(fixture), serviceUrl: connector.url });
       const customer = externalUserIdOf(activity.channelId, activity.from.id);
-      const bot = new BotFrameworkBot(loadConfig({ env: { BOTFRAMEWORK_ENABLED: 'true' } }).channels.botframework);
+      const bot = new BotFrameworkBot(loadCarelineConfig({ env: { BOTFRAMEWORK_ENABLED: 'true' } }).channels.botframework);
       const read = async ({ conversationId, activity: sent }: PostedActivity): Promise<Delivered> => {
         const actions = sent.suggestedActions?.actions ?? sent.attachments?.flatMap((attachment) => attachment.content.buttons ?? []) ?? [];
         // An imBack action comes back as the customer's text: the offers map it to the payload.

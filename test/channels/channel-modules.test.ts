@@ -1,9 +1,9 @@
+import { loadCarelineConfig } from '../../src/channels/careline-config.js';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { ChannelContext } from '../../src/channels/channel-module.js';
-import { channelModules } from '../../src/channels/channel-modules.js';
+import { channelModules } from '../../src/channels/index.js';
 import { ChannelSet } from '../../src/channels/channel-set.js';
-import { loadConfig } from '../../src/config/load-config.js';
 import type { IntentMatcher } from '../../src/intents/intent-matcher.js';
 import type { PublicRateLimits } from '../../src/http/public-rate-limits.js';
 import type { DocumentStore } from '../../src/storage/document-store.js';
@@ -12,7 +12,7 @@ const shared = { META_APP_SECRET: 'secret', META_VERIFY_TOKEN: 'verify' };
 
 /** The channels the module table builds for an environment: senders, webhook paths and API paths. */
 async function channelsFor(env: Record<string, string>) {
-  const config = loadConfig({ env: { DATA_DIR: '/nonexistent', ...env } });
+  const config = loadCarelineConfig({ env: { DATA_DIR: '/nonexistent', ...env } });
   const context: Omit<ChannelContext, 'inbox'> = {
     config,
     store: { collection: () => ({}) } as unknown as DocumentStore,
@@ -26,7 +26,7 @@ async function channelsFor(env: Record<string, string>) {
     intents: {} as IntentMatcher,
     limits: { byClientAddress: () => (_req: unknown, _res: unknown, next: () => void) => next(), sender: () => null } as unknown as PublicRateLimits,
   };
-  const set = await ChannelSet.create(channelModules, context);
+  const set = await ChannelSet.create(channelModules, config.channels, context);
   return { ids: set.ids, webhooks: set.routes('raw').map((route) => route.path), api: set.routes('json').map((route) => route.path), set };
 }
 

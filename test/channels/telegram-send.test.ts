@@ -1,7 +1,7 @@
+import { loadCarelineConfig } from '../../src/channels/careline-config.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramBot } from '../../src/channels/telegram/telegram-bot.js';
 import { TelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
-import { loadConfig } from '../../src/config/load-config.js';
 import { ConfigError } from '../../src/config/config-error.js';
 import { FakeTelegram } from '../support/fake-telegram.js';
 
@@ -10,7 +10,7 @@ describe('TelegramChannel.send (telegraf against a fake Bot API)', () => {
   let channel: TelegramChannel;
   beforeEach(async () => {
     fake = await FakeTelegram.start();
-    const bot = createTelegramBot(loadConfig({ env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url } }).channels.telegram)!;
+    const bot = createTelegramBot(loadCarelineConfig({ env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url } }).channels.telegram)!;
     channel = new TelegramChannel(bot.telegram);
   });
   afterEach(async () => {
@@ -46,7 +46,7 @@ describe('TelegramChannel.send (telegraf against a fake Bot API)', () => {
 describe('Telegram configuration', () => {
   const problems = (env: Record<string, string>) => {
     try {
-      loadConfig({ env });
+      loadCarelineConfig({ env });
     } catch (error) {
       if (error instanceof ConfigError) return error.problems.join('\n');
       throw error;
@@ -67,11 +67,11 @@ describe('Telegram configuration', () => {
   it('reaches a Bot API root with a path (the client needs its trailing slash, which the config strips)', async () => {
     const proxied = await FakeTelegram.start(undefined, '/telegram');
     try {
-      const bot = createTelegramBot(loadConfig({ env: { TELEGRAM_BOT_TOKEN: proxied.token, TELEGRAM_API_ROOT: `${proxied.url}/` } }).channels.telegram)!;
+      const bot = createTelegramBot(loadCarelineConfig({ env: { TELEGRAM_BOT_TOKEN: proxied.token, TELEGRAM_API_ROOT: `${proxied.url}/` } }).channels.telegram)!;
       expect(await bot.telegram.getMe()).toMatchObject({ username: 'anphat_care_bot' });
     } finally {
       await proxied.close();
     }
-    expect(createTelegramBot(loadConfig({ env: {} }).channels.telegram)).toBeNull();
+    expect(createTelegramBot(loadCarelineConfig({ env: {} }).channels.telegram)).toBeNull();
   });
 });

@@ -1,10 +1,10 @@
+import { loadCarelineConfig } from '../../src/channels/careline-config.js';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.js';
-import { loadConfig } from '../../src/config/load-config.js';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
-    loadConfig({ env });
+    loadCarelineConfig({ env });
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
@@ -15,7 +15,7 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('the trusted-proxy, chat API and rate-limit settings', () => {
   describe('by default', () => {
     it('trust no proxy, keep the chat API off and limit 120 requests per address and 30 messages per sender a minute', () => {
-      const config = loadConfig({ env: {} });
+      const config = loadCarelineConfig({ env: {} });
       expect(config.trustProxy).toBe(false);
       expect(config.channels.rest.apiKey).toBeUndefined();
       expect(config.rateLimits).toEqual({ perAddressPerMinute: 120, perSenderPerMinute: 30 });
@@ -24,10 +24,10 @@ describe('the trusted-proxy, chat API and rate-limit settings', () => {
 
   describe('TRUST_PROXY', () => {
     it('takes proxy names, addresses and networks, or a hop count', () => {
-      expect(loadConfig({ env: { TRUST_PROXY: 'loopback, 10.0.0.0/8, 2001:db8::/32, 192.168.1.7' } }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '2001:db8::/32', '192.168.1.7']);
-      expect(loadConfig({ env: { TRUST_PROXY: '2' } }).trustProxy).toBe(2);
-      expect(loadConfig({ env: { TRUST_PROXY: '0' } }).trustProxy).toBe(false);
-      expect(loadConfig({ env: { TRUST_PROXY: 'false' } }).trustProxy).toBe(false);
+      expect(loadCarelineConfig({ env: { TRUST_PROXY: 'loopback, 10.0.0.0/8, 2001:db8::/32, 192.168.1.7' } }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '2001:db8::/32', '192.168.1.7']);
+      expect(loadCarelineConfig({ env: { TRUST_PROXY: '2' } }).trustProxy).toBe(2);
+      expect(loadCarelineConfig({ env: { TRUST_PROXY: '0' } }).trustProxy).toBe(false);
+      expect(loadCarelineConfig({ env: { TRUST_PROXY: 'false' } }).trustProxy).toBe(false);
     });
 
     it('refuses "true" (anyone could pick their address) and anything that is not an address', () => {
@@ -39,14 +39,14 @@ describe('the trusted-proxy, chat API and rate-limit settings', () => {
 
   describe('REST_API_KEY', () => {
     it('turns the chat API on with a key of 16 characters or more', () => {
-      expect(loadConfig({ env: { REST_API_KEY: 'a'.repeat(16) } }).channels.rest.apiKey).toBe('a'.repeat(16));
+      expect(loadCarelineConfig({ env: { REST_API_KEY: 'a'.repeat(16) } }).channels.rest.apiKey).toBe('a'.repeat(16));
       expect(problemsOf({ REST_API_KEY: 'short' })).toEqual([expect.stringMatching(/^REST_API_KEY \(environment variable\) is \(a secret value\): expected at least 16 characters/)]);
     });
   });
 
   describe('RATE_LIMIT_PER_MINUTE and RATE_LIMIT_PER_SENDER_PER_MINUTE', () => {
     it('take whole numbers, 0 for no limit', () => {
-      expect(loadConfig({ env: { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_SENDER_PER_MINUTE: '1000000' } }).rateLimits).toEqual({ perAddressPerMinute: 0, perSenderPerMinute: 1_000_000 });
+      expect(loadCarelineConfig({ env: { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_SENDER_PER_MINUTE: '1000000' } }).rateLimits).toEqual({ perAddressPerMinute: 0, perSenderPerMinute: 1_000_000 });
       expect(problemsOf({ RATE_LIMIT_PER_MINUTE: '-1' })[0]).toMatch(/^RATE_LIMIT_PER_MINUTE .*whole number/);
     });
   });

@@ -1,9 +1,8 @@
+import { enabledChannels, loadCarelineConfig, maskCarelineSecrets } from '../../src/channels/careline-config.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.js';
-import { enabledChannels, maskSecrets } from '../../src/config/describe-config.js';
-import { loadConfig } from '../../src/config/load-config.js';
 import { tempDir } from '../support/temp-dir.js';
 
 function problemsOf(action: () => unknown): string[] {
@@ -22,18 +21,18 @@ describe('loadConfig', () => {
 
   describe('with no settings at all', () => {
     it('starts on the embedded store in ./data with Vietnamese as default language', () => {
-      const config = loadConfig({ env: {}, cwd: '/srv/careline' });
+      const config = loadCarelineConfig({ env: {}, cwd: '/srv/careline' });
       expect(config).toMatchObject({ port: 3000, dataDir: '/srv/careline/data', locales: { default: 'vi', supported: ['vi', 'en', 'cs', 'zh'] } });
       expect(config.mongodbUri).toBeUndefined();
       expect(config.businessHours.weekly.mon).toEqual([[480, 1050]]);
       expect(config.businessHours.weekly.sun).toEqual([]);
-      expect(enabledChannels(config)).toMatchObject({ webchat: true, telegram: false, zalo: false, whatsapp: false });
+      expect(enabledChannels(config)).toMatchObject({ rest: false, webchat: true, telegram: false, zalo: false, whatsapp: false });
     });
   });
 
   describe('when a variable is wrong', () => {
     it('names the variable, what was given and what is expected', () => {
-      const problems = problemsOf(() => loadConfig({ env: { PORT: 'eighty', CSAT_MIN_DAYS_BETWEEN: '-3', DEFAULT_LOCALE: 'fr', TIMEZONE: 'Mars/Olympus' } }));
+      const problems = problemsOf(() => loadCarelineConfig({ env: { PORT: 'eighty', CSAT_MIN_DAYS_BETWEEN: '-3', DEFAULT_LOCALE: 'fr', TIMEZONE: 'Mars/Olympus' } }));
       expect(problems).toEqual(
         expect.arrayContaining([
           expect.stringMatching(/^PORT \(environment variable\) is "eighty": expected a whole number from 0 to 65535/),
@@ -45,13 +44,13 @@ describe('loadConfig', () => {
     });
 
     it('does not print a secret it rejects', () => {
-      const [problem] = problemsOf(() => loadConfig({ env: { MONGODB_URI: 'postgres://user:hunter2@db/x' } }));
+      const [problem] = problemsOf(() => loadCarelineConfig({ env: { MONGODB_URI: 'postgres://user:hunter2@db/x' } }));
       expect(problem).toMatch(/^MONGODB_URI .*mongodb:\/\//);
       expect(problem).not.toContain('hunter2');
     });
 
     it('explains a malformed business-hours entry', () => {
-      const [problem] = problemsOf(() => loadConfig({ env: { BUSINESS_HOURS: 'mon-fri 9-5' } }));
+      const [problem] = problemsOf(() => loadCarelineConfig({ env: { BUSINESS_HOURS: 'mon-fri 9-5' } }));
       expect(problem).toMatch(/^BUSINESS_HOURS .*"mon-fri 9-5" is not like "mon-fri 08:00-17:30"/);
     });
   });
@@ -62,7 +61,7 @@ describe('loadConfig', () => {
       dirs.push(dir);
       const file = join(dir.path, 'careline.yaml');
       writeFileSync(file, 'port: 8080\nchannels:\n  telegram:\n    botToken: "123:abc"\nbusinessHours:\n  weekly: "mon-sun 00:00-24:00"\n  holidays: ["2026-12-25"]\n');
-      const config = loadConfig({ env: { PORT: '9090' }, configFile: file });
+      const config = loadCarelineConfig({ env: { PORT: '9090' }, configFile: file });
       expect(config.port).toBe(9090);
       expect(config.businessHours.weekly.sun).toEqual([[0, 1440]]);
       expect(config.businessHours.holidays).toEqual(['2026-12-25']);
@@ -74,7 +73,7 @@ describe('loadConfig', () => {
       dirs.push(dir);
       const file = join(dir.path, 'careline.json');
       writeFileSync(file, JSON.stringify({ csat: { delaySeconds: 'soon' }, chanels: {} }));
-      const problems = problemsOf(() => loadConfig({ env: {}, configFile: file }));
+      const problems = problemsOf(() => loadCarelineConfig({ env: {}, configFile: file }));
       expect(problems).toEqual(
         expect.arrayContaining([
           `${file}: csat.delaySeconds is "soon": expected a whole number from 0 to 86400`,
@@ -88,15 +87,15 @@ describe('loadConfig', () => {
       dirs.push(dir);
       const file = join(dir.path, 'broken.yaml');
       writeFileSync(file, 'port: [1,\n');
-      expect(problemsOf(() => loadConfig({ env: {}, configFile: file }))[0]).toContain(`config file ${file} is not valid YAML`);
-      expect(problemsOf(() => loadConfig({ env: { CARELINE_CONFIG: join(dir.path, 'missing.yaml') } }))[0]).toContain('cannot be read');
+      expect(problemsOf(() => loadCarelineConfig({ env: {}, configFile: file }))[0]).toContain(`config file ${file} is not valid YAML`);
+      expect(problemsOf(() => loadCarelineConfig({ env: { CARELINE_CONFIG: join(dir.path, 'missing.yaml') } }))[0]).toContain('cannot be read');
     });
   });
 
   describe('maskSecrets', () => {
     it('hides tokens and the MongoDB password but keeps the MongoDB host', () => {
-      const config = loadConfig({ env: { TELEGRAM_BOT_TOKEN: '123:secret-token', MONGODB_URI: 'mongodb://app:pw123@db.example:27017/care' } });
-      const text = JSON.stringify(maskSecrets(config));
+      const config = loadCarelineConfig({ env: { TELEGRAM_BOT_TOKEN: '123:secret-token', MONGODB_URI: 'mongodb://app:pw123@db.example:27017/care' } });
+      const text = JSON.stringify(maskCarelineSecrets(config));
       expect(text).not.toContain('secret-token');
       expect(text).not.toContain('pw123');
       expect(text).toContain('db.example:27017');

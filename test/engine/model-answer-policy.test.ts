@@ -1,5 +1,5 @@
+import { loadCarelineConfig } from '../../src/channels/careline-config.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load-config.js';
 import { FakeOpenAI, type FakeFailure } from '../support/fake-openai.js';
 import { startOpenAIWorld, writeKnowledgeBase, type ArticleSpec, type OpenAIWorld } from '../support/openai-world.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -56,7 +56,7 @@ describe('ModelAnswerPolicy (OpenAI configured, against a fake OpenAI server)', 
 
   describe('hybrid ranking', () => {
     it('answers with the article the embeddings favour when the offline scores are close', async () => {
-      const { answers } = loadConfig({ env: {} });
+      const { answers } = loadCarelineConfig({ env: {} });
       const offline = world.careline.policy.decide({ text: 'how do I send my order back' });
       const [first, second] = offline.candidates;
       expect(new Set([first!.slug, second!.slug])).toEqual(new Set(['return-refund', 'return-repair']));

@@ -1,8 +1,8 @@
+import { loadCarelineConfig } from '../../src/channels/careline-config.js';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCareline } from '../../src/app/careline.js';
 import type { InboundMessage } from '../../src/core/messages.js';
-import { loadConfig } from '../../src/config/load-config.js';
 import { ConversationLog } from '../../src/engine/conversation-log.js';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -18,7 +18,7 @@ const question = (messageId: string, sender = 'api-1'): InboundMessage => ({
 
 /** A Careline on a data directory that outlives it, as a process killed and started again. */
 async function open(dataDir: string) {
-  const config = loadConfig({ env: { DATA_DIR: dataDir } });
+  const config = loadCarelineConfig({ env: { DATA_DIR: dataDir } });
   const store = new EmbeddedDocumentStore(config.dataDir);
   await store.init();
   const careline = await createCareline({ config, store, logger: pino({ level: 'silent' }) });

@@ -1,9 +1,9 @@
+import { loadCarelineConfig } from '../../src/channels/careline-config.js';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { User } from '../../src/accounts/user.js';
 import { createCareline } from '../../src/app/careline.js';
 import type { InboundMessage } from '../../src/core/messages.js';
-import { loadConfig } from '../../src/config/load-config.js';
 import { ConflictError } from '../../src/core/app-error.js';
 import { handoffTicketId } from '../../src/handoff/ticket.js';
 import { faultyStore, InjectedFault, setsState, type FaultRule } from '../support/faulty-store.js';
@@ -23,7 +23,7 @@ const agent: User = { _id: 'usr_lan', email: 'lan@shop.example', displayName: 'L
 
 /** Careline on a data directory that outlives it (a process stopped and started again), its store failing where `fails` says. */
 async function open(dataDir: string, fails: FaultRule = () => false) {
-  const config = loadConfig({ env: { DATA_DIR: dataDir, BUSINESS_HOURS: 'mon-sun 00:00-24:00' } });
+  const config = loadCarelineConfig({ env: { DATA_DIR: dataDir, BUSINESS_HOURS: 'mon-sun 00:00-24:00' } });
   const { store: embedded, content } = await openWorldStore(config);
   const store = faultyStore(embedded, fails);
   const logs: string[] = [];

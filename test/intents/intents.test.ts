@@ -1,9 +1,9 @@
+import { loadCarelineConfig } from '../../src/channels/careline-config.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createCareline, type Careline } from '../../src/app/careline.js';
-import { loadConfig } from '../../src/config/load-config.js';
 import type { Locale } from '../../src/config/config-schema.js';
 import type { IntentName } from '../../src/intents/intent.js';
 import { IntentFileError, readIntentFiles } from '../../src/intents/read-intent-files.js';
@@ -27,7 +27,7 @@ describe('intents', () => {
   let store: EmbeddedDocumentStore;
 
   beforeAll(async () => {
-    const config = loadConfig({ env: { DATA_DIR: data.path } });
+    const config = loadCarelineConfig({ env: { DATA_DIR: data.path } });
     store = new EmbeddedDocumentStore(config.dataDir);
     await store.init();
     careline = await createCareline({ config, store, logger: pino({ level: 'silent' }) });
@@ -54,7 +54,7 @@ describe('intents', () => {
   }
 
   it('has responses in every language for every intent', () => {
-    const definitions = readIntentFiles(loadConfig({ env: {} }).intentsDir);
+    const definitions = readIntentFiles(loadCarelineConfig({ env: {} }).intentsDir);
     expect(definitions.map((definition) => definition.intent).sort()).toEqual(['affirm', 'complaint', 'deny', 'goodbye', 'greeting', 'human', 'thanks']);
     for (const definition of definitions) for (const locale of ['vi', 'en', 'cs', 'zh'] as const) expect(definition.responses[locale].length).toBeGreaterThan(0);
   });
@@ -62,7 +62,7 @@ describe('intents', () => {
   describe('a broken intent file', () => {
     const dir = tempDir('careline-intent-files-');
     afterAll(() => dir.remove());
-    const bundled = loadConfig({ env: {} }).intentsDir;
+    const bundled = loadCarelineConfig({ env: {} }).intentsDir;
 
     it('stops start-up naming the file and the field', () => {
       mkdirSync(join(dir.path, 'broken'));

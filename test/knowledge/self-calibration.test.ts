@@ -1,4 +1,4 @@
-import { loadConfig } from '../../src/config/load-config.js';
+import { loadCarelineConfig } from '../../src/channels/careline-config.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -184,7 +184,7 @@ const notCovered = [
 ];
 
 // The default thresholds: a customer is answered from ANSWER_THRESHOLD, offered choices from CLARIFY_THRESHOLD.
-const { answerThreshold, clarifyThreshold } = loadConfig({ env: {} }).answers;
+const { answerThreshold, clarifyThreshold } = loadCarelineConfig({ env: {} }).answers;
 
 function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;

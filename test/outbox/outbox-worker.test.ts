@@ -1,3 +1,4 @@
+import { loadCarelineConfig } from '../../src/channels/careline-config.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
@@ -6,7 +7,6 @@ import { createCareline, type Careline } from '../../src/app/careline.js';
 import type { Channel, SendReceipt } from '../../src/core/channel.js';
 import { ChannelSendError } from '../../src/core/channel-send-error.js';
 import type { OutboundMessage, PlatformAddress } from '../../src/core/messages.js';
-import { loadConfig } from '../../src/config/load-config.js';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
 import { tempDir } from '../support/temp-dir.js';
 import { settled } from '../support/settled.js';
@@ -74,7 +74,7 @@ describe('OutboxWorker', () => {
 
   async function start(env: Record<string, string>, platformUrl: string, dataDir?: string) {
     const dir = dataDir ? null : tempDir('careline-outbox-');
-    const config = loadConfig({ env: { DATA_DIR: dataDir ?? dir!.path, ...fastRetries, ...env } });
+    const config = loadCarelineConfig({ env: { DATA_DIR: dataDir ?? dir!.path, ...fastRetries, ...env } });
     const store = new EmbeddedDocumentStore(config.dataDir);
     await store.init();
     const careline = await createCareline({ config, store, logger: pino({ level: 'silent' }) });

@@ -1,8 +1,8 @@
+import { loadCarelineConfig } from '../../src/channels/careline-config.js';
 import { pino } from 'pino';
 import { createCareline, type Careline } from '../../src/app/careline.js';
 import { CollectingChannel } from '../../src/channels/collecting/collecting-channel.js';
 import type { ChannelId } from '../../src/core/channel-id.js';
-import { loadConfig } from '../../src/config/load-config.js';
 import { createOpenAIClient } from '../../src/knowledge/openai/openai-client.js';
 import { openAIConfigured } from '../../src/knowledge/openai/openai-settings.js';
 import type { Turn } from '../../src/engine/conversation-engine.js';
@@ -21,7 +21,7 @@ export interface EngineWorld {
 
 export async function createEngineWorld(env: Record<string, string> = {}): Promise<EngineWorld> {
   const dir = tempDir('careline-engine-');
-  const config = loadConfig({ env: { DATA_DIR: dir.path, ...env } });
+  const config = loadCarelineConfig({ env: { DATA_DIR: dir.path, ...env } });
   const { store, content } = await openWorldStore(config);
   // As in main.ts: the OpenAI client exists only when OpenAI is configured.
   const openai = openAIConfigured(config.openai) ? createOpenAIClient(config.openai) : null;

@@ -1,9 +1,9 @@
+import { loadCarelineConfig } from '../../src/channels/careline-config.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { createCareline, type Careline } from '../../src/app/careline.js';
 import { CollectingChannel } from '../../src/channels/collecting/collecting-channel.js';
-import { loadConfig } from '../../src/config/load-config.js';
 import type { Turn } from '../../src/engine/conversation-engine.js';
 import { createOpenAIClient } from '../../src/knowledge/openai/openai-client.js';
 import type { FakeOpenAI } from './fake-openai.js';
@@ -38,7 +38,7 @@ export interface OpenAIWorld {
 
 /** Starts Careline (no HTTP) with the fake OpenAI server configured, waiting for article embeddings. */
 export async function startOpenAIWorld(fake: FakeOpenAI, options: { dataDir: string; knowledgeBaseDir: string; env?: Record<string, string> }): Promise<OpenAIWorld> {
-  const config = loadConfig({ env: { DATA_DIR: options.dataDir, KNOWLEDGE_BASE_DIR: options.knowledgeBaseDir, BUSINESS_HOURS: 'mon-sun 00:00-24:00', ...fake.env(options.env) } });
+  const config = loadCarelineConfig({ env: { DATA_DIR: options.dataDir, KNOWLEDGE_BASE_DIR: options.knowledgeBaseDir, BUSINESS_HOURS: 'mon-sun 00:00-24:00', ...fake.env(options.env) } });
   const { store, content } = await openWorldStore(config);
   const logs: { level: number; msg: string }[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as { level: number; msg: string }) });

@@ -1,9 +1,10 @@
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationReference, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants, type AuthenticateRequestResult, type BotFrameworkAuthentication } from 'botframework-connector';
-import type { Config } from '../../config/config-schema.js';
+import type { SettingsOf } from '../channel-settings.js';
+import type { botFrameworkSettings } from './bot-framework-settings.js';
 
 /** The Bot Framework settings of the configuration. */
-export type BotFrameworkConfig = Config['channels']['botframework'];
+export type BotFrameworkConfig = SettingsOf<typeof botFrameworkSettings>;
 
 /** What a bot turn runs, given the SDK's turn context. */
 export type TurnLogic = (context: TurnContext) => Promise<void>;

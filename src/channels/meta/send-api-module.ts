@@ -1,10 +1,10 @@
 import type { Router } from 'express';
-import type { Config } from '../../config/config-schema.js';
-import { enabledChannels } from '../../config/describe-config.js';
 import type { Channel } from '../../core/channel.js';
 import type { ChannelModule } from '../channel-module.js';
+import type { SettingsOf } from '../channel-settings.js';
 import { GraphApiClient } from './graph-api-client.js';
 import type { MessagingRoutesDeps } from './messaging-routes.js';
+import { metaSettings, metaWebhookReady } from './meta-settings.js';
 
 /**
  * The module of a Send API platform (Messenger, Instagram): on with the Meta app secret and
@@ -12,15 +12,15 @@ import type { MessagingRoutesDeps } from './messaging-routes.js';
  */
 export function sendApiModule(
   id: 'messenger' | 'instagram',
-  tokenOf: (meta: Config['channels']['meta']) => string | undefined,
+  tokenOf: (meta: SettingsOf<typeof metaSettings>) => string | undefined,
   channelOf: (graph: GraphApiClient, token: string) => Channel,
   routesOf: (deps: MessagingRoutesDeps) => Router,
-): ChannelModule {
+): ChannelModule<typeof metaSettings> {
   return {
     id,
-    enabled: (config) => enabledChannels(config)[id] === true,
-    create({ config, inbox, logger }) {
-      const meta = config.channels.meta;
+    settings: metaSettings,
+    enabled: (meta) => metaWebhookReady(meta) && Boolean(tokenOf(meta)),
+    create({ inbox, logger }, meta) {
       const messages = inbox(id);
       return {
         channel: channelOf(new GraphApiClient(meta.graphApiBase), tokenOf(meta)!),

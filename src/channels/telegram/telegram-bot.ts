@@ -1,6 +1,7 @@
 import { Telegraf } from 'telegraf';
 import type { Logger } from 'pino';
-import type { Config } from '../../config/config-schema.js';
+import type { SettingsOf } from '../channel-settings.js';
+import type { telegramSettings } from './telegram-settings.js';
 
 /**
  * The telegraf client for the configured bot, or null when no token is set. Only the
@@ -8,7 +9,7 @@ import type { Config } from '../../config/config-schema.js';
  * webhook at once and sends answers later through the Bot API, so every send has a real
  * result (message id, error, 429) for the outbox.
  */
-export function createTelegramBot(config: Config['channels']['telegram']): Telegraf | null {
+export function createTelegramBot(config: SettingsOf<typeof telegramSettings>): Telegraf | null {
   if (!config.botToken) return null;
   // The client resolves methods relative to the root: a root with a path needs its trailing slash.
   const apiRoot = config.apiRoot ? `${config.apiRoot}/` : undefined;

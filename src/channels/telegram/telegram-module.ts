@@ -1,19 +1,20 @@
 import type { ChannelModule } from '../channel-module.js';
+import { telegramSettings } from './telegram-settings.js';
 
 /**
- * Telegram: on when `main.ts` made a bot client (TELEGRAM_BOT_TOKEN). Every update (webhook
+ * Telegram: on with TELEGRAM_BOT_TOKEN (a test may hand in a bot client pointed at its fake). Every update (webhook
  * or polling) goes to a `TelegramInbox`; a `/start` deep-link payload links a known customer;
  * `/api/telegram` serves the webhook and the deep-link API. Started once the server listens:
  * with a public URL Telegram posts to its webhook (TELEGRAM_WEBHOOK_SECRET), without one the
  * bot polls. telegraf's code is loaded only when the channel is on.
  */
-export const telegramModule: ChannelModule = {
+export const telegramModule: ChannelModule<typeof telegramSettings> = {
   id: 'telegram',
-  enabled: (config, clients) => Boolean(config.channels.telegram.botToken && clients.telegramBot),
-  async create({ config, clients, inbox, repositories, logger }) {
-    const bot = clients.telegramBot!;
-    const { botToken, webhookSecret, groups } = config.channels.telegram;
-    const [{ routeTelegramUpdates }, { TelegramChannel }, { TelegramInbox }, { telegramRoutes }, { customerIdOfStartPayload }, { launchTelegram }] = await Promise.all([
+  settings: telegramSettings,
+  enabled: (telegram) => Boolean(telegram.botToken),
+  async create({ config, clients, inbox, repositories, logger }, telegram) {
+    const { botToken, webhookSecret, groups } = telegram;
+    const [{ routeTelegramUpdates, createTelegramBot }, { TelegramChannel }, { TelegramInbox }, { telegramRoutes }, { customerIdOfStartPayload }, { launchTelegram }] = await Promise.all([
       import('./telegram-bot.js'),
       import('./telegram-channel.js'),
       import('./telegram-inbox.js'),
@@ -21,6 +22,7 @@ export const telegramModule: ChannelModule = {
       import('./telegram-start-link.js'),
       import('./telegram-launch.js'),
     ]);
+    const bot = clients.telegramBot ?? createTelegramBot(telegram)!;
     const messages = inbox('telegram');
     const updates = new TelegramInbox({
       inbox: messages,

@@ -2,6 +2,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import type { ChannelModule } from '../channel-module.js';
 import { WebchatChannel } from './webchat-channel.js';
 import { WebchatInbox } from './webchat-inbox.js';
+import { webchatSettings } from './webchat-settings.js';
 import { webchatRoutes } from './webchat-routes.js';
 import { attachWebchatSocket } from './webchat-socket.js';
 
@@ -15,9 +16,10 @@ function allowAnyOrigin(req: Request, res: Response, next: NextFunction): void {
 }
 
 /** The website chat widget: `/api/webchat` (session, history, messages) and its WebSocket on the listening server. */
-export const webchatModule: ChannelModule = {
+export const webchatModule: ChannelModule<typeof webchatSettings> = {
   id: 'webchat',
-  enabled: (config) => config.channels.webchat.enabled,
+  settings: webchatSettings,
+  enabled: (webchat) => webchat.enabled,
   create({ onMessage, repositories, limits, logger }) {
     const channel = new WebchatChannel();
     const inbox = new WebchatInbox({ onMessage, customers: repositories.customers, conversations: repositories.conversations, messages: repositories.messages });

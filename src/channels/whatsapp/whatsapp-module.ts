@@ -1,16 +1,16 @@
-import { enabledChannels } from '../../config/describe-config.js';
 import type { ChannelModule } from '../channel-module.js';
 import { GraphApiClient } from '../meta/graph-api-client.js';
+import { metaSettings, metaWebhookReady } from '../meta/meta-settings.js';
 import { WhatsappChannel } from './whatsapp-channel.js';
 import { whatsappRoutes } from './whatsapp-routes.js';
 import { whatsappStatusRecorder } from './whatsapp-statuses.js';
 
 /** WhatsApp Cloud API: on with the Meta app secret, verify token, WhatsApp token and phone number id. */
-export const whatsappModule: ChannelModule = {
+export const whatsappModule: ChannelModule<typeof metaSettings> = {
   id: 'whatsapp',
-  enabled: (config) => enabledChannels(config).whatsapp === true,
-  create({ config, inbox, logger, repositories, recordReceipt }) {
-    const meta = config.channels.meta;
+  settings: metaSettings,
+  enabled: (meta) => metaWebhookReady(meta) && Boolean(meta.whatsappAccessToken && meta.whatsappPhoneNumberId),
+  create({ inbox, logger, repositories, recordReceipt }, meta) {
     const messages = inbox('whatsapp');
     const router = whatsappRoutes({
       appSecret: meta.appSecret!,

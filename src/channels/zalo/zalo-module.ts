@@ -1,16 +1,16 @@
-import { enabledChannels } from '../../config/describe-config.js';
 import type { ChannelModule } from '../channel-module.js';
 import { ZaloChannel } from './zalo-channel.js';
 import { OfferedChoices } from '../offered-choices.js';
 import { zaloRoutes } from './zalo-routes.js';
 import { ZaloTokens } from './zalo-tokens.js';
+import { zaloSettings } from './zalo-settings.js';
 
 /** The Zalo Official Account: on with its app id, OA secret key and access token; `/webhooks/zalo`. */
-export const zaloModule: ChannelModule = {
+export const zaloModule: ChannelModule<typeof zaloSettings> = {
   id: 'zalo',
-  enabled: (config) => enabledChannels(config).zalo === true,
-  create({ config, store, inbox, logger }) {
-    const zalo = config.channels.zalo;
+  settings: zaloSettings,
+  enabled: (zalo) => Boolean(zalo.appId && zalo.oaSecretKey && zalo.accessToken),
+  create({ store, inbox, logger }, zalo) {
     const tokens = new ZaloTokens(store, { appId: zalo.appId!, appSecret: zalo.appSecret, accessToken: zalo.accessToken!, refreshToken: zalo.refreshToken, oauthBase: zalo.oauthBase });
     const choices = new OfferedChoices(store, 'zalo', { numbers: true });
     const messages = inbox('zalo');

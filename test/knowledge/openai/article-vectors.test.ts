@@ -1,3 +1,4 @@
+import { loadCarelineConfig } from '../../../src/channels/careline-config.js';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArticleEmbeddingRepository } from '../../../src/knowledge/openai/article-embedding-repository.js';
@@ -5,7 +6,6 @@ import { ArticleVectors, type EmbeddableArticle } from '../../../src/knowledge/o
 import { ModelFailureLog } from '../../../src/knowledge/openai/model-failures.js';
 import { createOpenAIClient } from '../../../src/knowledge/openai/openai-client.js';
 import { TextEmbedder } from '../../../src/knowledge/openai/text-embedder.js';
-import { loadConfig } from '../../../src/config/load-config.js';
 import { EmbeddedDocumentStore } from '../../../src/storage/embedded/embedded-document-store.js';
 import { eventually } from '../../support/eventually.js';
 import { FakeOpenAI } from '../../support/fake-openai.js';
@@ -31,7 +31,7 @@ describe('ArticleVectors (against a fake OpenAI server)', () => {
     dir = tempDir('careline-vectors-');
     store = new EmbeddedDocumentStore(dir.path);
     await store.init();
-    const client = createOpenAIClient(loadConfig({ env: fake.env() }).openai)!;
+    const client = createOpenAIClient(loadCarelineConfig({ env: fake.env() }).openai)!;
     vectors = new ArticleVectors({ embedder: new TextEmbedder(client, 'fake-embedding'), repository: new ArticleEmbeddingRepository(store), failures: new ModelFailureLog(pino({ level: 'silent' })), batchTimeoutMs: 10_000, retryMs: 20 });
   });
   afterEach(async () => {
@@ -60,7 +60,7 @@ describe('ArticleVectors (against a fake OpenAI server)', () => {
   });
 
   it('asks for shortened vectors when dimensions are configured and caches them apart from full-size ones', async () => {
-    const client = createOpenAIClient(loadConfig({ env: fake.env() }).openai)!;
+    const client = createOpenAIClient(loadCarelineConfig({ env: fake.env() }).openai)!;
     const repository = new ArticleEmbeddingRepository(store);
     const short = new ArticleVectors({ embedder: new TextEmbedder(client, 'fake-embedding', 256), repository, failures: new ModelFailureLog(pino({ level: 'silent' })), batchTimeoutMs: 10_000, retryMs: 20 });
     await vectors.sync(articles);

@@ -1,12 +1,11 @@
+import { loadCarelineConfig, maskCarelineSecrets } from '../../../src/channels/careline-config.js';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/config/config-error.js';
-import { maskSecrets } from '../../../src/config/describe-config.js';
-import { loadConfig } from '../../../src/config/load-config.js';
 import { createOpenAIClient } from '../../../src/knowledge/openai/openai-client.js';
 import { openAIConfigured } from '../../../src/knowledge/openai/openai-settings.js';
 import { createEngineWorld } from '../../support/engine-world.js';
 
-const settings = (env: Record<string, string>) => loadConfig({ env }).openai;
+const settings = (env: Record<string, string>) => loadCarelineConfig({ env }).openai;
 
 describe('OpenAI settings', () => {
   it('are off with no key and no base URL, and on with either (a self-hosted server may need no key)', () => {
@@ -19,10 +18,10 @@ describe('OpenAI settings', () => {
   });
 
   it('keep the key out of `careline config` and name a bad value', () => {
-    expect(JSON.stringify(maskSecrets(loadConfig({ env: { OPENAI_API_KEY: 'sk-secret' } })))).not.toContain('sk-secret');
+    expect(JSON.stringify(maskCarelineSecrets(loadCarelineConfig({ env: { OPENAI_API_KEY: 'sk-secret' } })))).not.toContain('sk-secret');
     let problems: string[] = [];
     try {
-      loadConfig({ env: { OPENAI_TIMEOUT_MS: 'soon', OPENAI_EMBEDDING_WEIGHT: '2' } });
+      loadCarelineConfig({ env: { OPENAI_TIMEOUT_MS: 'soon', OPENAI_EMBEDDING_WEIGHT: '2' } });
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       problems = error.problems;

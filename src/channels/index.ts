@@ -8,5 +8,8 @@ import { webchatModule } from './webchat/webchat-module.js';
 import { whatsappModule } from './whatsapp/whatsapp-module.js';
 import { zaloModule } from './zalo/zalo-module.js';
 
-/** Every channel Careline has, in the order they are built and mounted. A new channel is its folder plus one line here. */
-export const channelModules: readonly ChannelModule[] = [restModule, webchatModule, messengerModule, instagramModule, whatsappModule, zaloModule, botFrameworkModule, telegramModule];
+/**
+ * Every channel Careline has, in the order they are built and mounted; their settings slices
+ * make up `config.channels` (`careline-config.ts`). A new channel is its folder plus one line here.
+ */
+export const channelModules = [restModule, webchatModule, messengerModule, instagramModule, whatsappModule, zaloModule, botFrameworkModule, telegramModule] as const satisfies readonly ChannelModule[];
