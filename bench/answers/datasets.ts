@@ -4,6 +4,7 @@
  * question variants), validation messages to tune thresholds on, and test messages.
  * Nothing here is committed data: the files are read where they lie.
  */
+import { seededRandom } from '../latency-stats.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locale } from '../../src/config/config-schema.js';
@@ -66,17 +67,8 @@ export function lines(root: string, folder: string, oosKind?: 'id' | 'ood'): Lab
   return rows;
 }
 
-/** Mulberry32: the fixed-seed random draws of the protocol. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32: the fixed-seed random draws of the protocol (one generator for every bench). */
+export const seeded = seededRandom;
 
 function drawPerIntent(knowledge: Map<string, string[]>, count: number, seed: number): Map<string, string[]> {
   const random = seeded(seed);
