@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelIdSchema } from '../core/channel-id.js';
-import { buttonSchema, linkSchema } from '../core/messages.js';
+import { attachmentSchema, buttonSchema, linkSchema } from '../core/messages.js';
 import { localeSchema } from '../config/config-schema.js';
 
 export const authorKindSchema = z.enum(['customer', 'bot', 'agent', 'system']);
@@ -24,6 +24,8 @@ export const messageSchema = z.object({
   /** Who wrote it; `name` is shown to the customer for agents. */
   author: z.object({ kind: authorKindSchema, id: z.string().optional(), name: z.string().max(200).optional() }),
   text: z.string().max(8000),
+  /** Inbound only: what the customer sent besides text (media are named, not stored). */
+  attachments: z.array(attachmentSchema).optional(),
   buttons: z.array(buttonSchema).default([]),
   /** How the buttons are meant (a `rating` prompt is shown as stars or numbered text); absent for plain text. */
   kind: z.enum(['choices', 'rating']).optional(),

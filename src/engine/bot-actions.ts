@@ -169,7 +169,7 @@ export class BotActions {
     return this.deps.knowledge.article(slug, locale, this.deps.config.locales.default)?.title ?? slug;
   }
 
-  private personButton(locale: Locale) {
+  personButton(locale: Locale) {
     return { label: botPhrases[locale].talkToHuman, payload: payloads.handoff };
   }
 

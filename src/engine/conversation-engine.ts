@@ -1,5 +1,5 @@
 import type { Channel } from '../core/channel.js';
-import type { InboundMessage } from '../core/messages.js';
+import { silentAttachmentKinds, type InboundMessage } from '../core/messages.js';
 import type { Config } from '../config/config-schema.js';
 import type { Locale } from '../core/locale.js';
 import type { Conversation } from '../conversations/conversation.js';
@@ -21,6 +21,7 @@ import type { Decision, DecisionMaker } from './answer-policy.js';
 import { BotActions } from './bot-actions.js';
 import { botPhrases, fill } from './bot-phrases.js';
 import { KeyedQueue } from '../core/keyed-queue.js';
+import { detectLanguage } from '../knowledge/language/detect-language.js';
 
 /** What one customer message produced. */
 export interface Turn {
@@ -156,6 +157,7 @@ export class ConversationEngine {
     const { customer, conversation, message } = recorded;
     const turn: Turn = { conversation, customer, message, duplicate: false, replies: [] };
     this.deps.events.emit('message.received', { conversation, message });
+    if (wordless(message)) return this.withoutWords(turn, output);
     if (conversation.state === 'waiting') await this.whileWaiting(turn, output);
     if (conversation.state !== 'bot' || (await this.answeredSurvey(turn, output))) return turn;
 
@@ -171,6 +173,21 @@ export class ConversationEngine {
     const say = (reply: Reply) => this.reply(turn, { locale, ...reply }, output);
     const result = await this.actions.perform({ turn, decision, locale, say, logQuestion: questionRecorder(this.deps.questions, turn, decision) });
     if (!('escalated' in result)) await this.remember(turn, locale, result.missCount);
+    return turn;
+  }
+
+  /**
+   * A message with no words (a photo, sticker, voice message, location, contact card, reaction
+   * or notice): kept in the transcript for the agents. With the bot, media get a short reply
+   * offering a person; reactions and notices are never answered. None of it is a question:
+   * no miss, nothing in the question log.
+   */
+  private async withoutWords(turn: Turn, output?: Channel): Promise<Turn> {
+    const { conversation, message } = turn;
+    if (conversation.state !== 'bot' || (message.attachments ?? []).every((attachment) => silentAttachmentKinds.has(attachment.kind))) return turn;
+    const { supported, default: defaultLocale } = this.deps.config.locales;
+    const locale = detectLanguage('', { supported, defaultLocale, ...(message.localeHint ? { hint: message.localeHint } : {}), ...(conversation.locale ? { conversationLocale: conversation.locale } : {}) }).locale;
+    await this.reply(turn, { text: botPhrases[locale].wordsOnly, kind: 'choices', buttons: [this.actions.personButton(locale)], locale }, output);
     return turn;
   }
 
@@ -204,6 +221,11 @@ export class ConversationEngine {
     const id = `${turn.message._id}.r${turn.replies.length + 1}`;
     turn.replies.push(await this.deps.dispatcher.deliver(turn.conversation, { kind: 'bot' }, { ...reply, id }, output, { waitForFirstTry: true }));
   }
+}
+
+/** Whether a message has nothing to read: no text, no button pressed, only attachments. */
+function wordless(message: Message): boolean {
+  return !message.text.trim() && !message.payload && (message.attachments?.length ?? 0) > 0;
 }
 
 /** Logs the turn's question (or another text of the customer's) for editors, with the decision's candidates. */

@@ -50,6 +50,7 @@ export class ConversationLog {
       direction: 'in',
       author: { kind: 'customer', id: customer._id },
       text: inbound.text,
+      ...(inbound.attachments?.length ? { attachments: inbound.attachments } : {}),
       buttons: [],
       ...(inbound.payload ? { payload: inbound.payload } : {}),
       ...(inbound.platformMessageId ? { platformMessageId: inbound.platformMessageId } : {}),

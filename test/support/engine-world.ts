@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { createCareline, type Careline } from '../../src/app/careline.js';
 import { CollectingChannel } from '../../src/channels/collecting/collecting-channel.js';
 import type { ChannelId } from '../../src/core/channel-id.js';
+import type { Attachment } from '../../src/core/messages.js';
 import { createOpenAIClient } from '../../src/knowledge/openai/openai-client.js';
 import { openAIConfigured } from '../../src/knowledge/openai/openai-settings.js';
 import type { Turn } from '../../src/engine/conversation-engine.js';
@@ -15,7 +16,7 @@ export interface EngineWorld {
   careline: Careline;
   store: EmbeddedDocumentStore;
   /** Sends a customer message and returns the turn and the texts the bot sent. */
-  say(customer: string, text: string, options?: { payload?: string; messageId?: string; locale?: string; channel?: ChannelId }): Promise<Turn & { texts: string[]; output: CollectingChannel }>;
+  say(customer: string, text: string, options?: { payload?: string; messageId?: string; locale?: string; channel?: ChannelId; attachments?: Attachment[] }): Promise<Turn & { texts: string[]; output: CollectingChannel }>;
   close(): Promise<void>;
 }
 
@@ -41,6 +42,7 @@ export async function createEngineWorld(env: Record<string, string> = {}): Promi
           ...(options.payload ? { payload: options.payload } : {}),
           ...(options.messageId ? { platformMessageId: options.messageId } : {}),
           ...(options.locale ? { localeHint: options.locale } : {}),
+          ...(options.attachments ? { attachments: options.attachments } : {}),
         },
         output,
       );

@@ -4,6 +4,7 @@ import type { ConversationRepository } from '../../conversations/conversation-re
 import type { MessageRepository } from '../../conversations/message-repository.js';
 import type { AcceptMessage } from '../channel-inbox.js';
 import { NotFoundError } from '../../core/app-error.js';
+import { attachmentSchema } from '../../core/messages.js';
 import type { PublicRateLimits } from '../../http/public-rate-limits.js';
 import { validate } from '../../http/validate.js';
 import { CollectingChannel } from '../collecting/collecting-channel.js';
@@ -18,8 +19,10 @@ const postMessageSchema = z
     messageId: z.string().min(1).max(256).optional(),
     displayName: z.string().max(200).optional(),
     locale: z.string().max(35).optional(),
+    /** What the customer sent besides text (an image's URL, a location, a contact card), as in `InboundMessage`. */
+    attachments: z.array(attachmentSchema).max(20).optional(),
   })
-  .refine((body) => body.text.trim().length > 0 || body.payload !== undefined, { error: 'expected text or a button payload', path: ['text'] });
+  .refine((body) => body.text.trim().length > 0 || body.payload !== undefined || (body.attachments?.length ?? 0) > 0, { error: 'expected text, a button payload or attachments', path: ['text'] });
 
 // A rating prompt reads as numbered text, so an integration that shows only text still works.
 const asText = (kind: string | undefined, text: string, buttons: { label: string; payload: string }[]) => (kind === 'rating' ? numberedText(text, buttons) : text);
@@ -53,6 +56,7 @@ export function restRoutes(deps: { onMessage: AcceptMessage; conversations: Conv
         ...(body.displayName ? { displayName: body.displayName } : {}),
         ...(body.messageId ? { platformMessageId: body.messageId } : {}),
         ...(body.locale ? { localeHint: body.locale } : {}),
+        ...(body.attachments?.length ? { attachments: body.attachments } : {}),
       },
       collected,
     );
