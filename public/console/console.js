@@ -129,6 +129,45 @@
     }
   };
 
+  // ---- what a customer sent besides text: media through the authenticated route, cards and places as text ----
+  const attachmentLabels = { image: 'Photo', video: 'Video', audio: 'Audio', voice: 'Voice message', file: 'File', sticker: 'Sticker', order: 'Order', notice: 'Notice', unsupported: 'Unsupported message' };
+  const renderAttachment = (attachment) => {
+    const box = el('div', `attachment attachment-${attachment.kind}`);
+    if (attachment.kind === 'location' && attachment.location) {
+      const { latitude, longitude, name, address } = attachment.location;
+      const map = el('a', '', `📍 ${[name, address].filter(Boolean).join(', ') || `${latitude}, ${longitude}`}`);
+      map.href = `https://www.openstreetmap.org/?mlat=${encodeURIComponent(latitude)}&mlon=${encodeURIComponent(longitude)}#map=17/${encodeURIComponent(latitude)}/${encodeURIComponent(longitude)}`;
+      map.target = '_blank';
+      map.rel = 'noopener noreferrer';
+      box.append(map);
+    } else if (attachment.kind === 'contact' && attachment.contact) {
+      const { name, phones = [], emails = [] } = attachment.contact;
+      box.textContent = `👤 ${[name, ...phones, ...emails].filter(Boolean).join(' · ')}`;
+    } else if (attachment.kind === 'reaction') {
+      box.textContent = `reacted ${attachment.emoji || ''}`;
+    } else if (attachment.href && (attachment.kind === 'image' || attachment.kind === 'sticker')) {
+      const link = el('a');
+      link.href = attachment.href;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      const image = el('img');
+      image.src = attachment.href;
+      image.alt = `${attachmentLabels[attachment.kind]}${attachment.emoji ? ` ${attachment.emoji}` : ''}`;
+      image.loading = 'lazy';
+      link.append(image);
+      box.append(link);
+    } else if (attachment.href) {
+      const link = el('a', '', `📎 ${attachmentLabels[attachment.kind] || attachment.kind}${attachment.fileName ? `: ${attachment.fileName}` : ''}${attachment.size ? ` (${Math.ceil(attachment.size / 1024)} KB)` : ''}`);
+      link.href = attachment.href;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      box.append(link);
+    } else {
+      box.textContent = `${attachmentLabels[attachment.kind] || attachment.kind}${attachment.emoji ? ` ${attachment.emoji}` : ''}${attachment.summary ? `: ${attachment.summary}` : ''}`;
+    }
+    return box;
+  };
+
   // ---- one conversation ----
   const renderTranscript = (list, messages) => {
     list.replaceChildren();
@@ -137,6 +176,7 @@
       const who = message.author === 'agent' ? message.authorName || 'Agent' : message.author;
       const detail = message.articleId ? ` · article ${message.articleId}, confidence ${Number(message.confidence).toFixed(2)}${message.wordedBy ? `, worded by ${message.wordedBy}` : ''}` : '';
       li.append(el('span', 'who', `${who}${detail}`), document.createTextNode(message.text));
+      for (const attachment of message.attachments || []) li.append(renderAttachment(attachment));
       list.append(li);
     }
   };

@@ -11,6 +11,8 @@ import type { EventBus } from '../events/event-bus.js';
 import type { AgentDesk } from '../handoff/agent-desk.js';
 import type { AgentPresence } from '../handoff/agent-presence.js';
 import { agentRoutes } from '../handoff/agent-routes.js';
+import { attachmentRoutes } from '../handoff/attachment-routes.js';
+import type { ChannelRegistry } from '../core/channel-registry.js';
 import { ticketRoutes } from '../handoff/ticket-routes.js';
 import type { ChannelRoutes } from '../channels/channel-module.js';
 import type { Config } from '../config/config-schema.js';
@@ -45,6 +47,8 @@ export interface AppDeps {
   channelRoutes: { raw: ChannelRoutes[]; json: ChannelRoutes[] };
   /** The knowledge-base editor's services (articles, try it, content gaps). */
   editor: EditorRouteDeps;
+  /** The enabled channels' senders (customers' media are fetched through them). */
+  channels: ChannelRegistry;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
@@ -53,7 +57,7 @@ const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;
  * The whole HTTP surface as an express app that does not listen; `main.ts` listens, tests
  * drive it in-process.
  */
-export function createApp({ config, store, services, logger, knowledge, desk, events, sessions, throttle, limits, presence, channelRoutes, editor }: AppDeps): Express {
+export function createApp({ config, store, services, logger, knowledge, desk, events, sessions, throttle, limits, presence, channelRoutes, editor, channels }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // The client address (login throttle, rate limits) is the connection's unless TRUST_PROXY names the proxy.
@@ -82,6 +86,7 @@ export function createApp({ config, store, services, logger, knowledge, desk, ev
   app.use('/api', express.json({ limit: '256kb', verify: checkJsonDepth }));
   app.use('/api', authenticate({ sessions, users: services.users }));
   app.use('/api/auth', authRoutes({ users: services.users, sessions, throttle, config }));
+  app.use('/api/agent', attachmentRoutes({ messages: services.messages, channels, maxBytes: config.media.maxMegabytes * 2 ** 20, timeoutMs: config.media.timeoutMs }));
   app.use('/api/agent', agentRoutes({ repositories: services, desk, events, users: services.users, sla: config.sla, presence, knowledge, defaultLocale: config.locales.default }));
   app.use('/api/customers', customerRoutes(services));
   app.use('/api/tickets', ticketRoutes({ tickets: services.tickets, users: services.users, desk }));

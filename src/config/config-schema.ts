@@ -107,6 +107,13 @@ export const configFields = z.strictObject({
       missesBeforeHandoff: wholeNumber(1, 10).default(2),
     })
     .prefault({}),
+  /** Customers' media, fetched from the platform when an agent opens them. */
+  media: z
+    .strictObject({
+      maxMegabytes: wholeNumber(1, 100).default(25),
+      timeoutMs: wholeNumber(100, 120_000).default(15_000),
+    })
+    .prefault({}),
   outbox: z
     .strictObject({
       retryBaseMs: wholeNumber(1, 3_600_000).default(2000),

@@ -58,6 +58,8 @@ export const envVars: EnvVar[] = [
   { name: 'CLARIFY_THRESHOLD', path: ['answers', 'clarifyThreshold'], description: 'Probability at or above which the bot offers 2-3 choices (and a person) instead of saying it does not know.', example: '0.35' },
   { name: 'HANDOFF_AFTER_MISSES', path: ['answers', 'missesBeforeHandoff'], description: 'Unanswered questions in a row before a human is brought in.', example: '2' },
   { name: 'CARELINE_CONFIG', path: [], description: 'Optional JSON or YAML config file (same fields, nested); environment variables win over it.', example: './careline.config.yaml' },
+  { name: 'MEDIA_MAX_MB', path: ['media', 'maxMegabytes'], description: 'Largest customer photo, file or voice message (MB) the console fetches from the platform when an agent opens it; larger ones answer 413.', example: '25' },
+  { name: 'MEDIA_TIMEOUT_MS', path: ['media', 'timeoutMs'], description: 'How long fetching one customer media file from the platform may take (ms).', example: '15000' },
   { name: 'OUTBOX_RETRY_BASE_MS', path: ['outbox', 'retryBaseMs'], description: 'A failed outbound send (platform 429/5xx or unreachable) is retried after this many ms, doubling each time.', example: '2000' },
   { name: 'OUTBOX_RETRY_MAX_MS', path: ['outbox', 'retryMaxMs'], description: 'Longest wait between two retries of an outbound send (a platform\'s Retry-After is honoured even when longer).', example: '900000' },
   { name: 'OUTBOX_MAX_ATTEMPTS', path: ['outbox', 'maxAttempts'], description: 'Tries of one outbound send before it is marked failed (it stays in the transcript).', example: '10' },

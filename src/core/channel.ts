@@ -1,9 +1,15 @@
 import type { ChannelId } from './channel-id.js';
-import type { OutboundMessage, PlatformAddress } from './messages.js';
+import type { Attachment, OutboundMessage, PlatformAddress } from './messages.js';
 
 /** What a send produced: the platform's id of the message, when it gives one. */
 export interface SendReceipt {
   platformMessageId?: string;
+}
+
+/** Where a customer's media can be fetched: a URL, and the headers the platform wants (its token). */
+export interface MediaSource {
+  url: string;
+  headers?: Record<string, string>;
 }
 
 /** How one send may be cut short: the outbox aborts a send the platform has not answered in time. */
@@ -26,4 +32,6 @@ export interface Channel {
   readonly messagingWindowMs?: number;
   send(address: PlatformAddress, message: OutboundMessage, options?: SendOptions): Promise<SendReceipt>;
   typing?(address: PlatformAddress): Promise<void>;
+  /** Where an attachment the platform names by id (`mediaId`) can be fetched, or null when it cannot (any more). */
+  mediaSource?(attachment: Attachment): Promise<MediaSource | null>;
 }

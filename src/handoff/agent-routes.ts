@@ -5,6 +5,8 @@ import { requireRole, userOf } from '../accounts/auth.js';
 import type { UserRepository } from '../accounts/user-repository.js';
 import type { Conversation } from '../conversations/conversation.js';
 import type { Message } from '../conversations/message.js';
+import type { Attachment } from '../core/messages.js';
+import { mediaKinds } from './attachment-routes.js';
 import type { EventBus, EventName } from '../events/event-bus.js';
 import { NotFoundError } from '../core/app-error.js';
 import { validate } from '../http/validate.js';
@@ -30,11 +32,19 @@ function consoleMessage(message: Message) {
     author: message.author.kind,
     ...(message.author.name ? { authorName: message.author.name } : {}),
     text: message.text,
+    ...(message.attachments?.length ? { attachments: message.attachments.map((attachment, index) => consoleAttachment(message, attachment, index)) } : {}),
     buttons: message.buttons.map((button) => button.label),
     ...(message.articleId ? { articleId: message.articleId, confidence: message.confidence } : {}),
     ...(message.wordedBy ? { wordedBy: message.wordedBy } : {}),
     at: message.createdAt,
   };
+}
+
+/** An attachment as the console shows it: media get the route that fetches them from the platform. */
+function consoleAttachment(message: Message, attachment: Attachment, index: number) {
+  const { kind, mimeType, fileName, size, emoji, location, contact, summary } = attachment;
+  const fetchable = mediaKinds.has(kind) && Boolean(attachment.mediaId || attachment.url);
+  return { kind, mimeType, fileName, size, emoji, location, contact, summary, ...(fetchable ? { href: `/api/agent/messages/${encodeURIComponent(message._id)}/attachments/${index}` } : {}) };
 }
 
 /** Events the console listens to: anything that changes the queue or a conversation. */
