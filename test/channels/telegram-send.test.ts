@@ -18,6 +18,14 @@ describe('TelegramChannel.send (telegraf against a fake Bot API)', () => {
   });
   const send = (text = 'Hello') => channel.send({ chatId: 42 }, { kind: 'text', text, buttons: [] });
 
+  it('names where a customer\'s photo is downloaded (getFile), and nothing for a file id Telegram does not know', async () => {
+    fake.files.set('AgACAgIAAxkBAAIBQ2ZP', Buffer.from('jpeg bytes'));
+    const source = await channel.mediaSource({ kind: 'image', mediaId: 'AgACAgIAAxkBAAIBQ2ZP' });
+    expect(source!.url).toBe(`${fake.url}/file/bot${fake.token}/files/AgACAgIAAxkBAAIBQ2ZP`);
+    expect(await (await fetch(source!.url)).text()).toBe('jpeg bytes');
+    expect(await channel.mediaSource({ kind: 'image', mediaId: 'unknown-file-id' })).toBeNull();
+  });
+
   it('sends to the chat id in HTML parse mode and returns the message id', async () => {
     expect(await send('a < b')).toEqual({ platformMessageId: '42:1' });
     expect(fake.callsOf('sendMessage')[0]!.body).toMatchObject({ chat_id: 42, text: 'a &lt; b', parse_mode: 'HTML' });

@@ -67,6 +67,8 @@ function parseHtml(html: string): { text: string } | { error: string } {
  */
 export class FakeTelegram {
   readonly calls: TelegramCall[] = [];
+  /** Files customers sent, by file_id, as getFile and the file download (`/file/bot<token>/<path>`) serve them. */
+  readonly files = new Map<string, Buffer>();
   readonly me = { id: 7000001234, is_bot: true, first_name: 'An Phát Care', username: 'anphat_care_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
   private readonly failures = new Map<string, ErrorAnswer[]>();
   private readonly queued: Record<string, unknown>[] = [];
@@ -153,6 +155,11 @@ export class FakeTelegram {
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const answer = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     const path = req.url?.startsWith(`${this.prefix}/`) ? req.url.slice(this.prefix.length) : '';
+    const download = /^\/file\/bot([^/]+)\/files\/(.+)$/.exec(path);
+    if (req.method === 'GET' && download) {
+      const file = download[1] === this.token ? this.files.get(decodeURIComponent(download[2]!)) : undefined;
+      return void (file ? res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.length }).end(file) : answer(404, { ok: false, error_code: 404, description: 'Not Found' }));
+    }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(path);
     if (req.method !== 'POST' || !match) return void answer(404, { ok: false, error_code: 404, description: 'Not Found' });
     if (match[1] !== this.token) return void answer(401, { ok: false, error_code: 401, description: 'Unauthorized' });
@@ -180,6 +187,10 @@ export class FakeTelegram {
         return this.sendMessage(body);
       case 'getUpdates':
         return { value: await this.updates(body) };
+      case 'getFile': {
+        const file = this.files.get(String(body.file_id));
+        return file ? { value: { file_id: body.file_id, file_unique_id: `u-${String(body.file_id)}`, file_size: file.length, file_path: `files/${String(body.file_id)}` } } : { error: 'Bad Request: invalid file_id' };
+      }
       case 'sendChatAction':
       case 'answerCallbackQuery':
       case 'setWebhook':

@@ -1,7 +1,7 @@
 import type { Telegram } from 'telegraf';
 import { z } from 'zod';
-import type { Channel, SendReceipt } from '../../core/channel.js';
-import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
+import type { Channel, MediaSource, SendReceipt } from '../../core/channel.js';
+import type { Attachment, OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import { renderForTelegram } from './telegram-render.js';
 import { telegramSendError } from './telegram-send-error.js';
 
@@ -37,6 +37,16 @@ export class TelegramChannel implements Channel {
       }
     }
     return { platformMessageId: `${chatId}:${last}` };
+  }
+
+  /** A file id's download link (getFile; the Bot API keeps it at least an hour), or null when Telegram no longer has the file. */
+  async mediaSource(attachment: Attachment): Promise<MediaSource | null> {
+    if (!attachment.mediaId) return null;
+    try {
+      return { url: (await this.telegram.getFileLink(attachment.mediaId)).href };
+    } catch {
+      return null; // getFile refuses files over 20 MB and unknown ids; the agent is told the media is unavailable
+    }
   }
 
   async typing(address: PlatformAddress): Promise<void> {
