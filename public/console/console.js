@@ -118,7 +118,8 @@
     list.replaceChildren();
     for (const conversation of conversations) {
       const li = el('li', conversation.id === openId ? 'open' : '');
-      const open = el('button', 'secondary', `${(conversation.customer && conversation.customer.displayName) || 'Customer'} · ${conversation.channel}`);
+      const onPlatform = String(conversation.ownerId || '').startsWith('platform:') ? ' · answered in the platform app' : '';
+      const open = el('button', 'secondary', `${(conversation.customer && conversation.customer.displayName) || 'Customer'} · ${conversation.channel}${onPlatform}`);
       open.type = 'button';
       open.addEventListener('click', () => {
         openId = conversation.id;
@@ -262,7 +263,7 @@
     const customer = data.customer || {};
     $('.customer', section).textContent = `${customer.displayName || 'Customer'} (${customer.segment || 'new'})`;
     const ticket = data.ticket;
-    $('.meta', section).textContent = [`${data.conversation.channel}`, `state: ${data.conversation.state}`, ticket ? `ticket #${ticket.number} · ${ticket.priority} · ${ticket.reason}` : '', ticket ? slaText(ticket.sla) : ''].filter(Boolean).join(' · ');
+    $('.meta', section).textContent = [`${data.conversation.channel}`, `state: ${data.conversation.state}`, platformOwned(data) ? "answered from the platform's own app (the bot is silent; hand it back to let the bot answer)" : '', ticket ? `ticket #${ticket.number} · ${ticket.priority} · ${ticket.reason}` : '', ticket ? slaText(ticket.sla) : ''].filter(Boolean).join(' · ');
     $('.profile', section).textContent = [
       customer.email && `e-mail ${customer.email}`,
       customer.phone && `phone ${customer.phone}`,
@@ -275,12 +276,14 @@
     $('.notes', section).replaceChildren(...((ticket && ticket.notes) || []).map((note) => el('li', '', note.text)));
     $('.previous', section).replaceChildren(...data.previousConversations.map((previous) => el('li', '', `${previous.channel} · ${previous.state} · ${new Date(previous.createdAt).toLocaleString()} · ${previous.messages.length} messages: ${previous.messages.map((m) => m.text).slice(0, 3).join(' / ')}`)));
     const owned = isOwned(data);
-    for (const control of section.querySelectorAll('.actions button, .actions select')) control.disabled = !owned && !control.classList.contains('note');
+    for (const control of section.querySelectorAll('.actions button, .actions select')) control.disabled = !owned && !control.classList.contains('note') && !(platformOwned(data) && control.classList.contains('handback'));
     const transcript = $('.transcript', section);
     transcript.lastElementChild && transcript.lastElementChild.scrollIntoView({ block: 'nearest' });
   };
 
   const isOwned = (data) => data.conversation.state === 'with_agent' && data.conversation.ownerId === me.id;
+  // Someone answers this customer from the platform's own app (Page inbox): any agent may give it back to the bot.
+  const platformOwned = (data) => data.conversation.state === 'with_agent' && String(data.conversation.ownerId || '').startsWith('platform:');
 
   /** The section of a newly opened conversation, its forms wired to the latest data shown. */
   const buildConversation = (data) => {

@@ -5,6 +5,7 @@ import { LoginThrottle } from '../accounts/login-throttle.js';
 import { SessionRepository } from '../accounts/session-repository.js';
 import type { ChannelClients, ChannelModule, Listening } from '../channels/channel-module.js';
 import { channelModules } from '../channels/index.js';
+import { PlatformTakeover } from '../handoff/platform-takeover.js';
 import { ChannelSet } from '../channels/channel-set.js';
 import type { CarelineConfig } from '../channels/careline-config.js';
 import type { ChannelId } from '../core/channel-id.js';
@@ -82,6 +83,7 @@ export async function createCareline({ config, store, logger, modules = channelM
   // Channels are built before the engine (it needs their senders); their messages reach it once it exists.
   let acceptor: ConversationEngine | null = null;
   let receipts: MessageDispatcher | null = null;
+  let takeover!: PlatformTakeover;
   const built = await ChannelSet.create(modules, config.channels, {
     config,
     store,
@@ -93,6 +95,7 @@ export async function createCareline({ config, store, logger, modules = channelM
     },
     repositories: services,
     recordReceipt: (channel, platformMessageId, state) => receipts!.recordReceipt(channel, platformMessageId, state),
+    humanReplied: (reply) => takeover.humanReplied(reply),
     intents,
     limits,
   });
@@ -119,6 +122,7 @@ export async function createCareline({ config, store, logger, modules = channelM
   // Like telegraf, the openai client's code is loaded only when OpenAI is configured.
   const modelAssist = openai ? (await import('../engine/create-model-assist.js')).createModelAssist({ client: openai, config, store, knowledge, offline: policy, logger }) : null;
   const jobRunner = new JobRunner(services.jobs, { logger });
+  takeover = new PlatformTakeover({ ...services, jobRunner, events, quietMs: config.routing.platformQuietMinutes * 60_000 });
   new ConversationFacts(services.conversations).listen(events);
   const surveys = createCsatSurveys({ config, repositories: services, store, channels, dispatcher, events, jobRunner });
   // Without PUBLIC_URL the base is known only once the server listens (the port may be 0).
@@ -172,6 +176,8 @@ export async function createCareline({ config, store, logger, modules = channelM
     dispatcher,
     handoff,
     desk,
+    /** Steps the bot aside when a person answers from a platform's own app (channels call it on echoes). */
+    takeover,
     sessions,
     presence,
     editor,

@@ -14,6 +14,7 @@ import type { PublicRateLimits } from '../http/public-rate-limits.js';
 import type { IntentMatcher } from '../intents/intent-matcher.js';
 import type { DocumentStore } from '../storage/document-store.js';
 import type { AcceptMessage, ChannelInbox } from './channel-inbox.js';
+import type { HumanReply } from '../handoff/platform-takeover.js';
 
 /** Platform clients handed in instead of the ones a channel makes itself (tests hand in clients pointed at their fakes). */
 export interface ChannelClients {
@@ -36,6 +37,11 @@ export interface ChannelContext {
   recordReceipt(channel: ChannelId, platformMessageId: string, state: DeliveryState): Promise<boolean>;
   intents: IntentMatcher;
   limits: PublicRateLimits;
+  /**
+   * A person answered the customer from the platform's own app (a Page inbox echo, the Zalo
+   * OA console): the bot steps aside (`PlatformTakeover`); false when the customer is unknown.
+   */
+  humanReplied(reply: HumanReply): Promise<boolean>;
 }
 
 /** Routes a channel serves: `raw` ones are mounted before the JSON body parser (webhooks check signatures over the bytes), `json` ones under it. */

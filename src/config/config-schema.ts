@@ -82,6 +82,8 @@ export const configFields = z.strictObject({
   routing: z
     .strictObject({
       autoAssign: flag.default(false),
+      /** Minutes a person answering from the platform's own app may be quiet before the bot answers again. */
+      platformQuietMinutes: wholeNumber(1, 10_080).default(30),
       priorities: z
         .strictObject({
           vipComplaint: priority.default('urgent'),

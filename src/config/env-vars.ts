@@ -47,6 +47,7 @@ export const envVars: EnvVar[] = [
   { name: 'CSAT_EXPIRE_HOURS', path: ['csat', 'expireHours'], description: 'An unanswered survey expires after this many hours.', example: '24' },
   { name: 'ANSWER_THRESHOLD', path: ['answers', 'answerThreshold'], description: 'Probability (0-1) that the best article is right, as fitted on the loaded knowledge base, at or above which the bot answers.', example: '0.6' },
   { name: 'AUTO_ASSIGN', path: ['routing', 'autoAssign'], description: 'Give each waiting conversation to the online agent with the fewest open conversations (below their limit); otherwise agents claim from the queue.', example: 'false' },
+  { name: 'PLATFORM_REPLY_QUIET_MINUTES', path: ['routing', 'platformQuietMinutes'], description: 'When someone answers a customer from the platform\'s own app (Facebook Page inbox, Instagram app), the bot stays silent until an agent hands the conversation back or this many minutes pass without such a reply.', example: '30' },
   { name: 'PRIORITY_VIP_COMPLAINT', path: ['routing', 'priorities', 'vipComplaint'], description: 'Ticket priority when a VIP customer complains: urgent, high, normal or low.', example: 'urgent' },
   { name: 'PRIORITY_VIP', path: ['routing', 'priorities', 'vip'], description: 'Ticket priority for other VIP requests.', example: 'high' },
   { name: 'PRIORITY_COMPLAINT', path: ['routing', 'priorities', 'complaint'], description: 'Ticket priority for complaints of other customers.', example: 'high' },

@@ -69,6 +69,11 @@ export class ConversationRepository {
     return this.conversations.find({ state }, { sort: { createdAt: 1 } });
   }
 
+  /** Conversations someone answers from a platform's own app (owner `platform:<channel>`), most recent first. */
+  answeredOnPlatforms(): Promise<Conversation[]> {
+    return this.conversations.find({ state: 'with_agent', ownerId: { $regex: '^platform:' } }, { sort: { lastMessageAt: -1 } });
+  }
+
   /** Conversations an agent owns now, most recent activity first. */
   ownedBy(agentId: string): Promise<Conversation[]> {
     return this.conversations.find({ state: 'with_agent', ownerId: agentId }, { sort: { lastMessageAt: -1 } });

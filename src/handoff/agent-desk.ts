@@ -1,3 +1,4 @@
+import { isPlatformOwner } from './platform-takeover.js';
 import type { User } from '../accounts/user.js';
 import type { Conversation } from '../conversations/conversation.js';
 import type { ConversationRepository } from '../conversations/conversation-repository.js';
@@ -147,7 +148,8 @@ export class AgentDesk {
   private async owned(conversationId: string, agent: User): Promise<Conversation> {
     const conversation = await this.get(conversationId);
     if (conversation.state !== 'with_agent') throw new ConflictError(`The conversation is ${conversation.state}, not with an agent.`);
-    if (conversation.ownerId !== agent._id && !agent.roles.includes('admin')) throw new ForbiddenError('Another agent owns this conversation.');
+    // A conversation someone answers from the platform's own app is every agent's to hand back.
+    if (conversation.ownerId !== agent._id && !isPlatformOwner(conversation.ownerId) && !agent.roles.includes('admin')) throw new ForbiddenError('Another agent owns this conversation.');
     return conversation;
   }
 }

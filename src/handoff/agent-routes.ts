@@ -103,8 +103,9 @@ export function agentRoutes(deps: { repositories: AgentRouteRepositories; desk: 
   });
 
   router.get('/conversations', async (_req, res) => {
-    const mine = await repositories.conversations.ownedBy(userOf(res)._id);
-    res.json({ conversations: await Promise.all(mine.map(conversationSummary)) });
+    // The agent's own, and those someone answers from a platform's own app (any agent may hand them back).
+    const [mine, onPlatforms] = await Promise.all([repositories.conversations.ownedBy(userOf(res)._id), repositories.conversations.answeredOnPlatforms()]);
+    res.json({ conversations: await Promise.all([...mine, ...onPlatforms].map(conversationSummary)) });
   });
 
   router.get('/conversations/:id', async (req, res) => {
