@@ -28,6 +28,8 @@ export interface GraphErrorCode {
  */
 export class FakeGraphApi {
   readonly calls: GraphCall[] = [];
+  /** WhatsApp media customers sent, by media id: `GET /{media-id}` names its download URL, which serves the bytes (bearer token needed for both). */
+  readonly media = new Map<string, { bytes: Buffer; mimeType: string }>();
   private failure: { status: number; retryAfter?: string; error?: GraphErrorCode } | null = null;
   private server: Server | null = null;
   private counter = 0;
@@ -36,7 +38,10 @@ export class FakeGraphApi {
   constructor(private readonly tokens: string[]) {}
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req).then(({ status, body, headers }) => res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))));
+    this.server = createServer((req, res) => {
+      if (req.method === 'GET') return this.serveMedia(req, res);
+      void this.handle(req).then(({ status, body, headers }) => res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body)));
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/${version}`;
     return this;
@@ -86,6 +91,19 @@ export class FakeGraphApi {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     throw new Error(`no matching send; got ${JSON.stringify(this.calls.slice(skip).map((call) => [call.status, call.body]))}`);
+  }
+
+  private serveMedia(req: IncomingMessage, res: import('node:http').ServerResponse): void {
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+    if (!this.tokens.includes(token)) return void res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify(graphError(190, 'Invalid OAuth access token.')));
+    const download = /^\/media-download\/(.+)$/.exec(req.url ?? '');
+    const lookup = new RegExp(`^/${version}/([^/?]+)$`).exec(req.url ?? '');
+    const id = decodeURIComponent((download ?? lookup)?.[1] ?? '');
+    const item = this.media.get(id);
+    if (!item) return void res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify(graphError(100, `Unsupported get request. Object with ID '${id}' does not exist`)));
+    if (download) return void res.writeHead(200, { 'content-type': item.mimeType, 'content-length': item.bytes.length }).end(item.bytes);
+    const origin = this.url.slice(0, -`/${version}`.length);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messaging_product: 'whatsapp', url: `${origin}/media-download/${encodeURIComponent(id)}`, mime_type: item.mimeType, file_size: item.bytes.length, id }));
   }
 
   private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {

@@ -30,16 +30,20 @@ export class GraphApiClient {
     private readonly fetchImpl: typeof fetch = fetch,
   ) {}
 
-  async post(path: string, accessToken: string, body: unknown): Promise<unknown> {
+  /** `GET {base}/{path}` with the bearer token (a WhatsApp media id's download URL); failures as for `post`. */
+  get(path: string, accessToken: string): Promise<unknown> {
+    return this.request(path, { headers: { authorization: `Bearer ${accessToken}` } });
+  }
+
+  post(path: string, accessToken: string, body: unknown): Promise<unknown> {
+    return this.request(path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify(body) });
+  }
+
+  private async request(path: string, init: RequestInit): Promise<unknown> {
     const url = `${this.baseUrl}/${path.replace(/^\/+/, '')}`;
     let response: Response;
     try {
-      response = await this.fetchImpl(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(15_000),
-      });
+      response = await this.fetchImpl(url, { ...init, signal: AbortSignal.timeout(15_000) });
     } catch (error) {
       throw new ChannelSendError(`Graph API unreachable: ${(error as Error).message}`, { cause: error });
     }

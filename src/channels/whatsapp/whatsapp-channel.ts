@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import type { Channel, SendReceipt } from '../../core/channel.js';
+import type { Channel, MediaSource, SendReceipt } from '../../core/channel.js';
 import { ChannelSendError } from '../../core/channel-send-error.js';
-import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
+import type { Attachment, OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import type { GraphApiClient } from '../meta/graph-api-client.js';
 import { metaMessagingWindowMs } from '../meta/send-api-channel.js';
 import { whatsappContents } from './whatsapp-message.js';
 import { whatsappAddressSchema } from './whatsapp-webhook.js';
+
+/** What `GET /{media-id}` answers (Cloud API, Media). */
+const mediaLookupSchema = z.looseObject({ url: z.url(), mime_type: z.string().optional(), file_size: z.number().optional() });
 
 const sendResponseSchema = z.looseObject({ messages: z.array(z.looseObject({ id: z.string() })).optional() });
 
@@ -23,6 +26,17 @@ export class WhatsappChannel implements Channel {
     private readonly accessToken: string,
     private readonly phoneNumberId: string,
   ) {}
+
+  /** A media id's download URL (`GET /{media-id}`, valid for minutes) and the token it needs, or null when WhatsApp no longer has it. */
+  async mediaSource(attachment: Attachment): Promise<MediaSource | null> {
+    if (!attachment.mediaId) return null;
+    try {
+      const found = mediaLookupSchema.safeParse(await this.graph.get(encodeURIComponent(attachment.mediaId), this.accessToken));
+      return found.success ? { url: found.data.url, headers: { authorization: `Bearer ${this.accessToken}` } } : null;
+    } catch {
+      return null; // expired (media are kept 30 days) or unknown: the agent is told the media is unavailable
+    }
+  }
 
   async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {
     const { phone } = parseAddress(address);
