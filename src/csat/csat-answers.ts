@@ -7,7 +7,7 @@ import type { CsatPrompt } from './csat-prompt.js';
 import type { CsatPromptRepository } from './csat-prompt-repository.js';
 import type { CsatRepository } from './csat-repository.js';
 import { csatPhrases, ratingButtons, skipCommentPayload } from './csat-phrases.js';
-import { looksLikeQuestion, parseRating } from './parse-rating.js';
+import { looksLikeQuestion, parseRating, parseRatingWithComment } from './parse-rating.js';
 
 // After a rating, a comment is taken for this long.
 const commentWindowMs = 60 * 60_000;
@@ -46,14 +46,17 @@ export class CsatAnswers implements PendingPromptCheck {
 
   private async rating(prompt: CsatPrompt, message: Message, now: Date): Promise<Reply[] | null> {
     const phrases = csatPhrases[prompt.locale];
-    const score = parseRating(message.text, message.payload);
+    const rating = parseRatingWithComment(message.text, message.payload);
+    const score = rating?.score ?? null;
     if (score === null) {
       const isSomethingElse = message.payload !== undefined || looksLikeQuestion(message.text) || prompt.unclear > 0;
       if (isSomethingElse) return null;
       if (!(await this.prompts.advance(prompt._id, 'prompted', { $inc: { unclear: 1 } }))) return null;
       return [{ kind: 'rating', text: phrases.askAgain, buttons: ratingButtons(prompt.locale), locale: prompt.locale }];
     }
-    const rated = await this.prompts.advance(prompt._id, 'prompted', { $set: { status: 'rated', score, answeredAt: now, expiresAt: new Date(now.getTime() + commentWindowMs) } });
+    // A comment written with the rating ends the survey; otherwise one is asked for.
+    const comment = rating?.comment?.slice(0, 4000);
+    const rated = await this.prompts.advance(prompt._id, 'prompted', { $set: { status: comment ? 'done' : 'rated', score, answeredAt: now, expiresAt: new Date(now.getTime() + commentWindowMs) } });
     if (!rated) return null;
     try {
       await this.responses.record({
@@ -68,17 +71,20 @@ export class CsatAnswers implements PendingPromptCheck {
         segment: prompt.segment,
         promptedAt: prompt.promptedAt ?? now,
         answeredAt: now,
+        ...(comment ? { comment } : {}),
       });
     } catch (error) {
       if (!(error instanceof DuplicateKeyError)) throw error;
     }
+    if (comment) return [{ text: phrases.thanks, locale: prompt.locale }];
     return [{ kind: 'choices', text: phrases.commentPrompt, buttons: [{ label: phrases.skipComment, payload: skipCommentPayload }], locale: prompt.locale }];
   }
 
   private async comment(prompt: CsatPrompt, message: Message): Promise<Reply[] | null> {
     const phrases = csatPhrases[prompt.locale];
     const text = message.text.trim();
-    const isComment = message.payload === undefined && text !== '' && !looksLikeQuestion(text);
+    // Asked for a comment, a long message is the comment, not a new question.
+    const isComment = message.payload === undefined && text !== '' && !looksLikeQuestion(text, { long: false });
     const done = await this.prompts.advance(prompt._id, 'rated', { $set: { status: 'done' } });
     if (!done) return null;
     if (isComment) await this.responses.addComment(prompt.conversationId, text.slice(0, 4000));

@@ -85,13 +85,40 @@ export function parseRating(text: string, payload?: string): Score | null {
   return null;
 }
 
+/** A rating with a comment after it ("4, the agent was quick but…", "rất hài lòng. Nhân viên nhiệt tình"). */
+export interface RatingWithComment {
+  score: Score;
+  comment?: string;
+}
+
+// Where a rating ends and a comment begins: a comma, full stop, colon, semicolon, dash or exclamation.
+const commentSeparator = /^(.{1,40}?)\s*[,.;:!–—-]\s+(.+)$/su;
+
+/**
+ * Reads a rating and what the customer wrote after it in the same message: the rating comes
+ * first, then a separator, then the comment. "2 tuần rồi chưa nhận hàng" has no separator
+ * after its number and is no rating. Null when the message holds no rating.
+ */
+export function parseRatingWithComment(text: string, payload?: string): RatingWithComment | null {
+  const whole = parseRating(text, payload);
+  const split = payload === undefined ? text.normalize('NFC').trim().match(commentSeparator) : null;
+  const head = split ? parseRating(split[1]!) : null;
+  const tail = split?.[2]?.trim() ?? '';
+  // "5 – Rất hài lòng" (a button's label typed out) is a rating, not a comment.
+  if (head !== null && tail && (whole === null || whole === head) && parseRating(tail) !== head) return { score: head, comment: tail };
+  return whole === null ? null : { score: whole };
+}
+
 const questionWords = /(^|\s)(bao nhieu|bao lau|the nao|lam sao|o dau|khi nao|tai sao|co .* khong|what|how|when|where|why|which|can i|do you|does|is there|jak|kdy|kde|proc|kolik|muzu)(\s|$)/;
 
 /**
  * Whether a message that is not a rating reads like a new question (a question mark or a
  * question word in any supported language), so it goes to the bot instead of "please rate".
+ * `long` (the default) also counts a message of more than eight words as one: a long message
+ * answering "how satisfied were you?" is a story or a question; answering "any comment?" it
+ * is the comment (`long: false`).
  */
-export function looksLikeQuestion(text: string): boolean {
+export function looksLikeQuestion(text: string, { long = true }: { long?: boolean } = {}): boolean {
   const folded = foldDiacritics(text.toLowerCase());
-  return /[?？]/.test(text) || /吗|怎么|什么|多少|哪|几/.test(text) || questionWords.test(folded) || folded.split(/\s+/).length > maxRatingWords;
+  return /[?？]/.test(text) || /吗|怎么|什么|多少|哪|几/.test(text) || questionWords.test(folded) || (long && folded.split(/\s+/).length > maxRatingWords);
 }

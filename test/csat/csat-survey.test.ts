@@ -76,6 +76,23 @@ describe('CSAT surveys', () => {
       expect((await world.say('c1', 'phí ship bao nhiêu')).replies[0]!.articleId).toBeDefined();
     });
 
+    it('keeps a long comment (it is not taken for a new question) and a rating written with its comment', async () => {
+      const first = await resolvedByAgent('c1');
+      await runJobsAt(later(31_000));
+      await world.say('c1', '4');
+      const long = 'nhân viên hỗ trợ nhanh và nhiệt tình nhưng con bot hỏi đi hỏi lại quá nhiều lần trước khi chuyển em sang người thật';
+      const commented = await world.say('c1', long);
+      expect(commented.texts).toEqual(['Cảm ơn anh/chị đã đánh giá!']);
+      expect(await world.careline.services.csat.forConversation(first.conversation._id)).toMatchObject({ score: 4, comment: long });
+      expect((await world.careline.questions.list({})).map((question) => question.text)).not.toContain(long);
+
+      const second = await resolvedByAgent('c2');
+      await runJobsAt(later(31_000), second.conversation._id);
+      const both = await world.say('c2', '2, the agent was quick but the bot talked too much');
+      expect(both.texts).toEqual(['Cảm ơn anh/chị đã đánh giá!']);
+      expect(await world.careline.services.csat.forConversation(second.conversation._id)).toMatchObject({ score: 2, comment: 'the agent was quick but the bot talked too much' });
+    });
+
     it('keeps the agent who resolved it even when the customer answers after the conversation changed hands', async () => {
       const turn = await resolvedByAgent('c1');
       const other = await addTestUser(world.careline.services.users, { email: 'minh@anphat.example', roles: ['agent'] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeQuestion, parseRating } from '../../src/csat/parse-rating.js';
+import { looksLikeQuestion, parseRating, parseRatingWithComment } from '../../src/csat/parse-rating.js';
 
 describe('parseRating', () => {
   describe('reads free-text ratings in every supported language', () => {
@@ -37,5 +37,30 @@ describe('looksLikeQuestion', () => {
   });
   it.each(['hmm', 'ừ', 'xyz'])('sees no question in %s', (text) => {
     expect(looksLikeQuestion(text)).toBe(false);
+  });
+});
+
+describe('parseRatingWithComment', () => {
+  it.each([
+    ['4, the agent was quick but the bot talked too much', { score: 4, comment: 'the agent was quick but the bot talked too much' }],
+    ['rất hài lòng. Nhân viên nhiệt tình, giao hàng nhanh', { score: 5, comment: 'Nhân viên nhiệt tình, giao hàng nhanh' }],
+    ['2/5 - giao hàng chậm quá, đợi cả tuần', { score: 2, comment: 'giao hàng chậm quá, đợi cả tuần' }],
+    ['⭐⭐⭐: giao hàng hơi chậm', { score: 3, comment: 'giao hàng hơi chậm' }],
+    ['5 – Rất hài lòng', { score: 5 }],
+    ['5', { score: 5 }],
+  ])('reads %s', (text, expected) => {
+    expect(parseRatingWithComment(text)).toEqual(expected);
+  });
+  it.each(['2 tuần rồi chưa nhận hàng', 'giao hàng chậm, đợi cả tuần', 'phí ship bao nhiêu?'])('finds no rating in %s', (text) => {
+    expect(parseRatingWithComment(text)).toBeNull();
+  });
+});
+
+describe('looksLikeQuestion for a comment', () => {
+  it('takes a long comment for a comment, and a question for a question', () => {
+    const comment = 'the agent was quick and friendly but the bot talked far too much before it handed me over';
+    expect(looksLikeQuestion(comment)).toBe(true);
+    expect(looksLikeQuestion(comment, { long: false })).toBe(false);
+    expect(looksLikeQuestion('how do I pay in instalments', { long: false })).toBe(true);
   });
 });
