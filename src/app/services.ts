@@ -8,6 +8,7 @@ import { CustomerRepository } from '../customers/customer-repository.js';
 import { VerifiedContacts } from '../customers/verified-contacts.js';
 import { TicketRepository } from '../handoff/ticket-repository.js';
 import { JobQueue } from '../jobs/job-queue.js';
+import { CsatPromptRepository } from '../csat/csat-prompt-repository.js';
 import { ArticleRepository } from '../knowledge/article-repository.js';
 import { SynonymRepository } from '../knowledge/synonyms/synonym-repository.js';
 import { Outbox } from '../outbox/outbox.js';
@@ -20,11 +21,12 @@ export function createServices(store: DocumentStore) {
   const messages = new MessageRepository(store);
   const merges = new CustomerMerge(store);
   const verifiedContacts = new VerifiedContacts(store, merges);
+  const csatPrompts = new CsatPromptRepository(store);
   return {
     customers,
     conversations,
     messages,
-    log: new ConversationLog(customers, conversations, messages, verifiedContacts),
+    log: new ConversationLog(customers, conversations, messages, verifiedContacts, async (customerId, channel, now) => (await csatPrompts.open(customerId, channel, now))?.conversationId ?? null),
     tickets: new TicketRepository(store),
     csat: new CsatRepository(store),
     articles: new ArticleRepository(store),

@@ -34,6 +34,11 @@ export class MessageRepository {
     }
   }
 
+  /** Moves a message to another conversation of the same customer; the moved message, or null when there is none. */
+  moveTo(messageId: string, conversationId: string): Promise<Message | null> {
+    return this.messages.findOneAndUpdate({ _id: messageId }, { $set: { conversationId } });
+  }
+
   get(id: string): Promise<Message | null> {
     return this.messages.findOne({ _id: id });
   }

@@ -154,10 +154,16 @@ export class ConversationEngine {
 
   /** The bot's turn on one stored message: silent while agents have the conversation, else decide and act. */
   private async turn(recorded: RecordedInbound, output?: Channel): Promise<Turn> {
-    const { customer, conversation, message } = recorded;
-    const turn: Turn = { conversation, customer, message, duplicate: false, replies: [] };
-    this.deps.events.emit('message.received', { conversation, message });
-    if (wordless(message)) return this.withoutWords(turn, output);
+    const { customer, message } = recorded;
+    const turn: Turn = { conversation: recorded.conversation, customer, message, duplicate: false, replies: [] };
+    this.deps.events.emit('message.received', { conversation: recorded.conversation, message });
+    if (turn.conversation.state === 'resolved') {
+      // Written to a resolved conversation whose survey is open: the rating stays there; anything else starts anew.
+      if (await this.answeredSurvey(turn, output)) return turn;
+      Object.assign(turn, await this.deps.log.reopen(turn));
+    }
+    const { conversation } = turn;
+    if (wordless(turn.message)) return this.withoutWords(turn, output);
     if (conversation.state === 'waiting') await this.whileWaiting(turn, output);
     if (conversation.state !== 'bot' || (await this.answeredSurvey(turn, output))) return turn;
 

@@ -1,3 +1,4 @@
+import type { ChannelId } from '../core/channel-id.js';
 import type { InboundMessage } from '../core/messages.js';
 import type { Customer } from '../customers/customer.js';
 import type { CustomerRepository } from '../customers/customer-repository.js';
@@ -34,13 +35,15 @@ export class ConversationLog {
     private readonly conversations: ConversationRepository,
     private readonly messages: MessageRepository,
     private readonly verifiedContacts?: VerifiedContacts,
+    /** The conversation an open survey of this customer on this channel asked about, if any (its answer belongs there). */
+    private readonly surveyed?: (customerId: string, channel: ChannelId, now: Date) => Promise<string | null>,
   ) {}
 
   async recordInbound(inbound: InboundMessage): Promise<RecordedInbound> {
     const known = await this.customers.findOrCreateByIdentity(inbound.channel, inbound.externalUserId, inbound.displayName ? { displayName: inbound.displayName } : {});
     // A contact the platform vouches for (a WhatsApp number) makes one customer of everyone who has it.
     const customer = this.verifiedContacts ? await this.verifiedContacts.fromPlatform(known, platformContact(inbound.channel, inbound.externalUserId)) : known;
-    const conversation = await this.conversations.openFor(customer._id, inbound.channel, inbound.address, inbound.receivedAt);
+    const conversation = (await this.surveyedConversation(customer, inbound)) ?? (await this.conversations.openFor(customer._id, inbound.channel, inbound.address, inbound.receivedAt));
     const inboundKey = inboundKeyOf(inbound);
     const { message, duplicate } = await this.messages.insertOnce({
       _id: newId('msg'),
@@ -62,4 +65,24 @@ export class ConversationLog {
     });
     return { customer, conversation, message, duplicate };
   }
+
+  /**
+   * A resolved conversation whose survey is open: the rating (or whatever else the customer
+   * writes now) is recorded there, in context; the engine moves anything the survey does not
+   * take to a new conversation (`reopen`).
+   */
+  private async surveyedConversation(customer: Customer, inbound: InboundMessage): Promise<Conversation | null> {
+    const id = await this.surveyed?.(customer._id, inbound.channel, inbound.receivedAt);
+    const conversation = id ? await this.conversations.get(id) : null;
+    return conversation?.state === 'resolved' ? conversation : null;
+  }
+
+  /** Moves a message the survey did not take out of the resolved conversation into the customer's open one (opened if none). */
+  async reopen(recorded: Pick<RecordedInbound, 'customer' | 'conversation' | 'message'>): Promise<{ conversation: Conversation; message: Message }> {
+    const { customer, conversation, message } = recorded;
+    const open = await this.conversations.openFor(customer._id, conversation.channel, conversation.address, message.createdAt);
+    const moved = await this.messages.moveTo(message._id, open._id);
+    return { conversation: open, message: moved ?? { ...message, conversationId: open._id } };
+  }
+
 }

@@ -93,6 +93,25 @@ describe('CSAT surveys', () => {
       expect(await world.careline.services.csat.forConversation(second.conversation._id)).toMatchObject({ score: 2, comment: 'the agent was quick but the bot talked too much' });
     });
 
+    it('keeps the rating in the conversation it rates, and starts a new conversation only for a new request', async () => {
+      const resolved = await resolvedByAgent('c1');
+      await runJobsAt(later(31_000));
+      const rated = await world.say('c1', '4');
+      expect(rated.conversation._id).toBe(resolved.conversation._id);
+      await world.say('c1', 'nhanh, lịch sự');
+      const conversations = () => world.careline.services.conversations.listByCustomer(resolved.customer._id);
+      expect(await conversations()).toHaveLength(1);
+      const lines = (await transcript(resolved.conversation._id)).map((line) => line.text);
+      // (The survey was sent at a simulated later time, so the order by time is not asserted.)
+      expect(lines).toEqual(expect.arrayContaining([expect.stringContaining('hài lòng'), '4', expect.stringContaining('góp ý'), 'nhanh, lịch sự']));
+
+      const question = await world.say('c1', 'phí ship bao nhiêu?');
+      expect(question.conversation._id).not.toBe(resolved.conversation._id);
+      expect(question.replies[0]!.articleId).toBeDefined();
+      expect(await conversations()).toHaveLength(2);
+      expect((await transcript(question.conversation._id)).map((line) => line.text)[0]).toBe('phí ship bao nhiêu?');
+    });
+
     it('keeps the agent who resolved it even when the customer answers after the conversation changed hands', async () => {
       const turn = await resolvedByAgent('c1');
       const other = await addTestUser(world.careline.services.users, { email: 'minh@anphat.example', roles: ['agent'] });
