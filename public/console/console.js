@@ -78,7 +78,28 @@
   };
 
   // ---- queue and my conversations ----
+  // Waiting times and SLA countdowns move on their own between updates: the server's figures
+  // are aged by the time since the queue was drawn, every 15 s, and a breach is flagged then.
+  let queueDrawnAt = Date.now();
+  const tickQueue = () => {
+    const aged = Date.now() - queueDrawnAt;
+    let breaches = 0;
+    for (const waiting of document.querySelectorAll('#queue .waiting')) {
+      waiting.textContent = `waiting ${minutes(Number(waiting.dataset.waitingMs) + aged)} · ${waiting.dataset.channel}`;
+    }
+    for (const sla of document.querySelectorAll('#queue .sla')) {
+      const msLeft = Number(sla.dataset.msLeft) - aged;
+      const breached = msLeft < 0;
+      if (breached) breaches++;
+      sla.classList.toggle('breached', breached);
+      sla.textContent = slaText({ msLeft, breached });
+    }
+    document.title = `${breaches ? `(${breaches} SLA breached) ` : ''}${document.title.replace(/^\(\d+ SLA breached\) /, '')}`;
+  };
+  setInterval(tickQueue, 15_000);
+
   const renderQueue = (queue) => {
+    queueDrawnAt = Date.now();
     const list = $('#queue');
     list.replaceChildren();
     $('#queue-count').textContent = `(${queue.length})`;
@@ -93,8 +114,12 @@
       if (item.conversation && item.conversation.customer && item.conversation.customer.segment === 'vip') head.append(el('span', 'badge vip', 'VIP'));
       head.append(el('strong', '', `#${item.ticket.number} `), el('span', 'customer', (item.conversation && item.conversation.customer && item.conversation.customer.displayName) || 'Customer'));
       li.append(head, el('span', 'subject', item.ticket.subject || item.ticket.reason));
-      li.append(el('span', '', `waiting ${minutes(item.ticket.waitingMs)} · ${item.conversation ? item.conversation.channel : ''}`));
-      li.append(el('span', `sla${item.ticket.sla.breached ? ' breached' : ''}`, slaText(item.ticket.sla)));
+      const waiting = el('span', 'waiting');
+      waiting.dataset.waitingMs = String(item.ticket.waitingMs);
+      waiting.dataset.channel = item.conversation ? item.conversation.channel : '';
+      const sla = el('span', 'sla');
+      sla.dataset.msLeft = String(item.ticket.sla.msLeft);
+      li.append(waiting, sla);
       if (item.ticket.contact) li.append(el('span', 'contact', `contact: ${[item.ticket.contact.email, item.ticket.contact.phone].filter(Boolean).join(', ')}`));
       const claim = el('button', '', 'Claim');
       claim.type = 'button';
@@ -111,6 +136,7 @@
       li.append(claim);
       list.append(li);
     }
+    tickQueue();
   };
 
   const renderMine = (conversations) => {
