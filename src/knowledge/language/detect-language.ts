@@ -30,9 +30,10 @@ function asSupported(tag: string | undefined, supported: readonly Locale[]): Loc
 
 /**
  * Picks the language of one customer message: Chinese script and letters only Vietnamese
- * or Czech use; short messages ("ok", "chao shop") keep the conversation's language; then
- * the knowledge base's own vocabulary when it clearly points to one language; then the
- * tinyld detector when it is sure; then the conversation's language, the hint, the default.
+ * or Czech use; then two or more words of the knowledge base's own vocabulary when they
+ * clearly point to one language; short messages ("ok", "chao shop") keep the conversation's
+ * language; then the tinyld detector when it is sure; then the vocabulary of one word, the
+ * conversation's language, the hint, the default.
  */
 export function detectLanguage(text: string, options: DetectLanguageOptions): DetectedLanguage {
   const { supported } = options;
@@ -41,19 +42,22 @@ export function detectLanguage(text: string, options: DetectLanguageOptions): De
   if (vietnameseLetters.test(lower) && supported.includes('vi')) return { locale: 'vi', reason: 'script' };
   if (czechLetters.test(lower) && supported.includes('cs')) return { locale: 'cs', reason: 'script' };
   const words = text.match(/\p{L}+/gu) ?? [];
-  // A few words are too little to switch languages when the conversation already has one.
-  const keepsConversation = words.length <= 3 && options.conversationLocale !== undefined && supported.includes(options.conversationLocale);
-  if (keepsConversation) return { locale: options.conversationLocale!, reason: 'conversation' };
+  // Two or more words in Latin letters are not Chinese, whatever the conversation was in ("giao hang" after "运费多少？").
+  const conversationLocale = options.conversationLocale === 'zh' && words.length >= 2 ? undefined : options.conversationLocale;
   // The knowledge base's own words beat the general-purpose detector, which often takes
-  // accent-free Vietnamese for English.
+  // accent-free Vietnamese for English; two or more of them switch even a short message
+  // ("giao hang" after a Chinese question, "kolik stoji doprava" after an English one).
   const byVocabulary = words.length > 0 ? options.vocabularyLocale?.(text) : null;
   if (words.length >= 2 && byVocabulary && supported.includes(byVocabulary)) return { locale: byVocabulary, reason: 'vocabulary' };
+  // Otherwise a few words are too little to switch languages when the conversation already has one.
+  const keepsConversation = words.length <= 3 && conversationLocale !== undefined && supported.includes(conversationLocale);
+  if (keepsConversation) return { locale: conversationLocale, reason: 'conversation' };
   if (words.length >= 2) {
     const [top] = detectAll(text).filter((guess) => asSupported(guess.lang, supported));
     if (top && top.accuracy >= 0.5) return { locale: asSupported(top.lang, supported)!, reason: 'detector' };
   }
   if (byVocabulary && supported.includes(byVocabulary)) return { locale: byVocabulary, reason: 'vocabulary' };
-  if (options.conversationLocale && supported.includes(options.conversationLocale)) return { locale: options.conversationLocale, reason: 'conversation' };
+  if (conversationLocale && supported.includes(conversationLocale)) return { locale: conversationLocale, reason: 'conversation' };
   const hinted = asSupported(options.hint, supported);
   if (hinted) return { locale: hinted, reason: 'hint' };
   return { locale: options.defaultLocale, reason: 'default' };
