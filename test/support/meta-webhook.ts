@@ -13,3 +13,8 @@ export function postSigned(url: string, body: unknown, appSecret: string, signat
   const header = signature === undefined ? metaSignature(raw, appSecret) : signature;
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(header ? { 'x-hub-signature-256': header } : {}) }, body: raw });
 }
+
+/** A documented example payload from test/fixtures/<platform>/ (see the README there), a fresh copy each time. */
+export function platformFixture<T = any>(platform: 'messenger' | 'instagram' | 'whatsapp', name: string): T {
+  return JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', platform, `${name}.json`), 'utf8')) as T;
+}

@@ -21,7 +21,8 @@ const phonePattern = /^[0-9]{6,15}$/;
 
 /**
  * The WhatsApp Cloud API webhook, mounted at `/webhooks/whatsapp`: verified, delivery
- * receipts recorded and each customer message stored through the engine, then acknowledged.
+ * receipts recorded and each customer message stored through the engine, then acknowledged;
+ * a message or status that does not fit is logged and skipped, the rest handled.
  * A customer without a phone number on file gets the WhatsApp one (verified by WhatsApp).
  */
 export function whatsappRoutes(deps: WhatsappRoutesDeps): Router {
@@ -32,7 +33,8 @@ export function whatsappRoutes(deps: WhatsappRoutesDeps): Router {
     logger,
     schema: whatsappWebhookSchema,
     accept: async (payload) => {
-      const { inbound, statuses } = whatsappDelivery(payload, deps.phoneNumberId);
+      const skipped = (reason: string, item: unknown) => logger.warn({ channel: 'whatsapp', reason, item }, 'skipped a webhook item that does not fit');
+      const { inbound, statuses } = whatsappDelivery(payload, deps.phoneNumberId, new Date(), skipped);
       if (statuses.length > 0) await deps.recordStatuses(statuses).catch((error: unknown) => logger.error({ err: error }, 'recording WhatsApp delivery statuses failed'));
       for (const message of inbound) {
         await inbox.accept(message, async (done) => {

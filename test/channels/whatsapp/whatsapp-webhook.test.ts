@@ -39,12 +39,15 @@ describe('whatsappDelivery', () => {
     expect(read('whatsapp-text', '999999999999999')).toEqual({ inbound: [], statuses: [] });
   });
 
-  it('rejects a messages change whose value lacks the metadata, naming the field', () => {
+  it('skips a messages change whose value lacks the metadata, naming the field, and reads the other changes', () => {
     const body = metaFixture('whatsapp-text');
+    body.entry[0].changes.unshift(structuredClone(body.entry[0].changes[0]));
     delete body.entry[0].changes[0].value.metadata;
-    const result = whatsappWebhookSchema.safeParse(body);
-    expect(result.success).toBe(false);
-    expect(result.error!.issues[0]!.path).toEqual(['entry', 0, 'changes', 0, 'value', 'metadata']);
+    const reasons: string[] = [];
+    const { inbound } = whatsappDelivery(whatsappWebhookSchema.parse(body), phoneNumberId, now, (reason) => reasons.push(reason));
+    expect(inbound.map((message) => message.text)).toEqual(['this is a text message']);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toContain('metadata');
   });
 
   it('lets changes of other fields through untouched', () => {
