@@ -34,6 +34,11 @@ export class MessageRepository {
     }
   }
 
+  /** Whether an outbound message went out under this platform id (the echo of a send is known as Careline's own). */
+  async sentAs(channel: Message['channel'], platformMessageId: string): Promise<boolean> {
+    return (await this.messages.findOne({ channel, direction: 'out', platformMessageId })) !== null;
+  }
+
   /** Moves a message to another conversation of the same customer; the moved message, or null when there is none. */
   moveTo(messageId: string, conversationId: string): Promise<Message | null> {
     return this.messages.findOneAndUpdate({ _id: messageId }, { $set: { conversationId } });

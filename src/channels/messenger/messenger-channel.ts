@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { GraphApiClient } from '../meta/graph-api-client.js';
 import { messagingRoutes, type MessagingRoutesDeps } from '../meta/messaging-routes.js';
+import { carelineEchoMarker } from '../meta/messaging-webhook.js';
 import { SendApiChannel } from '../meta/send-api-channel.js';
 import { maxChars } from '../meta/split-text.js';
 
@@ -12,7 +13,7 @@ const messengerText = maxChars(2000);
  * `registry.register(messengerChannel(graph, config.channels.meta.pageAccessToken))`.
  */
 export function messengerChannel(graph: GraphApiClient, pageAccessToken: string): SendApiChannel {
-  return new SendApiChannel('messenger', graph, pageAccessToken, messengerText);
+  return new SendApiChannel('messenger', graph, pageAccessToken, messengerText, carelineEchoMarker);
 }
 
 /** The Messenger webhook (`object: "page"`), mounted at `/webhooks/messenger`. */

@@ -7,6 +7,9 @@ const messageSchema = z.looseObject({
   mid: z.string().min(1),
   text: z.string().optional(),
   is_echo: z.boolean().optional(),
+  /** On an echo: the app that sent it, and the `metadata` it sent with it (Careline marks its own sends). */
+  app_id: z.union([z.number(), z.string()]).optional(),
+  metadata: z.string().optional(),
   is_deleted: z.boolean().optional(),
   sticker_id: z.union([z.number(), z.string()]).optional(),
   quick_reply: z.looseObject({ payload: z.string() }).optional(),
@@ -75,6 +78,47 @@ const maxPayload = 256;
  */
 export function messagingInbound(channel: 'messenger' | 'instagram', body: MessagingWebhook, now = new Date(), skipped: SkippedEvent = () => {}): InboundMessage[] {
   const inbound: InboundMessage[] = [];
+  eachEvent(body, skipped, (event, entryTime) => {
+    const message = toInbound(channel, event, entryTime, now);
+    if (message) inbound.push(message);
+  });
+  return inbound;
+}
+
+/** What the page (or Instagram account) sent a customer, as its echo tells: Careline's own sends or a person's in the platform's app. */
+export interface MessagingEcho {
+  /** The customer's id (the echo's recipient). */
+  userId: string;
+  mid: string;
+  text: string;
+  attachments: Attachment[];
+  /** Careline marked it as its own (`metadata`). */
+  ours: boolean;
+  at: Date;
+}
+
+/** The marker Careline sends as `message.metadata`, so the echo of its own send is known as such. */
+export const carelineEchoMarker = 'careline';
+
+/** The echoes in a webhook delivery (`message.is_echo`), in order; odd events are skipped as by `messagingInbound`. */
+export function messagingEchoes(body: MessagingWebhook, now = new Date(), skipped: SkippedEvent = () => {}): MessagingEcho[] {
+  const echoes: MessagingEcho[] = [];
+  eachEvent(body, skipped, (event) => {
+    const message = event.message;
+    if (!message?.is_echo || message.is_deleted) return;
+    echoes.push({
+      userId: event.recipient.id,
+      mid: message.mid,
+      text: (message.text ?? '').slice(0, 8000),
+      attachments: messagingAttachments(message.attachments ?? [], message.sticker_id),
+      ours: message.metadata === carelineEchoMarker,
+      at: new Date(platformTime(eventTime(event.timestamp), now)),
+    });
+  });
+  return echoes;
+}
+
+function eachEvent(body: MessagingWebhook, skipped: SkippedEvent, visit: (event: MessagingEvent, entryTime: number | undefined) => void): void {
   for (const rawEntry of body.entry) {
     const entry = entrySchema.safeParse(rawEntry);
     if (!entry.success) {
@@ -88,11 +132,9 @@ export function messagingInbound(channel: 'messenger' | 'instagram', body: Messa
         skipped(z.prettifyError(event.error), rawEvent);
         continue;
       }
-      const message = toInbound(channel, event.data, entry.data.time, now);
-      if (message) inbound.push(message);
+      visit(event.data, entry.data.time);
     }
   }
-  return inbound;
 }
 
 function toInbound(channel: 'messenger' | 'instagram', event: MessagingEvent, entryTime: number | undefined, now: Date): InboundMessage | null {

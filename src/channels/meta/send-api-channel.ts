@@ -50,13 +50,15 @@ export class SendApiChannel implements Channel {
     private readonly graph: GraphApiClient,
     private readonly accessToken: string,
     private readonly fits: (piece: string) => boolean,
+    /** Sent as `message.metadata` (Messenger echoes it back), so the echo of Careline's own send is known; Instagram has none. */
+    private readonly echoMetadata?: string,
   ) {}
 
   async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {
     const { userId } = parseAddress(address);
     let platformMessageId: string | undefined;
     for (const piece of sendApiMessages(message, this.fits)) {
-      const response = await this.graph.post('me/messages', this.accessToken, { recipient: { id: userId }, messaging_type: 'RESPONSE', message: piece });
+      const response = await this.graph.post('me/messages', this.accessToken, { recipient: { id: userId }, messaging_type: 'RESPONSE', message: this.echoMetadata ? { ...piece, metadata: this.echoMetadata } : piece });
       platformMessageId = sendResponseSchema.safeParse(response).data?.message_id ?? platformMessageId;
     }
     return platformMessageId ? { platformMessageId } : {};

@@ -20,11 +20,11 @@ export function sendApiModule(
     id,
     settings: metaSettings,
     enabled: (meta) => metaWebhookReady(meta) && Boolean(tokenOf(meta)),
-    create({ inbox, logger }, meta) {
+    create({ inbox, logger, humanReplied, repositories }, meta) {
       const messages = inbox(id);
       return {
         channel: channelOf(new GraphApiClient(meta.graphApiBase), tokenOf(meta)!),
-        routes: [{ path: `/webhooks/${id}`, body: 'raw', router: routesOf({ appSecret: meta.appSecret!, verifyToken: meta.verifyToken!, inbox: messages, logger }) }],
+        routes: [{ path: `/webhooks/${id}`, body: 'raw', router: routesOf({ appSecret: meta.appSecret!, verifyToken: meta.verifyToken!, inbox: messages, logger, humanReplied, sentByCareline: (mid) => repositories.messages.sentAs(id, mid) }) }],
         idle: () => messages.idle(),
       };
     },
