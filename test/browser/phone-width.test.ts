@@ -50,9 +50,8 @@ describe('the staff pages on a phone (390×844), in Chromium', () => {
     await expect.poll(() => page.locator('#queue li').count(), { timeout: 10_000 }).toBe(1);
     await page.locator('#queue li').first().getByRole('button', { name: 'Claim' }).click();
     await expect.poll(() => page.locator('.transcript li').count(), { timeout: 10_000 }).toBeGreaterThan(1);
-    const message = (await page.locator('.transcript li.customer').first().boundingBox())!;
-    // A line of text, not a letter per line.
-    expect(message.width).toBeGreaterThan(200);
+    // A line of text, not a letter per line (polled: a live update may redraw the transcript meanwhile).
+    await expect.poll(async () => (await page.locator('.transcript li.customer').first().boundingBox())?.width ?? 0, { timeout: 10_000 }).toBeGreaterThan(200);
     expect(await sidewaysOverflow(page)).toBe(0);
     await page.screenshot({ path: join(outputDir, 'console-phone.png'), fullPage: true });
   });
