@@ -24,7 +24,7 @@ export class TicketRepository {
 
   /** Opens a ticket with the next number (no duplicates, no gaps under concurrency). */
   async create(input: TicketInput): Promise<Ticket> {
-    return this.tickets.insertOne(await this.waitingTicket(newId('tkt'), input));
+    return this.insertNumbered(newId('tkt'), input);
   }
 
   /**
@@ -34,12 +34,26 @@ export class TicketRepository {
   async createOnce(id: string, input: TicketInput & Pick<Ticket, 'handoff'>): Promise<Ticket> {
     const existing = await this.get(id);
     if (existing) return existing;
-    try {
-      return await this.tickets.insertOne(await this.waitingTicket(id, input));
-    } catch (error) {
-      const winner = error instanceof DuplicateKeyError ? await this.get(id) : null;
-      if (!winner) throw error;
-      return winner;
+    return this.insertNumbered(id, input);
+  }
+
+  /**
+   * Inserts the ticket under the next number. A duplicate id is the other of two handoffs at
+   * once (its ticket is returned); a duplicate number means tickets were stored past the
+   * counter (restored or imported data): the counter moves past the highest and it is tried again.
+   */
+  private async insertNumbered(id: string, input: TicketInput & Partial<Pick<Ticket, 'handoff'>>): Promise<Ticket> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.tickets.insertOne(await this.waitingTicket(id, input));
+      } catch (error) {
+        if (!(error instanceof DuplicateKeyError)) throw error;
+        const winner = await this.get(id);
+        if (winner) return winner;
+        if (attempt >= 3) throw error;
+        const [highest] = await this.tickets.find({}, { sort: { number: -1 }, limit: 1 });
+        if (highest) await this.counters.updateOne({ _id: 'tickets' }, { $max: { seq: highest.number } }, { upsert: true });
+      }
     }
   }
 
