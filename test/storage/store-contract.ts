@@ -168,7 +168,7 @@ export function storeContract(adapter: string, open: () => Promise<{ store: Docu
         const tickets = new TicketRepository(store);
         const first = await tickets.create({ conversationId: 'c0', customerId: 'u', reason: 'customer_request', priority: 'normal' });
         // A restore brings tickets #2-#5 without the counter.
-        for (let number = first.number + 1; number <= first.number + 4; number++) await store.collection('tickets').insertOne({ ...first, _id: `tkt_restored_${number}`, number, conversationId: `r${number}` });
+        for (let number = first.number + 1; number <= first.number + 4; number++) await store.collection<typeof first>('tickets').insertOne({ ...first, _id: `tkt_restored_${number}`, number, conversationId: `r${number}` });
         const next = await tickets.create({ conversationId: 'c1', customerId: 'u', reason: 'complaint', priority: 'high' });
         expect(next.number).toBe(first.number + 5);
         expect((await tickets.createOnce('tkt_handoff_x', { conversationId: 'c2', customerId: 'u', reason: 'complaint', priority: 'high', handoff: 1 })).number).toBe(first.number + 6);
