@@ -365,9 +365,15 @@
         const li = el('li');
         const insert = el('button', 'secondary', 'Insert');
         insert.type = 'button';
+        // Inserted where the cursor is, so what the agent already wrote stays.
         insert.addEventListener('click', () => {
-          text.value = result.answer;
+          const start = text.selectionStart ?? text.value.length;
+          const end = text.selectionEnd ?? start;
+          const before = text.value.slice(0, start);
+          const spacer = before && !/\s$/.test(before) ? '\n\n' : '';
+          text.value = `${before}${spacer}${result.answer}${text.value.slice(end)}`;
           text.focus();
+          text.selectionStart = text.selectionEnd = before.length + spacer.length + result.answer.length;
         });
         li.append(el('strong', '', `${result.title} (${result.locale}, ${result.confidence.toFixed(2)})`), el('span', '', result.answer.slice(0, 200)), insert);
         list.append(li);

@@ -177,7 +177,8 @@ export function agentRoutes(deps: { repositories: AgentRouteRepositories; desk: 
   // Search the knowledge base from the composer; the answer can be inserted into a reply.
   router.get('/knowledge', (req, res) => {
     const { q, locale } = validate(knowledgeQuery, req.query, 'query');
-    const results = deps.knowledge.query(q, 5).map((candidate) => {
+    // Only articles with some evidence: a 0.00 match is noise to an agent.
+    const results = deps.knowledge.query(q, 5).filter((candidate) => candidate.confidence >= 0.01).map((candidate) => {
       const article = deps.knowledge.article(candidate.slug, locale ?? candidate.locale, deps.defaultLocale)!;
       return { slug: candidate.slug, locale: article.locale, title: article.title, answer: article.answer, confidence: candidate.confidence };
     });

@@ -75,6 +75,17 @@ describe('what a customer sent besides text, in the agent console in Chromium', 
     expect(await agent.locator('.transcript .attachment-contact').textContent()).toBe('👤 Nguyễn Văn An · +84901234567');
   });
 
+  it('inserts a knowledge-base answer where the cursor is, keeping the agent\'s draft, and offers no 0.00 matches', async () => {
+    await agent.locator('#reply-text').fill('Chào anh, em gửi anh thông tin ạ.');
+    await agent.getByLabel('Search the knowledge base').fill('phi ship bao nhieu');
+    await agent.getByRole('button', { name: 'Search', exact: true }).click();
+    await agent.locator('.kb-results li').first().getByRole('button', { name: 'Insert' }).click();
+    const answer = app.careline.knowledge.article('delivery-fee', 'vi', 'vi')!.answer;
+    expect(await agent.locator('#reply-text').inputValue()).toBe(`Chào anh, em gửi anh thông tin ạ.\n\n${answer}`);
+    const confidences = await agent.evaluate(async () => ((await (await fetch('/api/agent/knowledge?q=xyzzy%20qwerty%20plugh')).json()) as { results: { confidence: number }[] }).results.map((result) => result.confidence));
+    expect(confidences.every((confidence) => confidence >= 0.01)).toBe(true);
+  });
+
   it('serves media to signed-in agents only, and says so when the platform no longer has it', async () => {
     const [conversation] = await app.services.conversations.listByCustomer((await app.services.customers.findByIdentity('rest', 'cust-media'))!._id);
     const photo = (await app.services.messages.transcript(conversation!._id)).find((message) => message.attachments?.[0]?.kind === 'image')!;

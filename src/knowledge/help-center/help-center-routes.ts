@@ -2,10 +2,26 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { localeSchema, type Config } from '../../config/config-schema.js';
 import { nativeLanguageNames } from '../../core/locale.js';
-import { NotFoundError } from '../../core/app-error.js';
 import { validate } from '../../http/validate.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import { escapeHtml, renderMarkdown } from './render-markdown.js';
+
+const missing: Record<string, { title: string; text: string; home: string }> = {
+  vi: { title: 'Không tìm thấy bài viết', text: 'Bài viết này không còn hoặc đã được chuyển đi. Anh/chị có thể hỏi lại trong khung chat.', home: 'Về trang chủ' },
+  en: { title: 'Article not found', text: 'This article is no longer here or has moved. Please ask again in the chat.', home: 'Back to the home page' },
+  cs: { title: 'Článek nenalezen', text: 'Tento článek už tu není nebo byl přesunut. Zeptejte se prosím znovu v chatu.', home: 'Zpět na úvodní stránku' },
+  zh: { title: '找不到文章', text: '这篇文章已不存在或已移动。请在聊天中再问一次。', home: '返回首页' },
+};
+
+function missingPage(locale: string): string {
+  const words = missing[locale] ?? missing.en!;
+  return `<!doctype html>
+<html lang="${locale}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${words.title}</title>
+<link rel="stylesheet" href="/help-center.css"></head>
+<body><article><h1>${words.title}</h1><p>${words.text}</p><p><a href="/">${words.home}</a></p></article></body></html>`;
+}
 
 const paramsSchema = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100) });
 const querySchema = z.object({ lang: localeSchema.optional() });
@@ -21,7 +37,8 @@ export function helpCenterRoutes(deps: { knowledge: KnowledgeBase; config: Pick<
     const { lang } = validate(querySchema, req.query, 'query');
     const fallback = deps.config.locales.default;
     const article = deps.knowledge.article(slug, lang ?? fallback, fallback);
-    if (!article) throw new NotFoundError('The article');
+    // A customer follows this link from a chat: a page, not an API error, when the article is gone.
+    if (!article) return void res.status(404).type('html').send(missingPage(lang ?? fallback));
     const others = deps.knowledge
       .translations(slug)
       .filter((locale) => locale !== article.locale)

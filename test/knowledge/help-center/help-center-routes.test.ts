@@ -26,6 +26,16 @@ describe('the help center', () => {
     await app.close();
   });
 
+  it('answers a link to an article that is gone with a page in the customer\'s language, not an API error', async () => {
+    const response = await fetch(`${app.url}/help/no-such-article?lang=vi`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = await response.text();
+    expect(page).toContain('<html lang="vi">');
+    expect(page).toContain('Không tìm thấy bài viết');
+    expect(page).not.toContain('"error"');
+  });
+
   describe('when an article links or shows images with script or data URLs', () => {
     it('leaves those URLs out of the page and keeps their text', async () => {
       const page = await (await fetch(`${app.url}/help/unsafe-links?lang=en`)).text();
