@@ -201,8 +201,13 @@
     for (const message of messages) {
       const li = el('li', message.author);
       const who = message.author === 'agent' ? message.authorName || 'Agent' : message.author;
-      const detail = message.articleId ? ` · article ${message.articleId}, confidence ${Number(message.confidence).toFixed(2)}${message.wordedBy ? `, worded by ${message.wordedBy}` : ''}` : '';
-      li.append(el('span', 'who', `${who}${detail}`), document.createTextNode(message.text));
+      const at = new Date(message.at).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+      const article = message.articleTitle ? `“${message.articleTitle}”` : message.articleId;
+      const detail = message.articleId ? ` · article ${article}, confidence ${Number(message.confidence).toFixed(2)}${message.wordedBy ? `, worded by ${message.wordedBy}` : ''}` : '';
+      const head = el('span', 'who', `${who} · ${at}${detail}`);
+      li.append(head, document.createTextNode(message.text));
+      // What the bot offered (clarification choices, a rating, "did this help?"), so the agent sees what the customer saw.
+      if (message.buttons && message.buttons.length) li.append(el('span', 'offered', `offered: ${message.buttons.join(' · ')}`));
       for (const attachment of message.attachments || []) li.append(renderAttachment(attachment));
       list.append(li);
     }

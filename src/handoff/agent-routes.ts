@@ -26,7 +26,8 @@ const knowledgeQuery = z.object({ q: z.string().trim().min(1).max(500), locale: 
 const transferBody = z.strictObject({ toUserId: z.string().min(1).max(100) });
 
 /** A transcript line as the console shows it: the bot's article and confidence included. */
-function consoleMessage(message: Message) {
+function consoleMessage(message: Message, knowledge?: Pick<KnowledgeBase, 'byId'>) {
+  const article = message.articleId ? knowledge?.byId(message.articleId) : null;
   return {
     id: message._id,
     author: message.author.kind,
@@ -34,7 +35,8 @@ function consoleMessage(message: Message) {
     text: message.text,
     ...(message.attachments?.length ? { attachments: message.attachments.map((attachment, index) => consoleAttachment(message, attachment, index)) } : {}),
     buttons: message.buttons.map((button) => button.label),
-    ...(message.articleId ? { articleId: message.articleId, confidence: message.confidence } : {}),
+    ...(message.articleId ? { articleId: message.articleId, confidence: message.confidence, ...(article ? { articleTitle: article.title, articleSlug: article.slug } : {}) } : {}),
+    ...(message.kind ? { kind: message.kind } : {}),
     ...(message.wordedBy ? { wordedBy: message.wordedBy } : {}),
     at: message.createdAt,
   };
@@ -120,13 +122,13 @@ export function agentRoutes(deps: { repositories: AgentRouteRepositories; desk: 
       conversation.ticketId ? repositories.tickets.get(conversation.ticketId) : null,
     ]);
     const previous = await Promise.all(
-      history.filter((other) => other._id !== id).map(async (other) => ({ id: other._id, channel: other.channel, state: other.state, createdAt: other.createdAt, messages: (await repositories.messages.transcript(other._id)).map(consoleMessage) })),
+      history.filter((other) => other._id !== id).map(async (other) => ({ id: other._id, channel: other.channel, state: other.state, createdAt: other.createdAt, messages: (await repositories.messages.transcript(other._id)).map((line) => consoleMessage(line, deps.knowledge)) })),
     );
     res.json({
       conversation: await conversationSummary(conversation),
       ticket: ticket && ticketView(ticket, new Date()),
       customer: customer && { ...customer, identities: identities.map(({ channel, externalId, displayName }) => ({ channel, externalId, displayName })) },
-      messages: transcript.map(consoleMessage),
+      messages: transcript.map((line) => consoleMessage(line, deps.knowledge)),
       previousConversations: previous,
     });
   });
@@ -140,7 +142,7 @@ export function agentRoutes(deps: { repositories: AgentRouteRepositories; desk: 
   router.post('/conversations/:id/messages', async (req, res) => {
     const { id } = validate(idParams, req.params, 'params');
     const { text } = validate(textBody, req.body, 'body');
-    res.status(201).json({ message: consoleMessage(await desk.reply(id, userOf(res), text)) });
+    res.status(201).json({ message: consoleMessage(await desk.reply(id, userOf(res), text), deps.knowledge) });
   });
 
   router.post('/conversations/:id/notes', async (req, res) => {

@@ -67,6 +67,12 @@ export class KnowledgeBase {
     this.reloadListeners.push(listener);
   }
 
+  /** An indexed article by its stored id (the transcript names the article the bot answered with by it), or null. */
+  byId(id: string): Article | null {
+    for (const translations of this.bySlug.values()) for (const article of translations.values()) if (article._id === id) return article;
+    return null;
+  }
+
   /** Every indexed article (all translations). */
   articles(): Article[] {
     return [...this.bySlug.values()].flatMap((translations) => [...translations.values()]);

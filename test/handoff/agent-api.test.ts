@@ -48,6 +48,18 @@ describe('the agent API', () => {
     });
   });
 
+  describe('a transcript', () => {
+    it('names the article the bot answered with by its title, and says which buttons the bot offered', async () => {
+      const answered = await chat(app, 'asker', 'bảo hành bao lâu');
+      await chat(app, 'asker', 'cho gap nhan vien');
+      const view = (await (await agent.get(`/api/agent/conversations/${answered.conversationId}`)).json()) as { messages: { author: string; articleTitle?: string; articleSlug?: string; buttons: string[]; at: string }[] };
+      const answer = view.messages.find((message) => message.articleTitle);
+      expect(answer).toMatchObject({ author: 'bot', articleSlug: 'warranty-period', articleTitle: app.careline.knowledge.article('warranty-period', 'vi', 'vi')!.title });
+      expect(answer!.buttons.length).toBeGreaterThan(0);
+      expect(Number.isNaN(Date.parse(answer!.at))).toBe(false);
+    });
+  });
+
   describe('the queue', () => {
     it('serves a VIP customer who arrived later before a regular one', async () => {
       await chat(app, 'regular', 'cho gap nhan vien');
