@@ -16,6 +16,9 @@
 
   const { api, post } = createApi(() => csrfToken);
 
+  // A customer without a name (web chat visitors) is told apart by the end of their id.
+  const customerName = (customer) => (customer && customer.displayName) || `Customer ${String((customer && (customer.id || customer._id)) || '').slice(-4).toUpperCase()}`.trim();
+
   const minutes = (ms) => `${Math.max(0, Math.round(ms / 60000))} min`;
   const slaText = (sla) => (sla.breached ? `SLA breached ${minutes(-sla.msLeft)} ago` : `SLA ${minutes(sla.msLeft)} left`);
 
@@ -112,7 +115,7 @@
       const head = el('div');
       head.append(el('span', `badge ${item.ticket.priority}`, item.ticket.priority));
       if (item.conversation && item.conversation.customer && item.conversation.customer.segment === 'vip') head.append(el('span', 'badge vip', 'VIP'));
-      head.append(el('strong', '', `#${item.ticket.number} `), el('span', 'customer', (item.conversation && item.conversation.customer && item.conversation.customer.displayName) || 'Customer'));
+      head.append(el('strong', '', `#${item.ticket.number} `), el('span', 'customer', customerName(item.conversation && item.conversation.customer)));
       li.append(head, el('span', 'subject', item.ticket.subject || item.ticket.reason));
       const waiting = el('span', 'waiting');
       waiting.dataset.waitingMs = String(item.ticket.waitingMs);
@@ -145,7 +148,7 @@
     for (const conversation of conversations) {
       const li = el('li', conversation.id === openId ? 'open' : '');
       const onPlatform = String(conversation.ownerId || '').startsWith('platform:') ? ' · answered in the platform app' : '';
-      const open = el('button', 'secondary', `${(conversation.customer && conversation.customer.displayName) || 'Customer'} · ${conversation.channel}${onPlatform}`);
+      const open = el('button', 'secondary', `${customerName(conversation.customer)} · ${conversation.channel}${onPlatform}`);
       open.type = 'button';
       open.addEventListener('click', () => {
         openId = conversation.id;
@@ -245,7 +248,7 @@
         for (const other of found) {
           const li = el('li');
           const where = other.identities.map((identity) => `${identity.channel} ${identity.externalId}`).join(', ');
-          li.append(el('span', '', [other.displayName || 'Customer', where, other.email, other.phone].filter(Boolean).join(' · ')));
+          li.append(el('span', '', [customerName(other), where, other.email, other.phone].filter(Boolean).join(' · ')));
           const merge = el('button', 'secondary', 'Merge into this customer');
           merge.type = 'button';
           merge.addEventListener('click', async () => {
@@ -292,7 +295,7 @@
   /** The parts of the conversation that change while it is open. */
   const updateConversation = (section, data) => {
     const customer = data.customer || {};
-    $('.customer', section).textContent = `${customer.displayName || 'Customer'} (${customer.segment || 'new'})`;
+    $('.customer', section).textContent = `${customerName(customer)} (${customer.segment || 'new'})`;
     const ticket = data.ticket;
     $('.meta', section).textContent = [`${data.conversation.channel}`, `state: ${data.conversation.state}`, platformOwned(data) ? "answered from the platform's own app (the bot is silent; hand it back to let the bot answer)" : '', ticket ? `ticket #${ticket.number} · ${ticket.priority} · ${ticket.reason}` : '', ticket ? slaText(ticket.sla) : ''].filter(Boolean).join(' · ');
     $('.profile', section).textContent = [

@@ -53,6 +53,8 @@ describe('the staff pages on a phone (390×844), in Chromium', () => {
     // A line of text, not a letter per line (polled: a live update may redraw the transcript meanwhile).
     await expect.poll(async () => (await page.locator('.transcript li.customer').first().boundingBox())?.width ?? 0, { timeout: 10_000 }).toBeGreaterThan(200);
     expect(await sidewaysOverflow(page)).toBe(0);
+    // A customer without a name is told apart from the others by the end of their id.
+    expect(await page.locator('#conversation h2.customer').textContent()).toMatch(/^Customer [0-9A-Z_-]{4} \(new\)$/);
     await page.screenshot({ path: join(outputDir, 'console-phone.png'), fullPage: true });
   });
 
