@@ -149,6 +149,7 @@ export class AnswerPolicy implements DecisionMaker {
       ...(input.localeHint ? { hint: input.localeHint } : {}),
       ...(input.conversationLocale ? { conversationLocale: input.conversationLocale } : {}),
       vocabularyLocale: (text) => this.knowledge.vocabularyLocale(text) ?? this.intents.vocabularyLocale(text),
+      vocabularyCoverage: (text, locale) => Math.max(this.knowledge.vocabularyCoverage(text, locale), this.intents.vocabularyCoverage(text, locale)),
     });
     const pressed = input.payload ? this.fromPayload(input.payload) : null;
     if (pressed) return { action: pressed, language: input.conversationLocale ? { locale: input.conversationLocale, reason: 'conversation' } : language, candidates: [], intent: null };

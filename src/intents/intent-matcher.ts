@@ -51,6 +51,11 @@ export class IntentMatcher {
     return this.index.vocabularyLocale(text);
   }
 
+  /** The share of the text's words (0–1) the intent examples use in the locale. */
+  vocabularyCoverage(text: string, locale: Locale): number {
+    return this.index.vocabularyCoverage(text, locale);
+  }
+
   /** A response for the intent in the locale, varied by `pick` (e.g. a turn counter). */
   response(intent: IntentName, locale: Locale, pick = 0): string {
     const responses = this.definitions.get(intent)!.responses[locale];

@@ -139,6 +139,11 @@ export class KnowledgeBase {
     return this.index.vocabularyLocale(text);
   }
 
+  /** The share of the text's words (0–1) the knowledge-base words use in the locale. */
+  vocabularyCoverage(text: string, locale: Locale): number {
+    return this.index.vocabularyCoverage(text, locale);
+  }
+
   private build(articles: Article[], synonyms: SynonymList[]): { index: AnswerIndex; bySlug: Map<string, Map<Locale, Article>> } {
     const bySlug = new Map<string, Map<Locale, Article>>();
     for (const article of articles) {

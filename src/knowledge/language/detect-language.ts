@@ -16,6 +16,8 @@ export interface DetectLanguageOptions {
   conversationLocale?: Locale;
   /** Which language's knowledge-base vocabulary the text matches best, if any clearly. */
   vocabularyLocale?: (text: string) => Locale | null;
+  /** The share of the text's words (0–1) the knowledge base or intents use in a language. */
+  vocabularyCoverage?: (text: string, locale: Locale) => number;
 }
 
 const han = /\p{Script=Han}/u;
@@ -48,7 +50,10 @@ export function detectLanguage(text: string, options: DetectLanguageOptions): De
   // accent-free Vietnamese for English; two or more of them switch even a short message
   // ("giao hang" after a Chinese question, "kolik stoji doprava" after an English one).
   const byVocabulary = words.length > 0 ? options.vocabularyLocale?.(text) : null;
-  if (words.length >= 2 && byVocabulary && supported.includes(byVocabulary)) return { locale: byVocabulary, reason: 'vocabulary' };
+  // The switch needs the conversation's own language not to read the words as well ("chao shop a"
+  // stays Vietnamese although "shop" and "a" are English knowledge-base words too).
+  const conversationReadsIt = conversationLocale !== undefined && (options.vocabularyCoverage?.(text, conversationLocale) ?? 0) >= 0.5;
+  if (words.length >= 2 && byVocabulary && supported.includes(byVocabulary) && (byVocabulary === conversationLocale || !conversationReadsIt)) return { locale: byVocabulary, reason: 'vocabulary' };
   // Otherwise a few words are too little to switch languages when the conversation already has one.
   const keepsConversation = words.length <= 3 && conversationLocale !== undefined && supported.includes(conversationLocale);
   if (keepsConversation) return { locale: conversationLocale, reason: 'conversation' };

@@ -541,18 +541,30 @@ export class AnswerIndex {
     return id === undefined || this.questions.df(id) === 0 ? -1 : this.idfOf[id]!;
   }
 
+  /** How many of the text's words the knowledge base uses in each language, and of how many. */
+  vocabularyHits(text: string): { words: number; hits: Map<Locale, number> } {
+    const words = tokenize(text, { synonyms: this.synonyms }).filter((term) => !term.includes('_'));
+    const masks = words.map((word) => this.dictionary.localesOf(word));
+    const hits = new Map([...this.localeBits].map(([locale, bit]) => [locale, masks.filter((mask) => (mask & bit) !== 0).length]));
+    return { words: words.length, hits };
+  }
+
   /**
    * The language whose knowledge-base words cover clearly most of the text (at least half
    * of its words, and more than any other language), or null.
    */
   vocabularyLocale(text: string): Locale | null {
-    const words = tokenize(text, { synonyms: this.synonyms }).filter((term) => !term.includes('_'));
-    if (words.length === 0) return null;
-    const masks = words.map((word) => this.dictionary.localesOf(word));
-    const scores = [...this.localeBits].map(([locale, bit]) => ({ locale, hits: masks.filter((mask) => (mask & bit) !== 0).length })).sort((a, b) => b.hits - a.hits);
-    const [first, second] = scores;
-    if (!first || first.hits * 2 < words.length || (second && second.hits === first.hits)) return null;
-    return first.locale;
+    const { words, hits } = this.vocabularyHits(text);
+    if (words === 0) return null;
+    const [first, second] = [...hits].sort((a, b) => b[1] - a[1]);
+    if (!first || first[1] * 2 < words || (second && second[1] === first[1])) return null;
+    return first[0];
+  }
+
+  /** The share of the text's words (0–1) the knowledge base uses in the locale. */
+  vocabularyCoverage(text: string, locale: Locale): number {
+    const { words, hits } = this.vocabularyHits(text);
+    return words === 0 ? 0 : (hits.get(locale) ?? 0) / words;
   }
 
   private idf(term: string): number {
