@@ -145,7 +145,7 @@ export async function createCareline({ config, store, logger, modules = channelM
     articleUrl: (slug, locale) => `${publicBase}/help/${slug}?lang=${locale}`,
   });
   acceptor = engine;
-  const desk = new AgentDesk(services.tickets, services.conversations, dispatcher, events);
+  const desk = new AgentDesk(services.tickets, services.conversations, dispatcher, events, config.locales.default);
   const sessions = new SessionRepository(store);
   if (config.routing.autoAssign) new AutoAssigner({ presence, users: services.users, conversations: services.conversations, tickets: services.tickets, desk, logger }).listen(events);
   const editor = createEditor({ config, store, repositories: services, knowledge, policy, questions });

@@ -1,3 +1,5 @@
+import type { Locale } from '../core/locale.js';
+import { deskPhrases, type DeskPhrases } from './desk-phrases.js';
 import { isPlatformOwner } from './platform-takeover.js';
 import type { User } from '../accounts/user.js';
 import type { Conversation } from '../conversations/conversation.js';
@@ -21,7 +23,15 @@ export class AgentDesk {
     private readonly conversations: ConversationRepository,
     private readonly dispatcher: MessageDispatcher,
     private readonly events: EventBus,
+    /** The language of a conversation that has none yet (what the customer is told in). */
+    private readonly defaultLocale: Locale = 'vi',
   ) {}
+
+  /** Tells the customer what changed on the agents' side (transferred, handed back, resolved). */
+  private async tell(conversation: Conversation, say: (phrases: DeskPhrases) => string): Promise<void> {
+    const locale = conversation.locale ?? this.defaultLocale;
+    await this.dispatcher.deliver(conversation, { kind: 'system' }, { text: say(deskPhrases[locale]), locale });
+  }
 
   /**
    * Claims a waiting ticket and its conversation for `agent`; 409 if someone was first, or
@@ -114,6 +124,7 @@ export class AgentDesk {
     if (!conversation) throw new ConflictError('The conversation changed meanwhile.');
     const ticket = conversation.ticketId ? await this.tickets.change(conversation.ticketId, { $set: { assigneeId: to._id } }) : null;
     if (ticket) this.events.emit('conversation.claimed', { conversation, ticket, agentId: to._id });
+    await this.tell(conversation, (phrases) => phrases.transferred.replace('{name}', to.displayName ?? phrases.colleague));
     return conversation;
   }
 
@@ -125,6 +136,7 @@ export class AgentDesk {
     if (!conversation) throw new ConflictError('The conversation changed meanwhile.');
     const ticket = conversation.ticketId ? await this.tickets.change(conversation.ticketId, { $set: { status: 'resolved', resolvedAt: now } }) : null;
     this.events.emit('conversation.resolved', { conversation, ticket, agentId: owned.ownerId! });
+    await this.tell(conversation, (phrases) => phrases.resolved);
     return { conversation, ticket };
   }
 
@@ -136,6 +148,7 @@ export class AgentDesk {
     if (!conversation) throw new ConflictError('The conversation changed meanwhile.');
     if (owned.ticketId) await this.tickets.change(owned.ticketId, { $set: { status: 'resolved', resolvedAt: now } });
     this.events.emit('conversation.handed_back', { conversation, agentId: agent._id });
+    await this.tell(conversation, (phrases) => phrases.handedBack);
     return conversation;
   }
 

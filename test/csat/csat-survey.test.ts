@@ -1,3 +1,4 @@
+import { deskPhrases } from '../../src/handoff/desk-phrases.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../src/accounts/user.js';
 import type { ChannelId } from '../../src/core/channel-id.js';
@@ -181,7 +182,8 @@ describe('CSAT surveys', () => {
       world.careline.channels.register(windowed);
       const turn = await resolvedByAgent('psid-1', 'messenger');
       await runJobsAt(later(25 * 60 * minutes));
-      expect(windowed.sent).toEqual([]);
+      // Only the notice sent at the moment of resolving, inside the window; no survey after it.
+      expect(windowed.sent.map((sent) => sent.message.text)).toEqual([deskPhrases.vi.resolved]);
       expect((await prompts())[0]).toMatchObject({ conversationId: turn.conversation._id, status: 'skipped', skipReason: 'outside_messaging_window' });
     });
 
