@@ -60,12 +60,14 @@ describe('the Zalo OA channel', () => {
       // Resolved: the CSAT prompt arrives as five Zalo buttons; the pressed one is stored with the agent who resolved.
       app.careline.jobRunner.start();
       expect((await agent.post(`/api/agent/conversations/${ticket!.conversationId}/resolve`)).status).toBe(200);
+      const resolved = (await fake.waitForSent(8))[7]!;
+      expect(resolved.text).toMatch(/đã được giải quyết/);
       await runDueJobs(app.careline);
-      const prompt = (await fake.waitForSent(8))[7]!;
+      const prompt = (await fake.waitForSent(9))[8]!;
       expect(prompt.buttons).toHaveLength(5);
       expect(prompt.buttons.every((button) => button.type === 'oa.query.show')).toBe(true);
       await postZaloEvent(app.url, zaloText(follower, prompt.buttons[3]!.payload));
-      await fake.waitForSent(9);
+      await fake.waitForSent(10);
       const stored = await app.services.csat.forConversation(ticket!.conversationId);
       expect(stored).toMatchObject({ score: 4, agentId: agent.id, channel: 'zalo', handledBy: 'agent' });
       const customer = await app.services.customers.findByIdentity('zalo', follower);
