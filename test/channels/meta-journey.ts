@@ -45,7 +45,12 @@ export function describeMetaJourney(platform: MetaPlatform, customer: string, ot
       const answer = await exchange('phi ship bao nhieu', withButtons);
       expect(answer.token).toBe(world.token);
       expect(payloadsOf(answer)).toEqual(['feedback:yes:delivery-fee', 'feedback:no:delivery-fee']);
-      expect(world.graph.sent.filter((call) => recipientOf(call) === customer).map(textOf).join('\n')).toContain(title('delivery-fee'));
+      const answered = world.graph.sent.filter((call) => recipientOf(call) === customer).map(textOf).join('\n');
+      expect(answered).toContain(title('delivery-fee'));
+      // The article's Markdown arrives in the platform's own marks, its table as "label: value" lines (issue 18).
+      expect(answered).toContain('*miễn phí giao hàng*');
+      expect(answered).toContain('Trong 20 km, đơn dưới 500.000đ: 20.000đ');
+      expect(answered).not.toMatch(/\*\*|\|---|\| Trường hợp/);
 
       const clarification = await exchange('hoàn tiền', withButtons);
       expect(payloadsOf(clarification)).toContain('article:refund-time');

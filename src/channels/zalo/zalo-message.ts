@@ -1,4 +1,5 @@
 import type { Locale } from '../../config/config-schema.js';
+import { chatTextOf } from '../chat-markdown.js';
 import type { Button, OutboundMessage } from '../../core/messages.js';
 import { maxChars, splitText } from '../meta/split-text.js';
 
@@ -37,10 +38,13 @@ export function fitsZaloButtons(buttons: Button[]): boolean {
  * Renders an outbound message for Zalo: choices and rating prompts as `oa.query.show`
  * buttons whose payload is the button's label (what the follower then "says"), or, when
  * they do not fit, as numbered lines the follower answers with a number. An agent's
- * name leads their message; a link follows the text.
+ * name leads their message; the bot's Markdown becomes plain text (Zalo shows no
+ * formatting: marks dropped, lists as "• " lines, tables as "label: value" lines); a link
+ * follows the text.
  */
 export function renderZaloMessage(message: OutboundMessage): ZaloMessage {
-  const lines = [message.author?.kind === 'agent' && message.author.name ? `${message.author.name}: ${message.text}` : message.text];
+  const text = chatTextOf(message, 'plain');
+  const lines = [message.author?.kind === 'agent' && message.author.name ? `${message.author.name}: ${text}` : text];
   if (message.link) lines.push(`${message.link.label}: ${message.link.url}`);
   if (message.buttons.length === 0) return { text: lines.join('\n') };
   if (fitsZaloButtons(message.buttons)) {
