@@ -77,7 +77,12 @@
   .msg.customer.sending { opacity: .6; }
   .msg.bot, .msg.agent, .msg.system { align-self: flex-start; background: #fff; border: 1px solid #e1e5ea; border-bottom-left-radius: 4px; }
   .msg .who { display: block; font-size: 12px; font-weight: 600; color: #52606d; margin-bottom: 2px; }
-  .msg a { color: ${color}; display: inline-block; margin-top: 6px; }
+  .msg a { color: ${color}; }
+  .msg > a:last-child { display: inline-block; margin-top: 6px; }
+  .msg.customer a { color: #fff; text-decoration: underline; }
+  .msg table { border-collapse: collapse; margin: 6px 0; font-size: 13px; white-space: normal; display: block; overflow-x: auto; max-width: 100%; }
+  .msg th, .msg td { border: 1px solid #d9dee4; padding: 3px 6px; text-align: left; vertical-align: top; }
+  .msg th { background: #f0f3f7; }
   .choices { display: flex; flex-wrap: wrap; gap: 6px; align-self: flex-start; max-width: 95%; }
   .choices button { border: 1px solid ${color}; color: ${color}; background: #fff; border-radius: 16px; padding: 6px 12px; font-size: 14px; cursor: pointer; text-align: left; }
   .choices button:hover { background: ${color}; color: #fff; }
@@ -134,28 +139,71 @@
   const messagesById = new Map();
 
   const isSafeUrl = (url) => /^https?:\/\//i.test(url);
-  // Answers are written in Markdown: bold and http(s) links are shown as such, built as DOM
-  // nodes from text, so nothing in a message is ever parsed as HTML.
-  const appendInline = (parent, text) => {
-    const pattern = /\*\*([^*]+)\*\*|\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g;
+  const linkElement = (url, label) => {
+    const link = document.createElement('a');
+    link.href = url;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    link.textContent = label;
+    return link;
+  };
+  // Answers are written in Markdown: bold, http(s) links and bare URLs are shown as such, built
+  // as DOM nodes from text, so nothing in a message is ever parsed as HTML. A customer's own
+  // text only has its URLs made links.
+  const appendInline = (parent, text, markdown) => {
+    const pattern = markdown ? /\*\*([^*]+)\*\*|\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g : /()()()(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g;
     let at = 0;
     for (const match of text.matchAll(pattern)) {
       parent.append(document.createTextNode(text.slice(at, match.index)));
-      if (match[1] !== undefined) {
+      if (match[1]) {
         const strong = document.createElement('strong');
         strong.textContent = match[1];
         parent.append(strong);
-      } else {
-        const link = document.createElement('a');
-        link.href = match[3];
-        link.target = '_blank';
-        link.rel = 'noopener noreferrer';
-        link.textContent = match[2];
-        parent.append(link);
-      }
+      } else if (match[3]) parent.append(linkElement(match[3], match[2]));
+      else parent.append(linkElement(match[4], match[4]));
       at = match.index + match[0].length;
     }
     parent.append(document.createTextNode(text.slice(at)));
+  };
+  // A Markdown table (lines that start with "|") is shown as a table; its "|---|" line is the
+  // header's end. Headings ("# …") are shown bold. Everything else keeps its line breaks.
+  const tableRow = /^\s*\|.*\|\s*$/;
+  const cellsOf = (line) => line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+  const appendMarkdown = (parent, text) => {
+    const lines = text.split('\n');
+    let prose = [];
+    const flush = () => {
+      if (prose.length > 0) appendInline(parent, prose.join('\n'), true);
+      prose = [];
+    };
+    for (let i = 0; i < lines.length; i++) {
+      if (!tableRow.test(lines[i]) || !/^[\s|:-]+$/.test(lines[i + 1] || '') || !lines[i + 1].includes('-')) {
+        const heading = /^#{1,6}\s+(.+)$/.exec(lines[i]);
+        if (heading) {
+          flush();
+          const strong = document.createElement('strong');
+          appendInline(strong, heading[1], true);
+          parent.append(strong, document.createTextNode(i < lines.length - 1 ? '\n' : ''));
+        } else prose.push(lines[i]);
+        continue;
+      }
+      flush();
+      const table = document.createElement('table');
+      const head = table.createTHead().insertRow();
+      for (const cell of cellsOf(lines[i])) {
+        const th = document.createElement('th');
+        appendInline(th, cell, true);
+        head.append(th);
+      }
+      const body = table.createTBody();
+      for (i += 2; i < lines.length && tableRow.test(lines[i]); i++) {
+        const row = body.insertRow();
+        for (const cell of cellsOf(lines[i])) appendInline(row.insertCell(), cell, true);
+      }
+      i--;
+      parent.append(table);
+    }
+    flush();
   };
   const messageElement = (message, sending) => {
     const element = document.createElement('div');
@@ -166,15 +214,11 @@
       who.textContent = message.authorName || t.agent;
       element.append(who);
     }
-    appendInline(element, message.text);
+    if (message.author === 'customer') appendInline(element, message.text, false);
+    else appendMarkdown(element, message.text);
     if (message.link && isSafeUrl(message.link.url)) {
       element.append(document.createElement('br'));
-      const link = document.createElement('a');
-      link.href = message.link.url;
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-      link.textContent = message.link.label;
-      element.append(link);
+      element.append(linkElement(message.link.url, message.link.label));
     }
     return element;
   };
@@ -234,8 +278,12 @@
     return box;
   };
 
-  const scrollDown = () => {
+  // The newest line in view; a reply taller than the window shows its start (its title), not its end.
+  const scrollDown = (element) => {
     log.scrollTop = log.scrollHeight;
+    if (!element || element.classList.contains('customer')) return;
+    const above = element.getBoundingClientRect().top - log.getBoundingClientRect().top;
+    if (above < 0) log.scrollTop += above - 8;
   };
 
   const addMessage = (message) => {
@@ -267,7 +315,7 @@
       persist();
     }
     renderChoices();
-    scrollDown();
+    scrollDown(element);
   };
 
   const showSending = (item) => {

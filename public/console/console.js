@@ -208,7 +208,13 @@
       const article = message.articleTitle ? `“${message.articleTitle}”` : message.articleId;
       const detail = message.articleId ? ` · article ${article}, confidence ${Number(message.confidence).toFixed(2)}${message.wordedBy ? `, worded by ${message.wordedBy}` : ''}` : '';
       const head = el('span', 'who', `${who} · ${at}${detail}`);
-      li.append(head, document.createTextNode(message.text));
+      li.append(head);
+      if (message.html !== undefined) {
+        // The server's sanitizing Markdown renderer made this HTML (raw HTML in an answer is shown as text).
+        const body = el('div', 'markdown');
+        body.innerHTML = message.html;
+        li.append(body);
+      } else li.append(document.createTextNode(message.text));
       // What the bot offered (clarification choices, a rating, "did this help?"), so the agent sees what the customer saw.
       if (message.buttons && message.buttons.length) li.append(el('span', 'offered', `offered: ${message.buttons.join(' · ')}`));
       for (const attachment of message.attachments || []) li.append(renderAttachment(attachment));

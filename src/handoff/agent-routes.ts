@@ -1,4 +1,5 @@
 import { Router, type Response } from 'express';
+import { renderMarkdown } from '../knowledge/help-center/render-markdown.js';
 import { z } from 'zod';
 import { localeSchema, type Locale } from '../config/config-schema.js';
 import { requireRole, userOf } from '../accounts/auth.js';
@@ -33,6 +34,8 @@ function consoleMessage(message: Message, knowledge?: Pick<KnowledgeBase, 'byId'
     author: message.author.kind,
     ...(message.author.name ? { authorName: message.author.name } : {}),
     text: message.text,
+    // The bot's Markdown as the customer's widget shows it (tables, bold, links), as safe HTML.
+    ...(message.author.kind === 'bot' ? { html: renderMarkdown(message.text) } : {}),
     ...(message.attachments?.length ? { attachments: message.attachments.map((attachment, index) => consoleAttachment(message, attachment, index)) } : {}),
     buttons: message.buttons.map((button) => button.label),
     ...(message.articleId ? { articleId: message.articleId, confidence: message.confidence, ...(article ? { articleTitle: article.title, articleSlug: article.slug } : {}) } : {}),

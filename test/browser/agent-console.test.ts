@@ -42,6 +42,8 @@ describe('a customer in the widget and an agent in the console, in Chromium', ()
     // Logging in checks a memory-hard password hash: several hundred ms on a busy machine.
     await expect.poll(() => agent.locator('#me').textContent(), { timeout: 10_000 }).toContain('Lan');
 
+    await customerSays('phí ship bao nhiêu vậy');
+    await expect.poll(() => customer.locator('.msg.bot table').count(), { timeout: 10_000 }).toBe(1);
     await customerSays('cho tôi gặp nhân viên');
     await expect.poll(() => customer.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toMatch(/phiếu #\d+/);
     // The queue updates live, without a reload.
@@ -49,7 +51,10 @@ describe('a customer in the widget and an agent in the console, in Chromium', ()
     await expect.poll(() => queued.count(), { timeout: 10_000 }).toBe(1);
     expect(await queued.first().textContent()).toContain('cho tôi gặp nhân viên');
     await queued.first().getByRole('button', { name: 'Claim' }).click();
-    await expect.poll(() => agent.locator('.transcript li').count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => agent.locator('.transcript li').count(), { timeout: 10_000 }).toBe(4);
+    // The bot's answer reads as the customer saw it: its table a table, no raw Markdown.
+    expect(await agent.locator('.transcript li.bot .markdown table tbody tr').count()).toBe(4);
+    expect(await agent.locator('.transcript li.bot').first().textContent()).not.toMatch(/\*\*|\|---/);
     expect(await agent.locator('.profile').textContent()).toContain('on webchat');
 
     // Search the knowledge base from the composer and insert an answer.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, recordCspViolations, type ChromiumPages } from '../support/browser.js';
+import { contrastOf, openChromium, recordCspViolations, type ChromiumPages } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -132,6 +132,35 @@ describe('the web chat widget on the demo page, in Chromium', () => {
     const box = await page.locator('.panel').boundingBox();
     expect(box).toMatchObject({ x: 0, width: 360 });
     expect(await page.locator('textarea').isVisible()).toBe(true);
+  });
+
+  it('on a phone, shows an answer\'s table as a table with its title in view, and a customer\'s link readable', async () => {
+    const phone = await browser.newPage({ locale: 'vi-VN', viewport: { width: 390, height: 844 } });
+    cspViolations.push(recordCspViolations(phone));
+    try {
+      await phone.goto(`${app.url}/`);
+      await phone.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();
+      await phone.locator('.msg.welcome').waitFor();
+      await phone.locator('textarea').fill('xem giúp https://anphat.example/don/123 phí ship bao nhiêu');
+      await phone.locator('textarea').press('Enter');
+      const answer = phone.locator('.msg.bot:not(.welcome)').last();
+      await expect.poll(() => answer.textContent(), { timeout: 10_000 }).toContain(title('delivery-fee'));
+      // The article's Markdown table is a table, not "|---|" text.
+      expect(await answer.textContent()).not.toContain('|---|');
+      expect(await answer.locator('table th').allTextContents()).toEqual(['Trường hợp', 'Phí giao']);
+      expect(await answer.locator('table tbody tr').count()).toBe(4);
+      expect(await answer.locator('strong').first().textContent()).toBe('miễn phí giao hàng');
+      // The start of a long answer stays in view.
+      const [log, top] = [await phone.locator('.log').boundingBox(), await answer.boundingBox()];
+      expect(top!.y).toBeGreaterThanOrEqual(log!.y - 1);
+      // The customer's own link is a link in the bubble's text colour, not blue on blue.
+      const link = phone.locator('.msg.customer a');
+      expect(await link.getAttribute('href')).toBe('https://anphat.example/don/123');
+      expect(await contrastOf(phone, '.msg.customer a')).toBeGreaterThanOrEqual(4.5);
+      await phone.screenshot({ path: 'test-output/widget-phone-table.png' });
+    } finally {
+      await phone.close();
+    }
   });
 
   it('works under its Content-Security-Policy: Chromium reports no violation', () => {

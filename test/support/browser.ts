@@ -55,3 +55,28 @@ export function recordCspViolations(page: Page): string[] {
   });
   return violations;
 }
+
+/** The WCAG contrast ratio of an element's text against the first opaque background behind it. */
+export const contrastOf = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((element) => {
+    // Runs in the page; the suite's type check has no DOM library.
+    type Styled = { parentElement: Styled | null };
+    const { getComputedStyle } = globalThis as unknown as { getComputedStyle(node: Styled): { color: string; backgroundColor: string } };
+    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const channel = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+    };
+    let node: Styled | null = element as unknown as Styled;
+    let background = [255, 255, 255];
+    while (node) {
+      const [r, g, b, a = 1] = rgb(getComputedStyle(node).backgroundColor);
+      if (a > 0.5) {
+        background = [r!, g!, b!];
+        break;
+      }
+      node = node.parentElement;
+    }
+    const [light, dark] = [luminance(rgb(getComputedStyle(element as unknown as Styled).color)), luminance(background)].sort((x, y) => y - x);
+    return (light! + 0.05) / (dark! + 0.05);
+  });
