@@ -136,7 +136,7 @@ export async function createCareline({ config, store, logger, modules = channelM
     knowledge,
     intents,
     handoff,
-    waiting: new WaitingMessages({ tickets: services.tickets, customers: services.customers, handoff }),
+    waiting: new WaitingMessages({ tickets: services.tickets, customers: services.customers, messages: services.messages, handoff }),
     customers: services.customers,
     questions,
     dispatcher,

@@ -58,6 +58,12 @@ export class MessageRepository {
     return this.messages.find({ turnPending: true }, { sort: { createdAt: 1, _id: 1 }, limit });
   }
 
+  /** When the customer last heard from Careline (bot, agent or system) in the conversation, or null. */
+  async lastAnsweredAt(conversationId: string): Promise<Date | null> {
+    const [latest] = await this.messages.find({ conversationId, 'author.kind': { $in: ['bot', 'agent', 'system'] } }, { sort: { createdAt: -1, _id: -1 }, limit: 1 });
+    return latest?.createdAt ?? null;
+  }
+
   transcript(conversationId: string): Promise<Message[]> {
     return this.messages.find({ conversationId }, { sort: { createdAt: 1, _id: 1 } });
   }

@@ -22,6 +22,8 @@ export interface BotPhrases {
   agentsBusy: string;
   /** `{contact}`: what the customer left. */
   contactSaved: string;
+  /** `{number}`: the ticket number; a message written while waiting for an agent is kept for them. */
+  messageKept: string;
   /** A photo, sticker, voice message, file or card without words, while the bot has the conversation. */
   wordsOnly: string;
   languageNames: Record<Locale, string>;
@@ -45,6 +47,7 @@ export const botPhrases: Record<Locale, BotPhrases> = {
     leaveContact: 'Anh/chị có thể để lại số điện thoại hoặc email để chúng tôi liên hệ lại.',
     agentsBusy: 'Hiện chưa có nhân viên trực tuyến; nhân viên sẽ trả lời anh/chị tại đây sớm nhất có thể.',
     contactSaved: 'Cảm ơn anh/chị! Chúng tôi đã ghi nhận thông tin liên hệ {contact} và sẽ liên hệ lại sớm nhất.',
+    messageKept: 'Dạ, em đã ghi nhận tin nhắn của anh/chị cho nhân viên hỗ trợ (phiếu #{number}); nhân viên sẽ trả lời ngay tại đây.',
     wordsOnly: 'Dạ, em chỉ đọc được tin nhắn chữ. Anh/chị vui lòng mô tả bằng lời, hoặc em chuyển ảnh/tệp này cho nhân viên hỗ trợ nhé.',
     languageNames: { vi: 'tiếng Việt', en: 'tiếng Anh', cs: 'tiếng Séc', zh: 'tiếng Trung' },
   },
@@ -64,6 +67,7 @@ export const botPhrases: Record<Locale, BotPhrases> = {
     leaveContact: 'You can leave your phone number or email so that we can get back to you.',
     agentsBusy: 'No staff member is online right now; one will reply here as soon as possible.',
     contactSaved: 'Thank you! We have noted {contact} and will get back to you as soon as possible.',
+    messageKept: 'Got it: your message is kept for our staff (ticket #{number}); they will reply right here.',
     wordsOnly: 'I can read text only. Please tell me in words, or I can pass this to a person.',
     languageNames: { vi: 'Vietnamese', en: 'English', cs: 'Czech', zh: 'Chinese' },
   },
@@ -83,6 +87,7 @@ export const botPhrases: Record<Locale, BotPhrases> = {
     leaveContact: 'Můžete nám zanechat telefon nebo e-mail, ozveme se vám.',
     agentsBusy: 'Právě není k dispozici žádný pracovník; odpoví vám zde co nejdříve.',
     contactSaved: 'Děkujeme! Zaznamenali jsme kontakt {contact} a co nejdříve se vám ozveme.',
+    messageKept: 'Rozumím: vaši zprávu předám kolegům (požadavek č. {number}); odpoví vám přímo tady.',
     wordsOnly: 'Rozumím jen psanému textu. Napište mi to prosím slovy, nebo to předám kolegovi.',
     languageNames: { vi: 'vietnamština', en: 'angličtina', cs: 'čeština', zh: 'čínština' },
   },
@@ -102,6 +107,7 @@ export const botPhrases: Record<Locale, BotPhrases> = {
     leaveContact: '您可以留下电话号码或电子邮箱，以便我们联系您。',
     agentsBusy: '目前没有客服在线；客服将尽快在这里回复您。',
     contactSaved: '谢谢！我们已记录您的联系方式 {contact}，会尽快与您联系。',
+    messageKept: '已收到，您的消息已转交给客服人员（工单 #{number}），他们会在这里回复您。',
     wordsOnly: '我只能读取文字消息。请用文字描述您的问题，或者我可以把它转给人工客服。',
     languageNames: { vi: '越南语', en: '英语', cs: '捷克语', zh: '中文' },
   },

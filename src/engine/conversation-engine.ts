@@ -197,12 +197,13 @@ export class ConversationEngine {
     return turn;
   }
 
-  /** While the conversation waits for an agent: contact details are kept (and acknowledged once), a complaint raises the ticket. */
+  /** While the conversation waits for an agent: contact details are kept (and acknowledged), a complaint raises the ticket, a burst of messages hears once that it is kept. */
   private async whileWaiting(turn: Turn, output?: Channel): Promise<void> {
-    const kept = await this.deps.waiting.take(turn.conversation, turn.customer, turn.message);
-    if (!kept) return;
+    const said = await this.deps.waiting.take(turn.conversation, turn.customer, turn.message);
+    if (!said) return;
     const locale = turn.conversation.locale ?? this.deps.config.locales.default;
-    const text = fill(botPhrases[locale].contactSaved, { contact: [kept.email, kept.phone].filter(Boolean).join(', ') });
+    const phrases = botPhrases[locale];
+    const text = said.kind === 'contact' ? fill(phrases.contactSaved, { contact: [said.contact.email, said.contact.phone].filter(Boolean).join(', ') }) : fill(phrases.messageKept, { number: String(said.ticketNumber) });
     await this.reply(turn, { text, locale }, output);
   }
 

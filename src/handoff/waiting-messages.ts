@@ -6,23 +6,41 @@ import { detectComplaint } from '../intents/complaint-detector.js';
 import { findContactDetails, type ContactDetails } from './contact-details.js';
 import type { Handoff } from './handoff.js';
 import type { TicketRepository } from './ticket-repository.js';
+import type { MessageRepository } from '../conversations/message-repository.js';
+
+/** A customer writing while they wait hears at most once per this long that their message is kept. */
+export const waitingAcknowledgementMs = 3 * 60_000;
+
+/** What the bot says to a message written while waiting: the contact details it kept, or that the message is kept for the agents. */
+export type WaitingReply = { kind: 'contact'; contact: ContactDetails } | { kind: 'kept'; ticketNumber: number };
 
 /**
  * What a customer's message does while the conversation waits for an agent (the bot stays
  * silent): an e-mail address or phone number in it is kept on the waiting ticket and the
  * customer, so agents can call back out of hours; a complaint raises the ticket to the
- * complaint priority (never lowers it) and `Handoff` tells the agents.
+ * complaint priority (never lowers it) and `Handoff` tells the agents. Otherwise the first
+ * message of a burst hears that it is kept for the agents, with the ticket number (silence
+ * looked like a dead chat).
  */
 export class WaitingMessages {
   constructor(
-    private readonly deps: { tickets: TicketRepository; customers: CustomerRepository; handoff: Handoff },
+    private readonly deps: { tickets: TicketRepository; customers: CustomerRepository; messages: MessageRepository; handoff: Handoff },
   ) {}
 
-  /** Takes the message; resolves with the contact details it kept (to acknowledge), or null. */
-  async take(conversation: Conversation, customer: Customer, message: Message): Promise<ContactDetails | null> {
+  /** Takes the message; resolves with what to tell the customer, or null to stay silent. */
+  async take(conversation: Conversation, customer: Customer, message: Message): Promise<WaitingReply | null> {
     const kept = await this.keepContactDetails(conversation, customer, message.text);
     await this.raiseOnComplaint(conversation, customer, message.text);
-    return kept;
+    if (kept) return { kind: 'contact', contact: kept };
+    return this.acknowledgement(conversation, message);
+  }
+
+  private async acknowledgement(conversation: Conversation, message: Message): Promise<WaitingReply | null> {
+    if (!conversation.ticketId) return null;
+    const last = await this.deps.messages.lastAnsweredAt(conversation._id);
+    if (last && message.createdAt.getTime() - last.getTime() < waitingAcknowledgementMs) return null;
+    const ticket = await this.deps.tickets.get(conversation.ticketId);
+    return ticket && ticket.status === 'waiting' ? { kind: 'kept', ticketNumber: ticket.number } : null;
   }
 
   private async keepContactDetails(conversation: Conversation, customer: Customer, text: string): Promise<ContactDetails | null> {
