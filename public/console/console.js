@@ -39,6 +39,11 @@
     // sent before the stream was open would otherwise be missed until the next one.
     events.onopen = () => refresh(true);
     events.onmessage = refresh;
+    events.addEventListener('conversation.transferred', (event) => {
+      const { conversationId, from } = JSON.parse(event.data);
+      alertTransferred(conversationId, from);
+      refresh();
+    });
     for (const name of ['conversation.handed_off', 'conversation.claimed', 'conversation.resolved', 'conversation.handed_back', 'message.received', 'message.sent', 'ticket.noted', 'ticket.priority_raised']) {
       events.addEventListener(name, (event) => {
         const { conversationId } = JSON.parse(event.data);
@@ -66,7 +71,7 @@
   });
 
   // ---- new waiting conversations: a sound and a desktop notification ----
-  const alertNew = (item) => {
+  const chime = (title, body) => {
     try {
       const audio = new AudioContext();
       const tone = audio.createOscillator();
@@ -77,7 +82,27 @@
     } catch {
       /* no audio available: the list still updates */
     }
-    if ('Notification' in window && Notification.permission === 'granted') new Notification(`New conversation #${item.ticket.number}`, { body: item.ticket.subject || '' });
+    if ('Notification' in window && Notification.permission === 'granted') new Notification(title, { body });
+  };
+  const alertNew = (item) => chime(`New conversation #${item.ticket.number}`, item.ticket.subject || '');
+
+  // ---- a colleague gave me a conversation: a banner that opens it, a sound and a notification ----
+  const alertTransferred = (conversationId, from) => {
+    const banner = el('div', 'transferred');
+    banner.setAttribute('role', 'alert');
+    const open = el('button', '', 'Open');
+    open.type = 'button';
+    open.addEventListener('click', () => {
+      banner.remove();
+      openId = conversationId;
+      refresh(true);
+    });
+    const dismiss = el('button', 'secondary', 'Dismiss');
+    dismiss.type = 'button';
+    dismiss.addEventListener('click', () => banner.remove());
+    banner.append(el('span', '', `${from} transferred a conversation to you.`), open, dismiss);
+    $('#alerts').append(banner);
+    chime('A conversation for you', `${from} transferred a conversation to you.`);
   };
 
   // ---- queue and my conversations ----
@@ -317,6 +342,9 @@
     $('.previous', section).replaceChildren(...data.previousConversations.map((previous) => el('li', '', `${previous.channel} · ${previous.state} · ${new Date(previous.createdAt).toLocaleString()} · ${previous.messages.length} messages: ${previous.messages.map((m) => m.text).slice(0, 3).join(' / ')}`)));
     const owned = isOwned(data);
     for (const control of section.querySelectorAll('.actions button, .actions select')) control.disabled = !owned && !control.classList.contains('note') && !(platformOwned(data) && control.classList.contains('handback'));
+    // Transfer needs a colleague chosen first.
+    const transferTo = $('.transfer-to', section);
+    if (!transferTo.value) $('.transfer', section).disabled = true;
     const transcript = $('.transcript', section);
     transcript.lastElementChild && transcript.lastElementChild.scrollIntoView({ block: 'nearest' });
   };
@@ -394,16 +422,27 @@
       }
       if (results.length === 0) list.append(el('li', '', 'No matching article.'));
     });
+    // Transfer: nobody is chosen until the agent picks a colleague, and it asks before it sends.
     const transferTo = $('.transfer-to', section);
+    const transferButton = $('.transfer', section);
+    const nobody = el('option', '', 'Transfer to…');
+    nobody.value = '';
+    transferTo.append(nobody);
+    transferTo.addEventListener('change', () => {
+      transferButton.disabled = !transferTo.value;
+    });
     api('/api/agent/agents').then(({ agents }) => {
       for (const agent of agents.filter((candidate) => candidate.id !== me.id)) {
         const option = el('option', '', `${agent.displayName}${agent.online ? ' (online)' : ''}`);
         option.value = agent.id;
+        option.dataset.name = agent.displayName;
         transferTo.append(option);
       }
     }, () => undefined);
-    $('.transfer', section).addEventListener('click', act(async () => {
-      if (!transferTo.value) return;
+    transferButton.addEventListener('click', act(async () => {
+      const chosen = transferTo.selectedOptions[0];
+      if (!transferTo.value || !chosen) return;
+      if (!confirm(`Transfer ${customerName(data.customer)} to ${chosen.dataset.name}? They are told at once.`)) return;
       await post(`/api/agent/conversations/${openId}/transfer`, { toUserId: transferTo.value });
     }));
     $('.resolve', section).addEventListener('click', act(() => post(`/api/agent/conversations/${openId}/resolve`)));

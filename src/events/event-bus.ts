@@ -23,6 +23,8 @@ export interface CarelineEvents {
   'conversation.handed_off': { conversation: Conversation; ticket: Ticket };
   /** An agent took the conversation (claimed from the queue or given by transfer). */
   'conversation.claimed': { conversation: Conversation; ticket: Ticket; agentId: string };
+  /** An agent gave their conversation to another (`conversation.claimed` follows when it has a ticket). */
+  'conversation.transferred': { conversation: Conversation; fromAgentId: string; fromName: string; toAgentId: string };
   /** An agent resolved the conversation; `agentId` is who owned it at that moment. */
   'conversation.resolved': { conversation: Conversation; ticket: Ticket | null; agentId: string };
   /** An agent gave the conversation back to the bot. */

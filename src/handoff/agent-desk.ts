@@ -123,8 +123,9 @@ export class AgentDesk {
     const conversation = await this.conversations.transition(conversationId, { state: 'with_agent', ownerId: owned.ownerId }, { $set: { ownerId: to._id, updatedAt: new Date() } });
     if (!conversation) throw new ConflictError('The conversation changed meanwhile.');
     const ticket = conversation.ticketId ? await this.tickets.change(conversation.ticketId, { $set: { assigneeId: to._id } }) : null;
+    this.events.emit('conversation.transferred', { conversation, fromAgentId: agent._id, fromName: agent.displayName, toAgentId: to._id });
     if (ticket) this.events.emit('conversation.claimed', { conversation, ticket, agentId: to._id });
-    await this.tell(conversation, (phrases) => phrases.transferred.replace('{name}', to.displayName ?? phrases.colleague));
+    await this.tell(conversation, (phrases) => phrases.transferred.replace('{name}', to.displayName));
     return conversation;
   }
 

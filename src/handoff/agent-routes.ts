@@ -208,6 +208,12 @@ export function agentRoutes(deps: { repositories: AgentRouteRepositories; desk: 
         res.write(`event: ${event}\ndata: ${JSON.stringify({ conversationId })}\n\n`);
       }),
     );
+    // A conversation given to this agent: their console alerts them, naming who gave it.
+    unsubscribe.push(
+      deps.events.on('conversation.transferred', ({ conversation, fromName, toAgentId }) => {
+        if (toAgentId === userOf(res)._id) res.write(`event: conversation.transferred\ndata: ${JSON.stringify({ conversationId: conversation._id, from: fromName })}\n\n`);
+      }),
+    );
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
     req.on('close', () => {
       clearInterval(keepAlive);

@@ -4,33 +4,27 @@ import type { Locale } from '../core/locale.js';
 export interface DeskPhrases {
   /** `{name}`: the agent who takes over. */
   transferred: string;
-  /** `{name}` for an agent without a display name. */
-  colleague: string;
   handedBack: string;
   resolved: string;
 }
 
 export const deskPhrases: Record<Locale, DeskPhrases> = {
   vi: {
-    colleague: 'đồng nghiệp của em',
     transferred: 'Anh/chị sẽ được {name} tiếp tục hỗ trợ ạ.',
     handedBack: 'Nhân viên đã kết thúc phần hỗ trợ; trợ lý tự động sẽ tiếp tục trả lời anh/chị ạ.',
     resolved: 'Yêu cầu của anh/chị đã được giải quyết. Cảm ơn anh/chị đã liên hệ!',
   },
   en: {
-    colleague: 'a colleague',
     transferred: '{name} will continue helping you.',
     handedBack: 'The agent has finished; the assistant will answer you from here.',
     resolved: 'Your request has been resolved. Thank you for contacting us!',
   },
   cs: {
-    colleague: 'kolega',
     transferred: 'Dále vám pomůže {name}.',
     handedBack: 'Kolega skončil; dál vám bude odpovídat asistent.',
     resolved: 'Váš požadavek byl vyřešen. Děkujeme, že jste se ozvali!',
   },
   zh: {
-    colleague: '同事',
     transferred: '接下来由{name}为您服务。',
     handedBack: '人工客服已结束服务，接下来由智能助手为您解答。',
     resolved: '您的问题已解决，感谢您的联系！',
