@@ -5,7 +5,7 @@
  */
 (() => {
   'use strict';
-  const { $, el, createApi } = window.CarelineStaff;
+  const { $, el, createApi, staffNav, gate } = window.CarelineStaff;
   let csrfToken = null;
   let me = null;
   let openId = null;
@@ -27,9 +27,16 @@
     $('#login').hidden = false;
     $('#app').hidden = true;
   };
+  const logout = async () => {
+    await post('/api/auth/logout');
+    if (events) events.close();
+    location.reload();
+  };
   const start = (session) => {
     csrfToken = session.csrfToken;
+    if (gate(session, 'agent', logout)) return;
     me = session.user;
+    if (!$('header .staff-nav')) $('header').insertBefore(staffNav(me), $('#me'));
     $('#login').hidden = true;
     $('#app').hidden = false;
     $('#me').textContent = `${me.displayName} (${me.roles.join(', ')})`;
@@ -61,11 +68,7 @@
       $('#login-error').textContent = error.message;
     }
   });
-  $('#logout').addEventListener('click', async () => {
-    await post('/api/auth/logout');
-    if (events) events.close();
-    location.reload();
-  });
+  $('#logout').addEventListener('click', logout);
   $('#notify').addEventListener('click', () => {
     if ('Notification' in window) Notification.requestPermission();
   });

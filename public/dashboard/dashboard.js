@@ -5,10 +5,11 @@
  */
 (() => {
   'use strict';
-  const { $, createApi } = window.CarelineStaff;
+  const { $, createApi, staffNav, gate } = window.CarelineStaff;
   const charts = new Map();
 
-  const { api } = createApi();
+  let csrfToken = null;
+  const { api, post } = createApi(() => csrfToken);
 
   const percent = (value) => (value === null || value === undefined ? '–' : `${(value * 100).toFixed(1)} %`);
   const number = (value) => (value === null || value === undefined ? '–' : String(value));
@@ -135,7 +136,21 @@
     $('#login').hidden = false;
     $('#app').hidden = true;
   };
-  const showApp = () => {
+  const logout = async () => {
+    await post('/api/auth/logout');
+    location.reload();
+  };
+  const showApp = (session) => {
+    csrfToken = session.csrfToken;
+    if (gate(session, 'admin', logout)) return;
+    if (!$('header .staff-nav')) {
+      const out = document.createElement('button');
+      out.type = 'button';
+      out.id = 'logout';
+      out.textContent = 'Log out';
+      out.addEventListener('click', logout);
+      $('header').append(staffNav(session.user), out);
+    }
     $('#login').hidden = true;
     $('#app').hidden = false;
     load();
@@ -145,9 +160,9 @@
     event.preventDefault();
     const form = new FormData(event.target);
     try {
-      await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: form.get('email'), password: form.get('password') }) });
+      const session = await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: form.get('email'), password: form.get('password') }) });
       $('#login-error').textContent = '';
-      showApp();
+      showApp(session);
     } catch (error) {
       $('#login-error').textContent = error.message;
     }

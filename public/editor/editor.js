@@ -7,7 +7,7 @@
  */
 (() => {
   'use strict';
-  const { $, el, createApi } = window.CarelineStaff;
+  const { $, el, createApi, staffNav, gate } = window.CarelineStaff;
   let csrfToken = null;
   let locales = [];
   let openSlug = null;
@@ -35,8 +35,14 @@
   const synonyms = window.CarelineSynonyms({ api, send, say, guarded, when });
 
   // ---- login ----
+  const logout = async () => {
+    await post('/api/auth/logout');
+    location.reload();
+  };
   const start = async (session) => {
     csrfToken = session.csrfToken;
+    if (gate(session, 'editor', logout)) return;
+    if (!$('header .staff-nav')) $('header').insertBefore(staffNav(session.user), $('#me'));
     $('#login').hidden = true;
     $('#app').hidden = false;
     $('#me').textContent = `${session.user.displayName} (${session.user.roles.join(', ')})`;
@@ -52,10 +58,7 @@
       $('#login-error').textContent = error.message;
     }
   });
-  $('#logout').addEventListener('click', async () => {
-    await post('/api/auth/logout');
-    location.reload();
-  });
+  $('#logout').addEventListener('click', logout);
 
   // ---- tabs ----
   for (const tab of document.querySelectorAll('.tab')) {
@@ -423,9 +426,7 @@
   };
 
   // ---- start: resume a session if there is one ----
-  api('/api/auth/me')
-    .then((session) => (session.user.roles.some((role) => role === 'editor' || role === 'admin') ? start(session) : Promise.reject(new Error('This needs the role editor.'))))
-    .catch(() => {
-      $('#login').hidden = false;
-    });
+  api('/api/auth/me').then(start, () => {
+    $('#login').hidden = false;
+  });
 })();

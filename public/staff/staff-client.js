@@ -29,5 +29,48 @@
     return { api, send, post };
   };
 
-  window.CarelineStaff = { $, el, createApi };
+  // ---- the staff pages and who may use them (admins may use all) ----
+  const pages = [
+    { path: '/console/', label: 'Agent console', role: 'agent' },
+    { path: '/editor/', label: 'Knowledge base', role: 'editor' },
+    { path: '/dashboard/', label: 'Dashboard', role: 'admin' },
+  ];
+  const can = (user, role) => user.roles.includes(role) || user.roles.includes('admin');
+
+  /** Links to the staff pages the user may open (the current one marked), for a page's header. */
+  const staffNav = (user) => {
+    const nav = el('nav', 'staff-nav');
+    nav.setAttribute('aria-label', 'Staff pages');
+    for (const page of pages.filter((candidate) => can(user, candidate.role))) {
+      const link = el('a', '', page.label);
+      link.href = page.path;
+      if (location.pathname.startsWith(page.path)) link.setAttribute('aria-current', 'page');
+      nav.append(link);
+    }
+    return nav;
+  };
+
+  /**
+   * Instead of an empty page when the signed-in user lacks the page's role: who they are,
+   * what the page needs, the pages they can use, and a way to log out and sign in as
+   * someone else. Returns false when the user may use the page.
+   */
+  const gate = (session, role, logout) => {
+    if (can(session.user, role)) return false;
+    const box = el('main', 'no-access');
+    box.append(
+      el('h1', '', 'No access here'),
+      el('p', '', `You are signed in as ${session.user.displayName} (${session.user.roles.join(', ') || 'no role'}). This page needs the ${role} role: ask an admin to give it to you.`),
+    );
+    const usable = pages.filter((page) => can(session.user, page.role));
+    if (usable.length > 0) box.append(el('p', '', 'Pages you can use:'), staffNav(session.user));
+    const out = el('button', '', 'Log out');
+    out.type = 'button';
+    out.addEventListener('click', logout);
+    box.append(out);
+    document.body.replaceChildren(box);
+    return true;
+  };
+
+  window.CarelineStaff = { $, el, createApi, staffNav, gate };
 })();
