@@ -110,6 +110,18 @@ describe('Telegram messages that are not text (telegraf against a fake Bot API)'
     expect(wordsOnly).toContain(replies[0]!.text);
   });
 
+  it('keeps a service message in a private chat (a pinned message) as a notice and says nothing', async () => {
+    const pinned = delivery('private-text-message', (update) => {
+      update.message.from.id = update.message.chat.id = 6200000004;
+      delete update.message.text;
+      update.message.pinned_message = { message_id: 51, chat: update.message.chat, date: 1764061190, text: 'How much does delivery cost?' };
+    });
+    const { status, stored, replies } = await send(pinned);
+    expect(status).toBe(200);
+    expect(stored!.attachments).toEqual([{ kind: 'notice', summary: 'Telegram service message: pinned message' }]);
+    expect(replies).toEqual([]);
+  });
+
   describe('a reaction', () => {
     it('is recorded as a reaction to the bot\'s message and not answered', async () => {
       const { status, stored, replies } = await send(delivery('message-reaction'));

@@ -37,10 +37,9 @@ export function telegramAttachments(message: TelegramMessage): Attachment[] {
   if (message.contact) return [contactAttachment(message.contact)];
   if (message.poll) return [unsupported(`a poll${message.poll.question ? `: ${message.poll.question}` : ''}`)];
   if (message.dice) return [unsupported(`a dice ${message.dice.emoji ?? '🎲'}${message.dice.value !== undefined ? ` (${message.dice.value})` : ''}`)];
-  const fields = message as Record<string, unknown>;
-  const other = Object.keys(unsupportedFields).find((field) => fields[field] !== undefined);
+  const other = Object.keys(unsupportedFields).find((field) => message[field] !== undefined);
   if (other) return [unsupported(unsupportedFields[other]!)];
-  const service = serviceFields.find((field) => fields[field] !== undefined);
+  const service = serviceFields.find((field) => message[field] !== undefined);
   if (service) return [{ kind: 'notice', summary: `Telegram service message: ${service.replace(/_/g, ' ')}` }];
   if (message.text !== undefined || message.caption !== undefined) return [];
   return [unsupported('a kind of Telegram message Careline does not know')];

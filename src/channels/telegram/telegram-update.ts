@@ -46,8 +46,12 @@ const contentSchema = {
   dice: z.looseObject({ emoji: z.string().optional(), value: z.number().optional() }).optional(),
 };
 
-/** The fields of a Telegram `Message` Careline reads; other fields are allowed and ignored. */
-export const telegramMessageSchema = z.object({
+/**
+ * The fields of a Telegram `Message` Careline reads; other fields are kept unread, so that a
+ * service message (`pinned_message`, `new_chat_members`…) or content Careline cannot show
+ * (`game`, `story`…) is still told apart from text.
+ */
+export const telegramMessageSchema = z.looseObject({
   message_id: z.number().int(),
   from: userSchema.optional(),
   chat: chatSchema,
