@@ -14,7 +14,7 @@ describe('the Telegram channel (telegraf against a fake Bot API)', () => {
 
   it('registers the webhook with its secret at start', () => {
     const [setWebhook] = world.fake.callsOf('setWebhook');
-    expect(setWebhook!.body).toMatchObject({ url: `${world.app.url}/api/telegram/webhook`, secret_token: webhookSecret, allowed_updates: ['message', 'callback_query'] });
+    expect(setWebhook!.body).toMatchObject({ url: `${world.app.url}/api/telegram/webhook`, secret_token: webhookSecret, allowed_updates: ['message', 'callback_query', 'message_reaction'] });
     expect(world.fake.callsOf('setMyCommands').map((call) => call.body.language_code)).toEqual([undefined, 'vi', 'en', 'cs', 'zh']);
   });
 

@@ -7,10 +7,11 @@ import type { CustomerRepository } from '../../customers/customer-repository.js'
 import { payloads } from '../../engine/answer-policy.js';
 import type { ChannelInbox } from '../channel-inbox.js';
 import type { InboundMessage } from '../../core/messages.js';
+import { reactionAttachment } from './telegram-attachments.js';
 import { isHashedCallbackData, toCallbackData } from './telegram-callback-data.js';
 import { readMessage, type BotIdentity, type GroupPolicy } from './telegram-message-text.js';
 import { localeOfLanguageCode, telegramPhrases } from './telegram-phrases.js';
-import { displayNameOf, telegramUpdateSchema, type TelegramCallbackQuery, type TelegramMessage, type TelegramUser } from './telegram-update.js';
+import { displayNameOf, isPrivateChat, telegramUpdateSchema, updateKindOf, type TelegramCallbackQuery, type TelegramMessage, type TelegramReaction, type TelegramUser } from './telegram-update.js';
 
 export interface TelegramInboxDeps {
   inbox: ChannelInbox;
@@ -32,7 +33,11 @@ export interface TelegramInboxDeps {
  * `update_id` is the platform message id, so a redelivered update is answered once) and
  * stores them through the engine before Telegram is answered, without making it wait for
  * the bot's answer. `/start` greets (and links a deep-link payload to a known customer), `/help` explains, `/human` hands
- * off; other commands are read as text.
+ * off; other commands are read as text. Media, places and contact cards come as attachments
+ * (the engine answers those itself); a reaction in a private chat is recorded, silently.
+ * Every other update (edits, channel posts, member changes, inline and payment queries,
+ * polls, join requests, business updates) is acknowledged and skipped, logged at debug by
+ * its kind only, never with what the customer wrote.
  */
 export class TelegramInbox {
   // The store's platform message ids make redeliveries harmless durably; this also keeps
@@ -59,6 +64,8 @@ export class TelegramInbox {
     try {
       if (update.message) await this.onMessage(update.update_id, update.message, bot);
       else if (update.callback_query) await this.onButton(update.update_id, update.callback_query);
+      else if (update.message_reaction) await this.onReaction(update.update_id, update.message_reaction);
+      else this.deps.logger.debug({ updateId: update.update_id, kind: updateKindOf(raw) }, 'telegram update skipped: Careline does not handle this kind');
     } catch (error) {
       this.recentUpdates.delete(update.update_id);
       this.deps.logger.error({ err: error, updateId: update.update_id }, 'storing a telegram update failed; Telegram will deliver it again');
@@ -79,10 +86,13 @@ export class TelegramInbox {
   private async onMessage(updateId: number, message: TelegramMessage, bot: BotIdentity): Promise<void> {
     const read = readMessage(message, bot, this.deps.groups);
     const user = message.from;
-    if (!read || !user) return;
+    if (!read || !user) {
+      this.deps.logger.debug({ updateId, chatType: message.chat.type ?? 'unknown' }, 'telegram message skipped: not for the bot');
+      return;
+    }
     const base = this.inbound(updateId, user, message.chat.id);
     if (read.kind === 'text') {
-      await this.start({ ...base, text: read.text });
+      await this.start({ ...base, text: read.text, ...(read.attachments.length > 0 ? { attachments: read.attachments } : {}) });
       return;
     }
     switch (read.command) {
@@ -118,6 +128,20 @@ export class TelegramInbox {
     }
     const label = query.message?.reply_markup?.inline_keyboard.flat().find((button) => button.callback_data === data)?.text;
     await Promise.all([answered, this.start({ ...this.inbound(updateId, query.from, chatId), text: label ?? payload, payload })]);
+  }
+
+  /**
+   * Records a reaction as a silent message of the customer's. Only in a private chat: in a
+   * group the bot cannot tell whether the message reacted to was its own, and an anonymous
+   * reaction (on behalf of a chat) names no customer.
+   */
+  private async onReaction(updateId: number, reaction: TelegramReaction): Promise<void> {
+    const { user, chat } = reaction;
+    if (!user || user.is_bot || !isPrivateChat(chat, user.id)) {
+      this.deps.logger.debug({ updateId, chatType: chat.type ?? 'unknown' }, 'telegram reaction skipped: not a customer in a private chat');
+      return;
+    }
+    await this.start({ ...this.inbound(updateId, user, chat.id), text: '', attachments: [reactionAttachment(reaction)] });
   }
 
   /** A payload too long for `callback_data` is found among the buttons of the customer's latest conversation. */

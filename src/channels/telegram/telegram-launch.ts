@@ -4,11 +4,13 @@ import type { Locale } from '../../config/config-schema.js';
 import { telegramPhrases } from './telegram-phrases.js';
 import { TelegramPolling } from './telegram-polling.js';
 import { telegramWebhookPath } from './telegram-routes.js';
+import type { TelegramUpdateKind } from './telegram-update.js';
 
 /** How the bot receives updates: Telegram posts them to `PUBLIC_URL`, or the bot polls. */
 export type TelegramMode = { kind: 'webhook'; publicUrl: string; secret: string } | { kind: 'polling' };
 
-const allowedUpdates: ('message' | 'callback_query')[] = ['message', 'callback_query'];
+/** The kinds of update the bot asks for: messages, button presses and reactions (Telegram sends reactions only when asked). */
+const allowedUpdates: TelegramUpdateKind[] = ['message', 'callback_query', 'message_reaction'];
 
 /**
  * Connects the bot to Telegram at start-up: checks the token (`getMe`), sets the command

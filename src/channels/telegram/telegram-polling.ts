@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { TelegramError, type Telegraf } from 'telegraf';
+import type { TelegramUpdateKind } from './telegram-update.js';
 
 /**
  * Long polling for local use: asks `getUpdates` (held open up to 50 s by Telegram) and
@@ -16,7 +17,7 @@ export class TelegramPolling {
 
   constructor(
     private readonly bot: Telegraf,
-    private readonly allowedUpdates: readonly ('message' | 'callback_query')[],
+    private readonly allowedUpdates: readonly TelegramUpdateKind[],
     private readonly logger: Logger,
   ) {}
 
