@@ -45,6 +45,12 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 /** Kinds that are only recorded, never answered: the customer did not ask anything. */
 export const silentAttachmentKinds: ReadonlySet<AttachmentKind> = new Set(['reaction', 'notice']);
 
+/** Whether a customer's message is only reactions or platform notices: no words, no button, nothing to answer. */
+export function isSilentMessage(message: { text: string; payload?: string | undefined; attachments?: readonly Attachment[] | undefined }): boolean {
+  const attachments = message.attachments ?? [];
+  return !message.text.trim() && !message.payload && attachments.length > 0 && attachments.every((attachment) => silentAttachmentKinds.has(attachment.kind));
+}
+
 /** One customer message from any channel, normalized. */
 export const inboundMessageSchema = z.object({
   channel: channelIdSchema,

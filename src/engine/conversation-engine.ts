@@ -1,5 +1,5 @@
 import type { Channel } from '../core/channel.js';
-import { silentAttachmentKinds, type InboundMessage } from '../core/messages.js';
+import { isSilentMessage, type InboundMessage } from '../core/messages.js';
 import type { Config } from '../config/config-schema.js';
 import type { Locale } from '../core/locale.js';
 import type { Conversation } from '../conversations/conversation.js';
@@ -157,6 +157,8 @@ export class ConversationEngine {
     const { customer, message } = recorded;
     const turn: Turn = { conversation: recorded.conversation, customer, message, duplicate: false, replies: [] };
     this.deps.events.emit('message.received', { conversation: recorded.conversation, message });
+    // A reaction or a notice is kept where it arrived, and never reopens a resolved conversation.
+    if (isSilentMessage(message)) return turn;
     if (turn.conversation.state === 'resolved') {
       // Written to a resolved conversation whose survey is open: the rating stays there; anything else starts anew.
       if (await this.answeredSurvey(turn, output)) return turn;
@@ -190,7 +192,7 @@ export class ConversationEngine {
    */
   private async withoutWords(turn: Turn, output?: Channel): Promise<Turn> {
     const { conversation, message } = turn;
-    if (conversation.state !== 'bot' || (message.attachments ?? []).every((attachment) => silentAttachmentKinds.has(attachment.kind))) return turn;
+    if (conversation.state !== 'bot') return turn;
     const { supported, default: defaultLocale } = this.deps.config.locales;
     const locale = detectLanguage('', { supported, defaultLocale, ...(message.localeHint ? { hint: message.localeHint } : {}), ...(conversation.locale ? { conversationLocale: conversation.locale } : {}) }).locale;
     await this.reply(turn, { text: botPhrases[locale].wordsOnly, kind: 'choices', buttons: [this.actions.personButton(locale)], locale }, output);

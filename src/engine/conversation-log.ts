@@ -1,5 +1,5 @@
 import type { ChannelId } from '../core/channel-id.js';
-import type { InboundMessage } from '../core/messages.js';
+import { isSilentMessage, type InboundMessage } from '../core/messages.js';
 import type { Customer } from '../customers/customer.js';
 import type { CustomerRepository } from '../customers/customer-repository.js';
 import { platformContact, type VerifiedContacts } from '../customers/verified-contacts.js';
@@ -43,7 +43,7 @@ export class ConversationLog {
     const known = await this.customers.findOrCreateByIdentity(inbound.channel, inbound.externalUserId, inbound.displayName ? { displayName: inbound.displayName } : {});
     // A contact the platform vouches for (a WhatsApp number) makes one customer of everyone who has it.
     const customer = this.verifiedContacts ? await this.verifiedContacts.fromPlatform(known, platformContact(inbound.channel, inbound.externalUserId)) : known;
-    const conversation = (await this.surveyedConversation(customer, inbound)) ?? (await this.conversations.openFor(customer._id, inbound.channel, inbound.address, inbound.receivedAt));
+    const conversation = (await this.surveyedConversation(customer, inbound)) ?? (await this.reactedToResolved(customer, inbound)) ?? (await this.conversations.openFor(customer._id, inbound.channel, inbound.address, inbound.receivedAt));
     const inboundKey = inboundKeyOf(inbound);
     const { message, duplicate } = await this.messages.insertOnce({
       _id: newId('msg'),
@@ -75,6 +75,13 @@ export class ConversationLog {
     const id = await this.surveyed?.(customer._id, inbound.channel, inbound.receivedAt);
     const conversation = id ? await this.conversations.get(id) : null;
     return conversation?.state === 'resolved' ? conversation : null;
+  }
+
+  /** A reaction or notice after the conversation was resolved (a 👍 to the agent's last message) stays in it rather than opening a new one. */
+  private async reactedToResolved(customer: Customer, inbound: InboundMessage): Promise<Conversation | null> {
+    if (!isSilentMessage(inbound)) return null;
+    const latest = await this.conversations.latestFor(customer._id, inbound.channel);
+    return latest?.state === 'resolved' ? latest : null;
   }
 
   /** Moves a message the survey did not take out of the resolved conversation into the customer's open one (opened if none). */

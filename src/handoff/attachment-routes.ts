@@ -48,7 +48,9 @@ export function attachmentRoutes(deps: AttachmentRouteDeps): Router {
     if (!response.ok || !response.body) throw new AppError(502, 'media_unreachable', `The ${message.channel} platform answered ${response.status} for the ${attachment.kind}.`);
     const declared = Number(response.headers.get('content-length') ?? 0);
     if (declared > deps.maxBytes) throw new AppError(413, 'media_too_large', `The ${attachment.kind} is ${declared} bytes; at most ${deps.maxBytes} are passed on.`);
-    res.setHeader('content-type', safeType(response.headers.get('content-type') ?? attachment.mimeType));
+    // Telegram's file server says application/octet-stream for everything: then the type the message named wins.
+    const platformType = safeType(response.headers.get('content-type') ?? undefined);
+    res.setHeader('content-type', platformType === 'application/octet-stream' ? safeType(attachment.mimeType) : platformType);
     // Shown inline only for pictures, video and sound; anything else is downloaded, never rendered as a page.
     const inline = /^(image|video|audio)\//.test(res.getHeader('content-type') as string);
     res.setHeader('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${(attachment.fileName ?? `${attachment.kind}-${index}`).replace(/[^\w.-]+/g, '_')}"`);

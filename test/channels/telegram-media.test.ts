@@ -94,6 +94,9 @@ describe('Telegram messages that are not text (telegraf against a fake Bot API)'
     const agent = await loginAs(world.app, 'lan@anphat.example', ['agent'], 'Lan');
     const opened = await agent.get(`/api/agent/messages/${stored!._id}/attachments/0`);
     expect(opened.status).toBe(200);
+    // Telegram's file server says application/octet-stream; the console still shows the photo inline.
+    expect(opened.headers.get('content-type')).toBe('image/jpeg');
+    expect(opened.headers.get('content-disposition')).toMatch(/^inline/);
     expect(await opened.text()).toBe('jpeg bytes');
   });
 

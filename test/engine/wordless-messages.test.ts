@@ -47,4 +47,16 @@ describe('messages without words', () => {
     const transcript = await world.careline.services.messages.transcript(turn.conversation._id);
     expect(transcript.at(-1)?.attachments?.[0]?.location?.name).toBe('Hoàn Kiếm');
   });
+
+  it('keeps a reaction to a resolved conversation there, without reopening it', async () => {
+    const handoff = await world.say('resolved-1', 'Gặp nhân viên', { payload: payloads.handoff });
+    const agent = { _id: 'usr_agent', displayName: 'Lan', roles: ['agent'] } as unknown as Parameters<typeof world.careline.desk.claim>[1];
+    await world.careline.desk.claim(handoff.conversation.ticketId!, agent);
+    await world.careline.desk.resolve(handoff.conversation._id, agent);
+    const reaction = await world.say('resolved-1', '', { attachments: [{ kind: 'reaction', emoji: '❤️' }] });
+    expect(reaction.texts).toEqual([]);
+    expect(reaction.conversation._id).toBe(handoff.conversation._id);
+    expect((await world.careline.services.conversations.get(handoff.conversation._id))!.state).toBe('resolved');
+    expect(await world.careline.services.conversations.listByCustomer(handoff.customer._id)).toHaveLength(1);
+  });
 });
