@@ -128,6 +128,7 @@ export function zaloRoutes(deps: ZaloWebhookDeps): Router {
     else if (isFollowerMessage(name) && event.sender) await acceptFromFollower(event, event.sender.id, zaloContent(event));
     else if (isOaMessage(name)) await oaMessage(event);
     else if (zaloReceipts[name]) await receipt(event, zaloReceipts[name]);
+    else if (name.startsWith('anonymous_send_')) deps.logger.info({ event: name }, 'a message from a Zalo visitor who does not follow the OA; Careline cannot answer anonymous visitors, acknowledged and ignored');
     else deps.logger.debug({ event: name }, 'a Zalo event Careline does not act on; acknowledged');
     res.status(200).json({ ok: true });
   });
