@@ -25,11 +25,17 @@ const readBody = (req: IncomingMessage) =>
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
   });
 
+/** What the fake's media CDN serves for `GET /media/<name>`, by extension. */
+const mediaTypes: Record<string, string> = { jpg: 'image/jpeg', gif: 'image/gif', mp4: 'video/mp4', amr: 'audio/amr', pdf: 'application/pdf' };
+
 /**
  * A local stand-in for Zalo on 127.0.0.1 speaking its wire format: `POST
  * /v3.0/oa/message/cs` (header `access_token`; errors as HTTP 200 with `error != 0`) and
  * `POST /v4/oa/access_token` (header `secret_key`, form body; each refresh token works once).
- * `failWith` makes sends fail (an HTTP status or a Zalo error code) until cleared.
+ * `failWith` makes sends fail (an HTTP status or a Zalo error code) until cleared. Its CDN
+ * serves `GET /media/<name>` without a token, as Zalo's does. After `echoTo(appUrl)` it posts
+ * the signed `oa_send_text` echo of each accepted message to that webhook, as Zalo does, and
+ * (the race Careline must survive) before it answers the send.
  */
 export class FakeZalo {
   readonly sent: ZaloSent[] = [];
@@ -40,6 +46,9 @@ export class FakeZalo {
   expiresIn = 90_000;
   /** An HTTP status (with a Retry-After header when `retryAfter` is set) or a Zalo error code. */
   failWith: { status: number; retryAfter?: string } | { error: number; message: string } | null = null;
+  /** Each echo posted to the webhook, with Careline's answer status. */
+  readonly echoes: Promise<number>[] = [];
+  private echoUrl: string | null = null;
   private tokenCounter = 0;
   private server: Server | null = null;
   url = '';
@@ -62,7 +71,18 @@ export class FakeZalo {
         const problem = messageProblem(message);
         if (problem) return reply(200, { error: -201, message: `Parameters are invalid: ${problem}` });
         this.sent.push({ userId: recipient.user_id, text: message.text, buttons: message.attachment?.payload.buttons ?? [], accessToken: this.accessToken });
-        return reply(200, { ...zaloFixture<Record<string, unknown>>('send-message-response'), data: { message_id: `zmsg-${this.sent.length}`, user_id: recipient.user_id } });
+        const messageId = `zmsg-${this.sent.length}`;
+        if (this.echoUrl) {
+          this.echoes.push(postZaloEvent(this.echoUrl, zaloEventFor('oa_send_text', recipient.user_id, { text: message.text, msg_id: messageId })).then((response) => response.status));
+          await new Promise((resolve) => setTimeout(resolve, 30));
+        }
+        return reply(200, { ...zaloFixture<Record<string, unknown>>('send-message-response'), data: { message_id: messageId, user_id: recipient.user_id } });
+      }
+      const media = req.method === 'GET' && /^\/media\/[\w.-]+\.(\w+)$/.exec(req.url ?? '');
+      if (media) {
+        res.writeHead(200, { 'content-type': mediaTypes[media[1]!] ?? 'application/octet-stream' });
+        res.end(Buffer.from(`bytes of ${req.url}`));
+        return;
       }
       if (req.method === 'POST' && req.url === '/v4/oa/access_token') {
         const form = new URLSearchParams(body);
@@ -81,6 +101,11 @@ export class FakeZalo {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
+  }
+
+  /** Posts the `oa_send_text` echo of every message accepted from now on to the webhook of the app at `appUrl`. */
+  echoTo(appUrl: string): void {
+    this.echoUrl = appUrl;
   }
 
   /** Waits until `count` messages were accepted (polling; the webhook answers before the bot does). */
@@ -135,6 +160,18 @@ export function postZaloEvent(appUrl: string, event: Record<string, unknown>, op
 }
 
 let counter = 0;
+
+/**
+ * The fixture `name` as an event about `userId` sent just now: the follower is the sender of
+ * `user_send_*` events and reactions, the recipient of `oa_send_*` ones; `message` fields
+ * replace the fixture's.
+ */
+export function zaloEventFor(name: string, userId: string, message: Record<string, unknown> = {}): Record<string, unknown> {
+  const event = zaloFixture<Record<string, any>>(name);
+  const party = name.startsWith('oa_send_') ? 'recipient' : 'sender';
+  return { ...event, [party]: { ...event[party], id: userId }, message: { ...event.message, ...message }, timestamp: String(Date.now()) };
+}
+
 /** A `user_send_text` event from the documented example with this follower, text and a fresh `msg_id`. */
 export function zaloText(userId: string, text: string, msgId = `msg-${Date.now()}-${++counter}`): Record<string, unknown> {
   const event = zaloFixture('user_send_text');

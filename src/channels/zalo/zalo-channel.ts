@@ -5,6 +5,7 @@ import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import { ZaloApiError } from './zalo-api-error.js';
 import type { OfferedChoices } from '../offered-choices.js';
 import { renderZaloMessages, type ZaloMessage } from './zalo-message.js';
+import { ZaloOwnSends } from './zalo-own-sends.js';
 import type { ZaloTokens } from './zalo-tokens.js';
 
 /** A Zalo follower's address: their id as the OA sees it. */
@@ -29,21 +30,26 @@ const temporaryErrors = new Set([-32, -211]);
  * (a customer-service message, allowed while the follower has written recently) with the
  * OA access token in the `access_token` header. A text over 2,000 characters goes as several
  * messages. Choices and rating prompts become buttons (or numbered text) under the last one,
- * remembered so the answer maps back to its payload.
+ * remembered so the answer maps back to its payload. Every message id Zalo answers is kept in
+ * `ownSends`, so the webhook tells the echo of Careline's sends from a person's reply.
  */
 export class ZaloChannel implements Channel {
   readonly id = 'zalo' as const;
 
-  constructor(
-    private readonly deps: { apiBase: string; tokens: ZaloTokens; choices: OfferedChoices },
-  ) {}
+  private readonly ownSends: ZaloOwnSends;
+
+  constructor(private readonly deps: { apiBase: string; tokens: ZaloTokens; choices: OfferedChoices; ownSends?: ZaloOwnSends }) {
+    this.ownSends = deps.ownSends ?? new ZaloOwnSends();
+  }
 
   async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {
     const { userId } = zaloAddressSchema.parse(address);
     // A text over Zalo's 2,000 characters was refused whole (a permanent error: the
     // customer got nothing); it goes as several messages, the buttons under the last.
     let messageId: string | undefined;
-    for (const piece of renderZaloMessages(message)) messageId = (await this.sendOne({ recipient: { user_id: userId }, message: piece })) ?? messageId;
+    for (const piece of renderZaloMessages(message)) {
+      messageId = (await this.ownSends.track(userId, () => this.sendOne({ recipient: { user_id: userId }, message: piece }))) ?? messageId;
+    }
     await this.deps.choices.offered(userId, message.buttons);
     return messageId ? { platformMessageId: messageId } : {};
   }
@@ -78,7 +84,10 @@ export class ZaloChannel implements Channel {
     const parsed = sendResponseSchema.safeParse(await response.json().catch(() => null));
     if (!response.ok || !parsed.success) throw new ZaloApiError(`Zalo answered HTTP ${response.status} with an unexpected body`, { permanent: true, status: response.status });
     const { error, message = '', data } = parsed.data;
-    if (error === 0) return { tokenRejected: false, message, ...(data?.message_id ? { messageId: data.message_id } : {}) };
+    if (error === 0) {
+      if (data?.message_id) this.ownSends.remember(data.message_id);
+      return { tokenRejected: false, message, ...(data?.message_id ? { messageId: data.message_id } : {}) };
+    }
     if (tokenErrors.has(error)) return { tokenRejected: true, message };
     throw new ZaloApiError(`Zalo refused the message (error ${error}): ${message}`, { code: error, permanent: !temporaryErrors.has(error) });
   }

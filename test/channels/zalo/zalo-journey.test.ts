@@ -84,7 +84,7 @@ describe('the Zalo OA channel', () => {
       const customer = await app.services.customers.findByIdentity('zalo', '246845883529197922');
       const [conversation] = await app.services.conversations.listByCustomer(customer!._id);
       const transcript = await app.services.messages.transcript(conversation!._id);
-      expect(transcript.filter((message) => message.direction === 'in').map((message) => message.text)).toEqual(['[image] https://photo-stal-9.zdn.vn/photo.jpg']);
+      expect(transcript.filter((message) => message.direction === 'in')).toEqual([expect.objectContaining({ text: '', attachments: [{ kind: 'image', url: 'https://photo-stal-9.zdn.vn/photo.jpg' }] })]);
     });
   });
 

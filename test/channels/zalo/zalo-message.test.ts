@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZaloChannel } from '../../../src/channels/zalo/zalo-channel.js';
 import { OfferedChoices } from '../../../src/channels/offered-choices.js';
 import { renderZaloMessage, renderZaloMessages } from '../../../src/channels/zalo/zalo-message.js';
+import { ZaloOwnSends } from '../../../src/channels/zalo/zalo-own-sends.js';
 import { ZaloTokens } from '../../../src/channels/zalo/zalo-tokens.js';
 import { outboundMessageSchema } from '../../../src/core/messages.js';
 import { EmbeddedDocumentStore } from '../../../src/storage/embedded/embedded-document-store.js';
@@ -57,6 +58,7 @@ describe('ZaloChannel sending a rating prompt', () => {
   let store: EmbeddedDocumentStore;
   let channel: ZaloChannel;
   let choices: OfferedChoices;
+  let ownSends: ZaloOwnSends;
 
   beforeEach(async () => {
     fake = await new FakeZalo().start();
@@ -65,7 +67,8 @@ describe('ZaloChannel sending a rating prompt', () => {
     await store.init();
     choices = new OfferedChoices(store, 'zalo', { numbers: true });
     const tokens = new ZaloTokens(store, { appId: 'app', appSecret: fake.appSecret, accessToken: fake.accessToken, refreshToken: fake.refreshToken, oauthBase: fake.url });
-    channel = new ZaloChannel({ apiBase: fake.url, tokens, choices });
+    ownSends = new ZaloOwnSends();
+    channel = new ZaloChannel({ apiBase: fake.url, tokens, choices, ownSends });
   });
   afterEach(async () => {
     await store.close();
@@ -97,5 +100,14 @@ describe('ZaloChannel sending a rating prompt', () => {
     fake.failWith = null;
     await channel.send({ userId: 'u1' }, rating);
     expect(fake.sent).toHaveLength(1);
+  });
+
+  it('knows every piece of a long text as its own send (the transcript keeps only the last id), and no other message', async () => {
+    const long = outboundMessageSchema.parse({ text: `${'Bảo hành 12 tháng. '.repeat(110)}\n\n${'Đổi trả 7 ngày. '.repeat(20)}` });
+    expect(await channel.send({ userId: 'u1' }, long)).toEqual({ platformMessageId: 'zmsg-2' });
+    expect(fake.sent).toHaveLength(2);
+    expect(await ownSends.sent('u1', 'zmsg-1')).toBe(true);
+    expect(await ownSends.sent('u1', 'zmsg-2')).toBe(true);
+    expect(await ownSends.sent('u1', 'a-message-from-the-oa-chat')).toBe(false);
   });
 });
