@@ -69,4 +69,15 @@ describe('the Bot Framework channel with an app id (JWT authentication on)', () 
     const [line] = await app.store.collection<{ _id: string; text: string }>('messages').find({});
     expect(line!.text).toBe('bao hanh bao lau');
   });
+
+  it('answers a signed Teams Action.Execute invoke 200 with a message in place of the card, and keeps what was submitted', async () => {
+    const execute = { ...botFrameworkFixture('teams-adaptive-card-action'), serviceUrl: connector.url };
+    const response = await post(execute, validToken());
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    const lines = await app.store.collection<{ _id: string; text: string }>('messages').find({ text: 'firstName: Lan\nlastName: Nguyễn' });
+    expect(lines).toHaveLength(1);
+    // Unsigned, the same invoke is refused and kept nowhere.
+    expect((await post({ ...execute, id: 'f:unsigned' })).status).toBe(401);
+  });
 });
