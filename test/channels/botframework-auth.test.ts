@@ -80,4 +80,13 @@ describe('the Bot Framework channel with an app id (JWT authentication on)', () 
     // Unsigned, the same invoke is refused and kept nowhere.
     expect((await post({ ...execute, id: 'f:unsigned' })).status).toBe(401);
   });
+
+  it('names an inline image on the token-verified channel service by its URL there, for the bot to fetch with its own token', async () => {
+    const image: BotActivity = { ...botFrameworkFixture('teams-inline-image'), id: 'teams-image-1', serviceUrl: connector.url };
+    const contentUrl = connector.attach('0-cus-d7-e0ee4ec513aecf2e64124d1b11de2878', Buffer.from('jpeg'), 'image/jpeg');
+    (image.attachments as { contentUrl?: string }[])[0]!.contentUrl = contentUrl;
+    expect((await post(image, validToken())).status).toBe(200);
+    const [line] = await app.store.collection<{ _id: string; attachments?: unknown[] }>('messages').find({ platformMessageId: { $regex: 'teams-image-1$' } });
+    expect(line!.attachments).toEqual([{ kind: 'image', mediaId: contentUrl }]);
+  });
 });

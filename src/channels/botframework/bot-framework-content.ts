@@ -77,15 +77,26 @@ function kindOf(contentType: string): Attachment['kind'] {
   return 'file';
 }
 
-/** Where the attachment is fetched: on the conversation's own channel service (Teams inline images, the Emulator) it needs the bot's token, so it is named by `mediaId`; elsewhere it is a plain `url`. */
-function locationOf(contentUrl: string, serviceUrl: string): Pick<Attachment, 'mediaId' | 'url'> {
+/**
+ * Where the attachment is fetched. On the conversation's own channel service (Teams inline
+ * images) it needs the bot's token, so it is named by `mediaId` for the channel's
+ * `mediaSource` — only when the token verified that service URL, so the bot's token never
+ * goes to a host a sender made up. Anything else is a plain `url`, fetched without a token.
+ */
+function locationOf(contentUrl: string, service: AttachmentService): Pick<Attachment, 'mediaId' | 'url'> {
   const url = httpUrl.safeParse(contentUrl);
   if (!url.success) return {};
-  const onService = new URL(url.data).origin === new URL(serviceUrl).origin && url.data.length <= 1000;
+  const onService = service.verified && new URL(url.data).origin === new URL(service.url).origin && url.data.length <= 1000;
   return onService ? { mediaId: url.data } : { url: url.data };
 }
 
-function attachmentOf(attachment: ActivityAttachment, serviceUrl: string): Attachment | null {
+/** The conversation's channel service, and whether the request's token vouched for it. */
+export interface AttachmentService {
+  url: string;
+  verified: boolean;
+}
+
+function attachmentOf(attachment: ActivityAttachment, service: AttachmentService): Attachment | null {
   const { contentType, contentUrl, name } = attachment;
   // Teams repeats a formatted message's text as an HTML attachment: the text is read already.
   if (contentType === 'text/html' || contentType === 'text/plain') return null;
@@ -96,7 +107,7 @@ function attachmentOf(attachment: ActivityAttachment, serviceUrl: string): Attac
   }
   if (contentUrl) {
     const mimeType = contentType.endsWith('/*') ? {} : { mimeType: contentType.slice(0, 200) };
-    return { kind: kindOf(contentType), ...locationOf(contentUrl, serviceUrl), ...mimeType, ...fileName };
+    return { kind: kindOf(contentType), ...locationOf(contentUrl, service), ...mimeType, ...fileName };
   }
   // A card or another inline object the customer's client sent: nothing a person can open.
   return { kind: 'unsupported', summary: `${contentType.replace(/^application\/vnd\.microsoft\./, '')} attachment`.slice(0, 2000), ...fileName };
@@ -107,11 +118,11 @@ function attachmentOf(attachment: ActivityAttachment, serviceUrl: string): Attac
  * type and name), Teams files (their download link), cards as `unsupported`. Malformed entries
  * are skipped, the others kept.
  */
-export function attachmentsOf(attachments: readonly unknown[] | undefined, serviceUrl: string): Attachment[] {
+export function attachmentsOf(attachments: readonly unknown[] | undefined, service: AttachmentService): Attachment[] {
   return (attachments ?? [])
     .flatMap((raw) => {
       const parsed = activityAttachmentSchema.safeParse(raw);
-      const attachment = parsed.success ? attachmentOf(parsed.data, serviceUrl) : null;
+      const attachment = parsed.success ? attachmentOf(parsed.data, service) : null;
       return attachment ? [attachment] : [];
     })
     .slice(0, 20);

@@ -89,7 +89,7 @@ export class BotFrameworkInbox {
   private messageContent(activity: InboundActivity): Content {
     const text = customerTextOf(activity);
     const submitted = submittedContentOf(activity.value);
-    return { text: text || submitted.text, ...(submitted.payload ? { payload: submitted.payload } : {}), attachments: attachmentsOf(activity.attachments, activity.serviceUrl) };
+    return { text: text || submitted.text, ...(submitted.payload ? { payload: submitted.payload } : {}), attachments: attachmentsOf(activity.attachments, { url: activity.serviceUrl, verified: this.deps.bot.authenticated }) };
   }
 
   /**
