@@ -87,5 +87,11 @@ export const outboundMessageSchema = z.object({
   messageId: z.string().optional(),
   /** Who writes, for channels that show it (an agent's name). */
   author: z.object({ kind: z.enum(['bot', 'agent', 'system']), name: z.string().max(200).optional() }).optional(),
+  /**
+   * The `platformMessageId` of the customer message this answers, for the bot's replies in
+   * that message's turn (Bot Framework sends them as replies to it); absent for proactive
+   * messages (agent replies, surveys).
+   */
+  inReplyTo: z.string().min(1).max(256).optional(),
 });
 export type OutboundMessage = z.infer<typeof outboundMessageSchema>;

@@ -225,10 +225,11 @@ export class ConversationEngine {
     return true;
   }
 
-  /** Says `reply` in the turn, under an id derived from the customer's message (a repeated turn stores it once). */
+  /** Says `reply` in the turn, under an id derived from the customer's message (a repeated turn stores it once), as a reply to it. */
   private async reply(turn: Turn, reply: Reply, output?: Channel): Promise<void> {
     const id = `${turn.message._id}.r${turn.replies.length + 1}`;
-    turn.replies.push(await this.deps.dispatcher.deliver(turn.conversation, { kind: 'bot' }, { ...reply, id }, output, { waitForFirstTry: true }));
+    const inReplyTo = turn.message.platformMessageId;
+    turn.replies.push(await this.deps.dispatcher.deliver(turn.conversation, { kind: 'bot' }, { ...reply, id, ...(inReplyTo ? { inReplyTo } : {}) }, output, { waitForFirstTry: true }));
   }
 }
 

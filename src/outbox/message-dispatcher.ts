@@ -25,6 +25,8 @@ export interface Reply {
   wordedBy?: string;
   /** A stable transcript id (a bot reply's is derived from the customer message), so saying it twice stores and sends it once. */
   id?: string;
+  /** The platform's id of the customer message this answers in its turn (see `OutboundMessage.inReplyTo`). */
+  inReplyTo?: string;
 }
 
 export type Author = { kind: 'bot' | 'system' } | { kind: 'agent'; id: string; name?: string };
@@ -102,6 +104,7 @@ export class MessageDispatcher {
       ...(reply.locale ? { locale: reply.locale } : {}),
       messageId: message._id,
       author: author.kind === 'agent' ? { kind: 'agent', ...(author.name ? { name: author.name } : {}) } : { kind: author.kind },
+      ...(reply.inReplyTo ? { inReplyTo: reply.inReplyTo } : {}),
     };
     if (output) {
       if (!duplicate) await this.sendNow(output, conversation, outbound);

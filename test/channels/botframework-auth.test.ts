@@ -69,4 +69,24 @@ describe('the Bot Framework channel with an app id (JWT authentication on)', () 
     const [line] = await app.store.collection<{ _id: string; text: string }>('messages').find({});
     expect(line!.text).toBe('bao hanh bao lau');
   });
+
+  it('answers a signed Teams Action.Execute invoke 200 with a message in place of the card, and keeps what was submitted', async () => {
+    const execute = { ...botFrameworkFixture('teams-adaptive-card-action'), serviceUrl: connector.url };
+    const response = await post(execute, validToken());
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    const lines = await app.store.collection<{ _id: string; text: string }>('messages').find({ text: 'firstName: Lan\nlastName: Nguyễn' });
+    expect(lines).toHaveLength(1);
+    // Unsigned, the same invoke is refused and kept nowhere.
+    expect((await post({ ...execute, id: 'f:unsigned' })).status).toBe(401);
+  });
+
+  it('names an inline image on the token-verified channel service by its URL there, for the bot to fetch with its own token', async () => {
+    const image: BotActivity = { ...botFrameworkFixture('teams-inline-image'), id: 'teams-image-1', serviceUrl: connector.url };
+    const contentUrl = connector.attach('0-cus-d7-e0ee4ec513aecf2e64124d1b11de2878', Buffer.from('jpeg'), 'image/jpeg');
+    (image.attachments as { contentUrl?: string }[])[0]!.contentUrl = contentUrl;
+    expect((await post(image, validToken())).status).toBe(200);
+    const [line] = await app.store.collection<{ _id: string; attachments?: unknown[] }>('messages').find({ platformMessageId: { $regex: 'teams-image-1$' } });
+    expect(line!.attachments).toEqual([{ kind: 'image', mediaId: contentUrl }]);
+  });
 });

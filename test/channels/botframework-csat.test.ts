@@ -38,6 +38,8 @@ describe('CSAT on Bot Framework', () => {
     await runDueJobs(app.careline);
 
     const prompt: PostedActivity = await eventually(ratingPrompt);
+    // The survey is proactive: a new message, not a reply to the customer's last one.
+    expect([prompt.replyToId, prompt.activity.replyToId]).toEqual([undefined, undefined]);
     const actions = prompt.activity.suggestedActions!.actions;
     expect(actions.every((action) => action.type === 'imBack' && action.value === action.title)).toBe(true);
     // Pressing the fourth: the Emulator sends its value as the customer's text.
@@ -46,6 +48,8 @@ describe('CSAT on Bot Framework', () => {
     expect(stored).toMatchObject({ score: 4, agentId: agent.id, channel: 'botframework', handledBy: 'agent' });
     // The rating is acknowledged with a request for a comment, on the same conversation.
     expect(connector.messages().at(-1)!.activity.text).toContain('góp ý');
+    // …in the rating's turn, so as a reply to it.
+    expect(connector.messages().at(-1)!.replyToId).toBe(`emu-csat-${sequence}`);
     expect(prompt.conversationId).toBe(connector.messages().at(-1)!.conversationId);
   });
 });

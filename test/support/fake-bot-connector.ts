@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach } from 'vitest';
+import { startTestApp, type TestApp } from './test-app.js';
 
 /** One activity the bot posted to the connector. */
 export interface PostedActivity {
@@ -28,7 +30,8 @@ export interface FailureScript {
 /**
  * A local Bot Framework connector (the channel service a bot replies to, e.g. the Emulator's):
  * `POST /v3/conversations/{id}/activities[/{replyToId}]` with the activity as JSON, answered
- * `{ id }` as the real service does. Records every activity; can be told to fail.
+ * `{ id }` as the real service does, and `GET /v3/attachments/{id}/views/original` for what
+ * a customer uploaded. Records every activity; can be told to fail.
  */
 export interface FakeBotConnector {
   url: string;
@@ -39,6 +42,10 @@ export interface FakeBotConnector {
   failNext: (failure: FailureScript) => void;
   /** Drops the failures still queued. */
   recover: () => void;
+  /** Serves `bytes` at `GET /v3/attachments/{id}/views/original`, as the channel keeps a customer's upload; answers its URL. */
+  attach: (id: string, bytes: Buffer, contentType: string) => string;
+  /** The `Authorization` headers of the attachment downloads, in order (absent: none sent). */
+  attachmentDownloads: (string | undefined)[];
   close: () => Promise<void>;
 }
 
@@ -56,8 +63,18 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const posted: PostedActivity[] = [];
   const failures: FailureScript[] = [];
   let counter = 0;
+  const attachments = new Map<string, { bytes: Buffer; contentType: string }>();
+  const attachmentDownloads: (string | undefined)[] = [];
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req);
+    const download = /^\/v3\/attachments\/([^/]+)\/views\/original$/.exec(req.url ?? '');
+    if (req.method === 'GET' && download) {
+      attachmentDownloads.push(req.headers.authorization);
+      const attachment = attachments.get(decodeURIComponent(download[1]!));
+      if (!attachment) res.writeHead(404).end();
+      else res.writeHead(200, { 'content-type': attachment.contentType, 'content-length': attachment.bytes.length }).end(attachment.bytes);
+      return;
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !match) {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NotFound', message: `no route ${req.method} ${req.url}` } }));
@@ -91,10 +108,33 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     recover: () => {
       failures.length = 0;
     },
+    attach: (id, bytes, contentType) => {
+      attachments.set(id, { bytes, contentType });
+      return `http://127.0.0.1:${port}/v3/attachments/${encodeURIComponent(id)}/views/original`;
+    },
+    attachmentDownloads,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Before each test of the enclosing suite: a fake connector and the app with Bot Framework on
+ * without authentication (as for the Emulator), open around the clock; both closed after
+ * each test. Read `world.app` and `world.connector` inside the tests.
+ */
+export function emulatorAppPerTest(): { readonly app: TestApp; readonly connector: FakeBotConnector } {
+  const world = {} as { app: TestApp; connector: FakeBotConnector };
+  beforeEach(async () => {
+    world.connector = await startFakeBotConnector();
+    world.app = await startTestApp({ BOTFRAMEWORK_ENABLED: 'true', BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
+  });
+  afterEach(async () => {
+    await world.app.close();
+    await world.connector.close();
+  });
+  return world;
 }

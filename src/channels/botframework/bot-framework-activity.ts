@@ -12,6 +12,10 @@ const accountSchema = z.looseObject({ id: z.string().min(1).max(1024), name: z.s
 export const inboundActivitySchema = z.looseObject({
   type: z.string().min(1).max(64),
   id: z.string().min(1).max(1024).optional(),
+  /** An invoke's or an event's name (`adaptiveCard/action`, `task/fetch`, …). */
+  name: z.string().max(256).optional(),
+  /** The activity this one answers or reacts to. */
+  replyToId: z.string().max(1024).optional(),
   channelId: z.string().min(1).max(64),
   serviceUrl: z.url({ protocol: /^https?$/ }),
   from: accountSchema,
@@ -21,6 +25,10 @@ export const inboundActivitySchema = z.looseObject({
   value: z.unknown().optional(),
   locale: z.string().max(64).optional(),
   membersAdded: z.array(accountSchema).optional(),
+  // Read entry by entry (bot-framework-content.ts): one odd attachment or reaction is skipped, not the activity.
+  attachments: z.array(z.unknown()).optional(),
+  reactionsAdded: z.array(z.unknown()).optional(),
+  reactionsRemoved: z.array(z.unknown()).optional(),
 });
 export type InboundActivity = z.infer<typeof inboundActivitySchema>;
 
@@ -59,6 +67,15 @@ export function platformMessageIdOf(activity: InboundActivity): string | undefin
 }
 
 /**
+ * The activity id a `platformMessageIdOf` key names in the conversation of `reference`, to
+ * reply to it; undefined for another conversation's key or a digest (ids too long to keep).
+ */
+export function activityIdOf(platformMessageId: string, reference: Partial<ConversationReference>): string | undefined {
+  const prefix = `${reference.channelId}:${reference.conversation?.id}:`;
+  return platformMessageId.startsWith(prefix) && platformMessageId.length > prefix.length ? platformMessageId.slice(prefix.length) : undefined;
+}
+
+/**
  * The address to write to this customer later: the conversation reference without the
  * activity id, so proactive messages are new messages, not replies to an old one.
  */
@@ -79,10 +96,3 @@ export function customerTextOf(activity: InboundActivity): string {
   return text.trim().slice(0, 8000);
 }
 
-const valuePayloadSchema = z.object({ payload: z.string().min(1).max(256) });
-
-/** A button payload carried in `value` (messageBack actions, card submits), if any. */
-export function valuePayloadOf(activity: InboundActivity): string | undefined {
-  const parsed = valuePayloadSchema.safeParse(activity.value);
-  return parsed.success ? parsed.data.payload : undefined;
-}

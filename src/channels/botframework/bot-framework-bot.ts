@@ -1,5 +1,5 @@
-import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationReference, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { AuthenticationConstants, type AuthenticateRequestResult, type BotFrameworkAuthentication } from 'botframework-connector';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type Activity, type ConversationReference, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { AuthenticationConstants, type AppCredentials, type AuthenticateRequestResult, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { SettingsOf } from '../channel-settings.js';
 import type { botFrameworkSettings } from './bot-framework-settings.js';
 
@@ -20,11 +20,20 @@ export class BotFrameworkBot {
   /** The bot's app id; empty in unauthenticated (emulator) mode. */
   readonly appId: string;
   readonly authenticated: boolean;
+  private readonly credentials: ConfigurationServiceClientCredentialFactory;
 
   constructor(config: BotFrameworkConfig) {
     this.appId = config.appId ?? '';
     this.authenticated = Boolean(config.appId);
     this.adapter = new AuthenticatedCloudAdapter(new ConfigurationBotFrameworkAuthentication(authenticationOptions(config)));
+    this.credentials = new ConfigurationServiceClientCredentialFactory(credentialOptions(config));
+  }
+
+  /** The bot's token for the Bot Connector service (its attachments need it, e.g. Teams inline images); null without an app id. */
+  async connectorToken(): Promise<string | null> {
+    if (!this.authenticated) return null;
+    const credentials = await this.credentials.createCredentials(this.appId, AuthenticationConstants.ToChannelFromBotOAuthScope, AuthenticationConstants.ToChannelFromBotLoginUrl, true);
+    return (credentials as AppCredentials).getToken();
   }
 
   /** Checks the request's `Authorization` header against the activity; throws when it does not hold. */
@@ -57,13 +66,17 @@ class AuthenticatedCloudAdapter extends CloudAdapter {
   }
 }
 
-function authenticationOptions(config: BotFrameworkConfig): Record<string, string> {
-  const credentials = {
+function credentialOptions(config: BotFrameworkConfig): Record<string, string> {
+  return {
     ...(config.appId ? { MicrosoftAppId: config.appId } : {}),
     ...(config.appPassword ? { MicrosoftAppPassword: config.appPassword } : {}),
     ...(config.appId ? { MicrosoftAppType: config.appType } : {}),
     ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
   };
+}
+
+function authenticationOptions(config: BotFrameworkConfig): Record<string, string> {
+  const credentials = credentialOptions(config);
   if (!config.openIdMetadataUrl) return credentials;
   // Setting any endpoint makes the SDK take every endpoint as given: the public cloud's, but
   // with the channel's signing keys read from the configured metadata document.

@@ -1,12 +1,14 @@
-import type { TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Config, Locale } from '../../config/config-schema.js';
 import type { ChannelInbox } from '../channel-inbox.js';
 import { UnauthorizedError, UnavailableError } from '../../core/app-error.js';
 import { validate } from '../../http/validate.js';
 import type { IntentMatcher } from '../../intents/intent-matcher.js';
-import type { InboundMessage } from '../../core/messages.js';
-import { addressOf, asSdkActivity, customerTextOf, externalUserIdOf, inboundActivitySchema, platformMessageIdOf, valuePayloadOf, type InboundActivity } from './bot-framework-activity.js';
+import type { Attachment, InboundMessage } from '../../core/messages.js';
+import { addressOf, asSdkActivity, customerTextOf, externalUserIdOf, inboundActivitySchema, platformMessageIdOf, type InboundActivity } from './bot-framework-activity.js';
+import { attachmentsOf, reactionsOf, submittedContentOf, type SubmittedContent } from './bot-framework-content.js';
 import type { BotFrameworkBot } from './bot-framework-bot.js';
 import type { OfferedChoices } from '../offered-choices.js';
 
@@ -27,6 +29,16 @@ export interface BotFrameworkResponse {
   body?: unknown;
 }
 
+/** What one activity gives the engine. */
+type Content = SubmittedContent & { attachments: Attachment[] };
+
+const adaptiveCardAction = 'adaptiveCard/action';
+/** `value` of an `adaptiveCard/action` invoke: https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/overview */
+const adaptiveCardActionSchema = z.looseObject({
+  action: z.looseObject({ type: z.string().optional(), verb: z.string().max(256).optional(), title: z.string().max(256).optional(), data: z.unknown().optional() }),
+  trigger: z.string().optional(),
+});
+
 function supportedLocale(tag: string | undefined, config: Pick<Config, 'locales'>): Locale {
   const base = tag?.toLowerCase().split(/[-_]/)[0];
   return config.locales.supported.find((locale) => locale === base) ?? config.locales.default;
@@ -41,10 +53,12 @@ function authenticationFailure(error: unknown): Error {
 
 /**
  * The Bot Framework webhook's logic (`POST /api/messages`): parses the activity, verifies
- * its token (when an app id is configured), then runs the turn: a message goes to the
- * engine (stored before the channel is answered) with its conversation reference as the address; a conversation the customer just
- * joined gets a welcome. The channel is acknowledged as soon as the engine has answered, or
- * after `answerWithinMs` at the latest while slow work goes on.
+ * its token (when an app id is configured), then runs the turn: a message (text, a card
+ * submit, attachments) or a reaction goes to the engine (stored before the channel is
+ * answered) with its conversation reference as the address; an invoke is answered 200; a
+ * conversation the customer just joined gets a welcome. A message is acknowledged as soon
+ * as the engine has answered, or after `answerWithinMs` at the latest while slow work goes
+ * on; an invoke (Teams waits 5 s for it) once the submit is stored.
  */
 export class BotFrameworkInbox {
   constructor(private readonly deps: BotFrameworkInboxDeps) {}
@@ -59,26 +73,61 @@ export class BotFrameworkInbox {
     return { status: result?.status ?? 200, ...(result?.body !== undefined ? { body: result.body } : {}) };
   }
 
+  /**
+   * One activity's turn: messages, card submits and reactions go to the engine; an invoke is
+   * answered 200 (Teams shows an error for anything else); a customer joining is welcomed.
+   * Installation updates, typing, end of conversation, events and message edits need nothing.
+   */
   private async turn(activity: InboundActivity, context: TurnContext): Promise<void> {
-    if (activity.type === 'message') await this.message(activity);
+    if (activity.type === 'message') await this.message(activity, this.messageContent(activity));
+    else if (activity.type === 'messageReaction') await this.message(activity, { text: '', attachments: reactionsOf(activity.reactionsAdded, activity.reactionsRemoved, activity.replyToId) }, { waitForTurn: false });
+    else if (activity.type === 'invoke') await this.invoke(activity, context);
     else if (activity.type === 'conversationUpdate') await this.welcome(activity, context);
   }
 
-  private async message(activity: InboundActivity): Promise<void> {
-    const inbound = await this.inboundOf(activity);
-    if (!inbound) return;
+  /** What a message says: its text (or, for a card submit, the submitted values) and its attachments. */
+  private messageContent(activity: InboundActivity): Content {
+    const text = customerTextOf(activity);
+    const submitted = submittedContentOf(activity.value);
+    return { text: text || submitted.text, ...(submitted.payload ? { payload: submitted.payload } : {}), attachments: attachmentsOf(activity.attachments, { url: activity.serviceUrl, verified: this.deps.bot.authenticated }) };
+  }
+
+  /**
+   * Answers an invoke with 200. `adaptiveCard/action` (an `Action.Execute` pressed) is read
+   * like a card submit and answered with a short message in place of the card; an automatic
+   * refresh is not the customer's doing and is only answered. Other invokes (message
+   * extensions, task modules, sign-in, configuration) are features Careline does not offer.
+   */
+  private async invoke(activity: InboundActivity, context: TurnContext): Promise<void> {
+    const action = adaptiveCardActionSchema.safeParse(activity.value);
+    if (activity.name === adaptiveCardAction && action.success && action.data.trigger !== 'automatic') {
+      const submitted = submittedContentOf(action.data.action.data);
+      const text = submitted.text || action.data.action.title || action.data.action.verb || '';
+      // Stored before Teams is answered; the bot's reply follows in the chat.
+      await this.message(activity, { ...submitted, text, attachments: [] }, { waitForTurn: false });
+    }
+    const body = activity.name === adaptiveCardAction ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '✓' } : undefined;
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, ...(body ? { body } : {}) } });
+  }
+
+  private async message(activity: InboundActivity, content: Content, { waitForTurn = true } = {}): Promise<void> {
+    const inbound = await this.inboundOf(activity, content);
+    if (!inbound) {
+      this.deps.logger.info({ channelId: activity.channelId, type: activity.type }, 'Bot Framework activity without text, values or attachments: nothing to keep');
+      return;
+    }
     // Stored before the channel is answered; the turn is awaited only up to answerWithinMs.
     const { turn } = await this.deps.inbox.accept(inbound);
+    if (!waitForTurn) return;
     // A failed turn is logged by the inbox; the answer waits for neither outcome longer.
     await Promise.race([turn.then(() => true, () => false), new Promise<false>((resolve) => setTimeout(resolve, this.deps.answerWithinMs ?? 10_000, false).unref())]);
   }
 
-  private async inboundOf(activity: InboundActivity): Promise<InboundMessage | null> {
-    const text = customerTextOf(activity);
+  private async inboundOf(activity: InboundActivity, content: Content): Promise<InboundMessage | null> {
+    const { text, attachments } = content;
     const externalUserId = externalUserIdOf(activity.channelId, activity.from.id);
-    const payload = valuePayloadOf(activity) ?? (await this.deps.offers.payloadFor(externalUserId, text));
-    // Attachments without text (a picture, a file) are not understood yet.
-    if (!text && !payload) return null;
+    const payload = content.payload ?? (await this.deps.offers.payloadFor(externalUserId, text));
+    if (!text && !payload && attachments.length === 0) return null;
     const platformMessageId = platformMessageIdOf(activity);
     return {
       channel: 'botframework',
@@ -86,6 +135,7 @@ export class BotFrameworkInbox {
       text,
       address: addressOf(activity),
       receivedAt: new Date(),
+      ...(attachments.length > 0 ? { attachments } : {}),
       ...(activity.from.name ? { displayName: activity.from.name.slice(0, 200) } : {}),
       ...(payload ? { payload } : {}),
       ...(platformMessageId ? { platformMessageId } : {}),
