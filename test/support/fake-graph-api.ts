@@ -128,7 +128,7 @@ export class FakeGraphApi {
     const problem = sendApi ? sendApiProblem(body) : /^\/v21\.0\/[0-9]+\/messages$/.test(path) ? whatsappProblem(body) : `unknown path ${path}`;
     if (problem) return this.record({ ...call, status: 400 }, graphError(100, `(#100) ${problem}`));
     const id = ++this.counter;
-    if (sendApi) return body.sender_action ? this.record(call, { recipient_id: body.recipient.id }) : this.record({ ...call, messageId: `m_fake${id}` }, { recipient_id: body.recipient.id, message_id: `m_fake${id}` });
+    if (sendApi) return body.sender_action ? this.record(call, { recipient_id: body.recipient.id }) : this.record({ ...call, messageId: `m_fake${id}` }, { recipient_id: body.recipient.id ?? `psid-for-${body.recipient.user_ref}`, message_id: `m_fake${id}` });
     if (body.status === 'read') return this.record(call, { success: true });
     return this.record({ ...call, messageId: `wamid.FAKE${id}` }, { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.FAKE${id}` }] });
   }
@@ -141,7 +141,7 @@ export class FakeGraphApi {
 
 /** The recipient of a Send API or Cloud API call. */
 export function recipientOf(call: GraphCall): string {
-  return call.body.recipient?.id ?? call.body.to;
+  return call.body.recipient?.id ?? call.body.recipient?.user_ref ?? call.body.to;
 }
 
 /** The text a customer sees of a call (message text or interactive body). */
@@ -154,7 +154,8 @@ function graphError(code: number, message: string) {
 }
 
 function sendApiProblem(body: Record<string, any>): string | null {
-  if (!body.recipient?.id) return 'recipient.id is required';
+  if (Boolean(body.recipient?.id) === Boolean(body.recipient?.user_ref)) return 'recipient needs exactly one of id and user_ref';
+  if (body.recipient.user_ref && body.sender_action) return 'sender actions need a page-scoped id';
   if (body.sender_action) return ['typing_on', 'typing_off', 'mark_seen'].includes(body.sender_action) ? null : 'bad sender_action';
   if (!['RESPONSE', 'UPDATE', 'MESSAGE_TAG'].includes(body.messaging_type)) return 'messaging_type is required';
   const message = body.message;

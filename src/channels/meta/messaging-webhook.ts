@@ -61,7 +61,8 @@ const entrySchema = z.looseObject({
 });
 
 /** Where the Send API writes to a customer: their page- (or Instagram-) scoped id and our account's id. */
-export const sendApiAddressSchema = z.object({ userId: z.string().min(1), accountId: z.string().optional() });
+/** Where a Send API reply goes: `userRef` when the customer is known only by a `user_ref` (no page-scoped id yet). */
+export const sendApiAddressSchema = z.object({ userId: z.string().min(1), accountId: z.string().optional(), userRef: z.boolean().optional() });
 
 /** Told about each event that was skipped because it did not fit, with why. */
 export type SkippedEvent = (reason: string, event: unknown) => void;
@@ -143,7 +144,7 @@ function toInbound(channel: 'messenger' | 'instagram', event: MessagingEvent, en
   const base = {
     channel,
     externalUserId: userId,
-    address: { userId, accountId: event.recipient.id },
+    address: { userId, accountId: event.recipient.id, ...(event.sender.id ? {} : { userRef: true }) },
     // The window for replies counts from when the customer wrote, never from the future.
     receivedAt: platformTime(at, now),
     text: '',

@@ -55,23 +55,25 @@ export class SendApiChannel implements Channel {
   ) {}
 
   async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {
-    const { userId } = parseAddress(address);
+    const recipient = recipientOf(address);
     let platformMessageId: string | undefined;
     for (const piece of sendApiMessages(message, this.fits)) {
-      const response = await this.graph.post('me/messages', this.accessToken, { recipient: { id: userId }, messaging_type: 'RESPONSE', message: this.echoMetadata ? { ...piece, metadata: this.echoMetadata } : piece });
+      const response = await this.graph.post('me/messages', this.accessToken, { recipient, messaging_type: 'RESPONSE', message: this.echoMetadata ? { ...piece, metadata: this.echoMetadata } : piece });
       platformMessageId = sendResponseSchema.safeParse(response).data?.message_id ?? platformMessageId;
     }
     return platformMessageId ? { platformMessageId } : {};
   }
 
   async typing(address: PlatformAddress): Promise<void> {
-    const { userId } = parseAddress(address);
-    await this.graph.post('me/messages', this.accessToken, { recipient: { id: userId }, sender_action: 'typing_on' });
+    const recipient = recipientOf(address);
+    // Sender actions need a page-scoped id; a customer known only by a user_ref sees no typing.
+    if ('id' in recipient) await this.graph.post('me/messages', this.accessToken, { recipient, sender_action: 'typing_on' });
   }
 }
 
-function parseAddress(address: PlatformAddress): z.infer<typeof sendApiAddressSchema> {
+/** The Send API's `recipient`: the page-scoped id, or the `user_ref` a customer who has none yet (a chat plugin or checkbox) was known by. */
+function recipientOf(address: PlatformAddress): { id: string } | { user_ref: string } {
   const parsed = sendApiAddressSchema.safeParse(address);
   if (!parsed.success) throw new ChannelSendError('The stored address has no Send API recipient id.', { permanent: true });
-  return parsed.data;
+  return parsed.data.userRef ? { user_ref: parsed.data.userId } : { id: parsed.data.userId };
 }

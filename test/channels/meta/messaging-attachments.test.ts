@@ -103,6 +103,10 @@ for (const platform of ['messenger', 'instagram'] as const) {
         expect(response.status).toBe(200);
         const [stored] = await storedInbound(world, platform, 'USER-REF-ID');
         expect(stored).toMatchObject({ text: 'TITLE-FOR-THE-CTA', payload: 'USER-DEFINED-PAYLOAD' });
+        // A customer known only by a user_ref is answered through recipient.user_ref (there is no page-scoped id yet).
+        const reply = await world.graph.waitFor((call) => call.body.recipient?.user_ref === 'USER-REF-ID' && !call.body.sender_action);
+        expect(reply.status).toBe(200);
+        expect(reply.body.recipient).toEqual({ user_ref: 'USER-REF-ID' });
       });
 
       it('still answers a body that is not JSON with 400', async () => {
