@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { shapeOf } from './value-shape.js';
 import type { Logger } from 'pino';
 import type { HumanReply } from '../../handoff/platform-takeover.js';
 import type { ChannelInbox } from '../channel-inbox.js';
@@ -30,7 +31,7 @@ export function messagingRoutes(channel: 'messenger' | 'instagram', object: 'pag
     logger,
     schema: messagingWebhookSchema(object),
     accept: async (payload) => {
-      const skipped = (reason: string, event: unknown) => logger.warn({ channel, reason, event }, 'skipped a webhook event that does not fit');
+      const skipped = (reason: string, event: unknown) => logger.warn({ channel, reason, shape: shapeOf(event) }, 'skipped a webhook event that does not fit');
       // One turn that fails does not cost the rest of the batch its answer (the inbox logs it).
       for (const inbound of messagingInbound(channel, payload, new Date(), skipped)) await inbox.accept(inbound);
       // Echoes: Careline's own sends are known by their marker or id; any other is a person in the platform's app.

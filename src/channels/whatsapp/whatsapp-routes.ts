@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { shapeOf } from '../meta/value-shape.js';
 import type { Logger } from 'pino';
 import type { CustomerRepository } from '../../customers/customer-repository.js';
 import type { ChannelInbox } from '../channel-inbox.js';
@@ -33,7 +34,7 @@ export function whatsappRoutes(deps: WhatsappRoutesDeps): Router {
     logger,
     schema: whatsappWebhookSchema,
     accept: async (payload) => {
-      const skipped = (reason: string, item: unknown) => logger.warn({ channel: 'whatsapp', reason, item }, 'skipped a webhook item that does not fit');
+      const skipped = (reason: string, item: unknown) => logger.warn({ channel: 'whatsapp', reason, shape: shapeOf(item) }, 'skipped a webhook item that does not fit');
       const { inbound, statuses } = whatsappDelivery(payload, deps.phoneNumberId, new Date(), skipped);
       if (statuses.length > 0) await deps.recordStatuses(statuses).catch((error: unknown) => logger.error({ err: error }, 'recording WhatsApp delivery statuses failed'));
       for (const message of inbound) {
