@@ -34,6 +34,8 @@ export class FakeGraphApi {
   private server: Server | null = null;
   private counter = 0;
   url = '';
+  /** Runs before a Send API message is answered (e.g. to deliver its echo first, as Meta sometimes does). */
+  beforeAnswer: ((messageId: string, body: Record<string, any>) => Promise<void>) | null = null;
 
   constructor(private readonly tokens: string[]) {}
 
@@ -128,6 +130,7 @@ export class FakeGraphApi {
     const problem = sendApi ? sendApiProblem(body) : /^\/v21\.0\/[0-9]+\/messages$/.test(path) ? whatsappProblem(body) : `unknown path ${path}`;
     if (problem) return this.record({ ...call, status: 400 }, graphError(100, `(#100) ${problem}`));
     const id = ++this.counter;
+    if (sendApi && !body.sender_action) await this.beforeAnswer?.(`m_fake${id}`, body);
     if (sendApi) return body.sender_action ? this.record(call, { recipient_id: body.recipient.id }) : this.record({ ...call, messageId: `m_fake${id}` }, { recipient_id: body.recipient.id ?? `psid-for-${body.recipient.user_ref}`, message_id: `m_fake${id}` });
     if (body.status === 'read') return this.record(call, { success: true });
     return this.record({ ...call, messageId: `wamid.FAKE${id}` }, { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.FAKE${id}` }] });

@@ -15,7 +15,7 @@ export interface MessagingRoutesDeps {
   /** A person answered from the platform's own app (an echo that is not one of Careline's sends). */
   humanReplied?: (reply: HumanReply) => Promise<boolean>;
   /** Whether Careline sent the message with this platform id (an echo of its own send). */
-  sentByCareline?: (platformMessageId: string) => Promise<boolean>;
+  sentByCareline?: (userId: string, platformMessageId: string) => Promise<boolean>;
 }
 
 /**
@@ -37,7 +37,7 @@ export function messagingRoutes(channel: 'messenger' | 'instagram', object: 'pag
       // Echoes: Careline's own sends are known by their marker or id; any other is a person in the platform's app.
       if (!humanReplied) return;
       for (const echo of messagingEchoes(payload, new Date())) {
-        if (echo.ours || (await sentByCareline?.(echo.mid))) continue;
+        if (echo.ours || (await sentByCareline?.(echo.userId, echo.mid))) continue;
         await humanReplied({ channel, externalUserId: echo.userId, text: echo.text, ...(echo.attachments.length ? { attachments: echo.attachments } : {}), platformMessageId: echo.mid, at: echo.at, name });
       }
     },

@@ -5,6 +5,7 @@ import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import type { GraphApiClient } from './graph-api-client.js';
 import { sendApiAddressSchema } from './messaging-webhook.js';
 import { outboundText } from './outbound-text.js';
+import type { OwnSends } from '../own-sends.js';
 import { shorten, splitText } from './split-text.js';
 
 /** Meta lets a business answer for 24 hours after the customer's last message. */
@@ -50,16 +51,26 @@ export class SendApiChannel implements Channel {
     private readonly graph: GraphApiClient,
     private readonly accessToken: string,
     private readonly fits: (piece: string) => boolean,
-    /** Sent as `message.metadata` (Messenger echoes it back), so the echo of Careline's own send is known; Instagram has none. */
-    private readonly echoMetadata?: string,
+    private readonly echoes: {
+      /** Sent as `message.metadata` (Messenger echoes it back), so the echo of Careline's own send is known; Instagram has none. */
+      metadata?: string;
+      /** Remembers the ids of Careline's sends as Meta answers, for echoes that come before the transcript knows them. */
+      ownSends?: OwnSends;
+    } = {},
   ) {}
 
   async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {
     const recipient = recipientOf(address);
+    const { metadata, ownSends } = this.echoes;
     let platformMessageId: string | undefined;
     for (const piece of sendApiMessages(message, this.fits)) {
-      const response = await this.graph.post('me/messages', this.accessToken, { recipient, messaging_type: 'RESPONSE', message: this.echoMetadata ? { ...piece, metadata: this.echoMetadata } : piece });
-      platformMessageId = sendResponseSchema.safeParse(response).data?.message_id ?? platformMessageId;
+      const post = async () => {
+        const response = await this.graph.post('me/messages', this.accessToken, { recipient, messaging_type: 'RESPONSE', message: metadata ? { ...piece, metadata } : piece });
+        const id = sendResponseSchema.safeParse(response).data?.message_id;
+        if (id) ownSends?.remember(id);
+        return id;
+      };
+      platformMessageId = (await (ownSends ? ownSends.track('id' in recipient ? recipient.id : recipient.user_ref, post) : post())) ?? platformMessageId;
     }
     return platformMessageId ? { platformMessageId } : {};
   }

@@ -3,6 +3,7 @@ import type { Channel } from '../../core/channel.js';
 import type { ChannelModule } from '../channel-module.js';
 import type { SettingsOf } from '../channel-settings.js';
 import { GraphApiClient } from './graph-api-client.js';
+import { OwnSends } from '../own-sends.js';
 import type { MessagingRoutesDeps } from './messaging-routes.js';
 import { metaSettings, metaWebhookReady } from './meta-settings.js';
 
@@ -13,7 +14,7 @@ import { metaSettings, metaWebhookReady } from './meta-settings.js';
 export function sendApiModule(
   id: 'messenger' | 'instagram',
   tokenOf: (meta: SettingsOf<typeof metaSettings>) => string | undefined,
-  channelOf: (graph: GraphApiClient, token: string) => Channel,
+  channelOf: (graph: GraphApiClient, token: string, ownSends: OwnSends) => Channel,
   routesOf: (deps: MessagingRoutesDeps) => Router,
 ): ChannelModule<typeof metaSettings> {
   return {
@@ -22,9 +23,12 @@ export function sendApiModule(
     enabled: (meta) => metaWebhookReady(meta) && Boolean(tokenOf(meta)),
     create({ inbox, logger, humanReplied, repositories }, meta) {
       const messages = inbox(id);
+      const ownSends = new OwnSends();
+      // An echo is Careline's own when this process just sent it (even before Meta's answer arrived) or the transcript knows its id.
+      const sentByCareline = async (userId: string, mid: string) => (await ownSends.sent(userId, mid)) || (await repositories.messages.sentAs(id, mid));
       return {
-        channel: channelOf(new GraphApiClient(meta.graphApiBase), tokenOf(meta)!),
-        routes: [{ path: `/webhooks/${id}`, body: 'raw', router: routesOf({ appSecret: meta.appSecret!, verifyToken: meta.verifyToken!, inbox: messages, logger, humanReplied, sentByCareline: (mid) => repositories.messages.sentAs(id, mid) }) }],
+        channel: channelOf(new GraphApiClient(meta.graphApiBase), tokenOf(meta)!, ownSends),
+        routes: [{ path: `/webhooks/${id}`, body: 'raw', router: routesOf({ appSecret: meta.appSecret!, verifyToken: meta.verifyToken!, inbox: messages, logger, humanReplied, sentByCareline }) }],
         idle: () => messages.idle(),
       };
     },

@@ -5,7 +5,7 @@ import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import { ZaloApiError } from './zalo-api-error.js';
 import type { OfferedChoices } from '../offered-choices.js';
 import { renderZaloMessages, type ZaloMessage } from './zalo-message.js';
-import { ZaloOwnSends } from './zalo-own-sends.js';
+import { OwnSends } from '../own-sends.js';
 import type { ZaloTokens } from './zalo-tokens.js';
 
 /** A Zalo follower's address: their id as the OA sees it. */
@@ -36,10 +36,10 @@ const temporaryErrors = new Set([-32, -211]);
 export class ZaloChannel implements Channel {
   readonly id = 'zalo' as const;
 
-  private readonly ownSends: ZaloOwnSends;
+  private readonly ownSends: OwnSends;
 
-  constructor(private readonly deps: { apiBase: string; tokens: ZaloTokens; choices: OfferedChoices; ownSends?: ZaloOwnSends }) {
-    this.ownSends = deps.ownSends ?? new ZaloOwnSends();
+  constructor(private readonly deps: { apiBase: string; tokens: ZaloTokens; choices: OfferedChoices; ownSends?: OwnSends }) {
+    this.ownSends = deps.ownSends ?? new OwnSends();
   }
 
   async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {

@@ -1,7 +1,7 @@
 import type { ChannelModule } from '../channel-module.js';
 import { ZaloChannel } from './zalo-channel.js';
 import { OfferedChoices } from '../offered-choices.js';
-import { ZaloOwnSends } from './zalo-own-sends.js';
+import { OwnSends } from '../own-sends.js';
 import { zaloRoutes } from './zalo-routes.js';
 import { ZaloTokens } from './zalo-tokens.js';
 import { zaloSettings } from './zalo-settings.js';
@@ -14,7 +14,7 @@ export const zaloModule: ChannelModule<typeof zaloSettings> = {
   create({ store, inbox, logger, recordReceipt, humanReplied, repositories }, zalo) {
     const tokens = new ZaloTokens(store, { appId: zalo.appId!, appSecret: zalo.appSecret, accessToken: zalo.accessToken!, refreshToken: zalo.refreshToken, oauthBase: zalo.oauthBase });
     const choices = new OfferedChoices(store, 'zalo', { numbers: true });
-    const ownSends = new ZaloOwnSends();
+    const ownSends = new OwnSends();
     const messages = inbox('zalo');
     const router = zaloRoutes({
       appId: zalo.appId!,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZaloChannel } from '../../../src/channels/zalo/zalo-channel.js';
 import { OfferedChoices } from '../../../src/channels/offered-choices.js';
 import { renderZaloMessage, renderZaloMessages } from '../../../src/channels/zalo/zalo-message.js';
-import { ZaloOwnSends } from '../../../src/channels/zalo/zalo-own-sends.js';
+import { OwnSends } from '../../../src/channels/own-sends.js';
 import { ZaloTokens } from '../../../src/channels/zalo/zalo-tokens.js';
 import { outboundMessageSchema } from '../../../src/core/messages.js';
 import { EmbeddedDocumentStore } from '../../../src/storage/embedded/embedded-document-store.js';
@@ -58,7 +58,7 @@ describe('ZaloChannel sending a rating prompt', () => {
   let store: EmbeddedDocumentStore;
   let channel: ZaloChannel;
   let choices: OfferedChoices;
-  let ownSends: ZaloOwnSends;
+  let ownSends: OwnSends;
 
   beforeEach(async () => {
     fake = await new FakeZalo().start();
@@ -67,7 +67,7 @@ describe('ZaloChannel sending a rating prompt', () => {
     await store.init();
     choices = new OfferedChoices(store, 'zalo', { numbers: true });
     const tokens = new ZaloTokens(store, { appId: 'app', appSecret: fake.appSecret, accessToken: fake.accessToken, refreshToken: fake.refreshToken, oauthBase: fake.url });
-    ownSends = new ZaloOwnSends();
+    ownSends = new OwnSends();
     channel = new ZaloChannel({ apiBase: fake.url, tokens, choices, ownSends });
   });
   afterEach(async () => {

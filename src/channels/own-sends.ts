@@ -1,11 +1,13 @@
 /**
- * The message ids Zalo gave Careline's own sends, so their `oa_send_*` echoes are known as
- * such. Zalo's echo can arrive before the send's answer does (and the transcript learns the
- * id only after that), and a long text goes as several messages of which the transcript
- * keeps one id: so the channel remembers every id as Zalo answers, and an echo that comes
- * while a send to the same follower is still under way waits for it (at most `waitMs`).
+ * The message ids a platform gave Careline's own sends, so their echoes (Zalo's `oa_send_*`,
+ * Instagram's and Messenger's `is_echo`) are known as such and not taken for a person
+ * answering from the platform's app. The echo can arrive before the send's answer does (and
+ * the transcript learns the id only after that), and a long text goes as several messages of
+ * which the transcript keeps one id: so the channel remembers every id as the platform
+ * answers, and an echo that comes while a send to the same customer is still under way
+ * waits for it (at most `waitMs`).
  */
-export class ZaloOwnSends {
+export class OwnSends {
   private readonly ids = new Set<string>();
   private readonly inFlight = new Map<string, Set<Promise<unknown>>>();
 
@@ -25,7 +27,7 @@ export class ZaloOwnSends {
     }
   }
 
-  /** Remembers a message id Zalo gave one of Careline's sends (the oldest are forgotten past `keep`). */
+  /** Remembers a message id the platform gave one of Careline's sends (the oldest are forgotten past `keep`). */
   remember(messageId: string): void {
     this.ids.add(messageId);
     if (this.ids.size > (this.options.keep ?? 10_000)) this.ids.delete(this.ids.values().next().value!);
