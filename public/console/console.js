@@ -10,11 +10,16 @@
   let me = null;
   let openId = null;
   let events = null;
+  let canned = [];
+  const loadCanned = () => api('/api/agent/canned-responses').then(({ responses }) => {
+    canned = responses;
+    for (const list of document.querySelectorAll('.canned-list')) renderCannedList(list);
+  }, () => undefined);
   let knownWaiting = new Set();
   let queueLoaded = false;
   let samePersonOpen = false;
 
-  const { api, post } = createApi(() => csrfToken);
+  const { api, post, send } = createApi(() => csrfToken);
 
   // A customer without a name (web chat visitors) is told apart by the end of their id.
   const customerName = (customer) => (customer && customer.displayName) || `Customer ${String((customer && (customer.id || customer._id)) || '').slice(-4).toUpperCase()}`.trim();
@@ -37,6 +42,7 @@
     if (gate(session, 'agent', logout)) return;
     me = session.user;
     if (!$('header .staff-nav')) $('header').insertBefore(staffNav(me), $('#me'));
+    loadCanned();
     $('#login').hidden = true;
     $('#app').hidden = false;
     $('#me').textContent = `${me.displayName} (${me.roles.join(', ')})`;
@@ -357,12 +363,47 @@
   const platformOwned = (data) => data.conversation.state === 'with_agent' && String(data.conversation.ownerId || '').startsWith('platform:');
 
   /** The section of a newly opened conversation, its forms wired to the latest data shown. */
+  const renderCannedList = (list) => {
+    list.replaceChildren();
+    for (const response of canned) {
+      const li = el('li', '');
+      const remove = el('button', 'secondary', 'Delete');
+      remove.type = 'button';
+      remove.setAttribute('aria-label', `Delete /${response.shortcut}`);
+      remove.addEventListener('click', async () => {
+        await send('DELETE', `/api/agent/canned-responses/${encodeURIComponent(response.id)}`).catch((error) => alert(error.message));
+        loadCanned();
+      });
+      li.append(el('strong', '', `/${response.shortcut}`), el('span', '', `${response.locale ? ` (${response.locale})` : ''} ${response.text}`), remove);
+      list.append(li);
+    }
+  };
+
   const buildConversation = (data) => {
     const section = $('#conversation');
     section.replaceChildren($('#conversation-template').content.cloneNode(true));
     if (data.customer) renderSamePerson(section, data.customer);
     const form = $('form.reply', section);
     const text = $('textarea', form);
+    window.CarelineCanned.attach(text, {
+      responses: () => canned,
+      context: () => ({ customerName: shown.data.customer && shown.data.customer.displayName, agentName: me.displayName, ticketNumber: shown.data.ticket && shown.data.ticket.number, locale: shown.data.conversation.locale }),
+    });
+    // The team's canned responses: listed, added and removed here; offered after "/" in the reply box.
+    renderCannedList($('.canned-list', section));
+    $('.canned-add', section).addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const add = event.target;
+      const status = $('.canned-status', section);
+      try {
+        await post('/api/agent/canned-responses', { shortcut: add.elements.shortcut.value, text: add.elements.text.value, ...(add.elements.locale.value ? { locale: add.elements.locale.value } : {}) });
+        add.reset();
+        status.textContent = 'Saved.';
+        loadCanned();
+      } catch (error) {
+        status.textContent = error.message;
+      }
+    });
     const act = (fn) => async () => {
       try {
         await fn();

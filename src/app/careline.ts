@@ -73,6 +73,7 @@ export async function createCareline({ config, store, logger, modules = channelM
 
   const { added } = await seedArticles(files.articles, services.articles);
   await seedSynonyms(synonymFiles.lists, services.synonyms);
+  await services.cannedResponses.seedIfEmpty();
   const knowledge = new KnowledgeBase([], [], content.answerIndex);
   const indexed = await knowledge.reload(services.articles, services.synonyms);
   const problems = [...files.problems, ...synonymFiles.problems];

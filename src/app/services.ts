@@ -7,6 +7,7 @@ import { CustomerMerge } from '../customers/customer-merge.js';
 import { CustomerRepository } from '../customers/customer-repository.js';
 import { VerifiedContacts } from '../customers/verified-contacts.js';
 import { TicketRepository } from '../handoff/ticket-repository.js';
+import { CannedResponses } from '../handoff/canned-responses.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { CsatPromptRepository } from '../csat/csat-prompt-repository.js';
 import { ArticleRepository } from '../knowledge/article-repository.js';
@@ -32,6 +33,7 @@ export function createServices(store: DocumentStore) {
     articles: new ArticleRepository(store),
     synonyms: new SynonymRepository(store),
     users: new UserRepository(store),
+    cannedResponses: new CannedResponses(store),
     jobs: new JobQueue(store),
     outbox: new Outbox(store),
     merges,

@@ -23,6 +23,7 @@ export interface CollectionSpec {
 }
 
 export const collectionSpecs = [
+  { name: 'canned_responses', indexes: [{ keys: { shortcut: 1 }, unique: true }] },
   { name: 'customers', indexes: [{ keys: { segment: 1 } }, { keys: { email: 1 } }, { keys: { phone: 1 } }, { keys: { mergedInto: 1 }, sparse: true }] },
   {
     name: 'customer_identities',
