@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loginAs } from '../support/agent-session.js';
-import { openChromium, type ChromiumPages } from '../support/browser.js';
+import { openChromium, staffLogin, type ChromiumPages } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
@@ -35,10 +35,7 @@ describe('canned responses in the agent console, in Chromium', () => {
   it('offers the responses after "/", fills in the customer\'s and the agent\'s names, and sends it', async () => {
     const response = await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { ...restApiAuth, 'content-type': 'application/json' }, body: JSON.stringify({ sender: 'canned-1', text: 'cho tôi gặp nhân viên', displayName: 'Chị Mai' }) });
     const { conversationId } = (await response.json()) as { conversationId: string };
-    await agent.goto(`${app.url}/console/`);
-    await agent.getByLabel('E-mail').fill('lan@anphat.example');
-    await agent.getByLabel('Password').fill(testPassword);
-    await agent.getByRole('button', { name: 'Log in' }).click();
+    await staffLogin(agent, `${app.url}/console/`, 'lan@anphat.example', testPassword);
     await agent.locator('#queue li').first().getByRole('button', { name: 'Claim' }).click();
     const reply = agent.getByLabel('Reply to the customer');
     await reply.waitFor();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, type ChromiumPages } from '../support/browser.js';
+import { openChromium, staffLogin, type ChromiumPages } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
@@ -12,10 +12,7 @@ describe('transferring a conversation between two agents, in Chromium', () => {
   let lan: Page;
   let minh: Page;
   const logIn = async (page: Page, email: string, name: string) => {
-    await page.goto(`${app.url}/console/`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(testPassword);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await staffLogin(page, `${app.url}/console/`, email, testPassword);
     await expect.poll(() => page.locator('#me').textContent(), { timeout: 10_000 }).toContain(name);
   };
   beforeAll(async () => {

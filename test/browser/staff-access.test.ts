@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, type ChromiumPages } from '../support/browser.js';
+import { openChromium, staffLogin, type ChromiumPages } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
 
@@ -11,10 +11,7 @@ describe('staff pages for each role, in Chromium', () => {
   let browser: ChromiumPages;
   const logIn = async (path: string, email: string): Promise<Page> => {
     const page = await browser.newPage({ locale: 'en-GB' });
-    await page.goto(`${app.url}${path}`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(testPassword);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await staffLogin(page, `${app.url}${path}`, email, testPassword);
     return page;
   };
   beforeAll(async () => {

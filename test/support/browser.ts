@@ -80,3 +80,11 @@ export const contrastOf = (page: Page, selector: string) =>
     const [light, dark] = [luminance(rgb(getComputedStyle(element as unknown as Styled).color)), luminance(background)].sort((x, y) => y - x);
     return (light! + 0.05) / (dark! + 0.05);
   });
+
+/** Logs `email` (a test user, password `testPassword`) in on a staff page's login form at `url`. */
+export async function staffLogin(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
