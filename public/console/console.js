@@ -26,6 +26,9 @@
 
   const minutes = (ms) => `${Math.max(0, Math.round(ms / 60000))} min`;
   const slaText = (sla) => (sla.breached ? `SLA breached ${minutes(-sla.msLeft)} ago` : `SLA ${minutes(sla.msLeft)} left`);
+  // A ticket that was answered shows whether its first reply was in time, not a countdown.
+  const ticketSlaText = (ticket) =>
+    ticket.firstResponseAt ? (ticket.sla.met ? 'first reply within SLA' : `first reply ${minutes(-ticket.sla.msLeft)} late`) : ticket.status === 'waiting' || ticket.status === 'assigned' ? slaText(ticket.sla) : 'no first reply';
 
   // ---- login ----
   const showLogin = () => {
@@ -175,6 +178,38 @@
     }
     tickQueue();
   };
+
+  // ---- search: any conversation, resolved or another agent's, by customer, ticket or words ----
+  const renderResults = (results) => {
+    const list = $('#results');
+    list.replaceChildren();
+    if (results.length === 0) list.append(el('li', 'none', 'No conversation found.'));
+    for (const result of results) {
+      const li = el('li', result.id === openId ? 'open' : '');
+      const ticket = result.ticket ? ` · #${result.ticket.number} ${result.ticket.priority}` : '';
+      const who = result.handledBy ? ` · ${result.handledBy}` : '';
+      const at = new Date(result.lastMessageAt).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+      const open = el('button', 'secondary', `${customerName(result.customer)} · ${result.channel} · ${result.state}${ticket}${who} · ${at}`);
+      open.type = 'button';
+      open.addEventListener('click', () => {
+        openId = result.id;
+        refresh(true);
+      });
+      li.append(open);
+      if (result.matched) li.append(el('span', 'matched', `${result.matched.author}: ${result.matched.text}`));
+      list.append(li);
+    }
+  };
+  $('#search').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(event.target)) if (String(value).trim()) params.set(name, String(value).trim());
+    try {
+      renderResults((await api(`/api/agent/search?${params}`)).results);
+    } catch (error) {
+      $('#results').replaceChildren(el('li', 'none', error.message));
+    }
+  });
 
   const renderMine = (conversations) => {
     const list = $('#mine');
@@ -337,7 +372,7 @@
     const customer = data.customer || {};
     $('.customer', section).textContent = `${customerName(customer)} (${customer.segment || 'new'})`;
     const ticket = data.ticket;
-    $('.meta', section).textContent = [`${data.conversation.channel}`, `state: ${data.conversation.state}`, platformOwned(data) ? "answered from the platform's own app (the bot is silent; hand it back to let the bot answer)" : '', ticket ? `ticket #${ticket.number} · ${ticket.priority} · ${ticket.reason}` : '', ticket ? slaText(ticket.sla) : ''].filter(Boolean).join(' · ');
+    $('.meta', section).textContent = [`${data.conversation.channel}`, `state: ${data.conversation.state}`, platformOwned(data) ? "answered from the platform's own app (the bot is silent; hand it back to let the bot answer)" : '', ticket ? `ticket #${ticket.number} · ${ticket.priority} · ${ticket.reason}` : '', ticket ? ticketSlaText(ticket) : ''].filter(Boolean).join(' · ');
     $('.profile', section).textContent = [
       customer.email && `e-mail ${customer.email}`,
       customer.phone && `phone ${customer.phone}`,

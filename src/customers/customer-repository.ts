@@ -1,3 +1,4 @@
+import { foldedPattern } from '../core/folded-pattern.js';
 import type { ChannelId } from '../core/channel-id.js';
 import type { DocumentStore } from '../storage/document-store.js';
 import { DuplicateKeyError } from '../storage/duplicate-key-error.js';
@@ -56,7 +57,8 @@ export class CustomerRepository {
    * merged records excluded; for the console's "same person" search.
    */
   async search(query: string, limit = 20): Promise<Customer[]> {
-    const pattern = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+    // Accents optional: "tran thi" finds "Trần Thị Hoa".
+    const pattern = foldedPattern(query);
     const viaIdentity = await this.identities.find({ externalId: pattern }, { limit });
     return this.customers.find(
       { mergedInto: { $exists: false }, $or: [{ displayName: pattern }, { email: pattern }, { phone: pattern }, { _id: pattern }, { _id: { $in: viaIdentity.map((identity) => identity.customerId) } }] },

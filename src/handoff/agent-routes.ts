@@ -8,6 +8,7 @@ import type { Conversation } from '../conversations/conversation.js';
 import type { Message } from '../conversations/message.js';
 import type { Attachment } from '../core/messages.js';
 import { mediaKinds } from './attachment-routes.js';
+import { conversationSearchQuery, type ConversationSearch } from './conversation-search.js';
 import type { EventBus, EventName } from '../events/event-bus.js';
 import { NotFoundError } from '../core/app-error.js';
 import { validate } from '../http/validate.js';
@@ -68,7 +69,7 @@ export interface AgentRouteRepositories {
  * priority and waiting time with SLA, a conversation with its whole context, claim, reply,
  * note, transfer, resolve, hand back, and `GET /events`, a server-sent event stream.
  */
-export function agentRoutes(deps: { repositories: AgentRouteRepositories; desk: AgentDesk; events: EventBus; users: UserRepository; sla: SlaTargets; presence: AgentPresence; knowledge: KnowledgeBase; defaultLocale: Locale }): Router {
+export function agentRoutes(deps: { repositories: AgentRouteRepositories; search: ConversationSearch; desk: AgentDesk; events: EventBus; users: UserRepository; sla: SlaTargets; presence: AgentPresence; knowledge: KnowledgeBase; defaultLocale: Locale }): Router {
   const router = Router();
   const { repositories, desk } = deps;
   router.use(requireRole('agent'));
@@ -111,6 +112,23 @@ export function agentRoutes(deps: { repositories: AgentRouteRepositories; desk: 
     // The agent's own, and those someone answers from a platform's own app (any agent may hand them back).
     const [mine, onPlatforms] = await Promise.all([repositories.conversations.ownedBy(userOf(res)._id), repositories.conversations.answeredOnPlatforms()]);
     res.json({ conversations: await Promise.all([...mine, ...onPlatforms].map(conversationSummary)) });
+  });
+
+  router.get('/search', async (req, res) => {
+    const query = validate(conversationSearchQuery, req.query, 'query');
+    const hits = await deps.search.search(query, userOf(res)._id);
+    const names = new Map((await deps.users.withRoles(['agent', 'admin'])).map((user) => [user._id, user.displayName]));
+    const results = await Promise.all(
+      hits.map(async ({ conversation, ticket, matched }) => ({
+        ...(await conversationSummary(conversation)),
+        lastMessageAt: conversation.lastMessageAt,
+        ...(ticket ? { ticket: { number: ticket.number, priority: ticket.priority, status: ticket.status } } : {}),
+        // Who handled it: the agent who has it, or whose ticket it was.
+        ...(conversation.ownerId || ticket?.assigneeId ? { handledBy: names.get((conversation.ownerId ?? ticket?.assigneeId)!) ?? conversation.ownerId ?? ticket?.assigneeId } : {}),
+        ...(matched ? { matched: { author: matched.author.kind, text: matched.text.slice(0, 200), at: matched.createdAt } } : {}),
+      })),
+    );
+    res.json({ results });
   });
 
   router.get('/conversations/:id', async (req, res) => {
