@@ -5,7 +5,13 @@
  */
 (() => {
   'use strict';
-  const { $, el, createApi, staffNav, gate } = window.CarelineStaff;
+  const { $, el, createApi, staffNav, gate, staffLanguage } = window.CarelineStaff;
+  const { t } = window.CarelineI18n;
+  /** Marks content that is not the page's own (customers' words, names, articles): never translated. */
+  const own = (element) => {
+    element.setAttribute('translate', 'no');
+    return element;
+  };
   let csrfToken = null;
   let me = null;
   let openId = null;
@@ -22,13 +28,13 @@
   const { api, post, send } = createApi(() => csrfToken);
 
   // A customer without a name (web chat visitors) is told apart by the end of their id.
-  const customerName = (customer) => (customer && customer.displayName) || `Customer ${String((customer && (customer.id || customer._id)) || '').slice(-4).toUpperCase()}`.trim();
+  const customerName = (customer) => (customer && customer.displayName) || t('Customer {id}', { id: String((customer && (customer.id || customer._id)) || '').slice(-4).toUpperCase() }).trim();
 
-  const minutes = (ms) => `${Math.max(0, Math.round(ms / 60000))} min`;
-  const slaText = (sla) => (sla.breached ? `SLA breached ${minutes(-sla.msLeft)} ago` : `SLA ${minutes(sla.msLeft)} left`);
+  const minutes = (ms) => t('{n} min', { n: Math.max(0, Math.round(ms / 60000)) });
+  const slaText = (sla) => (sla.breached ? t('SLA breached {minutes} ago', { minutes: minutes(-sla.msLeft) }) : t('SLA {minutes} left', { minutes: minutes(sla.msLeft) }));
   // A ticket that was answered shows whether its first reply was in time, not a countdown.
   const ticketSlaText = (ticket) =>
-    ticket.firstResponseAt ? (ticket.sla.met ? 'first reply within SLA' : `first reply ${minutes(-ticket.sla.msLeft)} late`) : ticket.status === 'waiting' || ticket.status === 'assigned' ? slaText(ticket.sla) : 'no first reply';
+    ticket.firstResponseAt ? (ticket.sla.met ? t('first reply within SLA') : t('first reply {minutes} late', { minutes: minutes(-ticket.sla.msLeft) })) : ticket.status === 'waiting' || ticket.status === 'assigned' ? slaText(ticket.sla) : t('no first reply');
 
   // ---- login ----
   const showLogin = () => {
@@ -44,7 +50,9 @@
     csrfToken = session.csrfToken;
     if (gate(session, 'agent', logout)) return;
     me = session.user;
+    const language = staffLanguage(session, send);
     if (!$('header .staff-nav')) $('header').insertBefore(staffNav(me), $('#me'));
+    if (!$('header .staff-language')) $('header').insertBefore(language, $('#notify'));
     loadCanned();
     $('#login').hidden = true;
     $('#app').hidden = false;
@@ -96,7 +104,7 @@
     }
     if ('Notification' in window && Notification.permission === 'granted') new Notification(title, { body });
   };
-  const alertNew = (item) => chime(`New conversation #${item.ticket.number}`, item.ticket.subject || '');
+  const alertNew = (item) => chime(t('New conversation #{number}', { number: item.ticket.number }), item.ticket.subject || '');
 
   // ---- a colleague gave me a conversation: a banner that opens it, a sound and a notification ----
   const alertTransferred = (conversationId, from) => {
@@ -112,9 +120,9 @@
     const dismiss = el('button', 'secondary', 'Dismiss');
     dismiss.type = 'button';
     dismiss.addEventListener('click', () => banner.remove());
-    banner.append(el('span', '', `${from} transferred a conversation to you.`), open, dismiss);
+    banner.append(el('span', '', t('{name} transferred a conversation to you.', { name: from })), open, dismiss);
     $('#alerts').append(banner);
-    chime('A conversation for you', `${from} transferred a conversation to you.`);
+    chime(t('A conversation for you'), t('{name} transferred a conversation to you.', { name: from }));
   };
 
   // ---- queue and my conversations ----
@@ -125,7 +133,7 @@
     const aged = Date.now() - queueDrawnAt;
     let breaches = 0;
     for (const waiting of document.querySelectorAll('#queue .waiting')) {
-      waiting.textContent = `waiting ${minutes(Number(waiting.dataset.waitingMs) + aged)} · ${waiting.dataset.channel}`;
+      waiting.textContent = t('waiting {minutes} · {channel}', { minutes: minutes(Number(waiting.dataset.waitingMs) + aged), channel: waiting.dataset.channel });
     }
     for (const sla of document.querySelectorAll('#queue .sla')) {
       const msLeft = Number(sla.dataset.msLeft) - aged;
@@ -152,15 +160,15 @@
       const head = el('div');
       head.append(el('span', `badge ${item.ticket.priority}`, item.ticket.priority));
       if (item.conversation && item.conversation.customer && item.conversation.customer.segment === 'vip') head.append(el('span', 'badge vip', 'VIP'));
-      head.append(el('strong', '', `#${item.ticket.number} `), el('span', 'customer', customerName(item.conversation && item.conversation.customer)));
-      li.append(head, el('span', 'subject', item.ticket.subject || item.ticket.reason));
+      head.append(el('strong', '', `#${item.ticket.number} `), own(el('span', 'customer', customerName(item.conversation && item.conversation.customer))));
+      li.append(head, own(el('span', 'subject', item.ticket.subject || item.ticket.reason)));
       const waiting = el('span', 'waiting');
       waiting.dataset.waitingMs = String(item.ticket.waitingMs);
       waiting.dataset.channel = item.conversation ? item.conversation.channel : '';
       const sla = el('span', 'sla');
       sla.dataset.msLeft = String(item.ticket.sla.msLeft);
       li.append(waiting, sla);
-      if (item.ticket.contact) li.append(el('span', 'contact', `contact: ${[item.ticket.contact.email, item.ticket.contact.phone].filter(Boolean).join(', ')}`));
+      if (item.ticket.contact) li.append(el('span', 'contact', t('contact: {contact}', { contact: [item.ticket.contact.email, item.ticket.contact.phone].filter(Boolean).join(', ') })));
       const claim = el('button', '', 'Claim');
       claim.type = 'button';
       claim.addEventListener('click', async () => {
@@ -196,7 +204,7 @@
         refresh(true);
       });
       li.append(open);
-      if (result.matched) li.append(el('span', 'matched', `${result.matched.author}: ${result.matched.text}`));
+      if (result.matched) li.append(own(el('span', 'matched', `${t(result.matched.author)}: ${result.matched.text}`)));
       list.append(li);
     }
   };
@@ -272,20 +280,20 @@
     list.replaceChildren();
     for (const message of messages) {
       const li = el('li', message.author);
-      const who = message.author === 'agent' ? message.authorName || 'Agent' : message.author;
+      const who = message.author === 'agent' ? message.authorName || t('Agent') : t(message.author);
       const at = new Date(message.at).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
       const article = message.articleTitle ? `“${message.articleTitle}”` : message.articleId;
-      const detail = message.articleId ? ` · article ${article}, confidence ${Number(message.confidence).toFixed(2)}${message.wordedBy ? `, worded by ${message.wordedBy}` : ''}` : '';
-      const head = el('span', 'who', `${who} · ${at}${detail}`);
+      const detail = message.articleId ? ` · ${t('article {title}, confidence {confidence}', { title: article, confidence: Number(message.confidence).toFixed(2) })}${message.wordedBy ? `, worded by ${message.wordedBy}` : ''}` : '';
+      const head = own(el('span', 'who', `${who} · ${at}${detail}`));
       li.append(head);
       if (message.html !== undefined) {
         // The server's sanitizing Markdown renderer made this HTML (raw HTML in an answer is shown as text).
-        const body = el('div', 'markdown');
+        const body = own(el('div', 'markdown'));
         body.innerHTML = message.html;
         li.append(body);
-      } else li.append(document.createTextNode(message.text));
+      } else li.append(own(el('span', 'text', message.text)));
       // What the bot offered (clarification choices, a rating, "did this help?"), so the agent sees what the customer saw.
-      if (message.buttons && message.buttons.length) li.append(el('span', 'offered', `offered: ${message.buttons.join(' · ')}`));
+      if (message.buttons && message.buttons.length) li.append(own(el('span', 'offered', t('offered: {choices}', { choices: message.buttons.join(' · ') }))));
       for (const attachment of message.attachments || []) li.append(renderAttachment(attachment));
       list.append(li);
     }
@@ -370,9 +378,9 @@
   /** The parts of the conversation that change while it is open. */
   const updateConversation = (section, data) => {
     const customer = data.customer || {};
-    $('.customer', section).textContent = `${customerName(customer)} (${customer.segment || 'new'})`;
+    own($('.customer', section)).textContent = `${customerName(customer)} (${customer.segment || 'new'})`;
     const ticket = data.ticket;
-    $('.meta', section).textContent = [`${data.conversation.channel}`, `state: ${data.conversation.state}`, platformOwned(data) ? "answered from the platform's own app (the bot is silent; hand it back to let the bot answer)" : '', ticket ? `ticket #${ticket.number} · ${ticket.priority} · ${ticket.reason}` : '', ticket ? ticketSlaText(ticket) : ''].filter(Boolean).join(' · ');
+    $('.meta', section).textContent = [`${data.conversation.channel}`, t('state: {state}', { state: data.conversation.state }), platformOwned(data) ? t("answered from the platform's own app (the bot is silent; hand it back to let the bot answer)") : '', ticket ? t('ticket #{number} · {priority} · {reason}', { number: ticket.number, priority: t(ticket.priority), reason: ticket.reason }) : '', ticket ? ticketSlaText(ticket) : ''].filter(Boolean).join(' · ');
     $('.profile', section).textContent = [
       customer.email && `e-mail ${customer.email}`,
       customer.phone && `phone ${customer.phone}`,
@@ -382,8 +390,8 @@
     ].filter(Boolean).join(' · ');
     if (data.customer) loadSamePersonHistory($('.merge-history', section), data.customer);
     renderTranscript($('.transcript', section), data.messages);
-    $('.notes', section).replaceChildren(...((ticket && ticket.notes) || []).map((note) => el('li', '', note.text)));
-    $('.previous', section).replaceChildren(...data.previousConversations.map((previous) => el('li', '', `${previous.channel} · ${previous.state} · ${new Date(previous.createdAt).toLocaleString()} · ${previous.messages.length} messages: ${previous.messages.map((m) => m.text).slice(0, 3).join(' / ')}`)));
+    own($('.notes', section)).replaceChildren(...((ticket && ticket.notes) || []).map((note) => el('li', '', note.text)));
+    own($('.previous', section)).replaceChildren(...data.previousConversations.map((previous) => el('li', '', `${previous.channel} · ${previous.state} · ${new Date(previous.createdAt).toLocaleString()} · ${previous.messages.length} messages: ${previous.messages.map((m) => m.text).slice(0, 3).join(' / ')}`)));
     const owned = isOwned(data);
     for (const control of section.querySelectorAll('.actions button, .actions select')) control.disabled = !owned && !control.classList.contains('note') && !(platformOwned(data) && control.classList.contains('handback'));
     // Transfer needs a colleague chosen first.
@@ -409,7 +417,7 @@
         await send('DELETE', `/api/agent/canned-responses/${encodeURIComponent(response.id)}`).catch((error) => alert(error.message));
         loadCanned();
       });
-      li.append(el('strong', '', `/${response.shortcut}`), el('span', '', `${response.locale ? ` (${response.locale})` : ''} ${response.text}`), remove);
+      li.append(el('strong', '', `/${response.shortcut}`), own(el('span', '', `${response.locale ? ` (${response.locale})` : ''} ${response.text}`)), remove);
       list.append(li);
     }
   };
@@ -496,7 +504,7 @@
           text.focus();
           text.selectionStart = text.selectionEnd = before.length + spacer.length + result.answer.length;
         });
-        li.append(el('strong', '', `${result.title} (${result.locale}, ${result.confidence.toFixed(2)})`), el('span', '', result.answer.slice(0, 200)), insert);
+        li.append(own(el('strong', '', `${result.title} (${result.locale}, ${result.confidence.toFixed(2)})`)), own(el('span', '', result.answer.slice(0, 200))), insert);
         list.append(li);
       }
       if (results.length === 0) list.append(el('li', '', 'No matching article.'));
@@ -512,7 +520,7 @@
     });
     api('/api/agent/agents').then(({ agents }) => {
       for (const agent of agents.filter((candidate) => candidate.id !== me.id)) {
-        const option = el('option', '', `${agent.displayName}${agent.online ? ' (online)' : ''}`);
+        const option = own(el('option', '', agent.online ? t('{name} (online)', { name: agent.displayName }) : agent.displayName));
         option.value = agent.id;
         option.dataset.name = agent.displayName;
         transferTo.append(option);
@@ -521,7 +529,7 @@
     transferButton.addEventListener('click', act(async () => {
       const chosen = transferTo.selectedOptions[0];
       if (!transferTo.value || !chosen) return;
-      if (!confirm(`Transfer ${customerName(data.customer)} to ${chosen.dataset.name}? They are told at once.`)) return;
+      if (!confirm(t('Transfer {customer} to {name}? They are told at once.', { customer: customerName(data.customer), name: chosen.dataset.name }))) return;
       await post(`/api/agent/conversations/${openId}/transfer`, { toUserId: transferTo.value });
     }));
     $('.resolve', section).addEventListener('click', act(() => post(`/api/agent/conversations/${openId}/resolve`)));

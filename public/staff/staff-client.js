@@ -29,6 +29,22 @@
     return { api, send, post };
   };
 
+  // ---- the page's language: the browser's until the user is known, then theirs ----
+  const { t, use, languageMenu } = window.CarelineI18n;
+  use();
+
+  /**
+   * Shows the page in the signed-in user's language and gives the header's language menu;
+   * a change is saved for the user (`PATCH /api/auth/me`) and applies at once.
+   */
+  const staffLanguage = (session, send) => {
+    use(session.user.staffLocale);
+    return languageMenu(async (locale) => {
+      await send('PATCH', '/api/auth/me', { staffLocale: locale });
+      use(locale);
+    });
+  };
+
   // ---- the staff pages and who may use them (admins may use all) ----
   const pages = [
     { path: '/console/', label: 'Agent console', role: 'agent' },
@@ -59,8 +75,8 @@
     if (can(session.user, role)) return false;
     const box = el('main', 'no-access');
     box.append(
-      el('h1', '', 'No access here'),
-      el('p', '', `You are signed in as ${session.user.displayName} (${session.user.roles.join(', ') || 'no role'}). This page needs the ${role} role: ask an admin to give it to you.`),
+      el('h1', '', t('No access here')),
+      el('p', '', t('You are signed in as {name} ({roles}). This page needs the {role} role: ask an admin to give it to you.', { name: session.user.displayName, roles: session.user.roles.join(', '), role })),
     );
     const usable = pages.filter((page) => can(session.user, page.role));
     if (usable.length > 0) box.append(el('p', '', 'Pages you can use:'), staffNav(session.user));
@@ -72,5 +88,5 @@
     return true;
   };
 
-  window.CarelineStaff = { $, el, createApi, staffNav, gate };
+  window.CarelineStaff = { $, el, createApi, staffNav, gate, staffLanguage };
 })();

@@ -14,8 +14,10 @@ import type { UserRepository } from './user-repository.js';
 const loginSchema = z.strictObject({ email: z.email().max(200), password: z.string().min(1).max(200) });
 
 /** A user as the browser may see it (never the hash). */
+const meBody = z.strictObject({ staffLocale: z.enum(['vi', 'en', 'cs', 'zh']) });
+
 export function publicUser(user: User) {
-  return { id: user._id, email: user.email, displayName: user.displayName, roles: user.roles };
+  return { id: user._id, email: user.email, displayName: user.displayName, roles: user.roles, ...(user.staffLocale ? { staffLocale: user.staffLocale } : {}) };
 }
 
 /**
@@ -43,6 +45,16 @@ export function authRoutes(deps: { users: UserRepository; sessions: SessionRepos
     const auth = authOf(res);
     if (!auth) throw new UnauthorizedError();
     res.json({ user: publicUser(auth.user), csrfToken: auth.session.csrfToken });
+  });
+  // The signed-in user's own settings: the language of the staff pages.
+  router.patch('/me', async (req, res) => {
+    const auth = authOf(res);
+    if (!auth) throw new UnauthorizedError();
+    checkCsrf(req, auth);
+    const { staffLocale } = validate(meBody, req.body, 'body');
+    const user = await deps.users.setStaffLocale(auth.user._id, staffLocale);
+    if (!user) throw new UnauthorizedError();
+    res.json({ user: publicUser(user), csrfToken: auth.session.csrfToken });
   });
   router.post('/logout', async (req, res) => {
     const auth = authOf(res);

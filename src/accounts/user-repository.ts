@@ -28,6 +28,11 @@ export class UserRepository {
     return this.users.find({ roles: { $in: [...roles, 'admin'] }, disabled: { $ne: true } }, { sort: { displayName: 1 } });
   }
 
+  /** Sets the language of the staff pages for the user. */
+  async setStaffLocale(id: string, staffLocale: NonNullable<User['staffLocale']>): Promise<User | null> {
+    return this.users.findOneAndUpdate({ _id: id }, { $set: { staffLocale } });
+  }
+
   count(): Promise<number> {
     return this.users.countDocuments({});
   }

@@ -13,6 +13,8 @@ export const userSchema = z.object({
   passwordHash: z.string(),
   disabled: z.boolean().default(false),
   maxConversations: z.number().int().min(1).max(100).default(5),
+  /** The language of the staff pages for this user (vi, en, cs, zh); unset: the browser's. */
+  staffLocale: z.enum(['vi', 'en', 'cs', 'zh']).optional(),
   createdAt: z.date(),
 });
 export type User = z.infer<typeof userSchema>;

@@ -49,7 +49,7 @@ describe('canned responses in the agent console, in Chromium', () => {
 
     await reply.click();
     await reply.pressSequentially('/ch');
-    const options = agent.getByRole('option');
+    const options = agent.getByRole('listbox', { name: 'Canned responses' }).getByRole('option');
     await expect.poll(() => options.count()).toBeGreaterThanOrEqual(2);
     // The conversation is in Vietnamese: the Vietnamese starters come first.
     expect(await options.first().textContent()).toContain('/chao');

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openChromium, type ChromiumPages } from '../support/browser.js';
+import { restApiAuth } from '../support/rest-api.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { addTestUser, testPassword } from '../support/test-user.js';
+
+// Issue 19: staff pages in Vietnamese, English, Czech and Chinese, chosen per user (they were English only).
+describe('the agent console in the agent\'s language, in Chromium', () => {
+  let app: TestApp;
+  let browser: ChromiumPages;
+  beforeAll(async () => {
+    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
+    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
+    browser = await openChromium();
+    // A customer whose words happen to be one of the console's own labels.
+    await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { ...restApiAuth, 'content-type': 'application/json' }, body: JSON.stringify({ sender: 'lang-1', text: 'cho tôi gặp nhân viên' }) });
+    await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { ...restApiAuth, 'content-type': 'application/json' }, body: JSON.stringify({ sender: 'lang-1', text: 'Send' }) });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('speaks Vietnamese to a Vietnamese browser, switches per user, and leaves customers\' words alone', async () => {
+    const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 390, height: 844 } });
+    await page.goto(`${app.url}/console/`);
+    // Before logging in: the browser's language.
+    await page.getByRole('button', { name: 'Đăng nhập' }).waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).toBe('vi');
+    await page.getByLabel('E-mail').fill('lan@anphat.example');
+    await page.getByLabel('Mật khẩu').fill(testPassword);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: /Hàng chờ/ }).waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Nhận' }).click();
+    await page.getByRole('button', { name: 'Gửi', exact: true }).waitFor();
+    expect(await page.getByLabel('Trả lời khách hàng').getAttribute('placeholder')).toBe('Trả lời khách hàng… (gõ / để chọn câu trả lời mẫu)');
+    expect(await page.locator('.transcript li.customer').last().textContent()).toContain('Send');
+    expect(await page.locator('.meta').textContent()).toMatch(/trạng thái: with_agent · phiếu #\d+/);
+    await page.screenshot({ path: 'test-output/console-vi-390.png', fullPage: true });
+
+    // Lan prefers English: chosen once, kept for her on every page and after a reload.
+    await page.getByLabel('Ngôn ngữ trang').selectOption('en');
+    await page.getByRole('button', { name: 'Send', exact: true }).waitFor({ timeout: 10_000 });
+    await expect.poll(async () => (await app.services.users.findByEmail('lan@anphat.example'))?.staffLocale).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { name: /Queue/ }).waitFor({ timeout: 10_000 });
+    expect(await page.getByLabel('Page language').inputValue()).toBe('en');
+
+    // Czech and Chinese too.
+    await page.getByLabel('Page language').selectOption('cs');
+    await page.getByRole('heading', { name: /Fronta/ }).waitFor({ timeout: 10_000 });
+    await page.getByLabel('Jazyk stránky').selectOption('zh');
+    await page.getByRole('heading', { name: /排队/ }).waitFor({ timeout: 10_000 });
+    await page.getByLabel('页面语言').selectOption('en');
+    await page.close();
+  });
+
+  it('answers a language it does not have with 400', async () => {
+    const { loginAs } = await import('../support/agent-session.js');
+    const session = await loginAs(app, 'minh@anphat.example', ['agent'], 'Minh');
+    const response = await session.patch('/api/auth/me', { staffLocale: 'fr' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('staffLocale');
+  });
+});
