@@ -94,6 +94,14 @@ window.CarelineI18n.add({
     "article {title}, confidence {confidence}": "bài viết {title}, độ tin cậy {confidence}",
     "Transfer {customer} to {name}? They are told at once.": "Chuyển {customer} cho {name}? Khách sẽ được báo ngay.",
     "{name} (online)": "{name} (trực tuyến)",
+    "Online": "Trực tuyến",
+    "Away": "Vắng mặt",
+    "You get no conversations. Press to be online.": "Bạn sẽ không được giao cuộc trò chuyện. Bấm để trực tuyến.",
+    "You can be given conversations. Press to be away.": "Bạn có thể được giao cuộc trò chuyện. Bấm để vắng mặt.",
+    "new messages": "tin nhắn mới",
+    "handled by {name}": "do {name} xử lý",
+    "{n} messages": "{n} tin nhắn",
+    "Rating": "Đánh giá"
   },
   "cs": {
     "Careline — agent console": "Careline — konzole operátora",
@@ -189,6 +197,14 @@ window.CarelineI18n.add({
     "article {title}, confidence {confidence}": "článek {title}, jistota {confidence}",
     "Transfer {customer} to {name}? They are told at once.": "Předat {customer} operátorovi {name}? Zákazník se to hned dozví.",
     "{name} (online)": "{name} (online)",
+    "Online": "Online",
+    "Away": "Nepřítomen",
+    "You get no conversations. Press to be online.": "Nedostáváte konverzace. Stiskněte pro online.",
+    "You can be given conversations. Press to be away.": "Můžete dostávat konverzace. Stiskněte pro nepřítomnost.",
+    "new messages": "nové zprávy",
+    "handled by {name}": "vyřizoval(a) {name}",
+    "{n} messages": "{n} zpráv",
+    "Rating": "Hodnocení"
   },
   "zh": {
     "Careline — agent console": "Careline — 客服工作台",
@@ -284,5 +300,13 @@ window.CarelineI18n.add({
     "article {title}, confidence {confidence}": "文章 {title}，置信度 {confidence}",
     "Transfer {customer} to {name}? They are told at once.": "将 {customer} 转给 {name}？客户会立即收到通知。",
     "{name} (online)": "{name}（在线）",
+    "Online": "在线",
+    "Away": "离开",
+    "You get no conversations. Press to be online.": "您不会被分配会话。点击切换为在线。",
+    "You can be given conversations. Press to be away.": "您可以被分配会话。点击切换为离开。",
+    "new messages": "新消息",
+    "handled by {name}": "由 {name} 处理",
+    "{n} messages": "{n} 条消息",
+    "Rating": "评分"
   }
 });

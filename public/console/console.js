@@ -53,6 +53,7 @@
     const language = staffLanguage(session, send);
     if (!$('header .staff-nav')) $('header').insertBefore(staffNav(me), $('#me'));
     if (!$('header .staff-language')) $('header').insertBefore(language, $('#notify'));
+    api('/api/agent/status').then(({ status }) => showStatus(status), () => undefined);
     loadCanned();
     $('#login').hidden = true;
     $('#app').hidden = false;
@@ -86,6 +87,23 @@
     }
   });
   $('#logout').addEventListener('click', logout);
+  // ---- online / away: an away agent gets no conversations and does not count as available ----
+  const showStatus = (status) => {
+    const button = $('#status');
+    button.dataset.status = status;
+    button.textContent = status === 'away' ? t('Away') : t('Online');
+    button.setAttribute('aria-pressed', String(status === 'away'));
+    button.title = status === 'away' ? t('You get no conversations. Press to be online.') : t('You can be given conversations. Press to be away.');
+  };
+  $('#status').addEventListener('click', async () => {
+    const next = $('#status').dataset.status === 'away' ? 'online' : 'away';
+    try {
+      showStatus((await post('/api/agent/status', { status: next })).status);
+    } catch (error) {
+      alert(error.message);
+    }
+  });
+
   $('#notify').addEventListener('click', () => {
     if ('Notification' in window) Notification.requestPermission();
   });
@@ -151,6 +169,8 @@
     const list = $('#queue');
     list.replaceChildren();
     $('#queue-count').textContent = `(${queue.length})`;
+    waitingCount = queue.length;
+    showCounts();
     if (queueLoaded) for (const item of queue) if (!knownWaiting.has(item.ticket.id)) alertNew(item);
     knownWaiting = new Set(queue.map((item) => item.ticket.id));
     queueLoaded = true;
@@ -219,11 +239,24 @@
     }
   });
 
+  // ---- unread: a conversation of mine with customer messages the agent has not had open since ----
+  const seenAt = new Map();
+  const unread = (conversation) => conversation.id !== openId && conversation.lastCustomerMessageAt && new Date(conversation.lastCustomerMessageAt) > (seenAt.get(conversation.id) || 0);
+  let waitingCount = 0;
+  let unreadCount = 0;
+  const showCounts = () => {
+    const count = waitingCount + unreadCount;
+    document.title = `${count ? `(${count}) ` : ''}${t('Careline — agent console')}`;
+  };
+
   const renderMine = (conversations) => {
     const list = $('#mine');
     list.replaceChildren();
+    unreadCount = conversations.filter(unread).length;
+    showCounts();
     for (const conversation of conversations) {
       const li = el('li', conversation.id === openId ? 'open' : '');
+      if (unread(conversation)) li.append(el('span', 'badge unread', t('new messages')));
       const onPlatform = String(conversation.ownerId || '').startsWith('platform:') ? ' · answered in the platform app' : '';
       const open = el('button', 'secondary', `${customerName(conversation.customer)} · ${conversation.channel}${onPlatform}`);
       open.type = 'button';
@@ -369,6 +402,7 @@
   // updated in place, so a live update never wipes the agent's draft, search or choices.
   let shown = null;
   const renderConversation = (data) => {
+    seenAt.set(data.conversation.id, new Date());
     const key = `${data.conversation.id}/${data.customer ? data.customer._id : ''}`;
     if (!shown || shown.key !== key || !document.contains(shown.section)) shown = { key, section: buildConversation(data), data };
     shown.data = data;
@@ -391,7 +425,25 @@
     if (data.customer) loadSamePersonHistory($('.merge-history', section), data.customer);
     renderTranscript($('.transcript', section), data.messages);
     own($('.notes', section)).replaceChildren(...((ticket && ticket.notes) || []).map((note) => el('li', '', note.text)));
-    own($('.previous', section)).replaceChildren(...data.previousConversations.map((previous) => el('li', '', `${previous.channel} · ${previous.state} · ${new Date(previous.createdAt).toLocaleString()} · ${previous.messages.length} messages: ${previous.messages.map((m) => m.text).slice(0, 3).join(' / ')}`)));
+    // Earlier conversations of the same person, each with who handled it, opened with one click.
+    $('.previous', section).replaceChildren(
+      ...data.previousConversations.map((previous) => {
+        const li = el('li', '');
+        const open = el('button', 'secondary', t('Open'));
+        open.type = 'button';
+        open.addEventListener('click', () => {
+          openId = previous.id;
+          refresh(true);
+        });
+        const handled = previous.handledBy ? ` · ${t('handled by {name}', { name: previous.handledBy })}` : '';
+        li.append(own(el('span', '', `${previous.channel} · ${previous.state} · ${new Date(previous.createdAt).toLocaleString()}${handled} · ${t('{n} messages', { n: previous.messages.length })}: ${previous.messages.map((m) => m.text).slice(0, 3).join(' / ')}`)), open);
+        return li;
+      }),
+    );
+    // The customer's survey answer on this conversation.
+    const rating = $('.rating', section);
+    rating.hidden = !data.csat;
+    if (data.csat) rating.replaceChildren(el('strong', '', `${t('Rating')}: ${'★'.repeat(data.csat.score)}${'☆'.repeat(5 - data.csat.score)} ${data.csat.score}/5`), ...(data.csat.comment ? [own(el('span', '', ` “${data.csat.comment}”`))] : []));
     const owned = isOwned(data);
     for (const control of section.querySelectorAll('.actions button, .actions select')) control.disabled = !owned && !control.classList.contains('note') && !(platformOwned(data) && control.classList.contains('handback'));
     // Transfer needs a colleague chosen first.
@@ -536,6 +588,28 @@
     $('.handback', section).addEventListener('click', act(() => post(`/api/agent/conversations/${openId}/handback`)));
     return section;
   };
+
+  // ---- keyboard: Alt+N next conversation, Alt+S find, Alt+M reply as note, Alt+R resolve ----
+  document.addEventListener('keydown', (event) => {
+    if (!event.altKey || event.ctrlKey || event.metaKey || $('#app').hidden) return;
+    const key = event.key.toLowerCase();
+    const click = (selector) => {
+      const target = $(selector);
+      if (target && !target.disabled) target.click();
+    };
+    if (key === 'n') {
+      // The next of my conversations after the open one, else the first waiting one's Claim.
+      const mine = [...document.querySelectorAll('#mine li button')];
+      const at = mine.findIndex((button) => button.closest('li').classList.contains('open'));
+      const next = mine[(at + 1) % Math.max(mine.length, 1)];
+      if (next && mine.length > (at >= 0 ? 1 : 0)) next.click();
+      else click('#queue li button');
+    } else if (key === 's') $('#search-q').focus();
+    else if (key === 'm') click('#conversation .note');
+    else if (key === 'r') click('#conversation .resolve');
+    else return;
+    event.preventDefault();
+  });
 
   let refreshing = null;
   const refresh = async (reloadOpen = false) => {

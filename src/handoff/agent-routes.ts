@@ -8,6 +8,7 @@ import type { Conversation } from '../conversations/conversation.js';
 import type { Message } from '../conversations/message.js';
 import type { Attachment } from '../core/messages.js';
 import { mediaKinds } from './attachment-routes.js';
+import type { CsatRepository } from '../csat/csat-repository.js';
 import { conversationSearchQuery, type ConversationSearch } from './conversation-search.js';
 import type { EventBus, EventName } from '../events/event-bus.js';
 import { NotFoundError } from '../core/app-error.js';
@@ -26,6 +27,7 @@ const idParams = z.object({ id: z.string().min(1).max(100) });
 const textBody = z.strictObject({ text: z.string().trim().min(1).max(4000) });
 const knowledgeQuery = z.object({ q: z.string().trim().min(1).max(500), locale: localeSchema.optional() });
 const transferBody = z.strictObject({ toUserId: z.string().min(1).max(100) });
+const statusBody = z.strictObject({ status: z.enum(['online', 'away']) });
 
 /** A transcript line as the console shows it: the bot's article and confidence included. */
 function consoleMessage(message: Message, knowledge?: Pick<KnowledgeBase, 'byId'>) {
@@ -62,6 +64,7 @@ export interface AgentRouteRepositories {
   conversations: ConversationRepository;
   messages: MessageRepository;
   tickets: TicketRepository;
+  csat: Pick<CsatRepository, 'forConversation'>;
 }
 
 /**
@@ -93,7 +96,7 @@ export function agentRoutes(deps: { repositories: AgentRouteRepositories; search
 
   const conversationSummary = async (conversation: Conversation) => {
     const customer = await repositories.customers.get(conversation.customerId);
-    return { id: conversation._id, channel: conversation.channel, state: conversation.state, locale: conversation.locale, ownerId: conversation.ownerId, customer: customer && { id: customer._id, displayName: customer.displayName, segment: customer.segment } };
+    return { id: conversation._id, channel: conversation.channel, state: conversation.state, locale: conversation.locale, ownerId: conversation.ownerId, lastCustomerMessageAt: conversation.lastCustomerMessageAt, customer: customer && { id: customer._id, displayName: customer.displayName, segment: customer.segment } };
   };
 
   router.get('/queue', async (_req, res) => {
@@ -142,15 +145,26 @@ export function agentRoutes(deps: { repositories: AgentRouteRepositories; search
       repositories.conversations.listByCustomer(conversation.customerId),
       conversation.ticketId ? repositories.tickets.get(conversation.ticketId) : null,
     ]);
+    const names = new Map((await deps.users.withRoles(['agent', 'admin'])).map((user) => [user._id, user.displayName]));
     const previous = await Promise.all(
-      history.filter((other) => other._id !== id).map(async (other) => ({ id: other._id, channel: other.channel, state: other.state, createdAt: other.createdAt, messages: (await repositories.messages.transcript(other._id)).map((line) => consoleMessage(line, deps.knowledge)) })),
+      history.filter((other) => other._id !== id).map(async (other) => ({
+        id: other._id,
+        channel: other.channel,
+        state: other.state,
+        createdAt: other.createdAt,
+        ...(other.ownerId ? { handledBy: names.get(other.ownerId) ?? other.ownerId } : {}),
+        messages: (await repositories.messages.transcript(other._id)).map((line) => consoleMessage(line, deps.knowledge)),
+      })),
     );
+    const rating = await repositories.csat.forConversation(id);
     res.json({
       conversation: await conversationSummary(conversation),
       ticket: ticket && ticketView(ticket, new Date()),
       customer: customer && { ...customer, identities: identities.map(({ channel, externalId, displayName }) => ({ channel, externalId, displayName })) },
       messages: transcript.map((line) => consoleMessage(line, deps.knowledge)),
       previousConversations: previous,
+      // The customer's survey answer, for the agent on the conversation itself.
+      ...(rating ? { csat: { score: rating.score, ...(rating.comment ? { comment: rating.comment } : {}), at: rating.answeredAt } } : {}),
     });
   });
 
@@ -190,6 +204,17 @@ export function agentRoutes(deps: { repositories: AgentRouteRepositories; search
   router.post('/conversations/:id/handback', async (req, res) => {
     const { id } = validate(idParams, req.params, 'params');
     res.json({ conversation: await conversationSummary(await desk.handBack(id, userOf(res))) });
+  });
+
+  // Online or away: an away agent keeps the console open but gets no conversations and does not count as available.
+  router.get('/status', (_req, res) => {
+    res.json({ status: deps.presence.isAway(userOf(res)._id) ? 'away' : 'online' });
+  });
+  router.post('/status', (req, res) => {
+    const { status } = validate(statusBody, req.body, 'body');
+    deps.presence.setAway(userOf(res)._id, status === 'away');
+    if (status === 'online') deps.events.emit('agent.online', { agentId: userOf(res)._id });
+    res.json({ status });
   });
 
   router.get('/agents', async (_req, res) => {
