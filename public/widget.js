@@ -12,7 +12,7 @@
   if (window.__carelineWidget) return;
   window.__carelineWidget = true;
 
-  const script = document.currentScript || document.querySelector('script[src*="widget.js"]');
+  const script = /** @type {HTMLScriptElement | null} */ (document.currentScript || document.querySelector('script[src*="widget.js"]'));
   const base = new URL(script ? script.src : location.href).origin;
   const storageKey = `careline:${base}`;
 
@@ -446,6 +446,7 @@
     return `c_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
   };
 
+  /** @param {{ text: string, payload?: string }} message */
   const send = ({ text, payload }) => {
     const clean = String(text || '').trim().slice(0, 2000);
     if (!clean && !payload) return;

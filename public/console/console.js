@@ -150,10 +150,10 @@
   const tickQueue = () => {
     const aged = Date.now() - queueDrawnAt;
     let breaches = 0;
-    for (const waiting of document.querySelectorAll('#queue .waiting')) {
+    for (const waiting of document.querySelectorAll(/** @type {'span'} */ ('#queue .waiting'))) {
       waiting.textContent = t('waiting {minutes} · {channel}', { minutes: minutes(Number(waiting.dataset.waitingMs) + aged), channel: waiting.dataset.channel });
     }
-    for (const sla of document.querySelectorAll('#queue .sla')) {
+    for (const sla of document.querySelectorAll(/** @type {'span'} */ ('#queue .sla'))) {
       const msLeft = Number(sla.dataset.msLeft) - aged;
       const breached = msLeft < 0;
       if (breached) breaches++;
@@ -599,7 +599,7 @@
     };
     if (key === 'n') {
       // The next of my conversations after the open one, else the first waiting one's Claim.
-      const mine = [...document.querySelectorAll('#mine li button')];
+      const mine = [...document.querySelectorAll(/** @type {'button'} */ ('#mine li button'))];
       const at = mine.findIndex((button) => button.closest('li').classList.contains('open'));
       const next = mine[(at + 1) % Math.max(mine.length, 1)];
       if (next && mine.length > (at >= 0 ? 1 : 0)) next.click();

@@ -1,0 +1,45 @@
+// Types for the browser scripts under public/ (checked by `tsc -p tsconfig.public.json`,
+// part of `npm test`). The pages share code through these window globals, loaded in order
+// by each page's <script> tags; there is no bundler.
+
+interface CarelineSession {
+  user: { id: string; email: string; displayName: string; roles: string[]; staffLocale?: string };
+  csrfToken: string;
+}
+
+type CarelineApi = (path: string, options?: RequestInit) => Promise<any>;
+type CarelineSend = (method: string, path: string, body?: unknown) => Promise<any>;
+
+interface Window {
+  /** public/staff/staff-i18n.js */
+  CarelineI18n: {
+    add(phrases: Partial<Record<'vi' | 'cs' | 'zh', Record<string, string>>>): void;
+    t(english: string, params?: Record<string, unknown>): string;
+    use(locale?: string): string;
+    pick(preferred?: string): string;
+    languageMenu(save: (locale: string) => void): HTMLSelectElement;
+    readonly locale: string;
+  };
+  /** public/staff/staff-client.js */
+  CarelineStaff: {
+    /** The first match of a selector (loosely typed: pages read form fields and element-specific properties from it). */
+    $(selector: string, root?: ParentNode): any;
+    el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K];
+    createApi(csrfToken?: () => string | null): { api: CarelineApi; send: CarelineSend; post: (path: string, body?: unknown) => Promise<any> };
+    staffNav(user: CarelineSession['user']): HTMLElement;
+    gate(session: CarelineSession, role: string, logout: () => void): boolean;
+    staffLanguage(session: CarelineSession, send: CarelineSend): HTMLSelectElement;
+  };
+  /** public/console/canned-picker.js */
+  CarelineCanned: {
+    attach(textarea: HTMLTextAreaElement, options: { responses: () => { shortcut: string; text: string; locale?: string }[]; context: () => { customerName?: string; agentName?: string; ticketNumber?: number; locale?: string } }): void;
+    fill(text: string, context: { customerName?: string; agentName?: string; ticketNumber?: number; locale?: string }): string;
+  };
+  /** public/editor/synonyms.js */
+  CarelineSynonyms: (deps: any) => any;
+  /** public/widget.js: set once the widget has started on a page (a second copy does nothing). */
+  __carelineWidget?: boolean;
+}
+
+/** Chart.js, served at /dashboard/vendor/chart.umd.min.js. */
+declare const Chart: any;
