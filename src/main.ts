@@ -3,6 +3,7 @@
  * Careline's entry point and composition root: the only module that reads the environment,
  * creates clients (mongoose) and listens. `careline [serve|config|help] [--config FILE]`.
  */
+import { initHelp, runInit, terminalQuestions } from './app/init-command.js';
 import { enabledChannels, loadCarelineConfig, maskCarelineSecrets, type CarelineConfig } from './channels/careline-config.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +35,7 @@ Commands:
   user add  add a user: --email E [--name N] [--role agent|editor|admin ...] [--admin]
             [--password P] (a password is generated and printed when none is given)
 ${kbHelp}
+${initHelp}
   help      show this help
 
 Options:
@@ -229,6 +231,17 @@ async function main(argv: string[]): Promise<void> {
   const { command, configFile } = args;
   if (command === 'help') {
     process.stdout.write(`${helpText}\n`);
+    return;
+  }
+  if (command === 'init') {
+    // Before the configuration is read: it writes the configuration.
+    const terminal = args.options.name ? null : terminalQuestions();
+    const flags = Object.fromEntries((['name', 'hotline', 'website', 'hours', 'locale'] as const).flatMap((flag) => (args.options[flag] ? [[flag, args.options[flag]![0]!]] : [])));
+    try {
+      process.exitCode = await runInit({ flags, dir: process.cwd(), force: Boolean(args.options.force), ...(terminal ? { ask: terminal.ask } : {}) }, process.stdout, process.stderr);
+    } finally {
+      terminal?.close();
+    }
     return;
   }
   if (command !== 'serve' && command !== 'config' && command !== 'user' && command !== 'kb') {

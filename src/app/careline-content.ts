@@ -1,4 +1,5 @@
 import type { Config } from '../config/config-schema.js';
+import { fillBusiness } from '../config/business-profile.js';
 import { IntentMatcher } from '../intents/intent-matcher.js';
 import { readIntentFiles } from '../intents/read-intent-files.js';
 import { readArticleFiles } from '../knowledge/files/read-article-files.js';
@@ -19,9 +20,9 @@ export interface CarelineContent {
  * and the knowledge base's article and synonym files (bad ones are reported as problems).
  * `createCareline` does this itself unless it is handed the content already read.
  */
-export function readCarelineContent(config: Pick<Config, 'intentsDir' | 'knowledgeBaseDir'>): CarelineContent {
+export function readCarelineContent(config: Pick<Config, 'intentsDir' | 'knowledgeBaseDir' | 'business'>): CarelineContent {
   return {
-    intents: new IntentMatcher(readIntentFiles(config.intentsDir)),
+    intents: new IntentMatcher(readIntentFiles(config.intentsDir), (text, locale) => fillBusiness(text, config.business, locale)),
     articleFiles: readArticleFiles(config.knowledgeBaseDir),
     synonymFiles: readSynonymFiles(config.knowledgeBaseDir),
   };

@@ -1,3 +1,6 @@
+import { join, resolve } from 'node:path';
+import { isDemoProfile } from '../config/business-profile.js';
+import { packageRoot } from '../http/package-root.js';
 import type { Server } from 'node:http';
 import type OpenAI from 'openai';
 import type { Logger } from 'pino';
@@ -79,6 +82,10 @@ export async function createCareline({ config, store, logger, modules = channelM
   const problems = [...files.problems, ...synonymFiles.problems];
   const knowledgeReport: KnowledgeLoadReport = { files: files.articles.length, added, indexed, problems };
   for (const problem of problems) logger.warn(problem, `knowledge-base file skipped: ${problem.path}: ${problem.field}: ${problem.message}`);
+  // A shop's own knowledge base with the demo shop's profile: its customers would hear the demo's name and hotline.
+  if (isDemoProfile(config.business) && resolve(config.knowledgeBaseDir) !== join(packageRoot(), 'knowledge-base')) {
+    logger.warn({ knowledgeBaseDir: config.knowledgeBaseDir }, 'the business profile is still the demo shop\'s (An Phat Electronics, 1800 6868) but the knowledge base is your own: set BUSINESS_NAME, BUSINESS_HOTLINE and BUSINESS_WEBSITE (or run `npm run careline -- init`)');
+  }
 
   const limits = new PublicRateLimits(config.rateLimits);
   // Channels are built before the engine (it needs their senders); their messages reach it once it exists.

@@ -45,6 +45,28 @@ export const configFields = z.strictObject({
     })
     .prefault({}),
   timezone: timezone.default('Asia/Ho_Chi_Minh'),
+  /**
+   * Who the bot speaks for: every intent response and bot phrase is a template over it
+   * (`{business.name}`, `{business.hotline}`, `{business.website}`, `{business.hours}`). The
+   * defaults are the bundled demo shop's; `name` may differ per language.
+   */
+  business: z
+    .strictObject({
+      name: z.string().trim().min(1).max(120).default('An Phat Electronics'),
+      names: z
+        .strictObject({
+          vi: z.string().trim().min(1).max(120).optional(),
+          en: z.string().trim().min(1).max(120).optional(),
+          cs: z.string().trim().min(1).max(120).optional(),
+          zh: z.string().trim().min(1).max(120).optional(),
+        })
+        .prefault({}),
+      /** Unset: the demo shop's while the profile is the demo's, else none (see business-profile.ts). */
+      hotline: z.string().trim().max(40).optional(),
+      website: z.string().trim().max(200).optional(),
+      hoursText: z.string().trim().max(200).default(''),
+    })
+    .prefault({}),
   businessHours: z
     .strictObject({
       weekly: weeklyHoursSchema.prefault('mon-fri 08:00-17:30, sat 08:00-12:00'),

@@ -8,7 +8,6 @@ import type { Conversation } from '../conversations/conversation.js';
 import type { Message } from '../conversations/message.js';
 import type { Attachment } from '../core/messages.js';
 import { mediaKinds } from './attachment-routes.js';
-import type { CsatRepository } from '../csat/csat-repository.js';
 import { conversationSearchQuery, type ConversationSearch } from './conversation-search.js';
 import type { EventBus, EventName } from '../events/event-bus.js';
 import { NotFoundError } from '../core/app-error.js';
@@ -64,7 +63,8 @@ export interface AgentRouteRepositories {
   conversations: ConversationRepository;
   messages: MessageRepository;
   tickets: TicketRepository;
-  csat: Pick<CsatRepository, 'forConversation'>;
+  /** The survey answers (the csat folder sits above this one: only the shape is named here). */
+  csat: { forConversation(conversationId: string): Promise<{ score: number; comment?: string | undefined; answeredAt: Date } | null> };
 }
 
 /**

@@ -19,7 +19,11 @@ export class IntentMatcher {
   private readonly index: AnswerIndex;
   private readonly definitions: Map<IntentName, IntentDefinition>;
 
-  constructor(definitions: IntentDefinition[]) {
+  constructor(
+    definitions: IntentDefinition[],
+    /** Fills a response's templates (the business profile: `{business.name}`, …). */
+    private readonly fill: (text: string, locale: Locale) => string = (text) => text,
+  ) {
     this.definitions = new Map(definitions.map((definition) => [definition.intent, definition]));
     this.index = new AnswerIndex(
       definitions.flatMap((definition) =>
@@ -59,6 +63,6 @@ export class IntentMatcher {
   /** A response for the intent in the locale, varied by `pick` (e.g. a turn counter). */
   response(intent: IntentName, locale: Locale, pick = 0): string {
     const responses = this.definitions.get(intent)!.responses[locale];
-    return responses[pick % responses.length]!;
+    return this.fill(responses[pick % responses.length]!, locale);
   }
 }

@@ -1,0 +1,99 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { z } from 'zod';
+
+/** What `careline init` needs to know about the shop (flags, or asked on a terminal). */
+const profileSchema = z.object({
+  name: z.string().trim().min(1, { error: 'the business name is required' }).max(120),
+  hotline: z.string().trim().max(40).default(''),
+  website: z.string().trim().max(200).default(''),
+  hours: z.string().trim().max(200).default(''),
+  locale: z.enum(['vi', 'en', 'cs', 'zh'], { error: 'expected vi, en, cs or zh' }).default('vi'),
+});
+export type ShopProfile = z.infer<typeof profileSchema>;
+
+export interface InitInput {
+  /** The flags given: --name, --hotline, --website, --hours, --locale. */
+  flags: Partial<Record<keyof ShopProfile, string>>;
+  /** Where `.env` and `knowledge-base/` are written (the current folder). */
+  dir: string;
+  force: boolean;
+  /** Asks for what the flags left out; absent when nobody is at a terminal. */
+  ask?: (question: string) => Promise<string>;
+}
+
+export const initHelp = `  init      set up your own shop: --name N [--hotline H] [--website W] [--hours TEXT]
+            [--locale vi|en|cs|zh] [--force]; asks on a terminal for what is missing,
+            writes .env (the business profile) and knowledge-base/ with one example
+            article per language; an existing .env is kept unless --force`;
+
+const env = (value: string) => (/^[\w.:/@+-]*$/.test(value) ? value : JSON.stringify(value));
+
+/** The example article in each language: how to reach the shop, over the profile. */
+function exampleArticles(profile: ShopProfile): Record<'vi' | 'en' | 'cs' | 'zh', string> {
+  const hotline = profile.hotline || '…';
+  const website = profile.website || '…';
+  const hours = profile.hours || '…';
+  const article = (locale: string, title: string, questions: string[], answer: string) =>
+    `---\nid: contact-us\nlocale: ${locale}\ntitle: ${JSON.stringify(title)}\nquestions:\n${questions.map((question) => `  - ${JSON.stringify(question)}`).join('\n')}\ncategory: contact\ntags: [contact]\nstatus: published\n---\n${answer}\n`;
+  return {
+    vi: article('vi', `Làm sao để liên hệ ${profile.name}?`, ['số điện thoại của shop', 'shop mở cửa mấy giờ', 'website của shop là gì'], `Anh/chị có thể gọi hotline **${hotline}**, xem website ${website} hoặc nhắn tin ngay tại đây. Giờ làm việc: ${hours}.`),
+    en: article('en', `How can I contact ${profile.name}?`, ['what is your phone number', 'what are your opening hours', 'what is your website'], `Call our hotline **${hotline}**, visit ${website} or write to us right here. Opening hours: ${hours}.`),
+    cs: article('cs', `Jak mohu kontaktovat ${profile.name}?`, ['jaké máte telefonní číslo', 'jaká je otevírací doba', 'jaký máte web'], `Zavolejte na linku **${hotline}**, navštivte ${website} nebo nám napište přímo sem. Otevírací doba: ${hours}.`),
+    zh: article('zh', `如何联系${profile.name}？`, ['你们的电话是多少', '营业时间是几点', '你们的网站是什么'], `请拨打热线 **${hotline}**，访问 ${website}，或直接在这里给我们留言。营业时间：${hours}。`),
+  };
+}
+
+/**
+ * `careline init`: asks (or takes flags) for the shop's profile, writes `.env` with it and
+ * `knowledge-base/` with one example article per language, so a new shop's customers never
+ * hear the demo shop's name. Returns the exit code; refuses to overwrite `.env` or a
+ * non-empty `knowledge-base/` without --force.
+ */
+export async function runInit(input: InitInput, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const given: Record<string, string> = { ...input.flags } as Record<string, string>;
+  if (input.ask) {
+    const questions: [keyof ShopProfile, string][] = [['name', 'Business name'], ['hotline', 'Hotline (empty: none)'], ['website', 'Website'], ['hours', 'Opening hours, as customers read them'], ['locale', 'Main language (vi, en, cs, zh)']];
+    for (const [field, question] of questions) if (given[field] === undefined) given[field] = (await input.ask(`${question}: `)).trim();
+  }
+  for (const field of ['locale'] as const) if (given[field] === '') delete given[field];
+  const parsed = profileSchema.safeParse(given);
+  if (!parsed.success) {
+    err.write(`careline init: ${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; ')}\n`);
+    return 2;
+  }
+  const profile = parsed.data;
+  const envPath = join(input.dir, '.env');
+  const kbDir = join(input.dir, 'knowledge-base');
+  if (!input.force && existsSync(envPath)) {
+    err.write(`careline init: ${envPath} exists; keep it, or run again with --force to replace it\n`);
+    return 2;
+  }
+  if (!input.force && existsSync(kbDir) && readdirSync(kbDir).length > 0) {
+    err.write(`careline init: ${kbDir} is not empty; keep it, or run again with --force to add the example articles to it\n`);
+    return 2;
+  }
+  const lines = [
+    '# Written by `careline init`; every variable is described in .env.example.',
+    `BUSINESS_NAME=${env(profile.name)}`,
+    ...(profile.hotline ? [`BUSINESS_HOTLINE=${env(profile.hotline)}`] : []),
+    ...(profile.website ? [`BUSINESS_WEBSITE=${env(profile.website)}`] : []),
+    ...(profile.hours ? [`BUSINESS_HOURS_TEXT=${env(profile.hours)}`] : []),
+    `DEFAULT_LOCALE=${profile.locale}`,
+    'KNOWLEDGE_BASE_DIR=./knowledge-base',
+    '',
+  ];
+  writeFileSync(envPath, lines.join('\n'));
+  mkdirSync(join(kbDir, 'contact'), { recursive: true });
+  for (const [locale, text] of Object.entries(exampleArticles(profile))) writeFileSync(join(kbDir, 'contact', `contact-us.${locale}.md`), text);
+  out.write(`Wrote ${envPath} (business profile: ${profile.name}) and ${join(kbDir, 'contact')}/contact-us.{vi,en,cs,zh}.md.\nNext: add your own articles under knowledge-base/ (or import them with \`npm run careline -- kb import\`), then \`npm start\`.\n`);
+  return 0;
+}
+
+/** Asks on the terminal, when there is one. */
+export function terminalQuestions(): { ask: (question: string) => Promise<string>; close: () => void } | null {
+  if (!process.stdin.isTTY) return null;
+  const lines = createInterface({ input: process.stdin, output: process.stdout });
+  return { ask: (question) => lines.question(question), close: () => lines.close() };
+}

@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readCarelineContent } from '../../src/app/careline-content.js';
+import { runInit } from '../../src/app/init-command.js';
+import { loadCarelineConfig } from '../../src/channels/careline-config.js';
+import { botPhrases } from '../../src/engine/bot-phrases.js';
+import { deskPhrases } from '../../src/handoff/desk-phrases.js';
+import { readIntentFiles } from '../../src/intents/read-intent-files.js';
+import { readArticleFiles } from '../../src/knowledge/files/read-article-files.js';
+import { restApiAuth } from '../support/rest-api.js';
+import { startTestApp } from '../support/test-app.js';
+
+const locales = ['vi', 'en', 'cs', 'zh'] as const;
+const demo = /An Ph[aá]t|1800 ?6868|anphat/i;
+const shop = { BUSINESS_NAME: 'Hoa Mai Fashion', BUSINESS_NAME_VI: 'Thời trang Hoa Mai', BUSINESS_HOTLINE: '1900 1234', BUSINESS_WEBSITE: 'hoamai.example' };
+
+/** Every reply the bundled intents can give in every language, as the engine says them. */
+function everyIntentReply(env: Record<string, string>): { locale: string; text: string }[] {
+  const config = loadCarelineConfig({ env });
+  const { intents } = readCarelineContent(config);
+  return readIntentFiles(config.intentsDir).flatMap((definition) => locales.flatMap((locale) => definition.responses[locale].map((_, pick) => ({ locale, text: intents.response(definition.intent, locale, pick) }))));
+}
+
+// Issue 20: 37 of 446 replies to another shop's customers named the demo shop or its hotline.
+describe('the business profile', () => {
+  it('keeps every bundled reply and phrase free of the demo shop for a shop with its own profile', () => {
+    const replies = everyIntentReply(shop);
+    expect(replies.length).toBeGreaterThan(50);
+    expect(replies.filter(({ text }) => demo.test(text))).toEqual([]);
+    expect(replies.filter(({ text }) => /\{[^}]*\}/.test(text))).toEqual([]);
+    expect(replies.some(({ locale, text }) => locale === 'vi' && text.includes('Thời trang Hoa Mai'))).toBe(true);
+    expect(replies.some(({ locale, text }) => locale === 'en' && text.includes('Hoa Mai Fashion'))).toBe(true);
+    expect(replies.some(({ text }) => text.includes('1900 1234'))).toBe(true);
+    const phrases = JSON.stringify([botPhrases, deskPhrases]);
+    expect(phrases).not.toMatch(demo);
+  });
+
+  it('drops a sentence that would name a hotline the shop has not set (never the demo\'s)', () => {
+    const replies = everyIntentReply({ BUSINESS_NAME: 'Hoa Mai Fashion' });
+    expect(replies.filter(({ text }) => /hotline|linku|热线/i.test(text))).toEqual([]);
+    expect(replies.every(({ text }) => text.length > 0)).toBe(true);
+  });
+
+  it('is the demo shop\'s by default, in its Vietnamese name', () => {
+    expect(everyIntentReply({}).some(({ locale, text }) => locale === 'vi' && text.includes('Điện máy An Phát'))).toBe(true);
+  });
+
+  it('greets a shop\'s customer with the shop\'s name over the chat API', async () => {
+    const app = await startTestApp(shop);
+    try {
+      const response = await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { ...restApiAuth, 'content-type': 'application/json' }, body: JSON.stringify({ sender: 'hm-1', text: 'xin chào shop' }) });
+      const { replies } = (await response.json()) as { replies: { text: string }[] };
+      expect(replies.map((reply) => reply.text).join('\n')).not.toMatch(demo);
+      const goodbye = await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { ...restApiAuth, 'content-type': 'application/json' }, body: JSON.stringify({ sender: 'hm-2', text: 'hello' }) });
+      expect(((await goodbye.json()) as { replies: { text: string }[] }).replies.map((reply) => reply.text).join('\n')).toMatch(/Hoa Mai/);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('careline init', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'careline-init-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const output = () => {
+    let text = '';
+    return { stream: { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream, text: () => text };
+  };
+
+  it('writes the profile to .env and one example article per language that the knowledge base reads', async () => {
+    const [out, err] = [output(), output()];
+    expect(await runInit({ flags: { name: 'Hoa Mai Fashion', hotline: '1900 1234', website: 'hoamai.example', hours: '9:00–21:00 every day', locale: 'vi' }, dir, force: false }, out.stream, err.stream)).toBe(0);
+    const env = Object.fromEntries(readFileSync(join(dir, '.env'), 'utf8').split('\n').filter((line) => /^[A-Z_]+=/.test(line)).map((line) => { const [key, ...rest] = line.split('='); const value = rest.join('='); return [key!, value.startsWith('"') ? JSON.parse(value) : value]; }));
+    expect(env).toMatchObject({ BUSINESS_NAME: 'Hoa Mai Fashion', BUSINESS_HOTLINE: '1900 1234', DEFAULT_LOCALE: 'vi' });
+    expect(loadCarelineConfig({ env }).business).toMatchObject({ name: 'Hoa Mai Fashion', hotline: '1900 1234', hoursText: '9:00–21:00 every day' });
+    const { articles, problems } = readArticleFiles(join(dir, 'knowledge-base'));
+    expect(problems).toEqual([]);
+    expect(articles.map((article) => article.locale).sort()).toEqual(['cs', 'en', 'vi', 'zh']);
+    expect(articles.map((article) => article.answer).join('\n')).toContain('1900 1234');
+    expect(out.text()).toContain('Wrote');
+  });
+
+  it('keeps an existing .env unless --force, and names a missing business name', async () => {
+    const [out, err] = [output(), output()];
+    writeFileSync(join(dir, '.env'), 'BUSINESS_NAME=Kept\n');
+    expect(await runInit({ flags: { name: 'Other' }, dir, force: false }, out.stream, err.stream)).toBe(2);
+    expect(err.text()).toContain('exists');
+    expect(readFileSync(join(dir, '.env'), 'utf8')).toBe('BUSINESS_NAME=Kept\n');
+    expect(await runInit({ flags: {}, dir, force: true }, out.stream, err.stream)).toBe(2);
+    expect(err.text()).toContain('--name');
+    expect(readdirSync(join(dir, 'knowledge-base', 'contact'))).toHaveLength(4);
+  });
+});
