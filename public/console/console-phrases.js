@@ -101,7 +101,15 @@ window.CarelineI18n.add({
     "new messages": "tin nhắn mới",
     "handled by {name}": "do {name} xử lý",
     "{n} messages": "{n} tin nhắn",
-    "Rating": "Đánh giá"
+    "Rating": "Đánh giá",
+    "Edit customer": "Sửa thông tin khách hàng",
+    "Name": "Tên",
+    "Segment": "Nhóm khách",
+    "regular": "thường xuyên",
+    "new": "mới",
+    "Tags (comma-separated)": "Nhãn (cách nhau bằng dấu phẩy)",
+    "Phone": "Số điện thoại",
+    "Save customer": "Lưu khách hàng"
   },
   "cs": {
     "Careline — agent console": "Careline — konzole operátora",
@@ -204,7 +212,15 @@ window.CarelineI18n.add({
     "new messages": "nové zprávy",
     "handled by {name}": "vyřizoval(a) {name}",
     "{n} messages": "{n} zpráv",
-    "Rating": "Hodnocení"
+    "Rating": "Hodnocení",
+    "Edit customer": "Upravit zákazníka",
+    "Name": "Jméno",
+    "Segment": "Segment",
+    "regular": "stálý",
+    "new": "nový",
+    "Tags (comma-separated)": "Štítky (oddělené čárkou)",
+    "Phone": "Telefon",
+    "Save customer": "Uložit zákazníka"
   },
   "zh": {
     "Careline — agent console": "Careline — 客服工作台",
@@ -307,6 +323,14 @@ window.CarelineI18n.add({
     "new messages": "新消息",
     "handled by {name}": "由 {name} 处理",
     "{n} messages": "{n} 条消息",
-    "Rating": "评分"
+    "Rating": "评分",
+    "Edit customer": "编辑客户",
+    "Name": "姓名",
+    "Segment": "客户分组",
+    "regular": "常客",
+    "new": "新客户",
+    "Tags (comma-separated)": "标签（用逗号分隔）",
+    "Phone": "电话",
+    "Save customer": "保存客户"
   }
 });

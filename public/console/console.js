@@ -484,6 +484,33 @@
       responses: () => canned,
       context: () => ({ customerName: shown.data.customer && shown.data.customer.displayName, agentName: me.displayName, ticketNumber: shown.data.ticket && shown.data.ticket.number, locale: shown.data.conversation.locale }),
     });
+    // The customer's record: name, segment (a VIP's waiting ticket moves up), tags and contacts.
+    const customerForm = $('.customer-form', section);
+    const customer = data.customer || {};
+    customerForm.elements.displayName.value = customer.displayName || '';
+    customerForm.elements.segment.value = customer.segment || 'new';
+    customerForm.elements.tags.value = (customer.tags || []).join(', ');
+    customerForm.elements.email.value = customer.email || '';
+    customerForm.elements.phone.value = customer.phone || '';
+    customerForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const { elements } = customerForm;
+      const status = $('.customer-status', section);
+      const body = {
+        ...(elements.displayName.value.trim() ? { displayName: elements.displayName.value.trim() } : {}),
+        segment: elements.segment.value,
+        tags: elements.tags.value.split(',').map((tag) => tag.trim()).filter(Boolean),
+        email: elements.email.value.trim() || null,
+        phone: elements.phone.value.trim() || null,
+      };
+      try {
+        await send('PATCH', `/api/customers/${encodeURIComponent(customer._id)}`, body);
+        status.textContent = t('Saved.');
+        refresh(true);
+      } catch (error) {
+        status.textContent = error.message;
+      }
+    });
     // The team's canned responses: listed, added and removed here; offered after "/" in the reply box.
     renderCannedList($('.canned-list', section));
     $('.canned-add', section).addEventListener('submit', async (event) => {

@@ -124,6 +124,11 @@ export async function createCareline({ config, store, logger, modules = channelM
   receipts = dispatcher;
   const presence = new AgentPresence();
   const handoff = new Handoff(config, services.tickets, services.conversations, events, presence);
+  // A customer an agent makes VIP while waiting moves up the queue.
+  events.on('customer.updated', async ({ customerId }) => {
+    const customer = await services.customers.get(customerId);
+    if (customer) await handoff.reprioritize(customer);
+  });
   const questions = new QuestionLog(store);
   const policy = new AnswerPolicy(config, knowledge, intents);
   // The editor's "try it" and the benchmark keep the offline policy; customers get the model-aware one when configured.

@@ -56,6 +56,17 @@ export class CustomerRepository {
    * Customers whose name, e-mail, phone, id or channel id contains `query` (case-insensitive),
    * merged records excluded; for the console's "same person" search.
    */
+  /** Applies an agent's edit (`null` unsets a contact); null when there is no such customer. */
+  async edit(id: string, changes: { displayName?: string; segment?: Customer['segment']; tags?: string[]; email?: string | null; phone?: string | null }): Promise<Customer | null> {
+    const $set: Record<string, unknown> = { updatedAt: new Date() };
+    const $unset: Record<string, ''> = {};
+    for (const [field, value] of Object.entries(changes)) {
+      if (value === null) $unset[field] = '';
+      else if (value !== undefined) $set[field] = field === 'tags' ? [...new Set(value as string[])] : value;
+    }
+    return this.customers.findOneAndUpdate({ _id: id, mergedInto: { $exists: false } }, { $set, ...(Object.keys($unset).length ? { $unset } : {}) });
+  }
+
   async search(query: string, limit = 20): Promise<Customer[]> {
     // Accents optional: "tran thi" finds "Trần Thị Hoa".
     const pattern = foldedPattern(query);

@@ -1,3 +1,5 @@
+import type { EventBus } from '../events/event-bus.js';
+import { segmentSchema } from './customer.js';
 import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole, userOf } from '../accounts/auth.js';
@@ -9,6 +11,18 @@ import type { CustomerRepository } from './customer-repository.js';
 import { verifiedContactInputSchema, type VerifiedContacts } from './verified-contacts.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
+/** What an agent may change on a customer; `null` removes an e-mail or phone. */
+const customerPatch = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(200),
+    segment: segmentSchema,
+    tags: z.array(z.string().trim().min(1).max(50)).max(30),
+    email: z.email().nullable(),
+    phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, { error: 'expected a phone number such as +84 90 123 4567' }).nullable(),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { error: 'nothing to change: give displayName, segment, tags, email or phone' });
+
 const searchQuery = z.object({ q: z.string().trim().min(2, { error: 'expected at least 2 characters' }).max(100) });
 const mergeBody = z.strictObject({ customerId: z.string().min(1).max(100) });
 
@@ -25,9 +39,10 @@ export interface CustomerRouteRepositories {
  * history across channels with identities, verified contacts and merges, `POST
  * /:id/merge { customerId }` to merge another record into this one (same person), and
  * `POST /:id/verified-contacts { email } | { phone }` to confirm a contact, which merges
- * any other customer who owns it.
+ * any other customer who owns it; `PATCH /:id { displayName?, segment?, tags?, email?,
+ * phone? }` edits the record (null removes a contact), and a VIP's waiting ticket moves up.
  */
-export function customerRoutes(repositories: CustomerRouteRepositories): Router {
+export function customerRoutes(repositories: CustomerRouteRepositories, events: EventBus): Router {
   const router = Router();
   router.use(requireRole('agent'));
   const { customers } = repositories;
@@ -69,6 +84,15 @@ export function customerRoutes(repositories: CustomerRouteRepositories): Router 
 
   router.get('/:id', async (req, res) => {
     const { id } = validate(idParams, req.params, 'params');
+    res.json(await summary(id));
+  });
+
+  router.patch('/:id', async (req, res) => {
+    const { id } = validate(idParams, req.params, 'params');
+    const changes = validate(customerPatch, req.body, 'body');
+    const updated = await customers.edit(id, changes);
+    if (!updated) throw new NotFoundError('The customer');
+    events.emit('customer.updated', { customerId: updated._id, agentId: userOf(res)._id });
     res.json(await summary(id));
   });
 

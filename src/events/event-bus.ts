@@ -29,6 +29,8 @@ export interface CarelineEvents {
   'conversation.resolved': { conversation: Conversation; ticket: Ticket | null; agentId: string };
   /** An agent gave the conversation back to the bot. */
   'conversation.handed_back': { conversation: Conversation; agentId: string };
+  /** An agent changed a customer's name, segment, tags or contacts (`PATCH /api/customers/:id`). */
+  'customer.updated': { customerId: string; agentId: string };
   /** An agent opened the console (and can take conversations). */
   'agent.online': { agentId: string };
   /** An internal note was added to a ticket (never sent to the customer). */

@@ -90,6 +90,21 @@ export class Handoff {
     return raised;
   }
 
+  /**
+   * A customer an agent made VIP (or otherwise re-segmented) while waiting: their waiting
+   * tickets rise to the priority the segment gives (never lowered); the console is told.
+   */
+  async reprioritize(customer: Customer): Promise<Ticket[]> {
+    const raised: Ticket[] = [];
+    for (const ticket of (await this.tickets.waiting()).filter((waiting) => waiting.customerId === customer._id)) {
+      const higher = await this.tickets.raisePriority(ticket._id, ticketPriority(customer.segment, ticket.reason, this.config.routing.priorities));
+      if (!higher) continue;
+      this.events.emit('ticket.priority_raised', { ticket: higher, from: ticket.priority, reasons: [`segment ${customer.segment}`] });
+      raised.push(higher);
+    }
+    return raised;
+  }
+
   /** Whether agents are at work at `now`, and when they are back if not. */
   opening(now = new Date()): OpeningState {
     return openingState(now, this.config.businessHours.weekly, this.config.businessHours.holidays, this.config.timezone);
