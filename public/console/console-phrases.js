@@ -109,7 +109,8 @@ window.CarelineI18n.add({
     "new": "mới",
     "Tags (comma-separated)": "Nhãn (cách nhau bằng dấu phẩy)",
     "Phone": "Số điện thoại",
-    "Save customer": "Lưu khách hàng"
+    "Save customer": "Lưu khách hàng",
+    "order {code}": "đơn {code}"
   },
   "cs": {
     "Careline — agent console": "Careline — konzole operátora",
@@ -220,7 +221,8 @@ window.CarelineI18n.add({
     "new": "nový",
     "Tags (comma-separated)": "Štítky (oddělené čárkou)",
     "Phone": "Telefon",
-    "Save customer": "Uložit zákazníka"
+    "Save customer": "Uložit zákazníka",
+    "order {code}": "objednávka {code}"
   },
   "zh": {
     "Careline — agent console": "Careline — 客服工作台",
@@ -331,6 +333,7 @@ window.CarelineI18n.add({
     "new": "新客户",
     "Tags (comma-separated)": "标签（用逗号分隔）",
     "Phone": "电话",
-    "Save customer": "保存客户"
+    "Save customer": "保存客户",
+    "order {code}": "订单 {code}"
   }
 });

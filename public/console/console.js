@@ -188,7 +188,7 @@
       const sla = el('span', 'sla');
       sla.dataset.msLeft = String(item.ticket.sla.msLeft);
       li.append(waiting, sla);
-      if (item.ticket.contact) li.append(el('span', 'contact', t('contact: {contact}', { contact: [item.ticket.contact.email, item.ticket.contact.phone].filter(Boolean).join(', ') })));
+      if (item.ticket.contact) li.append(el('span', 'contact', t('contact: {contact}', { contact: [item.ticket.contact.email, item.ticket.contact.phone, item.ticket.contact.orderCode && t('order {code}', { code: item.ticket.contact.orderCode })].filter(Boolean).join(', ') })));
       const claim = el('button', '', 'Claim');
       claim.type = 'button';
       claim.addEventListener('click', async () => {

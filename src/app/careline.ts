@@ -149,7 +149,7 @@ export async function createCareline({ config, store, logger, modules = channelM
     knowledge,
     intents,
     handoff,
-    waiting: new WaitingMessages({ tickets: services.tickets, customers: services.customers, messages: services.messages, handoff }),
+    waiting: new WaitingMessages({ tickets: services.tickets, customers: services.customers, messages: services.messages, handoff, orderCodePattern: new RegExp(config.orderCodePattern, 'iu') }),
     customers: services.customers,
     questions,
     dispatcher,

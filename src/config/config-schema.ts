@@ -9,6 +9,21 @@ export { localeSchema, type Locale } from '../core/locale.js';
 
 const priority = z.enum(['urgent', 'high', 'normal', 'low'], { error: 'expected urgent, high, normal or low' });
 
+/** The default shape of a shop's order codes: DH / ĐH / OD / ORD and 4–12 digits ("đơn DH123456"). */
+export const defaultOrderCodePattern = '(?:DH|ĐH|OD|ORD)[-_ ]?\\d{4,12}';
+
+const regexSource = z.string().min(1).max(300).refine(
+  (source) => {
+    try {
+      new RegExp(source, 'iu');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'expected a regular expression, e.g. (?:DH|ORD)\\d{6}' },
+);
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected dates as YYYY-MM-DD' });
 
 /**
@@ -50,6 +65,8 @@ export const configFields = z.strictObject({
    * (`{business.name}`, `{business.hotline}`, `{business.website}`, `{business.hours}`). The
    * defaults are the bundled demo shop's; `name` may differ per language.
    */
+  /** What an order code looks like (a regular expression, case-insensitive): kept on the ticket, never read as a phone number. */
+  orderCodePattern: regexSource.default(defaultOrderCodePattern),
   business: z
     .strictObject({
       name: z.string().trim().min(1).max(120).default('An Phat Electronics'),

@@ -1,3 +1,4 @@
+import type { WaitingMessages } from '../handoff/waiting-messages.js';
 import type { Config } from '../config/config-schema.js';
 import { localeTags, type Locale } from '../core/locale.js';
 import type { MessageRepository } from '../conversations/message-repository.js';
@@ -28,6 +29,8 @@ export interface BotActionDeps {
   knowledge: KnowledgeBase;
   intents: IntentMatcher;
   handoff: Handoff;
+  /** Keeps the contact details and order code of the message that asked for a person on its ticket. */
+  waiting: Pick<WaitingMessages, 'keepContactDetails'>;
   messages: MessageRepository;
   events: EventBus;
   /** The public page of an article, linked under answers. */
@@ -138,11 +141,15 @@ export class BotActions {
     if (!escalation) return;
     turn.conversation = escalation.conversation;
     const { opening, ticket, agentsAvailable } = escalation;
+    // "sdt em 0903 123 456, cho gặp nhân viên": kept on the ticket, and not asked for again.
+    const kept = await this.deps.waiting.keepContactDetails(turn.conversation, turn.customer, turn.message.text);
+    const contact = [kept?.email, kept?.phone].filter(Boolean).join(', ');
+    const leaveContact = contact ? fill(phrases.contactSaved, { contact }) : phrases.leaveContact;
     const when = agentsAvailable
       ? phrases.agentsAvailable
       : !opening.open
-        ? `${fill(phrases.agentsBack, { time: opening.nextOpenAt ? this.formatTime(opening.nextOpenAt, locale) : '' })} ${phrases.leaveContact}`
-        : `${phrases.agentsBusy} ${phrases.leaveContact}`;
+        ? `${fill(phrases.agentsBack, { time: opening.nextOpenAt ? this.formatTime(opening.nextOpenAt, locale) : '' })} ${leaveContact}`
+        : `${phrases.agentsBusy} ${leaveContact}`;
     await say({ text: `${intro ? `${intro}\n\n` : ''}${fill(phrases.handedOff, { number: ticket.number })} ${when}` });
   }
 

@@ -167,6 +167,8 @@ export class ConversationEngine {
     const { conversation } = turn;
     if (wordless(turn.message)) return this.withoutWords(turn, output);
     if (conversation.state === 'waiting') await this.whileWaiting(turn, output);
+    // With the bot too, an e-mail or phone the customer gives is kept on their record.
+    else if (conversation.state === 'bot' && message.text) await this.deps.waiting.keepContactDetails(conversation, turn.customer, message.text);
     if (conversation.state !== 'bot' || (await this.answeredSurvey(turn, output))) return turn;
 
     await this.deps.dispatcher.typing(conversation, output);

@@ -27,7 +27,7 @@ export const ticketSchema = z.object({
   status: ticketStatusSchema,
   assigneeId: z.string().nullable().default(null),
   notes: z.array(ticketNoteSchema).default([]),
-  contact: z.object({ email: z.email().optional(), phone: z.string().optional() }).optional(),
+  contact: z.object({ email: z.email().optional(), phone: z.string().optional(), orderCode: z.string().max(60).optional() }).optional(),
   createdAt: z.date(),
   firstResponseAt: z.date().optional(),
   resolvedAt: z.date().optional(),

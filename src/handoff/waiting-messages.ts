@@ -24,14 +24,14 @@ export type WaitingReply = { kind: 'contact'; contact: ContactDetails } | { kind
  */
 export class WaitingMessages {
   constructor(
-    private readonly deps: { tickets: TicketRepository; customers: CustomerRepository; messages: MessageRepository; handoff: Handoff },
+    private readonly deps: { tickets: TicketRepository; customers: CustomerRepository; messages: MessageRepository; handoff: Handoff; orderCodePattern?: RegExp },
   ) {}
 
   /** Takes the message; resolves with what to tell the customer, or null to stay silent. */
   async take(conversation: Conversation, customer: Customer, message: Message): Promise<WaitingReply | null> {
     const kept = await this.keepContactDetails(conversation, customer, message.text);
     await this.raiseOnComplaint(conversation, customer, message.text);
-    if (kept) return { kind: 'contact', contact: kept };
+    if (kept && (kept.email || kept.phone)) return { kind: 'contact', contact: kept };
     return this.acknowledgement(conversation, message);
   }
 
@@ -43,14 +43,19 @@ export class WaitingMessages {
     return ticket && ticket.status === 'waiting' ? { kind: 'kept', ticketNumber: ticket.number } : null;
   }
 
-  private async keepContactDetails(conversation: Conversation, customer: Customer, text: string): Promise<ContactDetails | null> {
-    const contact = findContactDetails(text);
-    if (!conversation.ticketId || (!contact.email && !contact.phone)) return null;
-    const ticket = await this.deps.tickets.get(conversation.ticketId);
-    if (!ticket || ticket.status !== 'waiting') return null;
-    await this.deps.tickets.change(ticket._id, { $set: { contact: { ...ticket.contact, ...contact } } });
-    await this.deps.customers.update(customer._id, contact);
-    return contact;
+  /**
+   * Keeps an e-mail, phone number or order code the customer wrote (in any message, also the
+   * one that asked for a person): the e-mail and phone on the customer, all of them on the
+   * conversation's open ticket. Resolves with what it kept, or null.
+   */
+  async keepContactDetails(conversation: Conversation, customer: Customer, text: string): Promise<ContactDetails | null> {
+    const found = findContactDetails(text, this.deps.orderCodePattern);
+    if (!found.email && !found.phone && !found.orderCode) return null;
+    const { email, phone } = found;
+    if ((email && email !== customer.email) || (phone && phone !== customer.phone)) await this.deps.customers.update(customer._id, { ...(email ? { email } : {}), ...(phone ? { phone } : {}) });
+    const ticket = conversation.ticketId ? await this.deps.tickets.get(conversation.ticketId) : null;
+    if (ticket && (ticket.status === 'waiting' || ticket.status === 'assigned')) await this.deps.tickets.change(ticket._id, { $set: { contact: { ...ticket.contact, ...found } } });
+    return found;
   }
 
   private async raiseOnComplaint(conversation: Conversation, customer: Customer, text: string): Promise<void> {
