@@ -1,3 +1,4 @@
+import { IdleClose } from '../conversations/idle-close.js';
 import { join, resolve } from 'node:path';
 import { isDemoProfile } from '../config/business-profile.js';
 import { packageRoot } from '../http/package-root.js';
@@ -158,6 +159,7 @@ export async function createCareline({ config, store, logger, modules = channelM
     articleUrl: (slug, locale) => `${publicBase}/help/${slug}?lang=${locale}`,
   });
   acceptor = engine;
+  new IdleClose({ conversations: services.conversations, jobs: services.jobs, jobRunner, events, idleMs: config.idleCloseMinutes * 60_000 }).listen();
   const desk = new AgentDesk(services.tickets, services.conversations, dispatcher, events, config.locales.default);
   const sessions = new SessionRepository(store);
   if (config.routing.autoAssign) new AutoAssigner({ presence, users: services.users, conversations: services.conversations, tickets: services.tickets, desk, logger }).listen(events);

@@ -65,6 +65,8 @@ export const configFields = z.strictObject({
    * (`{business.name}`, `{business.hotline}`, `{business.website}`, `{business.hours}`). The
    * defaults are the bundled demo shop's; `name` may differ per language.
    */
+  /** Minutes without a message after which a conversation the bot has closes (0: never); the customer's next message starts a new one. */
+  idleCloseMinutes: wholeNumber(0, 525_600).default(60),
   /** What an order code looks like (a regular expression, case-insensitive): kept on the ticket, never read as a phone number. */
   orderCodePattern: regexSource.default(defaultOrderCodePattern),
   business: z

@@ -27,6 +27,7 @@ export const envVars: EnvVar[] = [
   { name: 'DEFAULT_LOCALE', path: ['locales', 'default'], description: 'Language used when an article lacks the customer\'s language: vi, en, cs or zh.', example: 'vi' },
   { name: 'SUPPORTED_LOCALES', path: ['locales', 'supported'], description: 'Comma-separated languages served.', example: 'vi,en,cs,zh' },
   { name: 'TIMEZONE', path: ['timezone'], description: 'IANA time zone of the business hours.', example: 'Asia/Ho_Chi_Minh' },
+  { name: 'IDLE_CLOSE_MINUTES', path: ['idleCloseMinutes'], description: 'Minutes without a message after which a conversation the bot has closes (0: never); a customer who comes back later starts a new conversation, and agents see the earlier ones.', example: '60' },
   { name: 'ORDER_CODE_PATTERN', path: ['orderCodePattern'], description: 'What your order codes look like, as a regular expression (case-insensitive); a code in a message is kept on the ticket and never taken for a phone number. Default: DH, ĐH, OD or ORD and 4–12 digits.', example: '(?:DH|ORD)[-_ ]?\\d{4,12}' },
   { name: 'BUSINESS_NAME', path: ['business', 'name'], description: 'Your business as the bot names it in greetings, goodbyes, hand-offs and apologies ({business.name} in intents/). Default: the demo shop, An Phat Electronics.', example: 'Hoa Mai Fashion' },
   { name: 'BUSINESS_NAME_VI', path: ['business', 'names', 'vi'], description: 'The name in Vietnamese replies, if it differs (likewise BUSINESS_NAME_EN, _CS, _ZH).', example: 'Thời trang Hoa Mai' },

@@ -159,7 +159,7 @@ export class ConversationEngine {
     this.deps.events.emit('message.received', { conversation: recorded.conversation, message });
     // A reaction or a notice is kept where it arrived, and never reopens a resolved conversation.
     if (isSilentMessage(message)) return turn;
-    if (turn.conversation.state === 'resolved') {
+    if (turn.conversation.state === 'resolved' || turn.conversation.state === 'closed') {
       // Written to a resolved conversation whose survey is open: the rating stays there; anything else starts anew.
       if (await this.answeredSurvey(turn, output)) return turn;
       Object.assign(turn, await this.deps.log.reopen(turn));

@@ -74,7 +74,7 @@ export class ConversationLog {
   private async surveyedConversation(customer: Customer, inbound: InboundMessage): Promise<Conversation | null> {
     const id = await this.surveyed?.(customer._id, inbound.channel, inbound.receivedAt);
     const conversation = id ? await this.conversations.get(id) : null;
-    return conversation?.state === 'resolved' ? conversation : null;
+    return conversation?.state === 'resolved' || conversation?.state === 'closed' ? conversation : null;
   }
 
   /** A reaction or notice after the conversation was resolved (a 👍 to the agent's last message) stays in it rather than opening a new one. */
