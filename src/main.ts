@@ -3,6 +3,7 @@
  * Careline's entry point and composition root: the only module that reads the environment,
  * creates clients (mongoose) and listens. `careline [serve|config|help] [--config FILE]`.
  */
+import { NotFoundError } from './core/app-error.js';
 import { initHelp, runInit, terminalQuestions } from './app/init-command.js';
 import { enabledChannels, loadCarelineConfig, maskCarelineSecrets, type CarelineConfig } from './channels/careline-config.js';
 import { createServer } from 'node:http';
@@ -36,6 +37,9 @@ Commands:
             [--password P] (a password is generated and printed when none is given)
 ${kbHelp}
 ${initHelp}
+  customers export ID   print everything held about a customer as JSON (audited)
+  customers erase ID --force   erase a customer's words, names, contacts and platform
+            ids everywhere; reports keep their counts (audited)
   help      show this help
 
 Options:
@@ -205,11 +209,40 @@ async function userCommand(args: Args, config: Config): Promise<void> {
   }
   const store = await openStore(config);
   try {
-    const { user, generatedPassword } = await addUser(createServices(store).users, { email: parsed.data.email, roles: parsed.data.role, ...(parsed.data.name ? { name: parsed.data.name } : {}), ...(parsed.data.password ? { password: parsed.data.password } : {}) });
+    const services = createServices(store);
+    const { user, generatedPassword } = await addUser(services.users, { email: parsed.data.email, roles: parsed.data.role, ...(parsed.data.name ? { name: parsed.data.name } : {}), ...(parsed.data.password ? { password: parsed.data.password } : {}) });
+    await services.audit.record({ actor: 'cli', action: 'user_added', target: user._id, details: { email: user.email, roles: user.roles } });
     process.stdout.write(`Added ${user.email} (${user.roles.join(', ')})${generatedPassword ? ` with the password ${generatedPassword}` : ''}\n`);
   } catch (error) {
     if (!(error instanceof DuplicateKeyError)) throw error;
     process.stderr.write(`careline user add: ${parsed.data.email} already exists\n`);
+    process.exitCode = 2;
+  } finally {
+    await store.close();
+  }
+}
+
+/** `careline customers export ID` (JSON on stdout) and `careline customers erase ID --force`; both audited as `cli`. */
+async function customersCommand(args: Args, config: Config): Promise<void> {
+  const [, action, id] = args.words;
+  if ((action !== 'export' && action !== 'erase') || !id) {
+    process.stderr.write('careline customers: expected "customers export ID" or "customers erase ID --force"\n');
+    process.exitCode = 2;
+    return;
+  }
+  if (action === 'erase' && !args.options.force) {
+    process.stderr.write(`careline customers erase: this removes ${id}'s words, names, contacts and platform ids for good; run again with --force\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const store = await openStore(config);
+  try {
+    const { customerData } = createServices(store);
+    const result = action === 'export' ? await customerData.export(id, 'cli') : { erased: await customerData.erase(id, 'cli') };
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    process.stderr.write(`careline customers: no customer ${id}\n`);
     process.exitCode = 2;
   } finally {
     await store.close();
@@ -244,7 +277,7 @@ async function main(argv: string[]): Promise<void> {
     }
     return;
   }
-  if (command !== 'serve' && command !== 'config' && command !== 'user' && command !== 'kb') {
+  if (command !== 'serve' && command !== 'config' && command !== 'user' && command !== 'kb' && command !== 'customers') {
     process.stderr.write(`Unknown command "${command}".\n\n${helpText}\n`);
     process.exitCode = 2;
     return;
@@ -260,6 +293,10 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'kb') {
     await kbCommand(args, config);
+    return;
+  }
+  if (command === 'customers') {
+    await customersCommand(args, config);
     return;
   }
   const logger = pino({ level: config.logLevel, base: { service: 'careline' } });

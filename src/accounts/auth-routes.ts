@@ -9,6 +9,7 @@ import type { LoginThrottle } from './login-throttle.js';
 import { PasswordCheck } from './password-check.js';
 import type { SessionRepository } from './session-repository.js';
 import type { User } from './user.js';
+import type { AuditLog } from './audit-log.js';
 import type { UserRepository } from './user-repository.js';
 
 const loginSchema = z.strictObject({ email: z.email().max(200), password: z.string().min(1).max(200) });
@@ -25,7 +26,7 @@ export function publicUser(user: User) {
  * SameSite=Strict session cookie and returns the user and the CSRF token; `GET /api/auth/me`;
  * `POST /api/auth/logout` (with the CSRF token, like every change).
  */
-export function authRoutes(deps: { users: UserRepository; sessions: SessionRepository; throttle: LoginThrottle; config: Pick<Config, 'publicUrl'>; passwords?: PasswordCheck }): Router {
+export function authRoutes(deps: { users: UserRepository; sessions: SessionRepository; throttle: LoginThrottle; config: Pick<Config, 'publicUrl'>; passwords?: PasswordCheck; audit?: AuditLog }): Router {
   const router = Router();
   const secure = deps.config.publicUrl?.startsWith('https:') ? '; Secure' : '';
   const passwords = deps.passwords ?? new PasswordCheck();
@@ -35,8 +36,12 @@ export function authRoutes(deps: { users: UserRepository; sessions: SessionRepos
     const { attempt, retryAfterMs } = deps.throttle.reserve(`email:${email.toLowerCase()}`, `ip:${addressKey(req.ip)}`);
     if (!attempt) throw new TooManyRequestsError(`Too many failed logins; try again in ${Math.ceil(retryAfterMs / 1000)} s.`, Math.ceil(retryAfterMs / 1000));
     const user = await deps.users.findByEmail(email);
-    if (!(await passwords.accepts(user, password)) || !user) throw new UnauthorizedError('Wrong e-mail or password.');
+    if (!(await passwords.accepts(user, password)) || !user) {
+      await deps.audit?.record({ actor: 'anonymous', action: 'login_failed', target: email.toLowerCase(), details: { address: req.ip } });
+      throw new UnauthorizedError('Wrong e-mail or password.');
+    }
     attempt.succeeded();
+    await deps.audit?.record({ actor: user._id, action: 'login', target: user._id, details: { address: req.ip } });
     const { token, session } = await deps.sessions.start(user._id);
     res.setHeader('set-cookie', `${sessionCookie}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${12 * 3600}${secure}`);
     res.json({ user: publicUser(user), csrfToken: session.csrfToken });
@@ -53,6 +58,7 @@ export function authRoutes(deps: { users: UserRepository; sessions: SessionRepos
     checkCsrf(req, auth);
     const { staffLocale } = validate(meBody, req.body, 'body');
     const user = await deps.users.setStaffLocale(auth.user._id, staffLocale);
+    await deps.audit?.record({ actor: auth.user._id, action: 'staff_language', target: auth.user._id, details: { staffLocale } });
     if (!user) throw new UnauthorizedError();
     res.json({ user: publicUser(user), csrfToken: auth.session.csrfToken });
   });

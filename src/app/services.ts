@@ -1,3 +1,5 @@
+import { AuditLog } from '../accounts/audit-log.js';
+import { CustomerData } from '../customers/customer-data.js';
 import { UserRepository } from '../accounts/user-repository.js';
 import { ConversationLog } from '../engine/conversation-log.js';
 import { ConversationRepository } from '../conversations/conversation-repository.js';
@@ -23,6 +25,7 @@ export function createServices(store: DocumentStore) {
   const merges = new CustomerMerge(store);
   const verifiedContacts = new VerifiedContacts(store, merges);
   const csatPrompts = new CsatPromptRepository(store);
+  const audit = new AuditLog(store);
   return {
     customers,
     conversations,
@@ -34,6 +37,8 @@ export function createServices(store: DocumentStore) {
     synonyms: new SynonymRepository(store),
     users: new UserRepository(store),
     cannedResponses: new CannedResponses(store),
+    audit,
+    customerData: new CustomerData(store, audit),
     jobs: new JobQueue(store),
     outbox: new Outbox(store),
     merges,

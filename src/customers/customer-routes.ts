@@ -1,3 +1,5 @@
+import type { AuditLog } from '../accounts/audit-log.js';
+import type { CustomerData } from './customer-data.js';
 import type { EventBus } from '../events/event-bus.js';
 import { segmentSchema } from './customer.js';
 import { Router } from 'express';
@@ -11,6 +13,9 @@ import type { CustomerRepository } from './customer-repository.js';
 import { verifiedContactInputSchema, type VerifiedContacts } from './verified-contacts.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
+/** Erasing cannot be undone: the body must say so. */
+const eraseBody = z.strictObject({ confirm: z.literal('erase', { error: 'send { "confirm": "erase" }: erasure cannot be undone' }) });
+
 /** What an agent may change on a customer; `null` removes an e-mail or phone. */
 const customerPatch = z
   .strictObject({
@@ -32,6 +37,8 @@ export interface CustomerRouteRepositories {
   conversations: ConversationRepository;
   verifiedContacts: VerifiedContacts;
   merges: CustomerMerge;
+  customerData: CustomerData;
+  audit: AuditLog;
 }
 
 /**
@@ -87,12 +94,26 @@ export function customerRoutes(repositories: CustomerRouteRepositories, events: 
     res.json(await summary(id));
   });
 
+  // Data requests (admins): everything held about the customer, and erasure; both audited.
+  router.get('/:id/export', requireRole('admin'), async (req, res) => {
+    const { id } = validate(idParams, req.params, 'params');
+    const data = await repositories.customerData.export(id, userOf(res)._id);
+    res.setHeader('content-disposition', `attachment; filename="customer-${id}.json"`);
+    res.json(data);
+  });
+  router.post('/:id/erase', requireRole('admin'), async (req, res) => {
+    const { id } = validate(idParams, req.params, 'params');
+    validate(eraseBody, req.body, 'body');
+    res.json({ erased: await repositories.customerData.erase(id, userOf(res)._id) });
+  });
+
   router.patch('/:id', async (req, res) => {
     const { id } = validate(idParams, req.params, 'params');
     const changes = validate(customerPatch, req.body, 'body');
     const updated = await customers.edit(id, changes);
     if (!updated) throw new NotFoundError('The customer');
     events.emit('customer.updated', { customerId: updated._id, agentId: userOf(res)._id });
+    await repositories.audit.record({ actor: userOf(res)._id, action: 'customer_updated', target: id, details: { fields: Object.keys(changes) } });
     res.json(await summary(id));
   });
 
@@ -100,6 +121,7 @@ export function customerRoutes(repositories: CustomerRouteRepositories, events: 
     const { id } = validate(idParams, req.params, 'params');
     const { customerId } = validate(mergeBody, req.body, 'body');
     const merge = await repositories.merges.merge({ survivorId: id, mergedId: customerId, reason: 'agent', actorId: userOf(res)._id });
+    await repositories.audit.record({ actor: userOf(res)._id, action: 'customer_merged', target: id, details: { mergedId: customerId, status: merge.status } });
     res.json({ merge: { survivorId: merge.survivorId, mergedId: merge.mergedId, status: merge.status, moved: merge.moved }, ...(await summary(id)) });
   });
 

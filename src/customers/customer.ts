@@ -16,6 +16,8 @@ export const customerSchema = z.object({
   tags: z.array(z.string().max(50)).default([]),
   /** Set when an agent or a verified contact merged this record into another: that one is the person now. */
   mergedInto: z.string().optional(),
+  /** Set when the customer's data was erased on request: the record stays for the reports' counts, without who they are. */
+  erasedAt: z.date().optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
   lastSeenAt: z.date(),

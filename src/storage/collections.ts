@@ -97,6 +97,7 @@ export const collectionSpecs = [
   { name: 'zalo_tokens', indexes: [] },
   { name: 'offered_choices', indexes: [] },
   { name: 'counters', indexes: [] },
+  { name: 'audit_log', indexes: [{ keys: { at: -1 }, dates: ['at'] }, { keys: { target: 1 } }, { keys: { action: 1 } }] },
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof collectionSpecs)[number]['name'];
