@@ -3,6 +3,10 @@
  * Careline's entry point and composition root: the only module that reads the environment,
  * creates clients (mongoose) and listens. `careline [serve|config|help] [--config FILE]`.
  */
+import { channelModules } from './channels/index.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { exportCustomersCsv, importColumns, importCustomers } from './customers/customer-csv.js';
+import { ProgressBar } from './knowledge/files/progress-bar.js';
 import { NotFoundError } from './core/app-error.js';
 import { initHelp, runInit, terminalQuestions } from './app/init-command.js';
 import { enabledChannels, loadCarelineConfig, maskCarelineSecrets, type CarelineConfig } from './channels/careline-config.js';
@@ -37,6 +41,9 @@ Commands:
             [--password P] (a password is generated and printed when none is given)
 ${kbHelp}
 ${initHelp}
+  customers import FILE.csv [--dry-run]   set segment, tags, name and contacts from a CSV
+            (columns id, phone, email, platform as channel:id, segment, tags, name)
+  customers export-csv  print every customer as CSV
   customers export ID   print everything held about a customer as JSON (audited)
   customers erase ID --force   erase a customer's words, names, contacts and platform
             ids everywhere; reports keep their counts (audited)
@@ -225,8 +232,12 @@ async function userCommand(args: Args, config: Config): Promise<void> {
 /** `careline customers export ID` (JSON on stdout) and `careline customers erase ID --force`; both audited as `cli`. */
 async function customersCommand(args: Args, config: Config): Promise<void> {
   const [, action, id] = args.words;
+  if (action === 'import' || action === 'export-csv') {
+    await customersCsvCommand(action, id, args, config);
+    return;
+  }
   if ((action !== 'export' && action !== 'erase') || !id) {
-    process.stderr.write('careline customers: expected "customers export ID" or "customers erase ID --force"\n');
+    process.stderr.write('careline customers: expected "customers import FILE.csv [--dry-run]", "customers export-csv", "customers export ID" or "customers erase ID --force"\n');
     process.exitCode = 2;
     return;
   }
@@ -244,6 +255,35 @@ async function customersCommand(args: Args, config: Config): Promise<void> {
     if (!(error instanceof NotFoundError)) throw error;
     process.stderr.write(`careline customers: no customer ${id}\n`);
     process.exitCode = 2;
+  } finally {
+    await store.close();
+  }
+}
+
+/** `careline customers import FILE.csv [--dry-run]` (with a progress bar and the rows it could not use) and `customers export-csv` (to stdout). */
+async function customersCsvCommand(action: 'import' | 'export-csv', file: string | undefined, args: Args, config: Config): Promise<void> {
+  if (action === 'import' && (!file || !existsSync(file))) {
+    process.stderr.write(`careline customers import: ${file ? `no file ${file}` : 'name the CSV file'} (columns: ${importColumns.join(', ')})\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const store = await openStore(config);
+  try {
+    const { customers } = createServices(store);
+    if (action === 'export-csv') {
+      process.stdout.write(await exportCustomersCsv(customers));
+      return;
+    }
+    const text = readFileSync(file!, 'utf8');
+    let bar: ProgressBar | null = null;
+    const report = await importCustomers(text, customers, {
+      dryRun: Boolean(args.options['dry-run']),
+      channels: channelModules.map((module) => module.id),
+      progress: (done, total) => (bar ??= new ProgressBar(process.stderr, total, 'importing')).update(done),
+    });
+    process.stdout.write(`${report.dryRun ? 'Dry run: would update' : 'Updated'} ${report.updated}, ${report.dryRun ? 'would create' : 'created'} ${report.created} of ${report.rows} rows; ${report.rejected.length} not used${report.rejected.length ? ':' : '.'}\n`);
+    for (const rejected of report.rejected) process.stdout.write(`  line ${rejected.line}: ${rejected.reason}\n`);
+    if (report.rejected.length > 0) process.exitCode = 1;
   } finally {
     await store.close();
   }

@@ -67,6 +67,17 @@ export class CustomerRepository {
     return this.customers.findOneAndUpdate({ _id: id, mergedInto: { $exists: false } }, { $set, ...(Object.keys($unset).length ? { $unset } : {}) });
   }
 
+  /** Customers (not merged away) with this e-mail or phone, newest first. */
+  findByContact(contact: { email?: string; phone?: string }): Promise<Customer[]> {
+    const or = [...(contact.email ? [{ email: contact.email.toLowerCase() }] : []), ...(contact.phone ? [{ phone: contact.phone }] : [])];
+    return or.length ? this.customers.find({ mergedInto: { $exists: false }, $or: or }, { sort: { lastSeenAt: -1 }, limit: 5 }) : Promise.resolve([]);
+  }
+
+  /** Every customer not merged away, oldest first (exports). */
+  all(): Promise<Customer[]> {
+    return this.customers.find({ mergedInto: { $exists: false } }, { sort: { createdAt: 1 } });
+  }
+
   async search(query: string, limit = 20): Promise<Customer[]> {
     // Accents optional: "tran thi" finds "Trần Thị Hoa".
     const pattern = foldedPattern(query);
