@@ -1,7 +1,7 @@
 import type { ChannelId } from '../../core/channel-id.js';
 import type { Locale } from '../../config/config-schema.js';
 import type { MessageRepository } from '../../conversations/message-repository.js';
-import { NotFoundError } from '../../core/app-error.js';
+import { ConflictError, NotFoundError } from '../../core/app-error.js';
 import { newId } from '../../storage/new-id.js';
 import type { ArticleRepository } from '../../knowledge/article-repository.js';
 import type { ArticleEditor, EditableContent, Editor } from '../article-editor.js';
@@ -99,12 +99,15 @@ export class ContentGaps {
   /** Adds the cluster's questions (or the given ones) as variants of an existing article, published by default. */
   async addVariants(clusterId: string, input: { slug: string; locale: Locale; questions?: string[]; publish: boolean }, editor: Editor): Promise<ContentGap> {
     const found = await this.find(clusterId);
-    const article = await this.deps.articles.find(input.slug, input.locale);
-    if (!article) throw new NotFoundError(`The article ${input.slug}/${input.locale}`);
+    const translation = (await this.deps.editor.article(input.slug)).translations[input.locale];
+    if (!translation) throw new NotFoundError(`The article ${input.slug}/${input.locale}`);
+    const { article, draft } = translation;
+    // The variants are published at once: someone's unfinished draft must not go out with them, nor be replaced.
+    if (draft) throw new ConflictError(`Article ${input.slug}/${input.locale} has unpublished changes (draft ${draft.revision}); publish or discard them first, or add the questions in the editor.`);
     const added = input.questions ?? found.cluster.members.map((member) => member.text.trim());
     const questions = [...new Set([...article.questions, ...added.filter((text) => text.length > 0 && text.length <= 500)])];
     const { title, answer, category, tags } = article;
-    const view = await this.deps.editor.save(input.slug, input.locale, { title, answer, category, tags, questions }, editor);
+    const view = await this.deps.editor.save(input.slug, input.locale, { title, answer, category, tags, questions }, editor, { revision: article.revision, draftRevision: null });
     if (input.publish && (view.draft || view.article.status !== 'published')) await this.deps.editor.publish(input.slug, input.locale, editor);
     return this.close(found, 'variants', editor, { slug: input.slug, locale: input.locale });
   }
