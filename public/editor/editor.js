@@ -391,7 +391,9 @@
   // ---- content gaps ----
   const counts = (record) => Object.entries(record).map(([key, value]) => `${key} ${value}`).join(', ');
   const loadGaps = async () => {
-    const { clusters, resolved } = await api('/api/editor/gaps');
+    const { clusters, resolved, leftOut } = await api('/api/editor/gaps');
+    const kept = [[leftOut.person, 'request(s) for a person'], [leftOut.complaint, 'complaint(s)'], [leftOut.smalltalk, 'greeting(s), thanks and other small talk']].filter(([count]) => count > 0);
+    $('#gaps-left-out').textContent = kept.length > 0 ? `Left out, as the bot handled them on purpose: ${kept.map(([count, what]) => `${count} ${what}`).join(', ')}.` : '';
     const list = $('#gap-list');
     list.replaceChildren();
     if (clusters.length === 0) list.append(el('li', '', 'No open content gaps.'));
@@ -424,9 +426,9 @@
     };
     actions.append(
       button('Create article', 'create-article', () => {
-        const { slug, locale, title, questions } = cluster.suggestion;
+        const { slug, locale, title, questions, category } = cluster.suggestion;
         li.append(
-          articleForm({ slug, locale, title, questions, submitLabel: 'Create and publish' }, async (input) => {
+          articleForm({ slug, locale, title, questions, category: category || '', submitLabel: 'Create and publish' }, async (input) => {
             await post(`/api/editor/gaps/${cluster.id}/article`, input);
             await done(`Published ${input.slug} (${input.locale}) from the content gap.`);
           }),

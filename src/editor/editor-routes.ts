@@ -139,8 +139,8 @@ export function editorRoutes(deps: EditorRouteDeps): Router {
   });
 
   router.get('/gaps', async (_req, res) => {
-    const [clusters, resolved] = await Promise.all([gaps.clusters(), gaps.resolved()]);
-    res.json({ clusters, resolved });
+    const [open, resolved] = await Promise.all([gaps.clusters(), gaps.resolved()]);
+    res.json({ ...open, resolved });
   });
 
   router.post('/gaps/:id/article', async (req, res) => {
