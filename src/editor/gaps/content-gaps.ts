@@ -69,10 +69,11 @@ const countBy = <K extends string>(items: readonly LoggedQuestion[], key: (item:
 const mostCommon = <K extends string>(counts: Partial<Record<K, number>>): K => (Object.entries(counts) as [K, number][]).sort((a, b) => b[1] - a[1])[0]![0];
 
 /**
- * Content gaps: the questions the bot missed, answered weakly, handed off or whose answer
- * was rejected (the question log), clustered into groups of similar questions; the
- * editor's actions on a cluster (create an article, add the questions as variants,
- * dismiss); and, for closed gaps, how many later questions of that kind were answered.
+ * Content gaps: the questions the bot missed, answered weakly or whose answer was rejected
+ * (the question log, without what it handled on purpose: see `handledOnPurpose`),
+ * clustered into groups of similar questions; the editor's actions on a cluster (create
+ * an article, add the questions as variants, dismiss); and, for closed gaps, how many later
+ * questions of that kind were answered.
  */
 export class ContentGaps {
   /** Which logged questions of the last window were handled on purpose (null: a real question). */
