@@ -5,6 +5,9 @@ import { ArticleRepository } from '../src/knowledge/article-repository.js';
 import { readArticleFiles } from '../src/knowledge/files/read-article-files.js';
 import { exportArticles, importArticles } from '../src/knowledge/files/kb-sync.js';
 import { clusterQuestions } from '../src/editor/gaps/cluster-questions.js';
+import { handledOnPurpose } from '../src/editor/gaps/handled-on-purpose.js';
+import { IntentMatcher } from '../src/intents/intent-matcher.js';
+import { readIntentFiles } from '../src/intents/read-intent-files.js';
 import { TermWeights } from '../src/editor/gaps/term-vectors.js';
 import { EmbeddedDocumentStore } from '../src/storage/embedded/embedded-document-store.js';
 import type { BenchFigure } from './storage-bench.js';
@@ -14,10 +17,10 @@ const frames = ['do you have {t}?', 'can i get {t} here', 'where is {t}', '{t} p
 
 /**
  * The editor's offline work: clustering a content-gap window of logged questions (5,000
- * synthetic ones over 10 topics plus noise) and `kb import`/`kb export` of the bundled
+ * synthetic ones over 10 topics plus noise), leaving out what was handled on purpose, and `kb import`/`kb export` of the bundled
  * knowledge base on the embedded store.
  */
-export async function contentGapsBench(knowledgeBaseDir: string): Promise<BenchFigure[]> {
+export async function contentGapsBench(knowledgeBaseDir: string, intentsDir: string): Promise<BenchFigure[]> {
   const files = readArticleFiles(knowledgeBaseDir).articles;
   const background = files.flatMap((file) => [file.title, ...file.questions]);
   const questions = Array.from({ length: 5000 }, (_, i) => {
@@ -28,6 +31,10 @@ export async function contentGapsBench(knowledgeBaseDir: string): Promise<BenchF
   let started = performance.now();
   const clusters = clusterQuestions(questions, TermWeights.fromTexts([...questions.map((question) => question.text), ...background]));
   figures.push({ name: `cluster 5,000 logged questions (${clusters.length} clusters)`, operations: 1, ms: performance.now() - started });
+  const intents = new IntentMatcher(readIntentFiles(intentsDir));
+  started = performance.now();
+  const onPurpose = questions.filter((question) => handledOnPurpose({ ...question, outcome: 'missed', candidates: [] }, intents)).length;
+  figures.push({ name: `judge 5,000 logged questions for small talk (${onPurpose} left out; once per question)`, operations: questions.length, ms: performance.now() - started });
 
   const dir = mkdtempSync(join(tmpdir(), 'careline-bench-kb-'));
   const store = new EmbeddedDocumentStore(join(dir, 'store'));

@@ -70,7 +70,7 @@ const webchat = await webchatTurnBench({
   write,
 });
 
-print('Knowledge-base editor: content-gap clustering, kb import/export', await contentGapsBench(join(root, 'knowledge-base')));
+print('Knowledge-base editor: content-gap clustering, kb import/export', await contentGapsBench(join(root, 'knowledge-base'), join(root, 'intents')));
 
 write('\nOpenAI hybrid ranking: scoring a question against cached article vectors (in-process, no provider)\n');
 await openaiBench([{ articles: 100, dimensions: 1536 }, { articles: 1000, dimensions: 1536 }, { articles: 10_000, dimensions: 256 }], 200, write);

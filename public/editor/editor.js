@@ -165,40 +165,77 @@
     const render = previewInto(form);
     render();
     $('.discard', card).hidden = !draft;
+    // The version this card was loaded at: saves and publishes are refused (409) once someone else moved it on.
+    let base = { baseRevision: article.revision, baseDraftRevision: draft ? draft.revision : null };
     // Publishing needs something new: a draft, an unpublished article, or changes in the form.
     const changed = () => JSON.stringify(contentOf(form)) !== JSON.stringify(stored(draft || article));
     const showPublish = () => ($('.publish', card).hidden = article.status === 'published' && !draft && !changed());
     showPublish();
     form.addEventListener('input', showPublish);
     $('.archive', card).hidden = article.status === 'archived';
-    const act = (work, message) =>
-      guarded(async () => {
+    const act = (work, message) => {
+      const run = guarded(async () => {
         $('.form-error', card).textContent = '';
         try {
           await work();
         } catch (error) {
-          $('.form-error', card).textContent = error.message;
+          if (error.code === 'edit_conflict') {
+            showConflict(card, error, { reload: () => reloadCard(card, slug, locale), overwrite: () => ((base = { baseRevision: error.details.current.revision, baseDraftRevision: error.details.current.draftRevision }), run()) });
+          } else $('.form-error', card).textContent = error.message;
           throw error;
         }
         say(message);
         await loadArticles();
         await openArticle(slug);
       });
+      return run;
+    };
+    const save = () => send('PUT', `/api/editor/articles/${slug}/${locale}`, { ...contentOf(form), ...base });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      act(() => send('PUT', `/api/editor/articles/${slug}/${locale}`, { ...contentOf(form), baseRevision: article.revision }), `Saved ${slug} (${locale}) as a draft.`)();
+      act(save, `Saved ${slug} (${locale}) as a draft.`)();
     });
     $('.publish', card).addEventListener('click', async () => {
-      // Publish what is in the form: save it as the draft first when it changed.
+      // Publish what is in the form: saved as the draft first (from this card's version) when there is one or the form changed.
       act(async () => {
-        if (changed()) await send('PUT', `/api/editor/articles/${slug}/${locale}`, { ...contentOf(form), baseRevision: article.revision });
-        await post(`/api/editor/articles/${slug}/${locale}/publish`);
+        let published = base;
+        if (changed() || draft) {
+          const saved = await save();
+          published = { baseRevision: saved.article.revision, baseDraftRevision: saved.draft ? saved.draft.revision : null };
+        }
+        await post(`/api/editor/articles/${slug}/${locale}/publish`, published);
       }, `Published ${slug} (${locale}): the bot answers with it now.`)();
     });
     $('.discard', card).addEventListener('click', act(() => send('DELETE', `/api/editor/articles/${slug}/${locale}/draft`), 'Draft discarded.'));
     $('.archive', card).addEventListener('click', act(() => post(`/api/editor/articles/${slug}/${locale}/archive`), `Archived ${slug} (${locale}).`));
     $('.history', card).addEventListener('click', guarded(() => showHistory(card, slug, locale)));
     return card;
+  };
+
+  /** The card of one translation loaded again as it is stored now (the other cards keep what is typed in them). */
+  const reloadCard = async (card, slug, locale) => {
+    const view = await api(`/api/editor/articles/${encodeURIComponent(slug)}`);
+    card.replaceWith(translationCard(slug, locale, view.translations[locale]));
+    say(`Loaded the current version of ${slug} (${locale}).`);
+  };
+
+  /** Someone else saved first: what they changed against the text in the form (which stays), and the two ways on. */
+  const showConflict = (card, error, { reload, overwrite }) => {
+    const { details } = error;
+    const panel = $('.conflict', card);
+    panel.hidden = false;
+    $('.conflict-message', panel).textContent = error.message;
+    const by = details.savedBy ? details.savedBy.name || details.savedBy.id : 'someone';
+    $('.conflict-when', panel).textContent = details.savedAt ? `Changed by ${by}, ${when(details.savedAt)} (your time).` : '';
+    const diff = $('.diff', panel);
+    diff.replaceChildren();
+    if (Object.keys(details.diff).length === 0) diff.append(el('p', '', 'Their version is the same as yours.'));
+    else diffInto(diff, details.diff);
+    $('.load-theirs', panel).onclick = guarded(reload);
+    $('.overwrite', panel).onclick = () => {
+      panel.hidden = true;
+      overwrite();
+    };
   };
 
   // Stored content in the form's field order, to tell whether the form changed it.
@@ -220,7 +257,8 @@
         form.addEventListener('submit', (event) => {
           event.preventDefault();
           guarded(async () => {
-            await send('PUT', `/api/editor/articles/${slug}/${locale}`, contentOf(form));
+            // baseRevision 0: only if nobody added this translation meanwhile.
+            await send('PUT', `/api/editor/articles/${slug}/${locale}`, { ...contentOf(form), baseRevision: 0 });
             say(`Added the ${locale} translation as a draft.`);
             await loadArticles();
             await openArticle(slug);
@@ -235,9 +273,11 @@
   // ---- history, diff, restore ----
   const renderDiff = (target, { revision, against, diff }) => {
     target.replaceChildren(el('p', '', against ? `Revision ${revision.revision} against ${against}:` : `Revision ${revision.revision} (the first):`));
-    const fields = Object.keys(diff);
-    if (fields.length === 0) target.append(el('p', '', 'No changes.'));
-    for (const field of fields) {
+    if (Object.keys(diff).length === 0) target.append(el('p', '', 'No changes.'));
+    diffInto(target, diff);
+  };
+  const diffInto = (target, diff) => {
+    for (const field of Object.keys(diff)) {
       target.append(el('div', 'field', field));
       for (const line of diff[field]) target.append(el('div', `line ${line.op}`, line.text));
     }
@@ -351,7 +391,9 @@
   // ---- content gaps ----
   const counts = (record) => Object.entries(record).map(([key, value]) => `${key} ${value}`).join(', ');
   const loadGaps = async () => {
-    const { clusters, resolved } = await api('/api/editor/gaps');
+    const { clusters, resolved, leftOut } = await api('/api/editor/gaps');
+    const kept = [[leftOut.person, 'request(s) for a person'], [leftOut.complaint, 'complaint(s)'], [leftOut.smalltalk, 'greeting(s), thanks and other small talk']].filter(([count]) => count > 0);
+    $('#gaps-left-out').textContent = kept.length > 0 ? `Left out, as the bot handled them on purpose: ${kept.map(([count, what]) => `${count} ${what}`).join(', ')}.` : '';
     const list = $('#gap-list');
     list.replaceChildren();
     if (clusters.length === 0) list.append(el('li', '', 'No open content gaps.'));
@@ -384,9 +426,9 @@
     };
     actions.append(
       button('Create article', 'create-article', () => {
-        const { slug, locale, title, questions } = cluster.suggestion;
+        const { slug, locale, title, questions, category } = cluster.suggestion;
         li.append(
-          articleForm({ slug, locale, title, questions, submitLabel: 'Create and publish' }, async (input) => {
+          articleForm({ slug, locale, title, questions, category: category || '', submitLabel: 'Create and publish' }, async (input) => {
             await post(`/api/editor/gaps/${cluster.id}/article`, input);
             await done(`Published ${input.slug} (${input.locale}) from the content gap.`);
           }),

@@ -21,7 +21,7 @@
       const response = await fetch(path, { ...options, headers: { 'content-type': 'application/json', ...(token ? { 'x-csrf-token': token } : {}) } });
       if (response.status === 204) return null;
       const body = await response.json().catch(() => ({}));
-      if (!response.ok) throw Object.assign(new Error(body.error ? body.error.message : `HTTP ${response.status}`), { status: response.status });
+      if (!response.ok) throw Object.assign(new Error(body.error ? body.error.message : `HTTP ${response.status}`), { status: response.status, code: body.error?.code, details: body.error?.details });
       return body;
     };
     const send = (method, path, body) => api(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });

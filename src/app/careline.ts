@@ -163,7 +163,7 @@ export async function createCareline({ config, store, logger, modules = channelM
   const desk = new AgentDesk(services.tickets, services.conversations, dispatcher, events, config.locales.default);
   const sessions = new SessionRepository(store);
   if (config.routing.autoAssign) new AutoAssigner({ presence, users: services.users, conversations: services.conversations, tickets: services.tickets, desk, logger }).listen(events);
-  const editor = createEditor({ config, store, repositories: services, knowledge, policy, questions });
+  const editor = createEditor({ config, store, repositories: services, knowledge, policy, intents, questions });
   const app = createApp({ config, store, services, logger, knowledge, desk, events, sessions, throttle: new LoginThrottle(), limits, presence, channelRoutes: { raw: built.routes('raw'), json: built.routes('json') }, editor, channels });
   // What a stop between two writes of a handoff, claim, resolve or hand-back left behind is put right before any turn runs.
   const repaired = await new HandoffRepair({ handoff, tickets: services.tickets, conversations: services.conversations, customers: services.customers }).run();

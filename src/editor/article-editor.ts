@@ -5,7 +5,9 @@ import type { Article, ArticleRevision } from '../knowledge/article.js';
 import type { ArticleContent, ArticleFilter, ArticleRepository } from '../knowledge/article-repository.js';
 import { foldDiacritics } from '../knowledge/text/fold-diacritics.js';
 import type { ArticleDraft, ArticleDrafts } from './article-drafts.js';
+import { contentOf, editConflict, isAtBase, type EditBase, type EditConflictError } from './edit-conflict.js';
 import type { LiveIndex } from './live-index.js';
+import { DuplicateKeyError } from '../storage/duplicate-key-error.js';
 import { diffArticles, type ArticleDiff } from './revision-diff.js';
 
 /** The editable fields; the status is decided by save, publish, archive and restore. */
@@ -24,8 +26,6 @@ export interface TranslationView {
 
 /** A revision with the name of who saved it. */
 export type RevisionView = ArticleRevision & { editedByName?: string };
-
-const contentOf = (source: ArticleContent): ArticleContent => ({ title: source.title, questions: source.questions, answer: source.answer, category: source.category, tags: source.tags, status: source.status });
 
 /**
  * What editors do to articles: list and search, edit (a published article gets a draft
@@ -72,29 +72,45 @@ export class ArticleEditor {
   /**
    * Saves an edit. A published article keeps answering with its published text and gets a
    * draft; a draft or archived article is changed in place (a new revision). A missing
-   * translation of an existing article is created as a draft.
+   * translation of an existing article is created as a draft. With `base` (the version the
+   * editor loaded), a translation that has moved on since is left alone: 409 naming who
+   * changed it, when, where it is now, and their text against this one.
    */
-  async save(slug: string, locale: Locale, content: EditableContent, editor: Editor, baseRevision?: number): Promise<TranslationView> {
+  async save(slug: string, locale: Locale, content: EditableContent, editor: Editor, base?: EditBase): Promise<TranslationView> {
     const article = await this.deps.articles.find(slug, locale);
     if (!article) {
       if ((await this.deps.articles.list({ slug })).length === 0) throw new NotFoundError(`The article "${slug}"`);
-      return { article: await this.deps.articles.save(slug, locale, { ...content, status: 'draft' }, { source: 'editor', editedBy: editor._id, action: 'created' }), draft: null };
+      const created = await this.deps.articles.save(slug, locale, { ...content, status: 'draft' }, { source: 'editor', editedBy: editor._id, action: 'created' }).catch(async (error: unknown) => {
+        // Another editor created this translation a moment earlier.
+        if (error instanceof DuplicateKeyError && base) throw await this.conflict(slug, locale, base, content);
+        throw error;
+      });
+      return { article: created, draft: null };
     }
-    if (baseRevision !== undefined && baseRevision !== article.revision) {
-      throw new ConflictError(`Article ${slug}/${locale} is at revision ${article.revision}, not ${baseRevision}: someone saved it meanwhile; reload and try again.`);
-    }
+    const draft = article.status === 'published' ? await this.deps.drafts.find(slug, locale) : null;
+    if (base && !isAtBase(article, draft, base)) throw await this.conflict(slug, locale, base, content);
     if (article.status === 'published') {
-      const draft = await this.deps.drafts.put(slug, locale, { ...content, status: 'published' }, { baseRevision: article.revision, editedBy: editor._id });
-      return { article, draft };
+      const expected = base ? { revision: draft?.revision ?? null } : undefined;
+      const saved = await this.deps.drafts.put(slug, locale, { ...content, status: 'published' }, { baseRevision: article.revision, editedBy: editor._id, ...(expected ? { expected } : {}) });
+      if (!saved) throw await this.conflict(slug, locale, base!, content);
+      return { article, draft: saved };
     }
     const saved = await this.deps.articles.save(slug, locale, { ...content, status: article.status }, { source: 'editor', editedBy: editor._id, action: 'edited', baseRevision: article.revision });
     return { article: saved, draft: null };
   }
 
-  /** Publishes the pending draft (or the draft article) and refreshes the answer index. */
-  async publish(slug: string, locale: Locale, editor: Editor): Promise<Article> {
+  /**
+   * Publishes the pending draft (or the draft article) and refreshes the answer index. With
+   * `base`, only the version the editor saw is published (409 as for `save` otherwise).
+   */
+  async publish(slug: string, locale: Locale, editor: Editor, base?: EditBase): Promise<Article> {
     const article = await this.existing(slug, locale);
     const draft = await this.deps.drafts.find(slug, locale);
+    if (base && !isAtBase(article, draft, base)) {
+      // What the editor looked at: the revision they loaded when it had no draft (drafts keep no history).
+      const seen = (base.draftRevision ?? null) === null ? await this.deps.articles.revision(article._id, base.revision) : null;
+      throw await this.conflict(slug, locale, base, contentOf(seen ?? draft ?? article));
+    }
     if (!draft && article.status === 'published') throw new ConflictError(`Article ${slug}/${locale} has no unpublished changes.`);
     if (draft && draft.baseRevision !== article.revision) {
       throw new ConflictError(`Article ${slug}/${locale} changed (now revision ${article.revision}) after this draft was started from revision ${draft.baseRevision}; compare, save the draft again, then publish.`);
@@ -152,6 +168,16 @@ export class ArticleEditor {
     await this.deps.drafts.discard(slug, locale);
     if (article.status === 'published' || saved.status === 'published') await this.deps.index.refresh();
     return saved;
+  }
+
+  /** The 409 for an edit from `base` of a translation that has moved on, read as it is now. */
+  private async conflict(slug: string, locale: Locale, base: EditBase, yours: EditableContent): Promise<EditConflictError> {
+    const article = await this.existing(slug, locale);
+    const draft = await this.deps.drafts.find(slug, locale);
+    const latest = await this.deps.articles.revision(article._id, article.revision);
+    const byId = base.revision === article.revision ? draft?.editedBy : latest?.editedBy;
+    const editorName = byId ? (await this.deps.users.get(byId))?.displayName : undefined;
+    return editConflict({ article, draft, base, latest, yours, ...(editorName ? { editorName } : {}) });
   }
 
   private async existing(slug: string, locale: Locale): Promise<Article> {

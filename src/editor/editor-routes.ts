@@ -8,7 +8,8 @@ import type { ContentGaps } from './gaps/content-gaps.js';
 import { renderMarkdown } from '../knowledge/help-center/render-markdown.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { ArticleEditor } from './article-editor.js';
-import { articleParams, clusterParams, createBody, diffQuery, gapArticleBody, gapVariantsBody, listQuery, previewBody, revisionParams, saveBody, slugParams, synonymParams, synonymsBody, tryBody } from './editor-schemas.js';
+import type { EditBase } from './edit-conflict.js';
+import { articleParams, clusterParams, createBody, diffQuery, gapArticleBody, gapVariantsBody, listQuery, previewBody, publishBody, revisionParams, saveBody, slugParams, synonymParams, synonymsBody, tryBody } from './editor-schemas.js';
 import type { SynonymEditor } from './synonym-editor.js';
 import { tryIt } from './try-it.js';
 
@@ -35,10 +36,16 @@ const summary = (article: Article & { hasDraft?: boolean }) => ({
   updatedBy: article.updatedBy,
 });
 
+// A save or publish names the version it started from, or none (unconditional).
+const editBase = (revision: number | undefined, draftRevision: number | null | undefined): EditBase | undefined => (revision === undefined ? undefined : { revision, draftRevision: draftRevision ?? null });
+
 /**
  * The knowledge-base editor's API under `/api/editor` (role editor; admins too; changes
  * need the CSRF token): articles, drafts, publishing, revisions with diff and restore,
  * Markdown preview, "try it", content gaps, and synonyms (saved and published at once).
+ * A save or publish that names the version it started from (`baseRevision`,
+ * `baseDraftRevision`) is refused with 409 `edit_conflict` when another editor moved the
+ * translation on meanwhile (see `EditConflict`); nothing is overwritten.
  */
 export function editorRoutes(deps: EditorRouteDeps): Router {
   const router = Router();
@@ -68,13 +75,14 @@ export function editorRoutes(deps: EditorRouteDeps): Router {
 
   router.put('/articles/:slug/:locale', async (req, res) => {
     const { slug, locale } = validate(articleParams, req.params, 'params');
-    const { baseRevision, ...content } = validate(saveBody, req.body, 'body');
-    res.json(await editor.save(slug, locale, content, userOf(res), baseRevision));
+    const { baseRevision, baseDraftRevision, ...content } = validate(saveBody, req.body, 'body');
+    res.json(await editor.save(slug, locale, content, userOf(res), editBase(baseRevision, baseDraftRevision)));
   });
 
   router.post('/articles/:slug/:locale/publish', async (req, res) => {
     const { slug, locale } = validate(articleParams, req.params, 'params');
-    res.json({ article: await editor.publish(slug, locale, userOf(res)), indexed: deps.knowledge.size });
+    const { baseRevision, baseDraftRevision } = validate(publishBody, req.body ?? {}, 'body');
+    res.json({ article: await editor.publish(slug, locale, userOf(res), editBase(baseRevision, baseDraftRevision)), indexed: deps.knowledge.size });
   });
 
   router.post('/articles/:slug/:locale/archive', async (req, res) => {
@@ -131,8 +139,8 @@ export function editorRoutes(deps: EditorRouteDeps): Router {
   });
 
   router.get('/gaps', async (_req, res) => {
-    const [clusters, resolved] = await Promise.all([gaps.clusters(), gaps.resolved()]);
-    res.json({ clusters, resolved });
+    const [open, resolved] = await Promise.all([gaps.clusters(), gaps.resolved()]);
+    res.json({ ...open, resolved });
   });
 
   router.post('/gaps/:id/article', async (req, res) => {

@@ -26,7 +26,17 @@ export const listQuery = z.object({
 });
 
 export const createBody = editableContentSchema.extend({ slug: slugSchema, locale: localeSchema });
-export const saveBody = editableContentSchema.extend({ baseRevision: z.number().int().positive().optional() });
+/**
+ * The version an edit started from (see `EditBase`): the translation's revision (0: it did
+ * not exist yet) and its draft's revision (null or absent: no draft). Without
+ * `baseRevision` the save is unconditional.
+ */
+const editBaseFields = {
+  baseRevision: z.number().int().nonnegative().optional(),
+  baseDraftRevision: z.number().int().positive().nullable().optional(),
+};
+export const saveBody = editableContentSchema.extend(editBaseFields);
+export const publishBody = z.strictObject(editBaseFields);
 export const diffQuery = z.object({ against: z.coerce.number().int().positive().optional() });
 export const previewBody = z.strictObject({ markdown: z.string().max(20_000) });
 export const tryBody = z.strictObject({ text: z.string().trim().min(1).max(2000), locale: localeSchema.optional() });

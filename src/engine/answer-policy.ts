@@ -86,10 +86,12 @@ const tieConfidence = 0.05;
 const maxChoices = 3;
 // How far a plausible but not sure intent must lead the best article to win.
 const intentLead = 0.15;
-// An intent's confidence (under the default calibration, not the knowledge base's own) from
-// which it is sure, and from which it is plausible: the answer and clarify defaults those
-// confidences were tuned with.
-const intentThresholds = { sure: 0.6, plausible: 0.4 };
+/**
+ * An intent's confidence (under the default calibration, not the knowledge base's own) from
+ * which it is sure, and from which it is plausible: the answer and clarify defaults those
+ * confidences were tuned with. Content gaps use them to leave small talk out.
+ */
+export const intentThresholds = { sure: 0.6, plausible: 0.4 };
 // The conversation's own language is good evidence for a short message; a hint or the default is not.
 const weakDetection = new Set<DetectedLanguage['reason']>(['hint', 'default']);
 

@@ -119,7 +119,7 @@ export class BotActions {
 
   private async handoff(decided: DecidedTurn, action: Of<'handoff'>): Promise<ActionResult> {
     const { decision, locale } = decided;
-    await decided.logQuestion('handed_off');
+    // Asked for a person or complained: handed off on purpose, not a question the knowledge base missed (not logged for content gaps).
     // Words that asked for a person or complained get the intent's response (an apology for a complaint); a pressed button does not.
     const worded = decision.escalation !== undefined || (decision.intent !== null && ['human', 'complaint'].includes(decision.intent.intent));
     const intro = worded ? this.response(action.reason === 'complaint' ? 'complaint' : 'human', locale) : '';

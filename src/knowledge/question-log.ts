@@ -4,11 +4,14 @@ import { localeSchema } from '../config/config-schema.js';
 import type { DocumentStore } from '../storage/document-store.js';
 import { newId } from '../storage/new-id.js';
 
-/** Why a question is worth an editor's look. */
+/**
+ * Why a question is worth an editor's look. `handed_off` is no longer written (asking for a
+ * person or complaining is not a knowledge gap); older logs may hold it.
+ */
 export const questionOutcomeSchema = z.enum(['missed', 'weak', 'handed_off', 'rejected']);
 export type QuestionOutcome = z.infer<typeof questionOutcomeSchema>;
 
-/** A customer question the bot missed, answered weakly, handed off, or whose answer was rejected. */
+/** A customer question the bot missed, answered weakly, or whose answer was rejected. */
 export const loggedQuestionSchema = z.object({
   _id: z.string(),
   text: z.string().max(8000),

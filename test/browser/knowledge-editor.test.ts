@@ -100,6 +100,8 @@ describe('the knowledge-base editor and the widget, in Chromium', { timeout: 90_
     expect(await cluster.textContent()).toContain('languages: en 3');
     await cluster.getByRole('button', { name: 'Create article' }).click();
     expect(await cluster.getByLabel('Question variants (one per line)').inputValue()).toContain('can I buy a gift card for my mother');
+    // A readable id from the words the questions share, not a run of their rarest words.
+    expect(await cluster.getByLabel('Id (kebab-case)').inputValue()).toBe('gift-card');
     await cluster.getByLabel('Id (kebab-case)').fill('gift-cards');
     await cluster.getByLabel('Title').fill('Do you sell gift cards?');
     await cluster.getByLabel('Category', { exact: true }).fill('orders');

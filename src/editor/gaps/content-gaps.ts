@@ -1,13 +1,16 @@
 import type { ChannelId } from '../../core/channel-id.js';
-import type { Locale } from '../../config/config-schema.js';
+import type { Config, Locale } from '../../config/config-schema.js';
 import type { MessageRepository } from '../../conversations/message-repository.js';
-import { NotFoundError } from '../../core/app-error.js';
+import { ConflictError, NotFoundError } from '../../core/app-error.js';
 import { newId } from '../../storage/new-id.js';
 import type { ArticleRepository } from '../../knowledge/article-repository.js';
 import type { ArticleEditor, EditableContent, Editor } from '../article-editor.js';
 import type { LoggedQuestion, QuestionLog, QuestionOutcome } from '../../knowledge/question-log.js';
-import { foldDiacritics } from '../../knowledge/text/fold-diacritics.js';
+import type { IntentMatcher } from '../../intents/intent-matcher.js';
+import type { Article } from '../../knowledge/article.js';
 import { clusterQuestions, type QuestionCluster } from './cluster-questions.js';
+import { handledOnPurpose, type OnPurpose } from './handled-on-purpose.js';
+import { articleWordRarity, readableSlug, unusedSlug, type WordRarity } from './readable-slug.js';
 import type { ContentGap, ContentGapRepository, GapAction } from './content-gap.js';
 import { askedQuestions, foldedText, gapOutcome, logLagMs, type AskedCount } from './gap-outcomes.js';
 import { cosine, normalize, TermWeights } from './term-vectors.js';
@@ -26,8 +29,18 @@ export interface GapCluster {
   lastAt: Date;
   /** The article the bot most often thought of (too weakly), if any: a place for variants. */
   nearestArticle: { slug: string; confidence: number } | null;
-  /** A prefilled new article. */
-  suggestion: { slug: string; locale: Locale; title: string; questions: string[] };
+  /**
+   * A prefilled new article: a short readable id from the words the questions share, and
+   * the category of the nearest article when it came close enough for the bot to offer it
+   * as a choice (the clarify threshold); null otherwise.
+   */
+  suggestion: { slug: string; locale: Locale; title: string; questions: string[]; category: string | null };
+}
+
+/** The open gaps, and how many logged messages were left out as handled on purpose (requests for a person, complaints, small talk). */
+export interface OpenGaps {
+  clusters: GapCluster[];
+  leftOut: Record<OnPurpose, number>;
 }
 
 /** A handled gap with its before/after counts. */
@@ -56,20 +69,26 @@ const countBy = <K extends string>(items: readonly LoggedQuestion[], key: (item:
 const mostCommon = <K extends string>(counts: Partial<Record<K, number>>): K => (Object.entries(counts) as [K, number][]).sort((a, b) => b[1] - a[1])[0]![0];
 
 /**
- * Content gaps: the questions the bot missed, answered weakly, handed off or whose answer
- * was rejected (the question log), clustered into groups of similar questions; the
- * editor's actions on a cluster (create an article, add the questions as variants,
- * dismiss); and, for closed gaps, how many later questions of that kind were answered.
+ * Content gaps: the questions the bot missed, answered weakly or whose answer was rejected
+ * (the question log, without what it handled on purpose: see `handledOnPurpose`),
+ * clustered into groups of similar questions; the editor's actions on a cluster (create
+ * an article, add the questions as variants, dismiss); and, for closed gaps, how many later
+ * questions of that kind were answered.
  */
 export class ContentGaps {
+  /** Which logged questions of the last window were handled on purpose (null: a real question). */
+  private onPurpose = new Map<string, OnPurpose | null>();
+
   constructor(
-    private readonly deps: { questions: QuestionLog; gaps: ContentGapRepository; articles: ArticleRepository; messages: MessageRepository; editor: ArticleEditor },
+    private readonly deps: { questions: QuestionLog; gaps: ContentGapRepository; articles: ArticleRepository; messages: MessageRepository; editor: ArticleEditor; intents: IntentMatcher; answers: Pick<Config['answers'], 'clarifyThreshold'> },
   ) {}
 
-  /** Open clusters, largest first. */
-  async clusters(): Promise<GapCluster[]> {
-    const { clusters } = await this.compute();
-    return clusters.map((cluster) => this.view(cluster)).sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime());
+  /** Open clusters, largest first, without the messages the bot handled on purpose. */
+  async clusters(): Promise<OpenGaps> {
+    const { clusters, leftOut, articles } = await this.compute();
+    const naming = { rarity: articleWordRarity(articles.filter((article) => article.status === 'published')), articles, taken: new Set(articles.map((article) => article.slug)) };
+    const views = clusters.map((cluster) => this.view(cluster, naming)).sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime());
+    return { clusters: views, leftOut };
   }
 
   /** Handled gaps, newest first, with questions of their kind before and after. */
@@ -99,12 +118,15 @@ export class ContentGaps {
   /** Adds the cluster's questions (or the given ones) as variants of an existing article, published by default. */
   async addVariants(clusterId: string, input: { slug: string; locale: Locale; questions?: string[]; publish: boolean }, editor: Editor): Promise<ContentGap> {
     const found = await this.find(clusterId);
-    const article = await this.deps.articles.find(input.slug, input.locale);
-    if (!article) throw new NotFoundError(`The article ${input.slug}/${input.locale}`);
+    const translation = (await this.deps.editor.article(input.slug)).translations[input.locale];
+    if (!translation) throw new NotFoundError(`The article ${input.slug}/${input.locale}`);
+    const { article, draft } = translation;
+    // The variants are published at once: someone's unfinished draft must not go out with them, nor be replaced.
+    if (draft) throw new ConflictError(`Article ${input.slug}/${input.locale} has unpublished changes (draft ${draft.revision}); publish or discard them first, or add the questions in the editor.`);
     const added = input.questions ?? found.cluster.members.map((member) => member.text.trim());
     const questions = [...new Set([...article.questions, ...added.filter((text) => text.length > 0 && text.length <= 500)])];
     const { title, answer, category, tags } = article;
-    const view = await this.deps.editor.save(input.slug, input.locale, { title, answer, category, tags, questions }, editor);
+    const view = await this.deps.editor.save(input.slug, input.locale, { title, answer, category, tags, questions }, editor, { revision: article.revision, draftRevision: null });
     if (input.publish && (view.draft || view.article.status !== 'published')) await this.deps.editor.publish(input.slug, input.locale, editor);
     return this.close(found, 'variants', editor, { slug: input.slug, locale: input.locale });
   }
@@ -114,13 +136,24 @@ export class ContentGaps {
     return this.close(await this.find(clusterId), 'dismissed', editor, {});
   }
 
-  private async compute(): Promise<{ clusters: QuestionCluster<LoggedQuestion>[]; weights: TermWeights }> {
-    const [logged, gaps, published] = await Promise.all([this.deps.questions.list({}, logWindow), this.deps.gaps.all(), this.deps.articles.published()]);
+  private async compute(): Promise<{ clusters: QuestionCluster<LoggedQuestion>[]; weights: TermWeights; leftOut: Record<OnPurpose, number>; articles: Article[] }> {
+    const [logged, gaps, articles] = await Promise.all([this.deps.questions.list({}, logWindow), this.deps.gaps.all(), this.deps.articles.list()]);
+    const published = articles.filter((article) => article.status === 'published');
     const handled = new Set(gaps.flatMap((gap) => gap.questionIds));
-    const open = logged.filter((question) => !handled.has(question._id)).reverse();
+    const leftOut: Record<OnPurpose, number> = { person: 0, complaint: 0, smalltalk: 0 };
+    const verdicts = new Map<string, OnPurpose | null>();
+    const open = logged.filter((question) => {
+      if (handled.has(question._id)) return false;
+      // Logged questions do not change: each is judged once (a window of 5,000 costs about a second the first time).
+      const onPurpose = this.onPurpose.has(question._id) ? this.onPurpose.get(question._id)! : handledOnPurpose(question, this.deps.intents);
+      verdicts.set(question._id, onPurpose);
+      if (onPurpose) leftOut[onPurpose]++;
+      return !onPurpose;
+    });
+    this.onPurpose = verdicts;
     // Rarity is learnt from customers' questions and the articles' own variants together.
     const weights = TermWeights.fromTexts([...logged.map((question) => question.text), ...published.flatMap((article) => [article.title, ...article.questions])]);
-    return { clusters: clusterQuestions(open, weights), weights };
+    return { clusters: clusterQuestions(open.reverse(), weights), weights, leftOut, articles };
   }
 
   private async find(clusterId: string): Promise<{ cluster: QuestionCluster<LoggedQuestion>; weights: TermWeights }> {
@@ -147,7 +180,7 @@ export class ContentGaps {
     });
   }
 
-  private view(cluster: QuestionCluster<LoggedQuestion>): GapCluster {
+  private view(cluster: QuestionCluster<LoggedQuestion>, naming: { rarity: WordRarity; articles: Article[]; taken: ReadonlySet<string> }): GapCluster {
     const { members } = cluster;
     const languages = countBy(members, (member) => member.locale);
     const texts = distinct(members.map((member) => member.text.trim()));
@@ -155,6 +188,9 @@ export class ContentGaps {
     const weights = TermWeights.fromTexts(texts);
     const title = [...texts].sort((a, b) => cosine(weights.vector(b), cluster.centroid) - cosine(weights.vector(a), cluster.centroid))[0] ?? texts[0]!;
     const readable = cluster.topTerms.filter((term) => !term.includes('_'));
+    const locale = mostCommon(languages);
+    const nearest = nearestArticle(members);
+    const slug = readableSlug(texts, title, naming.rarity) ?? `new-article-${members[0]!.createdAt.toISOString().slice(0, 10)}`;
     return {
       id: cluster.id,
       count: members.length,
@@ -166,8 +202,8 @@ export class ContentGaps {
       terms: readable.slice(0, 8),
       firstAt: members[0]!.createdAt,
       lastAt: members.at(-1)!.createdAt,
-      nearestArticle: nearestArticle(members),
-      suggestion: { slug: slugFrom(readable), locale: mostCommon(languages), title: title.slice(0, 300), questions: texts.filter((text) => text.length <= 500).slice(0, 20) },
+      nearestArticle: nearest,
+      suggestion: { slug: unusedSlug(slug, naming.taken), locale, title: title.slice(0, 300), questions: texts.filter((text) => text.length <= 500).slice(0, 20), category: nearest && nearest.confidence >= this.deps.answers.clarifyThreshold ? categoryOf(naming.articles, nearest.slug, locale) : null },
     };
   }
 }
@@ -194,7 +230,8 @@ function nearestArticle(members: readonly LoggedQuestion[]): { slug: string; con
   return slug && entry ? { slug, confidence: entry.confidence } : null;
 }
 
-function slugFrom(terms: readonly string[]): string {
-  const words = terms.map((term) => foldDiacritics(term).replace(/[^a-z0-9]/g, '')).filter(Boolean).slice(0, 3);
-  return words.length > 0 ? words.join('-') : `new-article-${Date.now().toString(36)}`;
+/** The category of the article `slug`, in the cluster's language when it has that translation. */
+function categoryOf(articles: readonly Article[], slug: string, locale: Locale): string | null {
+  const translations = articles.filter((article) => article.slug === slug);
+  return (translations.find((article) => article.locale === locale) ?? translations[0])?.category ?? null;
 }
