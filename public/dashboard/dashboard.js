@@ -5,11 +5,11 @@
  */
 (() => {
   'use strict';
-  const { $, createApi, staffNav, gate } = window.CarelineStaff;
+  const { $, createApi, staffNav, gate, staffLanguage } = window.CarelineStaff;
   const charts = new Map();
 
   let csrfToken = null;
-  const { api, post } = createApi(() => csrfToken);
+  const { api, post, send } = createApi(() => csrfToken);
 
   const percent = (value) => (value === null || value === undefined ? '–' : `${(value * 100).toFixed(1)} %`);
   const number = (value) => (value === null || value === undefined ? '–' : String(value));
@@ -149,7 +149,7 @@
       out.id = 'logout';
       out.textContent = 'Log out';
       out.addEventListener('click', logout);
-      $('header').append(staffNav(session.user), out);
+      $('header').append(staffNav(session.user), staffLanguage(session, send), out);
     }
     $('#login').hidden = true;
     $('#app').hidden = false;

@@ -7,7 +7,7 @@
  */
 (() => {
   'use strict';
-  const { $, el, createApi, staffNav, gate } = window.CarelineStaff;
+  const { $, el, createApi, staffNav, gate, staffLanguage } = window.CarelineStaff;
   let csrfToken = null;
   let locales = [];
   let openSlug = null;
@@ -42,7 +42,9 @@
   const start = async (session) => {
     csrfToken = session.csrfToken;
     if (gate(session, 'editor', logout)) return;
+    const language = staffLanguage(session, send);
     if (!$('header .staff-nav')) $('header').insertBefore(staffNav(session.user), $('#me'));
+    if (!$('header .staff-language')) $('header').insertBefore(language, $('#logout'));
     $('#login').hidden = true;
     $('#app').hidden = false;
     $('#me').textContent = `${session.user.displayName} (${session.user.roles.join(', ')})`;

@@ -55,6 +55,25 @@ describe('the agent console in the agent\'s language, in Chromium', () => {
     await page.close();
   });
 
+  it('shows the editor and the dashboard in Vietnamese too', async () => {
+    await addTestUser(app.services.users, { email: 'hoa@anphat.example', name: 'Hoa', roles: ['admin'] });
+    const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 390, height: 844 } });
+    await page.goto(`${app.url}/editor/`);
+    await page.getByLabel('E-mail').fill('hoa@anphat.example');
+    await page.getByLabel('Mật khẩu').fill(testPassword);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Bài viết', exact: true }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('navigation', { name: 'Các mục của trình soạn' }).textContent()).toMatch(/Thử ngay\s+Câu hỏi chưa có lời đáp\s+Từ đồng nghĩa/);
+    await page.screenshot({ path: 'test-output/editor-vi-390.png' });
+    await page.getByRole('link', { name: 'Bảng số liệu' }).click();
+    await page.getByRole('heading', { name: 'Bảng số liệu chăm sóc khách hàng' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Xem' }).waitFor();
+    const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: 'test-output/dashboard-vi-390.png', fullPage: true });
+    await page.close();
+  });
+
   it('answers a language it does not have with 400', async () => {
     const { loginAs } = await import('../support/agent-session.js');
     const session = await loginAs(app, 'minh@anphat.example', ['agent'], 'Minh');
