@@ -90,7 +90,7 @@
     const rates = (split) => new Map(csat.responseRate[split].map((row) => [row.key, row.responseRate]));
     const tbody = $('#csat-table tbody');
     tbody.replaceChildren();
-    for (const [split, name, keyLabel] of [['byChannel', 'channel', label], ['byAgent', 'agent', agentName], ['bySegment', 'segment', label], ['byHandledBy', 'bot / agent', label]]) {
+    for (const [split, name, keyLabel] of /** @type {[string, string, (key: any) => string][]} */ ([['byChannel', 'channel', label], ['byAgent', 'agent', agentName], ['bySegment', 'segment', label], ['byHandledBy', 'bot / agent', label]])) {
       const rateOf = rates(split);
       for (const row of csat[split]) {
         const tr = document.createElement('tr');
@@ -112,7 +112,7 @@
   const query = () => {
     const form = new FormData($('#range'));
     const params = new URLSearchParams();
-    for (const name of ['from', 'to', 'bucket']) if (form.get(name)) params.set(name, form.get(name));
+    for (const name of ['from', 'to', 'bucket']) if (form.get(name)) params.set(name, String(form.get(name)));
     return params.toString();
   };
 

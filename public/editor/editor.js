@@ -63,7 +63,7 @@
   $('#logout').addEventListener('click', logout);
 
   // ---- tabs ----
-  for (const tab of document.querySelectorAll('.tab')) {
+  for (const tab of document.querySelectorAll(/** @type {'button'} */ ('.tab'))) {
     tab.addEventListener('click', () => {
       for (const other of document.querySelectorAll('.tab')) other.setAttribute('aria-pressed', String(other === tab));
       for (const name of ['articles', 'try', 'gaps', 'synonyms']) $(`#tab-${name}`).hidden = name !== tab.dataset.tab;
@@ -82,7 +82,7 @@
   };
   const loadArticles = async () => {
     const form = new FormData($('#filters'));
-    const query = new URLSearchParams([...form].filter(([, value]) => value));
+    const query = new URLSearchParams([...form].filter(([, value]) => value).map(([name, value]) => [name, String(value)]));
     const { articles, categories, locales: supported } = await api(`/api/editor/articles?${query}`);
     locales = supported;
     fillSelect($('#filter-locale'), supported);
@@ -142,7 +142,7 @@
 
   const openArticle = async (slug) => {
     openSlug = slug;
-    for (const li of document.querySelectorAll('#article-list li')) li.classList.toggle('open', li.dataset.slug === slug);
+    for (const li of document.querySelectorAll(/** @type {'li'} */ ('#article-list li'))) li.classList.toggle('open', li.dataset.slug === slug);
     const view = await api(`/api/editor/articles/${encodeURIComponent(slug)}`);
     const section = $('#article');
     section.replaceChildren(el('h2', '', slug));
