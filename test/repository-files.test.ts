@@ -46,7 +46,7 @@ describe('the repository a new user clones', () => {
     expect(JSON.parse(read('package.json')).scripts.bench).toContain('--with-bench');
   });
 
-  it('type-checks before it runs the tests', () => {
-    expect(JSON.parse(read('package.json')).scripts.test).toMatch(/^tsc -p tsconfig.json --noEmit && vitest run$/);
+  it('type-checks the server and the browser scripts before it runs the tests', () => {
+    expect(JSON.parse(read('package.json')).scripts.test).toMatch(/^tsc -p tsconfig.json --noEmit && tsc -p tsconfig.public.json && vitest run$/);
   });
 });

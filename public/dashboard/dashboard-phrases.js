@@ -41,7 +41,9 @@ window.CarelineI18n.add({
     "responses scoring 4–5 ÷ all responses": "đánh giá 4–5 ÷ tất cả đánh giá",
     "sum of scores ÷ responses (1–5)": "tổng điểm ÷ số đánh giá (1–5)",
     "surveys answered ÷ surveys sent in the period": "khảo sát được trả lời ÷ khảo sát đã gửi trong kỳ",
-    "conversations started in the period": "cuộc trò chuyện bắt đầu trong kỳ"
+    "conversations started in the period": "cuộc trò chuyện bắt đầu trong kỳ",
+    "{first} of {ended} finished conversations ({all} in all)": "{first} trên {ended} cuộc trò chuyện đã kết thúc (tổng {all})",
+    "finished conversations (resolved or closed) after which the customer did not come back (any channel) within 7 days ÷ finished conversations; those still waiting or open do not count": "cuộc trò chuyện đã kết thúc (đã giải quyết hoặc đã đóng) mà khách không quay lại (mọi kênh) trong 7 ngày ÷ số cuộc đã kết thúc; cuộc còn chờ hoặc đang mở không tính"
   },
   "cs": {
     "Careline — dashboard": "Careline — přehled",
@@ -84,7 +86,9 @@ window.CarelineI18n.add({
     "responses scoring 4–5 ÷ all responses": "odpovědi 4–5 ÷ všechny odpovědi",
     "sum of scores ÷ responses (1–5)": "součet hodnocení ÷ odpovědi (1–5)",
     "surveys answered ÷ surveys sent in the period": "zodpovězené ankety ÷ odeslané ankety za období",
-    "conversations started in the period": "konverzace zahájené v období"
+    "conversations started in the period": "konverzace zahájené v období",
+    "{first} of {ended} finished conversations ({all} in all)": "{first} z {ended} ukončených konverzací ({all} celkem)",
+    "finished conversations (resolved or closed) after which the customer did not come back (any channel) within 7 days ÷ finished conversations; those still waiting or open do not count": "ukončené konverzace (vyřešené nebo uzavřené), po nichž se zákazník do 7 dnů nevrátil (žádný kanál) ÷ ukončené konverzace; čekající a otevřené se nepočítají"
   },
   "zh": {
     "Careline — dashboard": "Careline — 数据看板",
@@ -127,6 +131,8 @@ window.CarelineI18n.add({
     "responses scoring 4–5 ÷ all responses": "4–5 分评价 ÷ 全部评价",
     "sum of scores ÷ responses (1–5)": "总分 ÷ 评价数（1–5）",
     "surveys answered ÷ surveys sent in the period": "期间内已回复问卷 ÷ 已发送问卷",
-    "conversations started in the period": "期间内开始的会话"
+    "conversations started in the period": "期间内开始的会话",
+    "{first} of {ended} finished conversations ({all} in all)": "已结束会话 {ended} 个中的 {first} 个（共 {all} 个）",
+    "finished conversations (resolved or closed) after which the customer did not come back (any channel) within 7 days ÷ finished conversations; those still waiting or open do not count": "已结束（已解决或已关闭）且客户 7 天内未再联系（任何渠道）的会话 ÷ 已结束会话；仍在等待或进行中的不计"
   }
 });

@@ -6,6 +6,7 @@
 (() => {
   'use strict';
   const { $, createApi, staffNav, gate, staffLanguage } = window.CarelineStaff;
+  const { t } = window.CarelineI18n;
   const charts = new Map();
 
   let csrfToken = null;
@@ -58,6 +59,9 @@
     tile('averageFirstResponseMs', operations.tickets.averageFirstResponseMs, duration);
     tile('averageResolutionMs', operations.tickets.averageResolutionMs, duration);
     tile('firstContactResolution', operations.firstContactResolution, percent);
+    // The denominator beside the share: "2 of 3 finished conversations (4 in all)".
+    const figures = operations.conversations;
+    $('[data-metric=firstContactResolution] .of').textContent = figures ? t('{first} of {ended} finished conversations ({all} in all)', { first: figures.endedFirstContact, ended: figures.ended, all: figures.conversations }) : '';
     tile('botResolution', operations.botResolution, percent);
     tile('escalationRate', operations.escalationRate, percent);
     tile('conversations', operations.conversations ? operations.conversations.conversations : 0, number);

@@ -13,6 +13,10 @@ export interface ConversationFigures {
   botAnswered: number;
   /** The bot answered, nobody escalated, the customer did not come back. */
   botResolved: number;
+  /** Over: resolved by an agent or closed (a conversation still waiting or open is not). */
+  ended: number;
+  /** Over, and the customer did not come back within 7 days. */
+  endedFirstContact: number;
 }
 
 /** Service figures beside CSAT. */
@@ -22,7 +26,11 @@ export interface OperationsReport {
   conversationSeries: ConversationFigures[];
   /** Share of conversations handed to a person. */
   escalationRate: number | null;
-  /** Share of conversations after which the customer did not come back within 7 days. */
+  /**
+   * Of the conversations that are over (resolved or closed), the share after which the
+   * customer did not come back within 7 days; conversations still waiting or open do not
+   * count either way (`conversations.ended` is the denominator).
+   */
   firstContactResolution: number | null;
   /** Of conversations the bot answered: share never escalated and not followed by another within 7 days. */
   botResolution: number | null;
@@ -54,14 +62,16 @@ export async function operationsReport(store: DocumentStore, range: ReportRange)
         repeated: { $sum: { $cond: ['$_id.repeatContact', '$n', 0] } },
         botAnswered: { $sum: { $cond: ['$_id.botAnswered', '$n', 0] } },
         botResolved: { $sum: { $cond: [{ $and: ['$_id.botAnswered', { $not: ['$_id.escalated'] }, { $not: ['$_id.repeatContact'] }] }, '$n', 0] } },
+        ended: { $sum: { $cond: [{ $in: ['$_id.state', ['resolved', 'closed']] }, '$n', 0] } },
+        endedFirstContact: { $sum: { $cond: [{ $and: [{ $in: ['$_id.state', ['resolved', 'closed']] }, { $not: ['$_id.repeatContact'] }] }, '$n', 0] } },
       },
     },
-    { $project: { _id: 0, key: '$_id', conversations: 1, escalated: 1, repeated: 1, botAnswered: 1, botResolved: 1 } },
+    { $project: { _id: 0, key: '$_id', conversations: 1, escalated: 1, repeated: 1, botAnswered: 1, botResolved: 1, ended: 1, endedFirstContact: 1 } },
     { $sort: { key: 1 } },
   ];
   const [conversations] = await store.collection('conversations').aggregate<{ overall: ConversationFigures[]; byChannel: ConversationFigures[]; series: ConversationFigures[] }>([
     { $match: inRange('createdAt') },
-    { $group: { _id: { channel: '$channel', period: period('createdAt'), escalated: '$escalated', repeatContact: '$repeatContact', botAnswered: '$botAnswered' }, n: { $sum: 1 } } },
+    { $group: { _id: { channel: '$channel', period: period('createdAt'), state: '$state', escalated: '$escalated', repeatContact: '$repeatContact', botAnswered: '$botAnswered' }, n: { $sum: 1 } } },
     { $facet: { overall: conversationFacets(null), byChannel: conversationFacets('$_id.channel'), series: conversationFacets('$_id.period') } },
   ]);
   const overall = conversations?.overall[0] ?? null;
@@ -103,7 +113,7 @@ export async function operationsReport(store: DocumentStore, range: ReportRange)
     conversationsByChannel: conversations?.byChannel ?? [],
     conversationSeries: conversations?.series ?? [],
     escalationRate: overall ? share(overall.escalated, overall.conversations) : null,
-    firstContactResolution: overall ? share(overall.conversations - overall.repeated, overall.conversations) : null,
+    firstContactResolution: overall ? share(overall.endedFirstContact, overall.ended) : null,
     botResolution: overall ? share(overall.botResolved, overall.botAnswered) : null,
     tickets: { created: ticketTotals?.created ?? 0, averageFirstResponseMs: round(ticketTotals?.averageFirstResponseMs), averageResolutionMs: round(ticketTotals?.averageResolutionMs) },
     ticketSeries: ticketSeries.map((row) => ({ ...row, averageFirstResponseMs: round(row.averageFirstResponseMs), averageResolutionMs: round(row.averageResolutionMs) })),

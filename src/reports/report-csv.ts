@@ -1,3 +1,4 @@
+import { csvLine } from '../core/csv.js';
 import type { CsatReport } from './csat-report.js';
 import type { OperationsReport } from './operations-report.js';
 
@@ -10,12 +11,6 @@ export interface DashboardReport {
   operations: OperationsReport;
 }
 
-// Formula injection: a cell starting with = + - @ is text, not a formula, in spreadsheets.
-function cell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 type Row = [section: string, key: string | null, metric: string, value: unknown];
 
@@ -35,14 +30,18 @@ function groupRows(section: string, groups: object[], keyField = 'key'): Row[] {
  */
 export function reportCsv(report: DashboardReport): string {
   const { csat, operations } = report;
+  // Agents by the name the page shows (the bot for none), their id kept as its own metric.
+  const byName = <G extends { key: string | null }>(groups: G[]) => groups.map((group) => ({ ...group, key: (group.key && report.agentNames[group.key]) || group.key || 'bot', agentId: group.key ?? '' }));
+  const split = (groups: typeof csat, name: 'byChannel' | 'byAgent' | 'bySegment' | 'byHandledBy' | 'series') => (name === 'byAgent' ? byName(groups[name]) : groups[name]);
+  const rateSplit = (name: 'byChannel' | 'byAgent' | 'bySegment' | 'byHandledBy' | 'series') => (name === 'byAgent' ? byName(csat.responseRate[name]) : csat.responseRate[name]);
   const rows: Row[] = [
     ['range', '', 'from', report.range.from],
     ['range', '', 'to', report.range.to],
     ['range', '', 'timezone', report.range.timezone],
     ...groupRows('csat.overall', csat.overall ? [{ ...csat.overall, key: 'all' }] : []),
-    ...(['byChannel', 'byAgent', 'bySegment', 'byHandledBy', 'series'] as const).flatMap((split) => groupRows(`csat.${split}`, csat[split])),
+    ...(['byChannel', 'byAgent', 'bySegment', 'byHandledBy', 'series'] as const).flatMap((name) => groupRows(`csat.${name}`, split(csat, name))),
     ...groupRows('responseRate.overall', csat.responseRate.overall ? [{ ...csat.responseRate.overall, key: 'all' }] : []),
-    ...(['byChannel', 'byAgent', 'bySegment', 'byHandledBy', 'series'] as const).flatMap((split) => groupRows(`responseRate.${split}`, csat.responseRate[split])),
+    ...(['byChannel', 'byAgent', 'bySegment', 'byHandledBy', 'series'] as const).flatMap((name) => groupRows(`responseRate.${name}`, rateSplit(name))),
     ['operations', 'all', 'escalationRate', operations.escalationRate],
     ['operations', 'all', 'firstContactResolution', operations.firstContactResolution],
     ['operations', 'all', 'botResolution', operations.botResolution],
@@ -57,5 +56,5 @@ export function reportCsv(report: DashboardReport): string {
     ...groupRows('messages.series', operations.messageSeries),
     ...groupRows('unanswered', operations.unanswered, 'text'),
   ];
-  return `${['section', 'key', 'metric', 'value'].join(',')}\r\n${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `${['section', 'key', 'metric', 'value'].join(',')}\r\n${rows.map((row) => csvLine(row)).join('\r\n')}\r\n`;
 }

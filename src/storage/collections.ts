@@ -38,7 +38,7 @@ export const collectionSpecs = [
       { keys: { ownerId: 1 } },
       { keys: { createdAt: 1 }, dates: ['createdAt'] },
     ],
-    groupFields: { channel: 'scalar', botAnswered: 'boolean', escalated: 'boolean', repeatContact: 'boolean' },
+    groupFields: { channel: 'scalar', state: 'scalar', botAnswered: 'boolean', escalated: 'boolean', repeatContact: 'boolean' },
   },
   {
     name: 'messages',

@@ -89,6 +89,9 @@ describe('the admin dashboard, seeded, in Chromium', () => {
     ] as const) {
       expect(await tile(metric), metric).toBe(csv.get(key));
     }
+    // First-contact resolution says what it is a share of: conversations still waiting or open do not count.
+    expect(await tile('firstContactResolution')).toBe('0.5');
+    expect(await page.locator('[data-metric=firstContactResolution] .of').textContent()).toBe('1 of 2 finished conversations (4 in all)');
     // The split table shows the same counts as the export.
     for (const row of expected.csat.byChannel) {
       const cells = await page.locator(`#csat-table tr[data-split="byChannel"][data-key="${row.key}"] td`).allTextContents();

@@ -32,14 +32,15 @@ export async function seedReportFixture(store: DocumentStore): Promise<void> {
     prompt('p6', 'prompted', 'telegram', 'bot', 'new', '2026-03-06T05:59:00Z'),
     prompt('p7', 'skipped', 'messenger', 'bot', 'new', null),
   ]);
-  const conversation = (id: string, channel: string, createdAt: string, facts: Record<string, boolean>) => ({
-    _id: `cnv_${id}`, customerId: `cus_${id}`, channel, address: {}, state: 'resolved', ownerId: null, missCount: 0, createdAt: at(createdAt), updatedAt: at(createdAt), lastMessageAt: at(createdAt), ...facts,
+  const conversation = (id: string, channel: string, createdAt: string, facts: Record<string, boolean>, state = 'resolved') => ({
+    _id: `cnv_${id}`, customerId: `cus_${id}`, channel, address: {}, state, ownerId: null, missCount: 0, createdAt: at(createdAt), updatedAt: at(createdAt), lastMessageAt: at(createdAt), ...facts,
   });
   await store.collection('conversations').insertMany([
     conversation('c1', 'webchat', '2026-03-02T02:00:00Z', { botAnswered: true }),
-    conversation('c2', 'webchat', '2026-03-02T03:00:00Z', { botAnswered: true, escalated: true }),
+    // Two of the four are not over: still waiting for an agent, and with one (issue 19: first-contact resolution read 100 % while tickets waited).
+    conversation('c2', 'webchat', '2026-03-02T03:00:00Z', { botAnswered: true, escalated: true }, 'waiting'),
     conversation('c3', 'telegram', '2026-03-03T03:00:00Z', { botAnswered: true, repeatContact: true }),
-    conversation('c4', 'telegram', '2026-03-04T03:00:00Z', { escalated: true }),
+    conversation('c4', 'telegram', '2026-03-04T03:00:00Z', { escalated: true }, 'with_agent'),
     conversation('c5', 'telegram', '2026-03-10T03:00:00Z', { botAnswered: true }),
   ]);
   const ticket = (id: string, number: number, createdAt: string, firstResponseMinutes?: number, resolvedMinutes?: number) => {
@@ -104,9 +105,10 @@ export const reportFixtureFigures = {
     responseRate: { key: null, prompted: 6, answered: 4, responseRate: 0.6667 },
   },
   operations: {
-    conversations: { key: null, conversations: 4, escalated: 2, repeated: 1, botAnswered: 3, botResolved: 1 },
+    conversations: { key: null, conversations: 4, escalated: 2, repeated: 1, botAnswered: 3, botResolved: 1, ended: 2, endedFirstContact: 1 },
     escalationRate: 0.5,
-    firstContactResolution: 0.75,
+    // Of the two that are over (c1, c3), one had the customer come back (c3).
+    firstContactResolution: 0.5,
     botResolution: 0.3333,
     tickets: { created: 2, averageFirstResponseMs: 10 * minutes, averageResolutionMs: 60 * minutes },
     messagesByChannel: [

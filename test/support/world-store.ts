@@ -64,7 +64,8 @@ async function seededStoreBytes(content: CarelineContent): Promise<Buffer> {
 }
 
 function prepare(config: Config): Prepared {
-  const key = JSON.stringify([config.intentsDir, folderStamp(config.intentsDir), config.knowledgeBaseDir, folderStamp(config.knowledgeBaseDir)]);
+  // The intents' replies are filled from the business profile, so it is part of the key.
+  const key = JSON.stringify([config.intentsDir, folderStamp(config.intentsDir), config.knowledgeBaseDir, folderStamp(config.knowledgeBaseDir), config.business]);
   let entry = prepared.get(key);
   if (!entry) {
     const content = { ...readCarelineContent(config), answerIndex: sharedAnswerIndex };

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/core/csv.js';
+import { loginAs, type AgentSession } from '../support/agent-session.js';
+import { seedReportFixture } from '../support/report-fixture.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+// Issue 19: the CSV named agents by id while the page showed their names.
+describe('GET /api/reports/export.csv', () => {
+  let app: TestApp;
+  let admin: AgentSession;
+  let rows: string[][];
+  beforeAll(async () => {
+    app = await startTestApp();
+    admin = await loginAs(app, 'csv-admin@example.com', ['admin']);
+    await seedReportFixture(app.store);
+    // The fixture's agents, as users: one with a name a spreadsheet would run as a formula.
+    const user = (id: string, displayName: string) => ({ _id: id, email: `${id}@example.com`, displayName, roles: ['agent'], passwordHash: 'x', createdAt: new Date() });
+    await app.store.collection('users').insertMany([user('ann', 'Ann Trần'), user('bob', '=HYPERLINK("http://x")')]);
+    const response = await admin.get('/api/reports/export.csv?from=2026-03-02&to=2026-03-08');
+    expect(response.status).toBe(200);
+    rows = parseCsv((await response.text()).replace(/^\ufeff/, ''));
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('names agents as the page does, keeping each id as its own metric', () => {
+    const agents = rows.filter(([section]) => section === 'csat.byAgent');
+    expect(agents).toContainEqual(['csat.byAgent', 'Ann Trần', 'agentId', 'ann']);
+    expect(agents).toContainEqual(['csat.byAgent', 'Ann Trần', 'responses', '2']);
+    expect(agents.map(([, key]) => key)).not.toContain('ann');
+  });
+
+  it('defuses a name a spreadsheet would run as a formula', () => {
+    const bob = rows.find(([section, , metric, value]) => section === 'csat.byAgent' && metric === 'agentId' && value === 'bob');
+    expect(bob?.[1]).toBe(`'=HYPERLINK("http://x")`);
+  });
+
+  it('counts first-contact resolution over finished conversations only', () => {
+    expect(rows).toContainEqual(['operations', 'all', 'firstContactResolution', '0.5']);
+  });
+});
