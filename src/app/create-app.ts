@@ -28,6 +28,7 @@ import type { DocumentStore } from '../storage/document-store.js';
 import { errorHandler, notFoundHandler } from '../http/error-handler.js';
 import { healthRoutes } from '../http/health-routes.js';
 import { checkJsonDepth } from '../http/json-depth.js';
+import { shopPageRoutes } from './shop-page.js';
 import { packageRoot } from '../http/package-root.js';
 import type { PublicRateLimits } from '../http/public-rate-limits.js';
 import { securityHeaders } from '../http/security-headers.js';
@@ -101,6 +102,7 @@ export function createApp({ config, store, services, logger, knowledge, desk, ev
   app.use(helpCenterRoutes({ knowledge, config }));
   // The dashboard's chart library, served from the installed package (no CDN).
   app.use('/dashboard/vendor', express.static(join(packageRoot(), 'node_modules', 'chart.js', 'dist'), { maxAge: '1h' }));
+  app.use(shopPageRoutes(config));
   app.use(express.static(join(packageRoot(), 'public'), { index: 'index.html', maxAge: '5m' }));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
