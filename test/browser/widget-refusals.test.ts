@@ -34,8 +34,8 @@ describe('the web chat widget when the server refuses a message, in Chromium at 
     const third = page.locator('.msg.customer', { hasText: 'bảo hành bao lâu' });
     await expect.poll(() => third.locator('.refusal').textContent()).toMatch(/gửi hơi nhanh.*gửi lại sau \d+ giây/);
     expect(await third.getAttribute('class')).toContain('sending');
-    const stored = await app.store.collection<{ text: string }>('messages').find({ text: 'bảo hành bao lâu' });
+    const stored = await app.store.collection<{ _id: string; text: string }>('messages').find({ text: 'bảo hành bao lâu' });
     expect(stored).toEqual([]);
-    expect(await page.evaluate(() => JSON.stringify(localStorage))).toContain('bảo hành bao lâu');
+    expect(await page.evaluate('JSON.stringify(localStorage)')).toContain('bảo hành bao lâu');
   });
 });
