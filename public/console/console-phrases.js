@@ -1,6 +1,7 @@
 /* The agent console's phrases in vi, cs and zh (the page is written in English). */
 window.CarelineI18n.add({
   "vi": {
+    "Customer is typing…": "Khách hàng đang nhập…",
     "Careline — agent console": "Careline — bàn làm việc",
     "Careline agent console": "Bàn làm việc Careline",
     "Enable notifications": "Bật thông báo",
@@ -113,6 +114,7 @@ window.CarelineI18n.add({
     "order {code}": "đơn {code}"
   },
   "cs": {
+    "Customer is typing…": "Zákazník píše…",
     "Careline — agent console": "Careline — konzole operátora",
     "Careline agent console": "Konzole operátora Careline",
     "Enable notifications": "Zapnout oznámení",
@@ -225,6 +227,7 @@ window.CarelineI18n.add({
     "order {code}": "objednávka {code}"
   },
   "zh": {
+    "Customer is typing…": "客户正在输入…",
     "Careline — agent console": "Careline — 客服工作台",
     "Careline agent console": "Careline 客服工作台",
     "Enable notifications": "开启通知",

@@ -72,9 +72,23 @@
     for (const name of ['conversation.handed_off', 'conversation.claimed', 'conversation.resolved', 'conversation.handed_back', 'message.received', 'message.sent', 'ticket.noted', 'ticket.priority_raised']) {
       events.addEventListener(name, (event) => {
         const { conversationId } = JSON.parse(event.data);
+        if (name === 'message.received' && conversationId === openId) showCustomerTyping(false);
         refresh(conversationId === openId);
       });
     }
+    events.addEventListener('customer.typing', (event) => {
+      if (JSON.parse(event.data).conversationId === openId) showCustomerTyping(true);
+    });
+  };
+
+  // ---- the customer is typing: shown on the open conversation until their message arrives, or 6 s after the last signal ----
+  let customerTypingTimer = 0;
+  const showCustomerTyping = (typing) => {
+    const line = $('#conversation .customer-typing');
+    clearTimeout(customerTypingTimer);
+    if (!line) return;
+    line.hidden = !typing;
+    if (typing) customerTypingTimer = window.setTimeout(() => (line.hidden = true), 6000);
   };
   $('#login-form').addEventListener('submit', async (event) => {
     event.preventDefault();
