@@ -1,6 +1,7 @@
 /* The agent console's phrases in vi, cs and zh (the page is written in English). */
 window.CarelineI18n.add({
   "vi": {
+    "That conversation was not found.": "Không tìm thấy cuộc trò chuyện đó.",
     "Customer is typing…": "Khách hàng đang nhập…",
     "Careline — agent console": "Careline — bàn làm việc",
     "Careline agent console": "Bàn làm việc Careline",
@@ -114,6 +115,7 @@ window.CarelineI18n.add({
     "order {code}": "đơn {code}"
   },
   "cs": {
+    "That conversation was not found.": "Tato konverzace nebyla nalezena.",
     "Customer is typing…": "Zákazník píše…",
     "Careline — agent console": "Careline — konzole operátora",
     "Careline agent console": "Konzole operátora Careline",
@@ -227,6 +229,7 @@ window.CarelineI18n.add({
     "order {code}": "objednávka {code}"
   },
   "zh": {
+    "That conversation was not found.": "找不到该会话。",
     "Customer is typing…": "客户正在输入…",
     "Careline — agent console": "Careline — 客服工作台",
     "Careline agent console": "Careline 客服工作台",

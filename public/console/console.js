@@ -58,6 +58,9 @@
     $('#login').hidden = true;
     $('#app').hidden = false;
     $('#me').textContent = `${me.displayName} (${me.roles.join(', ')})`;
+    // A link from elsewhere (the dashboard's comments) opens one conversation: /console/?conversation=ID.
+    const linked = new URLSearchParams(location.search).get('conversation');
+    if (linked && !openId) openId = linked;
     refresh();
     events = new EventSource('/api/agent/events');
     // Load the lists once the stream is connected (and again after each reconnect): an event
@@ -663,6 +666,10 @@
         if (openId && (reloadOpen || !$('#conversation .transcript'))) renderConversation(await api(`/api/agent/conversations/${openId}`));
       } catch (error) {
         if (error.status === 401) showLogin();
+        else if (error.status === 404 && openId) {
+          openId = null;
+          $('#conversation').replaceChildren(el('p', 'empty', 'That conversation was not found.'));
+        }
       } finally {
         refreshing = null;
       }
