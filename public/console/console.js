@@ -54,6 +54,7 @@
     if (!$('header .staff-nav')) $('header').insertBefore(staffNav(me), $('#me'));
     if (!$('header .staff-language')) $('header').insertBefore(language, $('#notify'));
     api('/api/agent/status').then(({ status }) => showStatus(status), () => undefined);
+    $('#audit-open').hidden = !isAdmin();
     loadCanned();
     $('#login').hidden = true;
     $('#app').hidden = false;
@@ -104,6 +105,13 @@
     }
   });
   $('#logout').addEventListener('click', logout);
+  // ---- admins: the audit log in place of the conversation ----
+  const isAdmin = () => Boolean(me && me.roles.includes('admin'));
+  $('#audit-open').addEventListener('click', () => {
+    openId = null;
+    shown = null;
+    window.CarelineAdmin.showAuditLog($('#conversation'), api);
+  });
   // ---- online / away: an away agent gets no conversations and does not count as available ----
   const showStatus = (status) => {
     const button = $('#status');
@@ -437,8 +445,10 @@
       customer.phone && `phone ${customer.phone}`,
       customer.locale && `language ${customer.locale}`,
       customer.tags && customer.tags.length ? `tags ${customer.tags.join(', ')}` : '',
-      customer.identities ? `on ${[...new Set(customer.identities.map((identity) => identity.channel))].join(', ')}` : '',
+      customer.identities && customer.identities.length ? `on ${[...new Set(customer.identities.map((identity) => identity.channel))].join(', ')}` : '',
+      customer.erasedAt ? t('erased on {date}', { date: new Date(customer.erasedAt).toLocaleString() }) : '',
     ].filter(Boolean).join(' · ');
+    $('.erase-customer', section).disabled = Boolean(customer.erasedAt);
     if (data.customer) loadSamePersonHistory($('.merge-history', section), data.customer);
     renderTranscript($('.transcript', section), data.messages);
     own($('.notes', section)).replaceChildren(...((ticket && ticket.notes) || []).map((note) => el('li', '', note.text)));
@@ -495,6 +505,15 @@
     const section = $('#conversation');
     section.replaceChildren($('#conversation-template').content.cloneNode(true));
     if (data.customer) renderSamePerson(section, data.customer);
+    if (data.customer && isAdmin()) window.CarelineAdmin.dataRequests(section, data.customer, {
+        post,
+        name: customerName(data.customer),
+        // Built again, so that no form still holds what was erased.
+        erased: () => {
+          shown = null;
+          refresh(true);
+        },
+      });
     const form = $('form.reply', section);
     const text = $('textarea', form);
     window.CarelineCanned.attach(text, {

@@ -39,6 +39,11 @@ interface Window {
   CarelineLatestComments: {
     render(table: HTMLTableElement, summary: HTMLElement, comments: { score: number; comment: string; channel: string; agentName?: string; agentId?: string; conversationId: string; answeredAt: string }[], timeZone: string): void;
   };
+  /** public/console/admin-panel.js */
+  CarelineAdmin: {
+    dataRequests(section: ParentNode, customer: { _id: string }, options: { post: (path: string, body?: unknown) => Promise<any>; name: string; erased: () => void }): void;
+    showAuditLog(section: HTMLElement, api: (path: string) => Promise<any>, offset?: number): Promise<void>;
+  };
   /** public/editor/synonyms.js */
   CarelineSynonyms: (deps: any) => any;
   /** public/widget.js: set once the widget has started on a page (a second copy does nothing). */
