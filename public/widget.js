@@ -516,10 +516,18 @@
       form.requestSubmit();
     }
   });
+  // The agent sees that the customer is typing: a signal with no text, at most every 2.5 s, over the socket only.
+  let typingSentAt = 0;
+  input.addEventListener('input', () => {
+    if (!input.value.trim() || !socket || socket.readyState !== WebSocket.OPEN || Date.now() - typingSentAt < 2500) return;
+    typingSentAt = Date.now();
+    socket.send(JSON.stringify({ type: 'typing' }));
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     send({ text: input.value });
     input.value = '';
+    typingSentAt = 0;
     input.focus();
   });
 

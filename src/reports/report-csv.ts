@@ -1,5 +1,6 @@
 import { csvLine } from '../core/csv.js';
 import type { CsatReport } from './csat-report.js';
+import type { CsatComment } from './csat-comments.js';
 import type { OperationsReport } from './operations-report.js';
 
 /** Both reports, as the JSON API gives them. */
@@ -9,6 +10,8 @@ export interface DashboardReport {
   agentNames: Record<string, string>;
   csat: CsatReport;
   operations: OperationsReport;
+  /** The latest survey comments of the period, newest first (not in the CSV). */
+  latestComments: CsatComment[];
 }
 
 
