@@ -5,6 +5,7 @@
  * a confirmation), resolve, hand back to the bot.
  */
 import { state, api, post, refresh, isOwned, own, customerName } from './console-state.js';
+import { consoleDocuments } from './console-documents.js';
 
 const { $, el } = window.CarelineStaff;
 const { t } = window.CarelineI18n;
@@ -90,7 +91,7 @@ const wireActions = (section, data) => {
   transferTo.addEventListener('change', () => {
     transferButton.disabled = !transferTo.value;
   });
-  api('/api/agent/agents').then(({ agents }) => {
+  api('/api/agent/agents', { expect: consoleDocuments.agents }).then(({ agents }) => {
     for (const agent of agents.filter((candidate) => candidate.id !== state.me.id)) {
       const option = own(el('option', '', agent.online ? t('{name} (online)', { name: agent.displayName }) : agent.displayName));
       option.value = agent.id;

@@ -12,6 +12,7 @@ import { wireSearch } from './conversation-search.js';
 import { renderConversation } from './conversation-view.js';
 import { loadCanned } from './canned-list.js';
 import { connectLiveEvents } from './live-events.js';
+import { consoleDocuments } from './console-documents.js';
 
 const { $, el, staffNav, gate, staffLanguage } = window.CarelineStaff;
 const { t } = window.CarelineI18n;
@@ -53,7 +54,7 @@ $('#login-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const form = new FormData(event.target);
   try {
-    start(await post('/api/auth/login', { email: form.get('email'), password: form.get('password') }));
+    start(await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: form.get('email'), password: form.get('password') }), expect: consoleDocuments.session }));
     $('#login-error').textContent = '';
   } catch (error) {
     $('#login-error').textContent = error.message;
@@ -118,10 +119,10 @@ const refresh = async (reloadOpen = false) => {
   if (refreshing) return refreshing.then(() => refresh(reloadOpen));
   refreshing = (async () => {
     try {
-      const [{ queue }, { conversations }] = await Promise.all([api('/api/agent/queue'), api('/api/agent/conversations')]);
+      const [{ queue }, { conversations }] = await Promise.all([api('/api/agent/queue', { expect: consoleDocuments.queue }), api('/api/agent/conversations', { expect: consoleDocuments.mine })]);
       renderQueue(queue);
       renderMine(conversations);
-      if (state.openId && (reloadOpen || !$('#conversation .transcript'))) renderConversation(await api(`/api/agent/conversations/${state.openId}`));
+      if (state.openId && (reloadOpen || !$('#conversation .transcript'))) renderConversation(await api(`/api/agent/conversations/${state.openId}`, { expect: consoleDocuments.conversation }));
     } catch (error) {
       if (error.status === 401) showLogin();
       else if (error.status === 404 && state.openId) {
@@ -136,4 +137,4 @@ const refresh = async (reloadOpen = false) => {
 };
 setRefresh(refresh);
 
-api('/api/auth/me').then(start, showLogin);
+api('/api/auth/me', { expect: consoleDocuments.session }).then(start, showLogin);

@@ -3,6 +3,7 @@
  * or words, with the filters of the search form; each result opens with one click.
  */
 import { state, api, openConversation, own, customerName } from './console-state.js';
+import { consoleDocuments } from './console-documents.js';
 
 const { $, el } = window.CarelineStaff;
 const { t } = window.CarelineI18n;
@@ -32,7 +33,7 @@ export const wireSearch = () => {
     const params = new URLSearchParams();
     for (const [name, value] of new FormData(event.target)) if (String(value).trim()) params.set(name, String(value).trim());
     try {
-      renderResults((await api(`/api/agent/search?${params}`)).results);
+      renderResults((await api(`/api/agent/search?${params}`, { expect: consoleDocuments.search })).results);
     } catch (error) {
       $('#results').replaceChildren(el('li', 'none', error.message));
     }

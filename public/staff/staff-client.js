@@ -1,6 +1,7 @@
 /*
  * Shared by the staff pages (agent console, editor, dashboard): DOM helpers and the JSON
- * API client that sends the session's CSRF token and turns error bodies into Errors.
+ * API client that sends the session's CSRF token, turns error bodies into Errors and checks
+ * the documents of an answer against the server's schemas when asked (`expect`).
  * Text is always put on the page with textContent, never as HTML.
  */
 (() => {
@@ -14,14 +15,52 @@
     return element;
   };
 
+  // ---- data the page does not understand: a notice on the page, the details in the browser's console ----
+  const notUnderstood = new Set();
+  const showDataNotice = (path) => {
+    if (notUnderstood.has(path)) return;
+    notUnderstood.add(path);
+    let notice = $('.data-notice');
+    if (!notice) {
+      notice = el('p', 'data-notice');
+      notice.setAttribute('role', 'alert');
+      document.body.prepend(notice);
+    }
+    const paths = [...notUnderstood];
+    notice.replaceChildren(el('span', '', window.CarelineI18n.t('The server sent data this page does not understand:')), ' ', el('code', '', `${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''}`));
+    notice.lastElementChild.setAttribute('translate', 'no');
+  };
+
   /** A client for the JSON API; `csrfToken()` returns the session's token once logged in. */
   const createApi = (csrfToken = () => null) => {
-    const api = async (path, options = {}) => {
+    // The documents' JSON Schemas (GET /api/schemas) and the checker, loaded once when first needed.
+    let checking = null;
+    const checker = () =>
+      (checking ??= Promise.all([import('./schema-check.js'), api('/api/schemas')]).then(
+        ([{ checkResponse }, schemas]) => (body, expect) => checkResponse(body, expect, schemas),
+        (error) => {
+          console.warn('Careline: answers are not checked, the schemas could not be loaded:', error.message);
+          checking = null;
+          return null;
+        },
+      ));
+    /** Shows a notice for each document of the answer (`expect`: see schema-check.js) that is not what the page reads. */
+    const verify = async (path, body, expect) => {
+      const checkResponse = await checker();
+      for (const mismatch of checkResponse ? checkResponse(body, expect) : []) {
+        console.error(`Careline: the server sent data this page does not understand: ${mismatch.path} (${mismatch.problem}) in the answer to ${path}`);
+        showDataNotice(mismatch.path);
+      }
+    };
+    /** @type {CarelineApi} */
+    const api = async (path, { expect, ...options } = {}) => {
       const token = csrfToken();
       const response = await fetch(path, { ...options, headers: { 'content-type': 'application/json', ...(token ? { 'x-csrf-token': token } : {}) } });
       if (response.status === 204) return null;
       const body = await response.json().catch(() => ({}));
       if (!response.ok) throw Object.assign(new Error(body.error ? body.error.message : `HTTP ${response.status}`), { status: response.status, code: body.error?.code, details: body.error?.details });
+      // The page still gets the answer: it shows what it can, the notice says what it could not read.
+      if (expect) await verify(path, body, expect);
       return body;
     };
     const send = (method, path, body) => api(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });

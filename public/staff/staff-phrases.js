@@ -1,4 +1,4 @@
-/* Phrases every staff page shares (login, navigation, "no access"), in vi, cs and zh. */
+/* Phrases every staff page shares (login, navigation, "no access", the data notice), in vi, cs and zh. */
 window.CarelineI18n.add({
   vi: {
     'E-mail': 'E-mail',
@@ -12,6 +12,7 @@ window.CarelineI18n.add({
     'Knowledge base': 'Kho kiến thức',
     Dashboard: 'Bảng số liệu',
     'No access here': 'Bạn không có quyền vào trang này',
+    'The server sent data this page does not understand:': 'Máy chủ gửi dữ liệu mà trang này không hiểu được:',
     'Pages you can use:': 'Các trang bạn dùng được:',
     'You are signed in as {name} ({roles}). This page needs the {role} role: ask an admin to give it to you.': 'Bạn đang đăng nhập với tên {name} ({roles}). Trang này cần vai trò {role}: hãy nhờ quản trị viên cấp cho bạn.',
     'Wrong e-mail or password.': 'Sai e-mail hoặc mật khẩu.',
@@ -28,6 +29,7 @@ window.CarelineI18n.add({
     'Knowledge base': 'Znalostní báze',
     Dashboard: 'Přehled',
     'No access here': 'Sem nemáte přístup',
+    'The server sent data this page does not understand:': 'Server poslal data, kterým tato stránka nerozumí:',
     'Pages you can use:': 'Stránky, které můžete používat:',
     'You are signed in as {name} ({roles}). This page needs the {role} role: ask an admin to give it to you.': 'Jste přihlášeni jako {name} ({roles}). Tato stránka vyžaduje roli {role}: požádejte správce, ať vám ji přidělí.',
     'Wrong e-mail or password.': 'Špatný e-mail nebo heslo.',
@@ -44,6 +46,7 @@ window.CarelineI18n.add({
     'Knowledge base': '知识库',
     Dashboard: '数据看板',
     'No access here': '您无权访问此页面',
+    'The server sent data this page does not understand:': '服务器发送了此页面无法理解的数据：',
     'Pages you can use:': '您可以使用的页面：',
     'You are signed in as {name} ({roles}). This page needs the {role} role: ask an admin to give it to you.': '您当前以 {name}（{roles}）登录。此页面需要 {role} 角色：请联系管理员为您开通。',
     'Wrong e-mail or password.': '电子邮箱或密码错误。',

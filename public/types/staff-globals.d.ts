@@ -8,7 +8,11 @@ interface CarelineSession {
   csrfToken: string;
 }
 
-type CarelineApi = (path: string, options?: RequestInit) => Promise<any>;
+/**
+ * `expect` names the documents an answer carries, checked against GET /api/schemas:
+ * `{ 'queue[].ticket': 'ticket', conversation: 'conversation', ticket: 'ticket?' }` (`?`: may be null).
+ */
+type CarelineApi = (path: string, options?: RequestInit & { expect?: Record<string, string> }) => Promise<any>;
 type CarelineSend = (method: string, path: string, body?: unknown) => Promise<any>;
 
 interface Window {

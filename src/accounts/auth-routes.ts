@@ -8,16 +8,16 @@ import { authOf, checkCsrf, sessionCookie } from './auth.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { PasswordCheck } from './password-check.js';
 import type { SessionRepository } from './session-repository.js';
-import type { User } from './user.js';
+import type { PublicUser, User } from './user.js';
 import type { AuditLog } from './audit-log.js';
 import type { UserRepository } from './user-repository.js';
 
 const loginSchema = z.strictObject({ email: z.email().max(200), password: z.string().min(1).max(200) });
 
-/** A user as the browser may see it (never the hash). */
 const meBody = z.strictObject({ staffLocale: z.enum(['vi', 'en', 'cs', 'zh']) });
 
-export function publicUser(user: User) {
+/** A user as the browser may see it (never the hash). */
+export function publicUser(user: User): PublicUser {
   return { id: user._id, email: user.email, displayName: user.displayName, roles: user.roles, ...(user.staffLocale ? { staffLocale: user.staffLocale } : {}) };
 }
 

@@ -18,3 +18,7 @@ export const userSchema = z.object({
   createdAt: z.date(),
 });
 export type User = z.infer<typeof userSchema>;
+
+/** A user as the browser may see them (never the hash): who is signed in, a colleague. */
+export const publicUserSchema = userSchema.pick({ displayName: true, roles: true, staffLocale: true }).extend({ id: z.string(), email: z.email() });
+export type PublicUser = z.infer<typeof publicUserSchema>;

@@ -21,6 +21,7 @@ import type { AgentPresence } from './agent-presence.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { byQueueOrder, firstResponseSla, type SlaTargets } from './sla.js';
 import type { Ticket } from './ticket.js';
+import type { ConsoleAttachment, ConsoleMessage, ConversationSummary, TicketView } from './console-documents.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const textBody = z.strictObject({ text: z.string().trim().min(1).max(4000) });
@@ -29,7 +30,7 @@ const transferBody = z.strictObject({ toUserId: z.string().min(1).max(100) });
 const statusBody = z.strictObject({ status: z.enum(['online', 'away']) });
 
 /** A transcript line as the console shows it: the bot's article and confidence included. */
-function consoleMessage(message: Message, knowledge?: Pick<KnowledgeBase, 'byId'>) {
+function consoleMessage(message: Message, knowledge?: Pick<KnowledgeBase, 'byId'>): ConsoleMessage {
   const article = message.articleId ? knowledge?.byId(message.articleId) : null;
   return {
     id: message._id,
@@ -48,7 +49,7 @@ function consoleMessage(message: Message, knowledge?: Pick<KnowledgeBase, 'byId'
 }
 
 /** An attachment as the console shows it: media get the route that fetches them from the platform. */
-function consoleAttachment(message: Message, attachment: Attachment, index: number) {
+function consoleAttachment(message: Message, attachment: Attachment, index: number): ConsoleAttachment {
   const { kind, mimeType, fileName, size, emoji, location, contact, summary } = attachment;
   const fetchable = mediaKinds.has(kind) && Boolean(attachment.mediaId || attachment.url);
   return { kind, mimeType, fileName, size, emoji, location, contact, summary, ...(fetchable ? { href: `/api/agent/messages/${encodeURIComponent(message._id)}/attachments/${index}` } : {}) };
@@ -77,7 +78,7 @@ export function agentRoutes(deps: { repositories: AgentRouteRepositories; search
   const { repositories, desk } = deps;
   router.use(requireRole('agent'));
 
-  const ticketView = (ticket: Ticket, now: Date) => ({
+  const ticketView = (ticket: Ticket, now: Date): TicketView => ({
     id: ticket._id,
     number: ticket.number,
     reason: ticket.reason,
@@ -94,7 +95,7 @@ export function agentRoutes(deps: { repositories: AgentRouteRepositories; search
     sla: firstResponseSla(ticket, deps.sla, now),
   });
 
-  const conversationSummary = async (conversation: Conversation) => {
+  const conversationSummary = async (conversation: Conversation): Promise<ConversationSummary> => {
     const customer = await repositories.customers.get(conversation.customerId);
     return { id: conversation._id, channel: conversation.channel, state: conversation.state, locale: conversation.locale, ownerId: conversation.ownerId, lastCustomerMessageAt: conversation.lastCustomerMessageAt, customer: customer && { id: customer._id, displayName: customer.displayName, segment: customer.segment } };
   };
