@@ -1,7 +1,7 @@
 // Types for the browser scripts under public/ (checked by `tsc -p tsconfig.public.json`,
 // part of `npm test`). The pages share code through these window globals, loaded in order
 // by each page's <script> tags; there is no bundler. A page's own code may be ES modules
-// (the console: console.js and what it imports), loaded after these scripts.
+// (the console's and the editor's: console.js, editor.js and what they import), loaded after these scripts.
 
 interface CarelineSession {
   user: { id: string; email: string; displayName: string; roles: string[]; staffLocale?: string };
