@@ -27,7 +27,7 @@ export interface HumanRequestPhrases {
   fillers: readonly string[];
 }
 
-const enPeople = ['human*', 'person', 'people', 'agent*', 'operator*', 'someone', 'somebody', 'staff', 'representative*', 'rep', 'manager*', 'supervisor*', 'employee*', 'consultant*', 'advisor*', 'adviser*', 'colleague*', 'customer service', 'customer care', 'support team', 'support staff', 'real', 'live', 'actual'];
+const enPeople = ['human*', 'person', 'people', 'agent*', 'operator*', 'someone', 'somebody', 'staff', 'representative*', 'rep', 'manager*', 'supervisor*', 'employee*', 'consultant*', 'advisor*', 'adviser*', 'colleague*', 'member of*', 'team', 'someone in charge', 'person in charge', 'customer service', 'customer care', 'support team', 'support staff', 'real', 'live', 'actual'];
 // Who could be there to talk: asked whether one is there or free ("is a real agent available?", "anyone online?").
 const enPresent = ['human*', 'person', 'agent*', 'operator*', 'someone', 'somebody', 'anyone', 'anybody', 'representative*'];
 // The one a customer asks to be called back: the customer.
@@ -35,7 +35,7 @@ const callers = { en: ['me', 'us'], vi: ['em', 'e', 'mình', 'tôi', 'tui', 't�
 const zhPeople = ['人工', '真人', '活人', '客服', '经理', '主管', '店长', '负责人', '领导', '工作人员', '店员', '销售', '员工', '老板', '专员', '售后人员'];
 const viPeople = ['nhân viên', 'người thật', 'người', 'tư vấn viên', 'tư vấn', 'tổng đài viên', 'quản lý', 'admin', 'ad', 'chủ shop', 'người hỗ trợ', 'chăm sóc khách hàng', 'cskh', 'bộ phận', 'ai đó', 'sếp', 'cấp trên', 'trực page', 'nhân sự'];
 // Not "osob*" ("chci osobní odběr": personal pick-up) nor "skutečn*" ("skutečně": really); those come as phrases.
-const csPeople = ['člověk*', 'operátor*', 'pracovník*', 'pracovnic*', 'někým', 'obsluh*', 'podpora', 'podporu', 'podporou', 'zaměstnan*', 'vedouc*', 'manažer*', 'konzultant*', 'poradc*', 'agent*', 'živ*'];
+const csPeople = ['koleg*', 'člověk*', 'operátor*', 'pracovník*', 'pracovnic*', 'někým', 'obsluh*', 'podpora', 'podporu', 'podporou', 'zaměstnan*', 'vedouc*', 'manažer*', 'konzultant*', 'poradc*', 'agent*', 'živ*'];
 // "chuyển người nhận" changes the recipient: after "chuyển" a bare "người" is not staff.
 const viStaff = viPeople.filter((person) => person !== 'người' && person !== 'ai đó');
 
@@ -54,7 +54,7 @@ export const humanRequestPhrases: HumanRequestPhrases = {
     'không muốn nói chuyện với bot', 'không muốn chat với bot', 'không muốn chat với máy', 'không nói chuyện với máy', 'không muốn nói với bot', 'chán bot',
     'không phải bot', 'không muốn nói chuyện với máy', 'tư vấn trực tiếp', 'hỗ trợ trực tiếp', 'nói chuyện trực tiếp', 'trao đổi trực tiếp', 'người tư vấn', 'chuyển sang bộ phận', 'chuyển qua bộ phận', 'chuyển giúp tôi sang', 'chuyển giúp mình sang', 'chuyển giúp em sang', 'chuyển cho tôi sang', 'chuyển máy',
     // Czech
-    'spojte mě', 'přepojte mě', 'přepojte', 'živ* osob*', 'živ* člověk*', 'živ* operátor*', 'skutečn* člověk*', 'opravdov* člověk*', 'reáln* člověk*',
+    'spojte mě', 'přepoj* mě', 'přepojte', 'živ* osob*', 'živ* člověk*', 'živ* operátor*', 'skutečn* člověk*', 'opravdov* člověk*', 'reáln* člověk*',
     'nechci robota', 'nechci bota', 'nechci mluvit s botem', 'nechci mluvit s robotem', 'nechci chatbot*', 'zavolejte mi', 'prosím o zavolání', 'zpětné zavolání',
     'je tam někdo', 'je tam nějaký člověk', 'někoho skutečn*', 'někoho živ*', 'zpětný hovor', 'zpětné volání', 'skutečn* osob*', 'skutečn* paní', 'skutečn* pan* z podpory', 'ne s automatem', 'ne s robotem', 'ne s botem', 'nebo jen bot', 'jen automat', 'nechci automat',
     // Chinese
@@ -73,13 +73,17 @@ export const humanRequestPhrases: HumanRequestPhrases = {
     { asks: ['i want', 'i need', 'we want', 'we need', 'i d like', 'i would like', 'can i have', 'can i get', 'i m asking for', 'i ask for'], people: ['human*', 'agent*', 'operator*', 'representative*', 'real person', 'live person', 'real people', 'manager', 'supervisor'], within: 3 },
     { asks: ['gặp', 'gặp được', 'nói chuyện với', 'nói chuyện', 'nói với', 'chat với', 'nhắn với', 'nhắn tin với', 'trao đổi với', 'kết nối', 'kết nối với'], people: viPeople, within: 2 },
     { asks: ['chuyển', 'chuyển cho', 'chuyển sang', 'chuyển qua', 'chuyển máy', 'chuyển máy cho', 'nối máy', 'nối máy cho'], people: viStaff, within: 1 },
+    // "nối máy cho mình với bộ phận bảo hành"
+    { asks: ['nối máy', 'chuyển máy'], people: viStaff, within: 3 },
     // "có nhân viên nào đang trực không", "tư vấn viên online không"
-    { asks: ['trực', 'đang trực', 'online', 'rảnh'], people: viStaff, within: 3, order: 'either' },
+    { asks: ['trực', 'đang trực', 'online', 'rảnh'], people: [...viStaff, 'ai', 'người'], within: 3, order: 'either' },
     // "cho xin số tổng đài viên", "xin sđt nv tư vấn"
     { asks: ['xin số', 'xin số điện thoại', 'xin zalo', 'cho số'], people: viStaff, within: 2 },
     // "gọi lại cho em", "liên hệ lại giúp mình", "gọi e nhé"
     { asks: ['gọi', 'gọi lại', 'gọi điện', 'gọi điện lại', 'liên hệ lại', 'liên lạc lại', 'call'], people: callers.vi, within: 2 },
     { asks: ['mluv*', 'promluv*', 'hovořit', 'spoj*', 'přepoj*', 'chci', 'chtěl* bych', 'potřebuj*', 'dejte mi', 'sežeňte mi'], people: csPeople, within: 3 },
+    // "je k dispozici nějaký pracovník?"
+    { asks: ['k dispozici', 'online', 'volný', 'volná'], people: csPeople, within: 3, order: 'either' },
     // "zavolejte mi", "mohl by mi někdo zavolat", "ozve se mi někdo", "kontaktujte mě"
     { asks: ['zavol*', 'ozv*', 'kontaktuj*', 'kontaktovat', 'telefonuj*', 'brnkn*', 'zatelefonuj*'], people: callers.cs, within: 3, order: 'either' },
     // "跟你们经理谈谈", "找个客服", "叫你们主管来", "转个人工"
