@@ -77,6 +77,7 @@ interface CompiledLexicon {
   contacts: Cue[];
   ultimatums: Cue[];
   accusations: RegExp[];
+  faults: RegExp[];
   wait?: CompiledWait;
 }
 
@@ -125,6 +126,7 @@ function compile(words: ComplaintWords): CompiledLexicon {
     contacts: compileCues(words.contacts),
     ultimatums: compileCues(words.ultimatums),
     accusations: (words.accusations ?? []).map((source) => new RegExp(source, 'u')),
+    faults: (words.faults ?? []).map((source) => new RegExp(source, 'u')),
   };
   return { cues: [...signals.keys()], signals, harmless, negation, intensifiers, ...structure, ...(words.wait ? { wait: compileWait(words.wait) } : {}) };
 }
@@ -179,13 +181,13 @@ function countedWaitIn(clause: Clause, wait: CompiledWait, questioned: boolean):
 
 const anyIn = (clauses: readonly Clause[], cues: Cue[]) => findCues(clauses, cues)[0];
 
-/** "you never …", "jste mi poslali", "你们又…", in the clause's folded words (Chinese: its text). */
-function accusationIn(clauses: readonly Clause[], accusations: readonly RegExp[]): string | null {
-  for (const clause of clauses) {
-    for (const pattern of accusations) {
-      const found = pattern.exec(hanPattern.test(pattern.source) ? clause.text : clause.words.join(' '));
-      if (found) return found[0];
-    }
+/** The first of the patterns found in the message: its folded words for Latin patterns, its text for Chinese ones. */
+function patternIn(clauses: readonly Clause[], patterns: readonly RegExp[]): string | null {
+  const words = clauses.map((clause) => clause.words.join(' ')).join(' ');
+  const text = clauses.map((clause) => clause.text).join('，');
+  for (const pattern of patterns) {
+    const found = pattern.exec(hanPattern.test(pattern.source) ? text : words);
+    if (found) return found[0];
   }
   return null;
 }
@@ -208,9 +210,10 @@ function withoutEchoes(hits: CueHit[]): CueHit[] {
   return hits.filter((hit) => hit.cue.view !== 'accented' || !folded.some((other) => other.clause === hit.clause && other.cue.label.split(' ').includes(hit.cue.label)));
 }
 
-// An annoyed face, or praise in scare quotes ('服务真是"好"啊'): a feeling, told without words.
+// An annoyed face, or a word in scare quotes ('服务真是"好"啊', 'such "great" service'): a feeling, told without words.
 const annoyedFaces = /[😒🙄😡😠🤬😤💢👎😑😾]/u;
-const scareQuotes = /["“„「『]\s*[^"“”„「」『』\s][^"“”„「」『』]{0,30}["”“」』]/u;
+// One word or a few characters in quotes: a quoted label ("in transit", "COD on delivery") is no feeling.
+const scareQuotes = /["“„「『](?:\p{L}+|\p{Script=Han}{1,3})["”“」』]/u;
 
 function unspoken(text: string): string | null {
   return annoyedFaces.exec(text)?.[0] ?? (scareQuotes.test(text) ? 'quoted' : null);
@@ -262,8 +265,10 @@ export function detectComplaint(text: string): ComplaintSignal {
       const signal = cued === 'emotion' && (intensified(hit, clause, lexicon.intensifiers) || judges) ? 'strong' : cued;
       add(signal, signal === 'failure' && asked ? askedFailure : weights[signal].each, `${signal}:${hit.cue.label}`);
     }
-    const accused = accusationIn(clauses, lexicon.accusations);
+    const accused = patternIn(clauses, lexicon.accusations);
     if (accused) add('accusation', weights.accusation.each, `accusation:${accused}`);
+    const fault = patternIn(clauses, lexicon.faults);
+    if (fault) add('failure', asked ? askedFailure : weights.failure.each, `failure:${fault}`);
     for (const clause of lexicon.wait && !waited ? clauses : []) {
       const counted = countedWaitIn(clause, lexicon.wait!, questioned);
       if (!counted) continue;

@@ -52,6 +52,11 @@ export interface ComplaintWords {
    * corroborates any other signal.
    */
   accusations?: readonly string[];
+  /**
+   * Faults told across a message, as regular expressions over its folded words (Chinese: its
+   * text), weighed as `failure`: "đặt size M mà nhận được size L", "买的是M码，收到的是L码".
+   */
+  faults?: readonly string[];
   /** Words that deny the cue right after them ("không tệ", "not a scam", "není to špatné", "不算太慢")… */
   negators?: readonly string[];
   /** …and the words that may stand between the two ("not that bad", "ko tệ lắm" has "lắm" after, "không hề tệ"). */

@@ -44,7 +44,7 @@ export const complaintWordsCs: ComplaintWords = {
       'bez upozornění', 'neinformoval*', 'nikdo mi neřekl', 'pořád nefunguje', 'stále nefunguje', 'zase nefunguje', 'pořád to nefunguje', 'stále to nefunguje', 'zase to nefunguje', 'zase rozbit*', 'reklamaci zamítli', 'zamítl*',
       'účtovali navíc', 'neodpovídá popisu', 'neodpovídá objednávce', 'něco jiného', 'naúčtoval* navíc', 'naúčtoval* víc',
     ],
-    mild: ['čekal* jsem víc', 'čekal* jsem více', 'zklaman*', 'zklamání', 'nespokojen*', 'nejsem spokojen*', 'nejsme spokojen*', 'rozladěn*', 'rozčarován*'],
+    mild: ['jiná než na fot*', 'jiný než na fot*', 'jiné než na fot*', 'než na obrázku', 'jak jste popisoval*', 'zhoršil*', 'horší než dřív', 'mrzí mě', 'to mě mrzí', 'zklama*', 'nejsem moc spokojen*', 'nejsem úplně spokojen*', 'prý doručen*', 'čekal* jsem víc', 'čekal* jsem více', 'zklaman*', 'zklamání', 'nespokojen*', 'nejsem spokojen*', 'nejsme spokojen*', 'rozladěn*', 'rozčarován*'],
     wait: [
       'čekám moc dlouho', 'čekám příliš dlouho', 'čekáme moc dlouho', 'moc dlouho čekám', 'čeká* věčnost', 'věčnost', 'čekám dlouho', 'čekám strašně dlouho',
       'čekám hrozně dlouho', 'jak dlouho mám ještě čekat', 'jak dlouho ještě budu čekat', 'jak dlouho ještě mám čekat', 'do kdy mám čekat',
@@ -71,6 +71,7 @@ export const complaintWordsCs: ComplaintWords = {
       'chci zpátky peníze', 'chci zpět peníze', 'peníze zpět', 'odškodn*', 'kompenzac*', 'požaduji', 'odpovězte', 'odpovězte mi', 'vyřešte to',
     ],
     emotion: [
+      'vadn*', 'roztrh*', 'odlepil*', 'lepit', 'se odlepuje', 'rozpadl*', 'napoprvé', 'poprvé', 'po prvním',
       'rozbil*', 'nezvedá', 'nezved*', 'nikdo nezvedá', 'zrušen*', 'zrušili', 'nedorazil*', 'nepřijel*', 'nepřišel', 'nepřišla', 'nevčas', 'ne včas', 'ztratili', 'přišlo rozbité', 'přišla rozbitá', 'přišlo poškozené', 'přišla poškozená',
       'špatn*', 'pomal*', 'pozdě', 'zpožděn*', 'hrozn*', 'strašn*', 'neuvěřiteln*', 'neskutečn*', 'jak je to možné', 'co to má být', 'to snad ne', 'proboha', 'sakra',
       'jak dlouho budu čekat', 'jak dlouho mám čekat', 'kruci', 'zatracen*', 'bohužel zase', 'nechápu', 'nesmysl*', 'smutn*', 'otrav*', 'nespolehliv*', 'rozbit*', 'poškozen*', 'slíbili jste', 'slibovali', 'slíben*',
@@ -86,8 +87,10 @@ export const complaintWordsCs: ComplaintWords = {
     'směšně levn*', 'směšná cena', 'směšné ceny',
   ],
   targets: ['služb*', 'přístup*', 'obsluh*', 'personál*', 'chova*', 'choval*', 'zacház*', 'kvalit*', 'podpor*', 'prodavač*', 'zaměstnan*', 'kurýr*', 'technik*', 'zákaznick*', 'linka', 'jednání'],
-  contacts: ['píš*', 'psal*', 'napsal*', 'vol*', 'zavol*', 'kontaktuj*', 'kontaktoval*', 'ozval*', 'ptám', 'ptal*', 'urgoval*', 'urguj*', 'posílám', 'poslal* e mail*'],
+  contacts: ['vysvětlova*', 'vysvětlit', 'píš*', 'psal*', 'napsal*', 'vol*', 'zavol*', 'kontaktuj*', 'kontaktoval*', 'ozval*', 'ptám', 'ptal*', 'urgoval*', 'urguj*', 'posílám', 'poslal* e mail*'],
   ultimatums: ['jinak', 'nebo půjdu', 'nebo jdu', 'jestli ne'],
+  // "objednala jsem M a přišla L": what was ordered against what came.
+  faults: [String.raw`\bobjednal\w*\b.+\b(?:a|ale)\b (?:mi )?(?:prisl|dorazil|poslal)\w*`],
   accusations: [
     String.raw`\b\w+li jste\b`,
     String.raw`\bjste (?:mi |nam |me |nas |to )?(?:\w+ )?\w+li\b`,

@@ -47,13 +47,14 @@ export const complaintWordsEn: ComplaintWords = {
     ],
     complaint: ['complain*', 'complaint*', 'grievance', 'escalat*'],
     failure: [
-      'sold me a used', 'sold me used', 'wrong item', 'wrong product', 'wrong order', 'sent me the wrong', 'delivered the wrong',
+      'in the wrong', 'wrong colou*', 'wrong size', 'wrong model', 'sold me a used', 'sold me used', 'wrong item', 'wrong product', 'wrong order', 'sent me the wrong', 'delivered the wrong',
       'refuse to', 'refused to', 'refusing to', 'will not pay', 'won t pay',
       'won t refund', 'won t replace', 'won t fix', 'won t answer', 'never asked for', 'still broken',
       'still not working', 'still doesn t work', 'broke again', 'broken again', 'no apology', 'didn t apologi*', 'without explanation', 'without any explanation',
       'no explanation', 'never on time', 'hung up on me', 'hung up on', 'without notice', 'without telling', 'didn t tell me', 'nobody told me', 'no one told me',
     ],
     mild: [
+      'nothing like', 'not what i expected', 'not as described', 'not like the picture*', 'not like the photo*', 'looks cheaper', 'gone downhill', 'what it used to be', 'gotten worse', 'got worse', 'not thrilled', 'not too happy', 'a bit let down', 'marked as delivered but', 'says delivered but', 'shows delivered but',
       'disappoint*', 'unhappy', 'not happy', 'not satisfied', 'dissatisfied', 'unsatisfied', 'not pleased', 'displeased', 'upset', 'let down', 'let me down',
       'not impressed', 'unimpressed', 'regret*', 'expected better', 'expected much better', 'expected more', 'expect better', 'dissapoint*', 'disapoint*', 'dissappoint*',
     ],
@@ -76,7 +77,7 @@ export const complaintWordsEn: ComplaintWords = {
     unresolved: [
       'still not', 'still no', 'still nothing', 'still haven t', 'still hasn t', 'still don t', 'still didn t', 'still doesn t', 'and nothing', 'nothing yet', 'nobody', 'no one', 'where is my*', 'where s my*', 'where are my*',
       'nothing happened', 'no response', 'no reply', 'no answer', 'no one answer*', 'nobody answer*', 'no one repl*', 'nobody repl*', 'no one respond*',
-      'nobody respond*', 'nobody called', 'no one called', 'nobody has called', 'no one has called', 'nobody has contacted', 'no one got back', 'nobody got back', 'never got back', 'never arrived', 'never received', 'never came', 'not received',
+      'nobody respond*', 'nobody called', 'no one called', 'nobody has called', 'no one has called', 'nobody has contacted', 'no one got back', 'nobody got back', 'never got back', 'never arrived', 'never received', 'never came', 'not received', 'never got', 'didn t get', 'did not get', 'never got it',
       'haven t received', 'have not received', 'hasn t arrived', 'has not arrived', 'not arrived', 'ignored', 'ignoring', 'no refund', 'no update*', 'no news',
     ],
     demand: [
@@ -85,6 +86,7 @@ export const complaintWordsEn: ComplaintWords = {
     ],
     emotion: [
       'was cancelled', 'were cancelled', 'got cancelled', 'cancelled my', 'didn t show up', 'did not show up', 'no show', 'didn t turn up', 'did not turn up', 'didn t come', 'did not come', 'no one came', 'nobody came', 'no one showed up', 'nobody showed up', 'not on time', 'was promised', 'were promised', 'lost my', 'arrived broken', 'arrived damaged', 'hours late', 'days late',
+      'falling apart', 'fell apart', 'came apart', 'broke', 'ripped', 'torn', 'faulty', 'defective', 'came unstuck', 'first time i', 'first use', 'one use', 'first wear',
       'bad', 'poor', 'slow', 'late', 'delayed', 'delay*', 'too long', 'so long', 'seriously', 'how long do i have to wait', 'how long must i wait', 'how long am i supposed to wait', 'come on', 'annoy*', 'irritat*', 'ugh', 'omg', 'mess', 'messed up',
       'you people', 'paid for express', 'paid extra', 'can t believe', 'can not believe', 'cannot believe', 'charged me twice', 'charged twice', 'double charged', 'will not refund',
       'refuse to refund', 'refused to', 'who is responsible', 'is this how', 'not ok', 'not okay', 'broke after', 'broken after', 'stopped working after', 'damaged my', 'damaged the',
@@ -99,7 +101,7 @@ export const complaintWordsEn: ComplaintWords = {
     'sucks up', 'on demand', 'high demand', 'in demand', 'escalator*', 'nothing to complain about', 'nothing to complain',
   ],
   targets: ['service', 'customer service', 'staff', 'support', 'attitude', 'behaviour', 'behavior', 'behaved', 'treated', 'treatment', 'employee*', 'quality', 'experience', 'manager', 'agent*', 'courier*', 'driver*', 'technician*', 'installer*'],
-  contacts: ['writ*', 'wrote', 'contact*', 'messag*', 'email*', 'e mail*', 'call*', 'phon*', 'ask*', 'chas*', 'tell*', 'told', 'reach*'],
+  contacts: ['explain*', 'writ*', 'wrote', 'contact*', 'messag*', 'email*', 'e mail*', 'call*', 'phon*', 'ask*', 'chas*', 'tell*', 'told', 'reach*'],
   ultimatums: ['or else', 'otherwise', 'or i will', 'or i ll', 'or i m going', 'or we will', 'or you will', 'or i am'],
   accusations: [
     String.raw`\byou (?:guys |people |have |ve |had |just |really )?(?:never|always|keep|kept|didn t|did not|won t|will not|haven t|lost|broke|ruined|promised|lied|charged|cancell?ed|ignored|refused|sent me|took my|stole)\b`,

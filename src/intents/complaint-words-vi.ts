@@ -52,7 +52,7 @@ export const complaintWordsVi: ComplaintWords = {
       'giao cho người khác', 'hứa rồi để đó', 'giao nhầm', 'giao cái khác', 'không đúng mô tả', 'vẫn lỗi', 'vẫn hỏng', 'vẫn không chạy', 'lại hỏng', 'hỏng lại', 'lỗi lại', 'không xin lỗi', 'không một lời xin lỗi',
       'không thông báo', 'làm hỏng', 'làm vỡ', 'làm bẩn', 'không giống hình', 'không giống ảnh', 'khác hình', 'khác ảnh', 'không như hình', 'không như quảng cáo', 'khác quảng cáo',
     ],
-    mild: ['không ngờ an phát', 'không ngờ shop', 'thất vọng', 'không hài lòng', 'chưa hài lòng', 'không vừa ý', 'không vừa lòng', 'hụt hẫng'],
+    mild: ['không giống mô tả', 'không giống ảnh', 'không giống hình', 'khác xa', 'không được như mong đợi', 'không như mong đợi', 'chất lượng đi xuống', 'đi xuống rõ', 'kém đi', 'không như trước', 'báo đã giao nhưng', 'tiếc ghê', 'tiếc quá', 'hơi buồn', 'không vui', 'không ưng', 'không ổn', 'không hài lòng', 'không ngờ an phát', 'không ngờ shop', 'thất vọng', 'không hài lòng', 'chưa hài lòng', 'không vừa ý', 'không vừa lòng', 'hụt hẫng'],
     wait: ['đợi lâu quá', 'chờ lâu quá', 'đợi quá lâu', 'chờ quá lâu', 'đợi mãi', 'chờ mãi', 'đợi hoài', 'chờ hoài', 'chờ mòn mỏi', 'mòn mỏi', 'dài cổ', 'đợi dài cổ', 'chờ dài cổ', 'còn phải đợi', 'còn phải chờ', 'phải đợi đến bao giờ', 'phải chờ đến bao giờ', 'đợi đến bao giờ', 'chờ đến bao giờ', 'đến bao giờ nữa', 'đợi đến khi nào'],
     repeat: [
       ...counts.map((count) => `lần thứ ${count}`),
@@ -67,14 +67,16 @@ export const complaintWordsVi: ComplaintWords = {
       'vẫn chưa', 'vẫn không', 'vẫn chẳng', 'chưa thấy', 'chưa nhận được', 'chưa có ai', 'không thấy ai', 'không ai trả lời', 'không ai nghe máy', 'không ai nghe', 'không ai bắt máy', 'không ai nhấc máy', 'không nghe máy', 'không trả lời',
       'không bắt máy', 'ko rep', 'không nghe', 'chưa xong', 'không cho đổi', 'không chịu đổi', 'không chịu hoàn', 'không chịu trả',
       'không ai', 'chẳng ai', 'chả ai', 'đâu rồi', 'ở đâu rồi', 'không ai rep', 'không ai phản hồi', 'không phản hồi', 'chẳng thấy', 'mãi không', 'mãi chưa', 'mà chưa', 'mà vẫn', 'mà không thấy', 'chưa hoàn',
-      'chưa trả', 'chưa giao', 'bặt vô âm tín', 'không liên lạc được', 'im re', 'seen không rep', 'không thèm trả lời',
+      'chưa trả', 'chưa giao', 'chưa hề', 'bặt vô âm tín', 'không liên lạc được', 'im re', 'seen không rep', 'không thèm trả lời',
     ],
     demand: [
       'ngay lập tức', 'lập tức', 'ngay bây giờ', 'ngay và luôn', 'ngay đi', 'trả lại tiền', 'trả tiền lại', 'hoàn tiền ngay', 'hoàn lại tiền ngay',
       'đền tiền', 'bồi thường', 'đòi tiền', 'đòi lại tiền', 'trả tiền cho tôi', 'trả tiền đây', 'trả lời đi', 'trả lời ngay', 'rep đi', 'rep lẹ',
       'nhanh lên', 'lẹ lên', 'mau lên', 'giải quyết ngay', 'xử lý ngay',
     ],
+    // A defect alone is a warranty question ("áo bị rách ở tay, shop xử lý giúp"); early or with a feeling, a complaint.
     emotion: [
+      'bong keo', 'bung chỉ', 'tuột chỉ', 'lỗi đường may', 'bị lỗi', 'bị rách', 'bị hỏng', 'đứt chỉ', 'bạc màu', 'ra màu', 'sứt', 'mới mặc', 'mới dùng', 'mới đi', 'mặc 1 lần', 'dùng 1 lần', 'lần đầu',
       'bị hủy', 'bị huỷ', 'móp méo', 'hư hỏng', 'bị hư', 'là hư', 'đã hư', 'tự hủy', 'không đến', 'không tới', 'không thấy đến', 'bảo không có', 'đến muộn', 'đến trễ', 'giao trễ', 'giao muộn', 'thất lạc', 'không đúng hẹn', 'rỉ sét',
       'tệ', 'chậm trễ', 'trễ hẹn', 'lâu quá', 'quá lâu', 'lâu vậy', 'lâu thế', 'lâu lắm', 'lâu vl', 'trời ơi', 'trời đất', 'vl', 'vcl', 'vkl', 'vler',
       'cmn', 'hứa', 'không ai đến', 'phải nghỉ làm', 'mất cả ngày', 'đã hỏng', 'đã bị hỏng', 'đã hư', 'mất công', 'các người', 'mấy người', 'thái độ nhân viên', 'sai lầm', 'đã hứa', 'hứa là', 'hẹn là', 'sao không ai', 'tại sao không ai', 'gì mà', 'kiểu gì mà', 'kỳ vậy', 'kì vậy', 'kỳ cục', 'mà không báo', 'không báo trước', 'không thèm báo', 'vậy là sao', 'sao lại thế', 'sao lại vậy', 'gì vậy trời', 'hả trời', 'ủa alo', 'alo alo', 'mệt quá', 'chán ghê',
@@ -98,7 +100,9 @@ export const complaintWordsVi: ComplaintWords = {
     'không báo giá', 'các người dùng', 'mấy người dùng', 'không có gì để phàn nàn', 'không có gì phàn nàn', 'chẳng có gì để phàn nàn',
   ],
   targets: ['dịch vụ', 'phục vụ', 'nhân viên', 'thái độ', 'chất lượng', 'cskh', 'chăm sóc khách hàng', 'hỗ trợ', 'tư vấn', 'shipper', 'kỹ thuật', 'kĩ thuật', 'đối xử', 'cách làm việc'],
-  contacts: ['nhắn', 'nhắn tin', 'gọi', 'hỏi', 'liên hệ', 'email', 'gửi mail', 'inbox', 'ib', 'báo', 'phản ánh', 'chat'],
+  contacts: ['giải thích', 'nhắn', 'nhắn tin', 'gọi', 'hỏi', 'liên hệ', 'email', 'gửi mail', 'inbox', 'ib', 'báo', 'phản ánh', 'chat'],
+  // "đặt size M mà nhận được size L": what was ordered against what came.
+  faults: [String.raw`\b(?:dat|mua|chon)\b.+\b(?:ma|nhung)\b (?:lai )?(?:nhan|giao|gui)\b`],
   ultimatums: ['không thì', 'không là', 'bằng không', 'nếu không'],
   accusations: [
     String.raw`\b(?:cac (?:ban|anh|chi|nguoi|em)|may nguoi|ben (?:ban|shop)|shop|ben cac ban) (?:da |lai |cu |toan |luon |con |cung )?(?:hua|bat|lua|coi|bo mac|de mac|khong them|chang them|lam an|tu huy|huy|tru tien|thu them|giao sai|gui sai|noi mot)\b`,

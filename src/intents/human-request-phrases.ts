@@ -27,15 +27,15 @@ export interface HumanRequestPhrases {
   fillers: readonly string[];
 }
 
-const enPeople = ['human*', 'person', 'people', 'agent*', 'operator*', 'someone', 'somebody', 'staff', 'representative*', 'rep', 'manager*', 'supervisor*', 'employee*', 'consultant*', 'advisor*', 'adviser*', 'colleague*', 'member of*', 'team', 'someone in charge', 'person in charge', 'customer service', 'customer care', 'support team', 'support staff', 'real', 'live', 'actual'];
+const enPeople = ['human*', 'person', 'people', 'agent*', 'operator*', 'someone', 'somebody', 'staff', 'representative*', 'rep', 'manager*', 'supervisor*', 'employee*', 'consultant*', 'advisor*', 'adviser*', 'colleague*', 'member of*', 'team', 'someone in charge', 'person in charge', 'owner', 'boss', 'someone from', 'customer service', 'customer care', 'support team', 'support staff', 'real', 'live', 'actual'];
 // Who could be there to talk: asked whether one is there or free ("is a real agent available?", "anyone online?").
 const enPresent = ['human*', 'person', 'agent*', 'operator*', 'someone', 'somebody', 'anyone', 'anybody', 'representative*'];
 // The one a customer asks to be called back: the customer.
 const callers = { en: ['me', 'us'], vi: ['em', 'e', 'mình', 'tôi', 'tui', 'tớ', 'anh', 'chị', 'cháu', 'bọn mình'], cs: ['mi', 'mě', 'mne', 'mně', 'nás'] };
 const zhPeople = ['人工', '真人', '活人', '客服', '经理', '主管', '店长', '负责人', '领导', '工作人员', '店员', '销售', '员工', '老板', '专员', '售后人员'];
-const viPeople = ['nhân viên', 'người thật', 'người', 'tư vấn viên', 'tư vấn', 'tổng đài viên', 'quản lý', 'admin', 'ad', 'chủ shop', 'người hỗ trợ', 'chăm sóc khách hàng', 'cskh', 'bộ phận', 'ai đó', 'sếp', 'cấp trên', 'trực page', 'nhân sự'];
+const viPeople = ['người phụ trách', 'phụ trách', 'bạn nào', 'chủ cửa hàng', 'chủ tiệm', 'nhân viên', 'người thật', 'người', 'tư vấn viên', 'tư vấn', 'tổng đài viên', 'quản lý', 'admin', 'ad', 'chủ shop', 'người hỗ trợ', 'chăm sóc khách hàng', 'cskh', 'bộ phận', 'ai đó', 'sếp', 'cấp trên', 'trực page', 'nhân sự'];
 // Not "osob*" ("chci osobní odběr": personal pick-up) nor "skutečn*" ("skutečně": really); those come as phrases.
-const csPeople = ['koleg*', 'člověk*', 'operátor*', 'pracovník*', 'pracovnic*', 'někým', 'obsluh*', 'podpora', 'podporu', 'podporou', 'zaměstnan*', 'vedouc*', 'manažer*', 'konzultant*', 'poradc*', 'agent*', 'živ*'];
+const csPeople = ['koleg*', 'někoho', 'majitel*', 'šéf*', 'vedení', 'člověk*', 'operátor*', 'pracovník*', 'pracovnic*', 'někým', 'obsluh*', 'podpora', 'podporu', 'podporou', 'zaměstnan*', 'vedouc*', 'manažer*', 'konzultant*', 'poradc*', 'agent*', 'živ*'];
 // "chuyển người nhận" changes the recipient: after "chuyển" a bare "người" is not staff.
 const viStaff = viPeople.filter((person) => person !== 'người' && person !== 'ai đó');
 
@@ -56,16 +56,18 @@ export const humanRequestPhrases: HumanRequestPhrases = {
     // Czech
     'spojte mě', 'přepoj* mě', 'přepojte', 'živ* osob*', 'živ* člověk*', 'živ* operátor*', 'skutečn* člověk*', 'opravdov* člověk*', 'reáln* člověk*',
     'nechci robota', 'nechci bota', 'nechci mluvit s botem', 'nechci mluvit s robotem', 'nechci chatbot*', 'zavolejte mi', 'prosím o zavolání', 'zpětné zavolání',
-    'je tam někdo', 'je tam nějaký člověk', 'někoho skutečn*', 'někoho živ*', 'zpětný hovor', 'zpětné volání', 'skutečn* osob*', 'skutečn* paní', 'skutečn* pan* z podpory', 'ne s automatem', 'ne s robotem', 'ne s botem', 'nebo jen bot', 'jen automat', 'nechci automat',
+    'je tam někdo', 'je tam nějaký člověk', 'někoho skutečn*', 'někoho živ*', 'zpětný hovor', 'zpětné volání', 'po telefonu s někým', 's někým po telefonu', 'skutečn* osob*', 'skutečn* paní', 'skutečn* pan* z podpory', 'ne s automatem', 'ne s robotem', 'ne s botem', 'nebo jen bot', 'jen automat', 'nechci automat',
     // Chinese
     // Bare 人工 asks for a person unless it is part of one of the `harmless` words (人工智能, 人工除霜, …).
     '人工', '转人工', '人工客服', '人工服务', '人工坐席', '人工座席', '找人工', '要人工', '有人工', '人工吗', '人工在', '接人工', '真人', '找客服', '要客服', '找你们的客服', '找你们客服', '要你们的客服', '客服人员', '客服在吗', '客服在不在',
     '有客服吗', '有人吗', '有没有人工', '有没有客服', '接线员', '转接', '找工作人员', '要工作人员', '工作人员联系我', '让工作人员', '叫工作人员', '和工作人员', '跟工作人员', '找经理',
     '叫经理', '叫你们经理', '经理来', '找你们领导', '找领导', '叫领导', '不要机器人', '不想和机器人', '不想跟机器人', '不跟机器人', '不和机器人', '机器人听不懂',
-    '和人说话', '跟人说话', '回电话', '回个电话', '打电话给我', '给我打电话', '给我回电', '联系我', '给我打', '打给我', '打我电话', '回我电话', '找个人', '有活人', '跟店员说', '和店员说', '找店员', '联系客服人员',
+    '和人说话', '跟人说话', '回电话', '回个电话', '打电话给我', '给我打电话', '给我回电', '联系我', '给我打', '打给我', '打我电话', '回我电话', '找个人', '有活人', '跟我联系', '和我联系', '与我联系', '电话沟通', '电话聊', '需要有人', '负责的人', '跟店员说', '和店员说', '找店员', '联系客服人员',
   ],
   pairs: [
-    { asks: ['talk to', 'talk with', 'speak to', 'speak with', 'chat with', 'chat to', 'connect me', 'transfer me', 'transfer to', 'put me through', 'put me thru', 'pass me', 'get me', 'give me', 'let me talk', 'reach', 'contact a'], people: enPeople, within: 3 },
+    { asks: ['talk to', 'talk with', 'speak to', 'speak with', 'chat with', 'chat to', 'connect me', 'transfer me', 'transfer to', 'put me through', 'put me thru', 'pass me', 'get me', 'give me', 'let me talk', 'reach', 'contact a', 'speak w', 'talk w', 'chat w', 'discuss', 'go over'], people: enPeople, within: 4 },
+    // "please get a human on this" (not "someone at home for the delivery")
+    { asks: ['get'], people: ['human*', 'agent*', 'operator*', 'representative*', 'person'], within: 2 },
     { asks: ['available', 'online', 'free to chat', 'working here', 'there to', 'take over', 'on the line'], people: enPresent, within: 4, order: 'either' },
     { asks: ['is there', 'are there', 'is anyone', 'is anybody'], people: enPresent, within: 2 },
     // "call me back", "have a representative contact me", "could your team ring me?"
@@ -77,11 +79,13 @@ export const humanRequestPhrases: HumanRequestPhrases = {
     { asks: ['nối máy', 'chuyển máy'], people: viStaff, within: 3 },
     // "có nhân viên nào đang trực không", "tư vấn viên online không"
     { asks: ['trực', 'đang trực', 'online', 'rảnh'], people: [...viStaff, 'ai', 'người'], within: 3, order: 'either' },
+    // "mình cần người hỗ trợ gấp"
+    { asks: ['cần', 'muốn', 'xin'], people: ['người hỗ trợ', 'người tư vấn', 'tư vấn viên', 'người thật', 'người phụ trách', 'ai đó'], within: 1 },
     // "cho xin số tổng đài viên", "xin sđt nv tư vấn"
     { asks: ['xin số', 'xin số điện thoại', 'xin zalo', 'cho số'], people: viStaff, within: 2 },
     // "gọi lại cho em", "liên hệ lại giúp mình", "gọi e nhé"
     { asks: ['gọi', 'gọi lại', 'gọi điện', 'gọi điện lại', 'liên hệ lại', 'liên lạc lại', 'call'], people: callers.vi, within: 2 },
-    { asks: ['mluv*', 'promluv*', 'hovořit', 'spoj*', 'přepoj*', 'chci', 'chtěl* bych', 'potřebuj*', 'dejte mi', 'sežeňte mi'], people: csPeople, within: 3 },
+    { asks: ['probral*', 'probrat', 'prober*', 'mluv*', 'promluv*', 'hovořit', 'spoj*', 'přepoj*', 'chci', 'chtěl* bych', 'potřebuj*', 'dejte mi', 'sežeňte mi'], people: csPeople, within: 3 },
     // "je k dispozici nějaký pracovník?"
     { asks: ['k dispozici', 'online', 'volný', 'volná'], people: csPeople, within: 3, order: 'either' },
     // "zavolejte mi", "mohl by mi někdo zavolat", "ozve se mi někdo", "kontaktujte mě"
