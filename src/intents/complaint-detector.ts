@@ -44,6 +44,7 @@ const weights: Record<Signal, { each: number; most: number }> = {
 // Two different signals tell one complaint between them ("waited 2 weeks" and "still nothing",
 // "4th time" and "contacting you", "you promised" and "again"), whatever each weighs alone.
 const corroborated = 2;
+const hypotheticalAnger = new Set<Signal>(['insult', 'threat', 'anger', 'strong', 'complaint']);
 const askedFailure = 0.6;
 const waitedFor = 0.7;
 const waitSince = 0.55;
@@ -291,8 +292,9 @@ export function detectComplaint(text: string): ComplaintSignal {
   const feeling = unspoken(text);
   if (feeling) add('emotion', weights.emotion.each, `emotion:${feeling}`);
   let score = 0;
-  // A hypothetical ("if the parcel is late, do I get compensation?") counts only what complains by itself.
-  for (const [signal, total] of totals) if (!conditional || total >= threshold) score += Math.min(total, weights[signal].most);
+  // A hypothetical ("if the parcel is late, do I get compensation?", "if I'm not happy, can I return
+  // it?") counts only anger that is there whatever happens: insults, threats, strong words, complaining.
+  for (const [signal, total] of totals) if (!conditional || hypotheticalAnger.has(signal)) score += Math.min(total, weights[signal].most);
   // Punctuation alone ("??") corroborates nothing.
   const told = [...totals].filter(([signal, total]) => signal !== 'shouting' || total > exclamations);
   if (!conditional && told.length >= corroborated) score = Math.max(score, threshold);
