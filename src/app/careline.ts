@@ -78,7 +78,7 @@ export async function createCareline({ config, store, logger, modules = channelM
 
   const { added } = await seedArticles(files.articles, services.articles);
   await seedSynonyms(synonymFiles.lists, services.synonyms);
-  await services.cannedResponses.seedIfEmpty();
+  await services.cannedResponses.seedIfEmpty(config.business.persona);
   const knowledge = new KnowledgeBase([], [], content.answerIndex);
   const indexed = await knowledge.reload(services.articles, services.synonyms);
   const problems = [...files.problems, ...synonymFiles.problems];
@@ -124,7 +124,7 @@ export async function createCareline({ config, store, logger, modules = channelM
       if (messageId && receipt.platformMessageId && receipt.platformMessageId !== messageId) await services.messages.setPlatformMessageId(messageId, receipt.platformMessageId);
     },
   });
-  const dispatcher = new MessageDispatcher(services.messages, channels, events, logger, outboxWorker);
+  const dispatcher = new MessageDispatcher(services.messages, channels, events, logger, outboxWorker, config.business.persona);
   receipts = dispatcher;
   const presence = new AgentPresence();
   const handoff = new Handoff(config, services.tickets, services.conversations, events, presence);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { weeklyHoursSchema } from './business-hours.js';
 import { fraction, flag, httpUrl, list, secret, timezone, wholeNumber } from './schema-kit.js';
 import { trustProxySchema } from './trust-proxy.js';
+import { chinesePersonas, vietnamesePersonas } from './persona.js';
 import { localeSchema } from '../core/locale.js';
 
 // The locale vocabulary lives in core/; configuration names it too.
@@ -84,6 +85,13 @@ export const configFields = z.strictObject({
       hotline: z.string().trim().max(40).optional(),
       website: z.string().trim().max(200).optional(),
       hoursText: z.string().trim().max(200).default(''),
+      /** How the bot addresses customers per language (`{persona.we}`, `{persona.you}`, see persona.ts); en and cs have one register. */
+      persona: z
+        .strictObject({
+          vi: z.enum(vietnamesePersonas, { error: 'expected em (em / anh/chị) or chung-toi (chúng tôi / quý khách)' }).default('em'),
+          zh: z.enum(chinesePersonas, { error: 'expected nin (您) or qin (亲)' }).default('nin'),
+        })
+        .prefault({}),
     })
     .prefault({}),
   businessHours: z
