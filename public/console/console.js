@@ -80,6 +80,8 @@
         refresh(conversationId === openId);
       });
     }
+    // An erased customer's conversations were closed: the lists and an open one change.
+    events.addEventListener('customer.erased', () => refresh(true));
     events.addEventListener('customer.typing', (event) => {
       if (JSON.parse(event.data).conversationId === openId) showCustomerTyping(true);
     });
