@@ -17,8 +17,10 @@
   let openId = null;
   let events = null;
   let canned = [];
-  const loadCanned = () => api('/api/agent/canned-responses').then(({ responses }) => {
+  let unnamedCustomer = {};
+  const loadCanned = () => api('/api/agent/canned-responses').then(({ responses, unnamedCustomer: unnamed }) => {
     canned = responses;
+    unnamedCustomer = unnamed || {};
     for (const list of document.querySelectorAll('.canned-list')) renderCannedList(list);
   }, () => undefined);
   let knownWaiting = new Set();
@@ -520,7 +522,7 @@
     const text = $('textarea', form);
     window.CarelineCanned.attach(text, {
       responses: () => canned,
-      context: () => ({ customerName: shown.data.customer && shown.data.customer.displayName, agentName: me.displayName, ticketNumber: shown.data.ticket && shown.data.ticket.number, locale: shown.data.conversation.locale }),
+      context: () => ({ customerName: shown.data.customer && shown.data.customer.displayName, agentName: me.displayName, ticketNumber: shown.data.ticket && shown.data.ticket.number, locale: shown.data.conversation.locale, unnamed: unnamedCustomer[shown.data.conversation.locale] }),
     });
     // The customer's record: name, segment (a VIP's waiting ticket moves up), tags and contacts.
     const customerForm = $('.customer-form', section);
