@@ -60,6 +60,24 @@ export function fillPersona(text: string, persona: Persona, locale: Locale): str
   return text.replace(placeholder, (whole, word: string) => (Object.hasOwn(found, word) ? found[word as keyof Words] : whole));
 }
 
+const instructions = {
+  vi: {
+    em: 'In Vietnamese, call yourself "em" and the customer "anh/chị" (e.g. "Dạ, em gửi anh/chị thông tin ạ").',
+    'chung-toi': 'In Vietnamese, speak formally: call yourself "chúng tôi" and the customer "quý khách" (e.g. "Dạ, chúng tôi xin gửi quý khách thông tin ạ"); never "em", "anh/chị" or "bạn".',
+  },
+  zh: {
+    nin: 'In Chinese, address the customer as 您.',
+    qin: 'In Chinese, address the customer as 亲 in the casual shop style (e.g. "亲，您好"), and as 您 where 亲 would not read well.',
+  },
+};
+
+/** How a chat model wording an answer in `locale` is told to address the customer, or null (English, Czech). */
+export function personaInstruction(persona: Persona, locale: Locale): string | null {
+  if (locale === 'vi') return instructions.vi[persona.vi];
+  if (locale === 'zh') return instructions.zh[persona.zh];
+  return null;
+}
+
 /** Every string in a phrase table (nested records and lists) filled with `fillPersona`. */
 export function fillPersonaDeep<T>(value: T, persona: Persona, locale: Locale): T {
   if (typeof value === 'string') return fillPersona(value, persona, locale) as T;

@@ -12,6 +12,7 @@ import { botPhrases } from '../../src/engine/bot-phrases.js';
 import { deskPhrases } from '../../src/handoff/desk-phrases.js';
 import { readIntentFiles } from '../../src/intents/read-intent-files.js';
 import { readArticleFiles } from '../../src/knowledge/files/read-article-files.js';
+import { groundedPrompt } from '../../src/knowledge/openai/grounded-writer.js';
 import { restApiAuth } from '../support/rest-api.js';
 import { tempDir } from '../support/temp-dir.js';
 import { startTestApp } from '../support/test-app.js';
@@ -71,6 +72,14 @@ describe('the persona', () => {
       expect(casual).toContain('亲，您好！这里是 An Phat Electronics，请问有什么可以帮到亲？');
       expect(casual).toContain('亲，您对这次服务满意吗？请从 1（非常不满意）到 5（非常满意）中选择。');
     });
+  });
+
+  it('tells a chat model wording an answer how to address the customer', () => {
+    const article = { slug: 'shipping', title: 'Phí giao hàng', answer: 'Miễn phí giao hàng cho đơn từ 500.000đ.' };
+    expect(groundedPrompt([article], 'vi', { vi: 'chung-toi', zh: 'nin' })).toContain('call yourself "chúng tôi" and the customer "quý khách"');
+    expect(groundedPrompt([article], 'vi')).toContain('call yourself "em" and the customer "anh/chị"');
+    expect(groundedPrompt([article], 'zh', { vi: 'em', zh: 'qin' })).toContain('address the customer as 亲');
+    expect(groundedPrompt([article], 'en', { vi: 'chung-toi', zh: 'qin' })).not.toMatch(/address the customer|call yourself/);
   });
 
   it('is left out of English and Czech, which have one register', () => {
