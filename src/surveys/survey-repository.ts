@@ -11,7 +11,7 @@ export class SurveyRepository {
   }
 
   /** Stores an answer; a second one for the same conversation throws `DuplicateKeyError`. */
-  record(input: Omit<SurveyResponse, '_id'>): Promise<SurveyResponse> {
+  async record(input: Omit<SurveyResponse, '_id'>): Promise<SurveyResponse> {
     return this.responses.insertOne(surveyResponseSchema.parse({ _id: newId('svr'), ...input }));
   }
 
