@@ -17,10 +17,10 @@
   const storageKey = `careline:${base}`;
 
   const strings = {
-    vi: { title: 'Hỗ trợ khách hàng', open: 'Mở khung chat hỗ trợ', close: 'Đóng', placeholder: 'Nhập câu hỏi…', send: 'Gửi', typing: 'Đang trả lời…', offline: 'Mất kết nối, đang kết nối lại…', welcome: 'Xin chào! Anh/chị cần hỗ trợ gì ạ?', agent: 'Nhân viên', sending: 'Đang gửi…', log: 'Hội thoại' },
-    en: { title: 'Customer care', open: 'Open the support chat', close: 'Close', placeholder: 'Type your question…', send: 'Send', typing: 'Typing…', offline: 'Connection lost, reconnecting…', welcome: 'Hello! How can we help you?', agent: 'Agent', sending: 'Sending…', log: 'Conversation' },
-    cs: { title: 'Zákaznická podpora', open: 'Otevřít chat podpory', close: 'Zavřít', placeholder: 'Napište dotaz…', send: 'Odeslat', typing: 'Píše…', offline: 'Spojení ztraceno, připojuji znovu…', welcome: 'Dobrý den! Jak vám můžeme pomoci?', agent: 'Pracovník', sending: 'Odesílám…', log: 'Konverzace' },
-    zh: { title: '客户服务', open: '打开客服聊天', close: '关闭', placeholder: '请输入您的问题…', send: '发送', typing: '正在输入…', offline: '连接已断开，正在重新连接…', welcome: '您好！有什么可以帮您？', agent: '客服', sending: '发送中…', log: '对话' },
+    vi: { title: 'Hỗ trợ khách hàng', open: 'Mở khung chat hỗ trợ', close: 'Đóng', placeholder: 'Nhập câu hỏi…', send: 'Gửi', typing: 'Đang trả lời…', offline: 'Mất kết nối, đang kết nối lại…', welcome: 'Xin chào! Anh/chị cần hỗ trợ gì ạ?', agent: 'Nhân viên', sending: 'Đang gửi…', log: 'Hội thoại', tooFast: 'Anh/chị gửi hơi nhanh, tin nhắn sẽ được gửi lại sau {s} giây.', notSent: 'Chưa gửi được: ' },
+    en: { title: 'Customer care', open: 'Open the support chat', close: 'Close', placeholder: 'Type your question…', send: 'Send', typing: 'Typing…', offline: 'Connection lost, reconnecting…', welcome: 'Hello! How can we help you?', agent: 'Agent', sending: 'Sending…', log: 'Conversation', tooFast: 'You are sending messages quickly; this one will be sent again in {s} s.', notSent: 'Not sent: ' },
+    cs: { title: 'Zákaznická podpora', open: 'Otevřít chat podpory', close: 'Zavřít', placeholder: 'Napište dotaz…', send: 'Odeslat', typing: 'Píše…', offline: 'Spojení ztraceno, připojuji znovu…', welcome: 'Dobrý den! Jak vám můžeme pomoci?', agent: 'Pracovník', sending: 'Odesílám…', log: 'Konverzace', tooFast: 'Píšete příliš rychle; zpráva se znovu odešle za {s} s.', notSent: 'Neodesláno: ' },
+    zh: { title: '客户服务', open: '打开客服聊天', close: '关闭', placeholder: '请输入您的问题…', send: '发送', typing: '正在输入…', offline: '连接已断开，正在重新连接…', welcome: '您好！有什么可以帮您？', agent: '客服', sending: '发送中…', log: '对话', tooFast: '您发送得太快了，这条消息将在 {s} 秒后重新发送。', notSent: '未发送：' },
   };
   const pickLocale = (tag) => {
     const short = String(tag || '').toLowerCase().split(/[-_]/)[0];
@@ -75,6 +75,8 @@
   .msg { max-width: 85%; padding: 8px 11px; border-radius: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
   .msg.customer { align-self: flex-end; background: ${color}; color: #fff; border-bottom-right-radius: 4px; }
   .msg.customer.sending { opacity: .6; }
+  .msg .refusal { display: block; font-size: 12px; margin-top: 4px; opacity: .85; }
+  .msg.customer.refused { opacity: 1; border: 1px dashed currentColor; }
   .msg.bot, .msg.agent, .msg.system { align-self: flex-start; background: #fff; border: 1px solid #e1e5ea; border-bottom-left-radius: 4px; }
   .msg .who { display: block; font-size: 12px; font-weight: 600; color: #52606d; margin-bottom: 2px; }
   .msg a { color: ${color}; }
@@ -397,6 +399,39 @@
     } else if (event.type === 'message') addMessage(event.message);
     else if (event.type === 'ack') addMessage(event.message);
     else if (event.type === 'typing') showTyping();
+    else if (event.type === 'error' && event.clientId) refused(event);
+  };
+
+  // The server refused a message: too fast (sent again after the wait it names), failed on its
+  // side (sent again shortly), or not acceptable as written (shown as not sent, with why).
+  const refused = (event) => {
+    const item = state.pending.find((pending) => pending.clientId === event.clientId);
+    const element = log.querySelector(`[data-client-id="${CSS.escape(event.clientId)}"]`);
+    if (!item) return;
+    const retryable = event.retryAfterSeconds !== undefined || /resent/.test(event.error || '');
+    const note = (text) => {
+      if (!element) return;
+      let line = element.querySelector('.refusal');
+      if (!line) {
+        line = document.createElement('span');
+        line.className = 'refusal';
+        element.append(line);
+      }
+      line.textContent = text;
+    };
+    if (!retryable) {
+      state.pending = state.pending.filter((pending) => pending !== item);
+      persist();
+      if (element) element.classList.replace('sending', 'refused');
+      note(`${t.notSent}${event.error || ''}`);
+      return;
+    }
+    const seconds = Math.max(1, Math.min(600, Math.ceil(event.retryAfterSeconds ?? 3)));
+    if (event.retryAfterSeconds !== undefined) note(t.tooFast.replace('{s}', String(seconds)));
+    setTimeout(() => {
+      if (!state.pending.includes(item)) return;
+      if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'message', clientId: item.clientId, text: item.text, payload: item.payload, locale: navigator.language }));
+    }, seconds * 1000);
   };
 
   const httpSync = async () => {
@@ -502,10 +537,18 @@
       form.requestSubmit();
     }
   });
+  // The agent sees that the customer is typing: a signal with no text, at most every 2.5 s, over the socket only.
+  let typingSentAt = 0;
+  input.addEventListener('input', () => {
+    if (!input.value.trim() || !socket || socket.readyState !== WebSocket.OPEN || Date.now() - typingSentAt < 2500) return;
+    typingSentAt = Date.now();
+    socket.send(JSON.stringify({ type: 'typing' }));
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     send({ text: input.value });
     input.value = '';
+    typingSentAt = 0;
     input.focus();
   });
 

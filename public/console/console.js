@@ -54,10 +54,14 @@
     if (!$('header .staff-nav')) $('header').insertBefore(staffNav(me), $('#me'));
     if (!$('header .staff-language')) $('header').insertBefore(language, $('#notify'));
     api('/api/agent/status').then(({ status }) => showStatus(status), () => undefined);
+    $('#audit-open').hidden = !isAdmin();
     loadCanned();
     $('#login').hidden = true;
     $('#app').hidden = false;
     $('#me').textContent = `${me.displayName} (${me.roles.join(', ')})`;
+    // A link from elsewhere (the dashboard's comments) opens one conversation: /console/?conversation=ID.
+    const linked = new URLSearchParams(location.search).get('conversation');
+    if (linked && !openId) openId = linked;
     refresh();
     events = new EventSource('/api/agent/events');
     // Load the lists once the stream is connected (and again after each reconnect): an event
@@ -72,9 +76,23 @@
     for (const name of ['conversation.handed_off', 'conversation.claimed', 'conversation.resolved', 'conversation.handed_back', 'message.received', 'message.sent', 'ticket.noted', 'ticket.priority_raised']) {
       events.addEventListener(name, (event) => {
         const { conversationId } = JSON.parse(event.data);
+        if (name === 'message.received' && conversationId === openId) showCustomerTyping(false);
         refresh(conversationId === openId);
       });
     }
+    events.addEventListener('customer.typing', (event) => {
+      if (JSON.parse(event.data).conversationId === openId) showCustomerTyping(true);
+    });
+  };
+
+  // ---- the customer is typing: shown on the open conversation until their message arrives, or 6 s after the last signal ----
+  let customerTypingTimer = 0;
+  const showCustomerTyping = (typing) => {
+    const line = $('#conversation .customer-typing');
+    clearTimeout(customerTypingTimer);
+    if (!line) return;
+    line.hidden = !typing;
+    if (typing) customerTypingTimer = window.setTimeout(() => (line.hidden = true), 6000);
   };
   $('#login-form').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -87,6 +105,13 @@
     }
   });
   $('#logout').addEventListener('click', logout);
+  // ---- admins: the audit log in place of the conversation ----
+  const isAdmin = () => Boolean(me && me.roles.includes('admin'));
+  $('#audit-open').addEventListener('click', () => {
+    openId = null;
+    shown = null;
+    window.CarelineAdmin.showAuditLog($('#conversation'), api);
+  });
   // ---- online / away: an away agent gets no conversations and does not count as available ----
   const showStatus = (status) => {
     const button = $('#status');
@@ -420,8 +445,10 @@
       customer.phone && `phone ${customer.phone}`,
       customer.locale && `language ${customer.locale}`,
       customer.tags && customer.tags.length ? `tags ${customer.tags.join(', ')}` : '',
-      customer.identities ? `on ${[...new Set(customer.identities.map((identity) => identity.channel))].join(', ')}` : '',
+      customer.identities && customer.identities.length ? `on ${[...new Set(customer.identities.map((identity) => identity.channel))].join(', ')}` : '',
+      customer.erasedAt ? t('erased on {date}', { date: new Date(customer.erasedAt).toLocaleString() }) : '',
     ].filter(Boolean).join(' · ');
+    $('.erase-customer', section).disabled = Boolean(customer.erasedAt);
     if (data.customer) loadSamePersonHistory($('.merge-history', section), data.customer);
     renderTranscript($('.transcript', section), data.messages);
     own($('.notes', section)).replaceChildren(...((ticket && ticket.notes) || []).map((note) => el('li', '', note.text)));
@@ -478,6 +505,15 @@
     const section = $('#conversation');
     section.replaceChildren($('#conversation-template').content.cloneNode(true));
     if (data.customer) renderSamePerson(section, data.customer);
+    if (data.customer && isAdmin()) window.CarelineAdmin.dataRequests(section, data.customer, {
+        post,
+        name: customerName(data.customer),
+        // Built again, so that no form still holds what was erased.
+        erased: () => {
+          shown = null;
+          refresh(true);
+        },
+      });
     const form = $('form.reply', section);
     const text = $('textarea', form);
     window.CarelineCanned.attach(text, {
@@ -649,6 +685,10 @@
         if (openId && (reloadOpen || !$('#conversation .transcript'))) renderConversation(await api(`/api/agent/conversations/${openId}`));
       } catch (error) {
         if (error.status === 401) showLogin();
+        else if (error.status === 404 && openId) {
+          openId = null;
+          $('#conversation').replaceChildren(el('p', 'empty', 'That conversation was not found.'));
+        }
       } finally {
         refreshing = null;
       }

@@ -147,6 +147,7 @@
       $('#range [name=from]').value = report.range.from;
       $('#range [name=to]').value = report.range.to;
       render(report);
+      window.CarelineLatestComments.render($('#latest-comments'), $('#comments-summary'), report.latestComments, report.range.timezone);
       document.body.dataset.loaded = 'true';
     } catch (error) {
       if (error.status === 401) return showLogin();

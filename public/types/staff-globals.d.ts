@@ -35,6 +35,15 @@ interface Window {
     attach(textarea: HTMLTextAreaElement, options: { responses: () => { shortcut: string; text: string; locale?: string }[]; context: () => { customerName?: string; agentName?: string; ticketNumber?: number; locale?: string } }): void;
     fill(text: string, context: { customerName?: string; agentName?: string; ticketNumber?: number; locale?: string }): string;
   };
+  /** public/dashboard/latest-comments.js */
+  CarelineLatestComments: {
+    render(table: HTMLTableElement, summary: HTMLElement, comments: { score: number; comment: string; channel: string; agentName?: string; agentId?: string; conversationId: string; answeredAt: string }[], timeZone: string): void;
+  };
+  /** public/console/admin-panel.js */
+  CarelineAdmin: {
+    dataRequests(section: ParentNode, customer: { _id: string }, options: { post: (path: string, body?: unknown) => Promise<any>; name: string; erased: () => void }): void;
+    showAuditLog(section: HTMLElement, api: (path: string) => Promise<any>, offset?: number): Promise<void>;
+  };
   /** public/editor/synonyms.js */
   CarelineSynonyms: (deps: any) => any;
   /** public/widget.js: set once the widget has started on a page (a second copy does nothing). */

@@ -30,8 +30,8 @@ export class AuditLog {
     return this.entries.insertOne(auditEntrySchema.parse({ _id: newId('aud'), at, ...entry }));
   }
 
-  /** The newest entries first, optionally of one action or about one target. */
-  list(filter: { action?: AuditAction; target?: string; limit?: number } = {}): Promise<AuditEntry[]> {
-    return this.entries.find({ ...(filter.action ? { action: filter.action } : {}), ...(filter.target ? { target: filter.target } : {}) }, { sort: { at: -1, _id: -1 }, limit: filter.limit ?? 200 });
+  /** The newest entries first, optionally of one action or about one target; `offset` skips that many (paging). */
+  list(filter: { action?: AuditAction; target?: string; limit?: number; offset?: number } = {}): Promise<AuditEntry[]> {
+    return this.entries.find({ ...(filter.action ? { action: filter.action } : {}), ...(filter.target ? { target: filter.target } : {}) }, { sort: { at: -1, _id: -1 }, limit: filter.limit ?? 200, ...(filter.offset ? { skip: filter.offset } : {}) });
   }
 }

@@ -10,6 +10,7 @@ import { SessionRepository } from '../accounts/session-repository.js';
 import type { ChannelClients, ChannelModule, Listening } from '../channels/channel-module.js';
 import { channelModules } from '../channels/index.js';
 import { PlatformTakeover } from '../handoff/platform-takeover.js';
+import { CustomerTyping } from '../handoff/customer-typing.js';
 import { ChannelSet } from '../channels/channel-set.js';
 import type { CarelineConfig } from '../channels/careline-config.js';
 import type { ChannelId } from '../core/channel-id.js';
@@ -93,6 +94,7 @@ export async function createCareline({ config, store, logger, modules = channelM
   let acceptor: ConversationEngine | null = null;
   let receipts: MessageDispatcher | null = null;
   let takeover!: PlatformTakeover;
+  const customerTyping = new CustomerTyping({ customers: services.customers, conversations: services.conversations, events });
   const built = await ChannelSet.create(modules, config.channels, {
     config,
     store,
@@ -105,6 +107,7 @@ export async function createCareline({ config, store, logger, modules = channelM
     repositories: services,
     recordReceipt: (channel, platformMessageId, state) => receipts!.recordReceipt(channel, platformMessageId, state),
     humanReplied: (reply) => takeover.humanReplied(reply),
+    customerTyping: async (signal) => void (await customerTyping.typed(signal)),
     intents,
     limits,
   });

@@ -28,6 +28,7 @@ import type { DocumentStore } from '../storage/document-store.js';
 import { errorHandler, notFoundHandler } from '../http/error-handler.js';
 import { healthRoutes } from '../http/health-routes.js';
 import { checkJsonDepth } from '../http/json-depth.js';
+import { shopPageRoutes } from './shop-page.js';
 import { packageRoot } from '../http/package-root.js';
 import type { PublicRateLimits } from '../http/public-rate-limits.js';
 import { securityHeaders } from '../http/security-headers.js';
@@ -89,7 +90,7 @@ export function createApp({ config, store, services, logger, knowledge, desk, ev
   app.use('/api', express.json({ limit: '256kb', verify: checkJsonDepth }));
   app.use('/api', authenticate({ sessions, users: services.users }));
   app.use('/api/auth', authRoutes({ users: services.users, sessions, throttle, config, audit: services.audit }));
-  app.use('/api/audit', auditRoutes(services.audit));
+  app.use('/api/audit', auditRoutes(services.audit, { userName: async (id) => (await services.users.get(id))?.displayName, customerName: async (id) => (await services.customers.get(id))?.displayName }));
   app.use('/api/agent', attachmentRoutes({ messages: services.messages, channels, maxBytes: config.media.maxMegabytes * 2 ** 20, timeoutMs: config.media.timeoutMs }));
   app.use('/api/agent/canned-responses', cannedResponseRoutes(services.cannedResponses));
   app.use('/api/agent', agentRoutes({ repositories: services, search: new ConversationSearch(store, services.conversations, services.customers), desk, events, users: services.users, sla: config.sla, presence, knowledge, defaultLocale: config.locales.default }));
@@ -101,6 +102,7 @@ export function createApp({ config, store, services, logger, knowledge, desk, ev
   app.use(helpCenterRoutes({ knowledge, config }));
   // The dashboard's chart library, served from the installed package (no CDN).
   app.use('/dashboard/vendor', express.static(join(packageRoot(), 'node_modules', 'chart.js', 'dist'), { maxAge: '1h' }));
+  app.use(shopPageRoutes(config));
   app.use(express.static(join(packageRoot(), 'public'), { index: 'index.html', maxAge: '5m' }));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

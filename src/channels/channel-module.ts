@@ -15,6 +15,7 @@ import type { IntentMatcher } from '../intents/intent-matcher.js';
 import type { DocumentStore } from '../storage/document-store.js';
 import type { AcceptMessage, ChannelInbox } from './channel-inbox.js';
 import type { HumanReply } from '../handoff/platform-takeover.js';
+import type { TypingSignal } from '../handoff/customer-typing.js';
 
 /** Platform clients handed in instead of the ones a channel makes itself (tests hand in clients pointed at their fakes). */
 export interface ChannelClients {
@@ -42,6 +43,8 @@ export interface ChannelContext {
    * OA console): the bot steps aside (`PlatformTakeover`); false when the customer is unknown.
    */
   humanReplied(reply: HumanReply): Promise<boolean>;
+  /** The customer is typing (no text): shown to the agent who has the conversation open (`CustomerTyping`). */
+  customerTyping(signal: TypingSignal): Promise<void>;
 }
 
 /** Routes a channel serves: `raw` ones are mounted before the JSON body parser (webhooks check signatures over the bytes), `json` ones under it. */

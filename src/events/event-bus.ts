@@ -15,6 +15,8 @@ export interface CarelineEvents {
   'message.sent': { conversation: Conversation; message: Message };
   /** A customer's message was stored (not emitted for redeliveries). */
   'message.received': { conversation: Conversation; message: Message };
+  /** A customer waiting for or with an agent is typing (throttled; no text). */
+  'customer.typing': { conversation: Conversation };
   /** The bot answered a question with an article. */
   'bot.answered': { conversation: Conversation; message: Message; articleSlug: string };
   /** The customer thanked the bot or said goodbye (a bot-only conversation may be surveyed). */

@@ -54,8 +54,8 @@ function consoleAttachment(message: Message, attachment: Attachment, index: numb
   return { kind, mimeType, fileName, size, emoji, location, contact, summary, ...(fetchable ? { href: `/api/agent/messages/${encodeURIComponent(message._id)}/attachments/${index}` } : {}) };
 }
 
-/** Events the console listens to: anything that changes the queue or a conversation. */
-const liveEvents: EventName[] = ['conversation.handed_off', 'conversation.claimed', 'conversation.resolved', 'conversation.handed_back', 'message.received', 'message.sent', 'ticket.noted', 'ticket.priority_raised'];
+/** Events the console listens to: anything that changes the queue or a conversation, and a customer typing. */
+const liveEvents: EventName[] = ['conversation.handed_off', 'conversation.claimed', 'conversation.resolved', 'conversation.handed_back', 'message.received', 'message.sent', 'ticket.noted', 'ticket.priority_raised', 'customer.typing'];
 
 /** The stores the agent console's API reads. */
 export interface AgentRouteRepositories {

@@ -1,5 +1,6 @@
 import { csvLine } from '../core/csv.js';
 import type { CsatReport } from './csat-report.js';
+import type { CsatComment } from './csat-comments.js';
 import type { OperationsReport } from './operations-report.js';
 import type { SurveyReport } from './survey-report.js';
 
@@ -12,6 +13,8 @@ export interface DashboardReport {
   /** NPS and CES (`survey_responses`). */
   surveys: SurveyReport;
   operations: OperationsReport;
+  /** The latest survey comments of the period, newest first (not in the CSV). */
+  latestComments: CsatComment[];
 }
 
 

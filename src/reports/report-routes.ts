@@ -4,6 +4,7 @@ import type { UserRepository } from '../accounts/user-repository.js';
 import type { DocumentStore } from '../storage/document-store.js';
 import { validate } from '../http/validate.js';
 import { csatReport } from './csat-report.js';
+import { latestCsatComments, type CsatComment } from './csat-comments.js';
 import { operationsReport } from './operations-report.js';
 import { surveyReport } from './survey-report.js';
 import { reportCsv, type DashboardReport } from './report-csv.js';
@@ -18,7 +19,18 @@ export async function dashboardReport(deps: ReportDeps, query: unknown): Promise
     const user = key ? await deps.users.get(key) : null;
     if (user) agentNames[user._id] = user.displayName;
   }
-  return { range: { from: range.from, to: range.to, bucket: range.bucket, timezone: range.timezone }, agentNames, csat, surveys, operations };
+  const latestComments = await namedComments(deps, await latestCsatComments(deps.store, range));
+  return { range: { from: range.from, to: range.to, bucket: range.bucket, timezone: range.timezone }, agentNames, csat, surveys, operations, latestComments };
+}
+
+/** The comments with the name of the agent who had each conversation. */
+async function namedComments(deps: ReportDeps, comments: CsatComment[]): Promise<CsatComment[]> {
+  const names = new Map<string, string | undefined>();
+  for (const agentId of new Set(comments.map((comment) => comment.agentId).filter((id) => id !== undefined))) names.set(agentId, (await deps.users.get(agentId))?.displayName);
+  return comments.map((comment) => {
+    const agentName = comment.agentId ? names.get(comment.agentId) : undefined;
+    return agentName ? { ...comment, agentName } : comment;
+  });
 }
 
 interface ReportDeps {

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openChromium, recordCspViolations, type ChromiumPages } from '../support/browser.js';
-import { reportFixtureFigures, seedReportFixture, seedSurveyFixture, surveyFixtureFigures } from '../support/report-fixture.js';
+import { reportFixtureComments, reportFixtureFigures, seedReportFixture, seedSurveyFixture, surveyFixtureFigures } from '../support/report-fixture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
 
@@ -128,6 +128,39 @@ describe('the admin dashboard, seeded, in Chromium', () => {
     expect(await vietnamese.locator('.tile[data-metric="nps"] .of').textContent()).toBe('ủng hộ 4 · trung lập 1 · phản đối 2');
     expect(await vietnamese.locator('.tile[data-metric="cesAverage"] small').textContent()).toBe('tổng điểm ÷ số lượt trả lời (1 rất khó khăn – 7 rất dễ dàng)');
     await vietnamese.close();
+  }, 60_000);
+
+  it('lists the latest comments as text, each opening its conversation read-only in the console', async () => {
+    // Ann's rated conversation, started before the week so that no figure changes.
+    const before = new Date('2026-02-20T03:00:00Z');
+    const customer = { _id: 'cus_r1', displayName: 'Chị Hoa', segment: 'vip', tags: [], createdAt: before, updatedAt: before, lastSeenAt: before };
+    const conversation = { _id: 'cnv_r1', customerId: 'cus_r1', channel: 'webchat', address: {}, state: 'resolved', ownerId: null, missCount: 0, createdAt: before, updatedAt: before, lastMessageAt: before };
+    const message = { _id: 'msg_r1', conversationId: 'cnv_r1', customerId: 'cus_r1', channel: 'webchat', direction: 'in', author: { kind: 'customer' }, text: 'Tủ lạnh không lạnh', buttons: [], createdAt: before };
+    await app.store.collection('customers').insertOne(customer);
+    await app.store.collection('conversations').insertOne(conversation);
+    await app.store.collection('messages').insertOne(message);
+    await page.goto(`${app.url}/dashboard/?from=2026-03-02&to=2026-03-08`);
+    await page.locator('body[data-loaded="true"]').waitFor({ timeout: 20_000 });
+    const rows = page.locator('#latest-comments tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => (tr as unknown as { dataset: { conversation: string } }).dataset.conversation))).toEqual(reportFixtureComments.map((comment) => comment.conversationId));
+    // Markup in a comment is its text: nothing ran, no image was made.
+    expect(await rows.first().locator('td').nth(2).textContent()).toBe(reportFixtureComments[0]!.comment);
+    expect(await page.locator('#latest-comments img').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await rows.first().locator('td').nth(1).textContent()).toBe('★★☆☆☆ 2/5');
+    // When, in the report's time zone (Ho Chi Minh City, UTC+7), as the period is.
+    expect(await rows.first().locator('td').first().textContent()).toMatch(/^Mar 4, 12:00\sPM$/);
+    expect(await rows.nth(1).locator('td').nth(3).textContent()).toBe('webchat');
+    await page.locator('#latest-comments').screenshot({ path: join(outputDir, 'dashboard-latest-comments.png') });
+
+    await rows.nth(1).getByRole('link', { name: 'Open the conversation' }).click();
+    await page.waitForURL(/\/console\/\?conversation=cnv_r1$/);
+    await expect.poll(() => page.locator('#conversation h2.customer').textContent(), { timeout: 10_000 }).toContain('Chị Hoa');
+    expect(await page.locator('.transcript li.customer').textContent()).toContain('Tủ lạnh không lạnh');
+    expect(await page.locator('.rating').textContent()).toContain('“Chị Ann tư vấn rất nhiệt tình”');
+    // Nobody owns it: it is there to read, not to answer.
+    expect(await page.locator('form.reply button[type=submit]').isDisabled()).toBe(true);
+    expect(await page.locator('.resolve').isDisabled()).toBe(true);
   }, 60_000);
 
   it('is for admins only', async () => {

@@ -24,6 +24,7 @@ async function channelsFor(env: Record<string, string>) {
     repositories: {} as ChannelContext['repositories'],
     recordReceipt: async () => false,
     humanReplied: async () => false,
+    customerTyping: async () => undefined,
     intents: {} as IntentMatcher,
     limits: { byClientAddress: () => (_req: unknown, _res: unknown, next: () => void) => next(), sender: () => null } as unknown as PublicRateLimits,
   };

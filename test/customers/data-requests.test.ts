@@ -3,6 +3,17 @@ import { logInWithPassword, loginAs, type AgentSession } from '../support/agent-
 import { restApiAuth } from '../support/rest-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
+/** An app with an admin, an agent and a REST customer who asked for a person, leaving an e-mail. */
+async function dataRequestWorld(sender: string, displayName: string, text: string, logInAdmin: typeof loginAs = loginAs) {
+  const app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
+  const admin = await logInAdmin(app, 'boss@anphat.example', ['admin'], 'Boss');
+  const agent = await loginAs(app, 'lan@anphat.example', ['agent'], 'Lan');
+  const chat = (words: string) => fetch(`${app.url}/api/chat`, { method: 'POST', headers: { ...restApiAuth, 'content-type': 'application/json' }, body: JSON.stringify({ sender, text: words, displayName }) }).then((response) => response.json() as Promise<{ conversationId: string }>);
+  const { conversationId } = await chat(text);
+  const customerId = (await app.services.customers.findByIdentity('rest', sender))!._id;
+  return { app, admin, agent, chat, conversationId, customerId };
+}
+
 // Issue 20: no answer to "what do you hold about me?" — no export or erasure, no record of who did it.
 describe('a customer\'s data requests', () => {
   let app: TestApp;
@@ -11,13 +22,9 @@ describe('a customer\'s data requests', () => {
   let customerId = '';
   let conversationId = '';
   beforeAll(async () => {
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    admin = await logInWithPassword(app, 'boss@anphat.example', ['admin'], 'Boss');
-    agent = await loginAs(app, 'lan@anphat.example', ['agent'], 'Lan');
-    const chat = (text: string) => fetch(`${app.url}/api/chat`, { method: 'POST', headers: { ...restApiAuth, 'content-type': 'application/json' }, body: JSON.stringify({ sender: 'gdpr-1', text, displayName: 'Nguyễn Thị Thu' }) }).then((response) => response.json() as Promise<{ conversationId: string }>);
-    await chat('phí ship bao nhiêu');
+    let chat: (words: string) => Promise<{ conversationId: string }>;
+    ({ app, admin, agent, chat, customerId } = await dataRequestWorld('gdpr-1', 'Nguyễn Thị Thu', 'phí ship bao nhiêu', logInWithPassword));
     ({ conversationId } = await chat('cho gặp nhân viên, email thu.nguyen@example.com, sdt 0912 345 678'));
-    customerId = (await app.services.customers.findByIdentity('rest', 'gdpr-1'))!._id;
   });
   afterAll(() => app?.close());
 
@@ -53,5 +60,99 @@ describe('a customer\'s data requests', () => {
     expect(entries.every((entry) => entry.actor === boss)).toBe(true);
     const logins = (await (await admin.get('/api/audit?action=login')).json()) as { entries: unknown[] };
     expect(logins.entries).toEqual([expect.objectContaining({ actor: boss, target: boss })]);
+  });
+});
+
+interface AuditPage {
+  entries: { action: string; actor: string; actorName?: string; target?: string; targetName?: string; details?: Record<string, unknown> }[];
+  offset: number;
+  limit: number;
+  hasMore: boolean;
+}
+
+// Issue 20: the data requests and the audit log, as the console's admin tools use them.
+describe('the data-request and audit routes', () => {
+  let world: Awaited<ReturnType<typeof dataRequestWorld>>;
+  beforeAll(async () => {
+    world = await dataRequestWorld('gdpr-2', 'Trần Văn Bình', 'cho gặp nhân viên, email binh.tran@example.com');
+    const { conversationId, customerId } = world;
+    await world.app.services.csat.record({ conversationId, customerId, score: 2, comment: 'Bình chờ lâu quá', handledBy: 'bot', channel: 'rest', locale: 'vi', segment: 'new', promptedAt: new Date(), answeredAt: new Date() });
+  });
+  afterAll(() => world?.app.close());
+
+  it('answers 401 without a session and 403 to an agent, on export, erase and the audit log', async () => {
+    const { app, agent, customerId } = world;
+    expect((await fetch(`${app.url}/api/customers/${customerId}/export`)).status).toBe(401);
+    expect((await fetch(`${app.url}/api/customers/${customerId}/erase`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"confirm":"erase"}' })).status).toBe(401);
+    expect((await fetch(`${app.url}/api/audit`)).status).toBe(401);
+    expect((await agent.get(`/api/customers/${customerId}/export`)).status).toBe(403);
+    expect((await agent.post(`/api/customers/${customerId}/erase`, { confirm: 'erase' })).status).toBe(403);
+    expect((await agent.get('/api/audit')).status).toBe(403);
+  });
+
+  it('refuses an erasure without the session\'s CSRF token, and erases nothing', async () => {
+    const { app, admin, customerId } = world;
+    const response = await fetch(`${app.url}/api/customers/${customerId}/erase`, { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/json' }, body: '{"confirm":"erase"}' });
+    expect(response.status).toBe(403);
+    expect((await app.services.customers.get(customerId))!.displayName).toBe('Trần Văn Bình');
+  });
+
+  it('exports the messages, the ticket with its contact, the survey answer and the contacts as a JSON download', async () => {
+    const { admin, customerId } = world;
+    const response = await admin.get(`/api/customers/${customerId}/export`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="customer-${customerId}.json"`);
+    const data = (await response.json()) as { customer: { email: string }; messages: { text: string }[]; tickets: { contact: { email: string } }[]; surveyAnswers: { comment: string }[] };
+    expect(data.customer.email).toBe('binh.tran@example.com');
+    expect(data.messages.map((message) => message.text)).toContain('cho gặp nhân viên, email binh.tran@example.com');
+    expect(data.tickets.map((ticket) => ticket.contact.email)).toEqual(['binh.tran@example.com']);
+    expect(data.surveyAnswers.map((answer) => answer.comment)).toEqual(['Bình chờ lâu quá']);
+  });
+
+  it('erases only with the confirmation, anonymises the customer, and records it with who did it', async () => {
+    const { app, admin, customerId, conversationId } = world;
+    const refused = await admin.post(`/api/customers/${customerId}/erase`, { confirm: 'yes' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('confirm');
+    expect((await app.services.customers.get(customerId))!.displayName).toBe('Trần Văn Bình');
+
+    expect((await admin.post(`/api/customers/${customerId}/erase`, { confirm: 'erase' })).status).toBe(200);
+    const customer = (await app.services.customers.get(customerId))!;
+    expect(customer).toMatchObject({ erasedAt: expect.any(Date) });
+    expect(customer.displayName).toBeUndefined();
+    expect(customer.email).toBeUndefined();
+    const transcript = await app.services.messages.transcript(conversationId);
+    expect(transcript.filter((line) => line.author.kind === 'customer').map((line) => line.text)).toEqual(['[erased]']);
+    expect(JSON.stringify(transcript)).not.toMatch(/binh\.tran|Bình/);
+    // The rating stays for the reports, without the comment.
+    const rating = await app.services.csat.forConversation(conversationId);
+    expect(rating!.score).toBe(2);
+    expect(rating).not.toHaveProperty('comment');
+
+    const { entries } = (await (await admin.get(`/api/audit?target=${customerId}`)).json()) as AuditPage;
+    expect(entries.map(({ action, actorName }) => ({ action, actorName }))).toEqual([
+      { action: 'customer_erased', actorName: 'Boss' },
+      { action: 'customer_exported', actorName: 'Boss' },
+    ]);
+    expect(entries[0]!.details).toMatchObject({ messages: 1, survey_comments: 1 });
+    // An erased customer has no name to show.
+    expect(entries[0]!.targetName).toBeUndefined();
+  });
+
+  it('pages the audit log newest first, naming actors and targets', async () => {
+    const { app, admin, agent } = world;
+    for (let i = 0; i < 5; i++) await app.services.audit.record({ actor: admin.id, action: 'customer_updated', target: agent.id, details: { fields: [`f${i}`] } }, new Date(Date.now() + 60_000 + i));
+    const first = (await (await admin.get('/api/audit?limit=3')).json()) as AuditPage;
+    expect(first).toMatchObject({ offset: 0, limit: 3, hasMore: true });
+    expect(first.entries.map((entry) => entry.details!.fields)).toEqual([['f4'], ['f3'], ['f2']]);
+    expect(first.entries[0]).toMatchObject({ actorName: 'Boss', targetName: 'Lan' });
+    const second = (await (await admin.get('/api/audit?limit=3&offset=3')).json()) as AuditPage;
+    expect(second.entries.map((entry) => entry.details?.fields)).toEqual([['f1'], ['f0'], undefined]);
+    const all = (await (await admin.get('/api/audit?limit=1000')).json()) as AuditPage;
+    const last = (await (await admin.get(`/api/audit?limit=3&offset=${all.entries.length - 2}`)).json()) as AuditPage;
+    expect(last.entries).toHaveLength(2);
+    expect(last.hasMore).toBe(false);
+    expect((await admin.get('/api/audit?offset=-1')).status).toBe(400);
   });
 });

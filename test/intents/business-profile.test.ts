@@ -93,3 +93,24 @@ describe('careline init', () => {
     expect(readdirSync(join(dir, 'knowledge-base', 'contact'))).toHaveLength(4);
   });
 });
+
+describe('the widget demo page', () => {
+  it('is the demo shop for the demo profile and the shop itself, with the widget, for a shop with its own profile', async () => {
+    const demoApp = await startTestApp();
+    const shopApp = await startTestApp({ ...shop, BUSINESS_HOURS_TEXT: 'Mon–Sat 9:00–21:00 <b>' });
+    try {
+      expect(await (await fetch(`${demoApp.url}/`)).text()).toContain('Điện máy An Phát');
+      for (const path of ['/', '/index.html']) {
+        const page = await (await fetch(`${shopApp.url}${path}`)).text();
+        expect(page).not.toMatch(demo);
+        expect(page).toContain('<h1>Thời trang Hoa Mai</h1>');
+        expect(page).toContain('Hotline 1900 1234');
+        expect(page).toContain('Mon–Sat 9:00–21:00 &lt;b&gt;');
+        expect(page).toContain('<script src="/widget.js" async></script>');
+      }
+    } finally {
+      await demoApp.close();
+      await shopApp.close();
+    }
+  });
+});

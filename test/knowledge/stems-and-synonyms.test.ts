@@ -141,3 +141,20 @@ describe('SynonymTable', () => {
     });
   });
 });
+
+// Issue 15: teencode in English, Czech and Chinese was read word for word ("wat size shud i get" shared one word with "What size should I get?").
+describe('chat spellings in English, Czech and Chinese', () => {
+  it('reads them as the words they stand for', () => {
+    expect(tokenize('wat size shud i get', { compact: true })).toEqual(tokenize('what size should i get', { compact: true }));
+    expect(tokenize('mam narozky a zadnej kod', { compact: true })).toEqual(tokenize('mam narozeniny a zadny kod', { compact: true }));
+    expect(tokenize('付款老是失败 肿么回事', { compact: true })).toEqual(tokenize('付款老是失败 怎么回事', { compact: true }));
+    expect(tokenize('胡志明有店木有', { compact: true })).toEqual(tokenize('胡志明有店没有', { compact: true }));
+  });
+
+  it('leaves words of the other languages alone', () => {
+    // "till receipt" is English; "im lặng" and "công ty" are Vietnamese, "ty" is Czech too.
+    expect(tokenize('till receipt', { compact: true })).toEqual(['till', 'receipt']);
+    expect(tokenize('im lặng', { compact: true })).toEqual(['im', 'lang']);
+    expect(tokenize('công ty', { compact: true })).toEqual(['cong', 'ty']);
+  });
+});

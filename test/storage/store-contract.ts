@@ -3,9 +3,10 @@ import { UserRepository } from '../../src/accounts/user-repository.js';
 import { ConversationRepository } from '../../src/conversations/conversation-repository.js';
 import { CsatRepository } from '../../src/csat/csat-repository.js';
 import { csatReport } from '../../src/reports/csat-report.js';
+import { latestCsatComments } from '../../src/reports/csat-comments.js';
 import { operationsReport } from '../../src/reports/operations-report.js';
 import { reportRange } from '../../src/reports/report-range.js';
-import { reportFixtureFigures, seedReportFixture, seedSurveyFixture, surveyFixtureFigures } from '../support/report-fixture.js';
+import { reportFixtureComments, reportFixtureFigures, seedReportFixture, seedSurveyFixture, surveyFixtureFigures } from '../support/report-fixture.js';
 import { surveyReport } from '../../src/reports/survey-report.js';
 import { SurveyRepository } from '../../src/surveys/survey-repository.js';
 import { ArticleRepository } from '../../src/knowledge/article-repository.js';
@@ -436,6 +437,13 @@ export function storeContract(adapter: string, open: () => Promise<{ store: Docu
         ]);
         const weekly = await csatReport(store, reportRange({ from: '2026-03-02', to: '2026-03-15', bucket: 'week' }, 'Asia/Ho_Chi_Minh'));
         expect(weekly.series.map(({ key, responses }) => ({ key, responses }))).toEqual([{ key: '2026-W10', responses: 4 }, { key: '2026-W11', responses: 1 }]);
+      });
+
+      it('lists the week\'s survey comments, newest first, and at most as many as asked', async () => {
+        await seedReportFixture(store);
+        const comments = await latestCsatComments(store, week());
+        expect(comments.map((comment) => ({ ...comment, answeredAt: comment.answeredAt.toISOString() }))).toEqual(reportFixtureComments);
+        expect((await latestCsatComments(store, week(), 1)).map((comment) => comment.conversationId)).toEqual(['cnv_r3']);
       });
 
       it('computes response and resolution times, first-contact and bot resolution, escalation, volume and unanswered questions', async () => {

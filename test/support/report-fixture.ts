@@ -8,16 +8,17 @@ const minutes = 60_000;
  * are worked out by hand in the tests; one of each kind lies outside the week.
  */
 export async function seedReportFixture(store: DocumentStore): Promise<void> {
-  const response = (id: string, score: number, channel: string, handledBy: 'bot' | 'agent', segment: string, answeredAt: string, agentId?: string) => ({
-    _id: `csr_${id}`, conversationId: `cnv_${id}`, customerId: `cus_${id}`, score, channel, handledBy, segment, locale: 'vi', ...(agentId ? { agentId } : {}), promptedAt: at(answeredAt), answeredAt: at(answeredAt),
+  const response = (id: string, score: number, channel: string, handledBy: 'bot' | 'agent', segment: string, answeredAt: string, agentId?: string, comment?: string) => ({
+    _id: `csr_${id}`, conversationId: `cnv_${id}`, customerId: `cus_${id}`, score, channel, handledBy, segment, locale: 'vi', ...(agentId ? { agentId } : {}), ...(comment ? { comment } : {}), promptedAt: at(answeredAt), answeredAt: at(answeredAt),
   });
+  // Comments change no figure; reportFixtureComments lists those of the week.
   await store.collection('csat_responses').insertMany([
-    response('r1', 5, 'webchat', 'agent', 'vip', '2026-03-02T03:00:00Z', 'ann'),
+    response('r1', 5, 'webchat', 'agent', 'vip', '2026-03-02T03:00:00Z', 'ann', 'Chị Ann tư vấn rất nhiệt tình'),
     // 01:00 on 3 March in Ho Chi Minh City: counts for the 3rd.
     response('r2', 4, 'webchat', 'bot', 'new', '2026-03-02T18:00:00Z'),
-    response('r3', 2, 'telegram', 'agent', 'new', '2026-03-04T05:00:00Z', 'bob'),
+    response('r3', 2, 'telegram', 'agent', 'new', '2026-03-04T05:00:00Z', 'bob', '<img src=x onerror="window.__xss=1"> chờ lâu quá'),
     response('r4', 1, 'telegram', 'agent', 'regular', '2026-03-05T05:00:00Z', 'ann'),
-    response('r5', 5, 'telegram', 'agent', 'new', '2026-03-09T10:00:00Z', 'bob'),
+    response('r5', 5, 'telegram', 'agent', 'new', '2026-03-09T10:00:00Z', 'bob', 'after the week'),
   ]);
   const prompt = (id: string, status: string, channel: string, handledBy: 'bot' | 'agent', segment: string, promptedAt: string | null, agentId?: string) => ({
     _id: `csp_${id}`, conversationId: `cnv_${id}`, customerId: `cus_${id}`, channel, trigger: handledBy === 'agent' ? 'resolved' : 'thanks', handledBy, segment, locale: 'vi', status, unclear: 0,
@@ -126,6 +127,12 @@ export const reportFixtureFigures = {
     ],
   },
 };
+
+/** The survey comments of 2026-03-02 … 2026-03-08 in `seedReportFixture`, newest first (r5's is after the week). */
+export const reportFixtureComments = [
+  { score: 2, comment: '<img src=x onerror="window.__xss=1"> chờ lâu quá', channel: 'telegram', agentId: 'bob', conversationId: 'cnv_r3', answeredAt: '2026-03-04T05:00:00.000Z' },
+  { score: 5, comment: 'Chị Ann tư vấn rất nhiệt tình', channel: 'webchat', agentId: 'ann', conversationId: 'cnv_r1', answeredAt: '2026-03-02T03:00:00.000Z' },
+];
 
 /**
  * NPS and CES answers of the same week (2026-03-02 … 2026-03-08, Asia/Ho_Chi_Minh), with one

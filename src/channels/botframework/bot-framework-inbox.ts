@@ -11,6 +11,7 @@ import { addressOf, asSdkActivity, customerTextOf, externalUserIdOf, inboundActi
 import { attachmentsOf, reactionsOf, submittedContentOf, type SubmittedContent } from './bot-framework-content.js';
 import type { BotFrameworkBot } from './bot-framework-bot.js';
 import type { OfferedChoices } from '../offered-choices.js';
+import type { TypingSignal } from '../../handoff/customer-typing.js';
 
 export interface BotFrameworkInboxDeps {
   bot: BotFrameworkBot;
@@ -19,6 +20,8 @@ export interface BotFrameworkInboxDeps {
   intents: IntentMatcher;
   config: Pick<Config, 'locales'>;
   logger: Logger;
+  /** The customer is typing (a `typing` activity): passed to the agents' consoles. */
+  typing?: (signal: TypingSignal) => Promise<void>;
   /** How long the webhook waits for the bot's turn before acknowledging anyway (the channel gives up at 15 s). */
   answerWithinMs?: number;
 }
@@ -75,14 +78,16 @@ export class BotFrameworkInbox {
 
   /**
    * One activity's turn: messages, card submits and reactions go to the engine; an invoke is
-   * answered 200 (Teams shows an error for anything else); a customer joining is welcomed.
-   * Installation updates, typing, end of conversation, events and message edits need nothing.
+   * answered 200 (Teams shows an error for anything else); a customer joining is welcomed;
+   * typing is shown to the agent. Installation updates, end of conversation, events and
+   * message edits need nothing.
    */
   private async turn(activity: InboundActivity, context: TurnContext): Promise<void> {
     if (activity.type === 'message') await this.message(activity, this.messageContent(activity));
     else if (activity.type === 'messageReaction') await this.message(activity, { text: '', attachments: reactionsOf(activity.reactionsAdded, activity.reactionsRemoved, activity.replyToId) }, { waitForTurn: false });
     else if (activity.type === 'invoke') await this.invoke(activity, context);
     else if (activity.type === 'conversationUpdate') await this.welcome(activity, context);
+    else if (activity.type === 'typing') await this.deps.typing?.({ channel: 'botframework', externalUserId: externalUserIdOf(activity.channelId, activity.from.id) });
   }
 
   /** What a message says: its text (or, for a card submit, the submitted values) and its attachments. */

@@ -20,7 +20,7 @@ export const botFrameworkModule: ChannelModule<typeof botFrameworkSettings> = {
   id: 'botframework',
   settings: botFrameworkSettings,
   enabled: (bot) => bot.enabled || Boolean(bot.appId),
-  async create({ config, store, logger, intents, inbox }, settings) {
+  async create({ config, store, logger, intents, inbox, customerTyping }, settings) {
     const [{ BotFrameworkBot }, { BotFrameworkChannel }, { BotFrameworkInbox }] = await Promise.all([
       import('./bot-framework-bot.js'),
       import('./bot-framework-channel.js'),
@@ -32,7 +32,7 @@ export const botFrameworkModule: ChannelModule<typeof botFrameworkSettings> = {
     const warning = botFrameworkWarning(settings);
     if (warning) logger.warn(warning);
     const messages = inbox('botframework');
-    const router = botFrameworkRoutes(new BotFrameworkInbox({ bot, offers, inbox: messages, intents, config, logger }));
+    const router = botFrameworkRoutes(new BotFrameworkInbox({ bot, offers, inbox: messages, intents, config, logger, typing: customerTyping }));
     return { channel: new BotFrameworkChannel(bot, offers), routes: [{ path: '/api/messages', body: 'raw', router }], idle: () => messages.idle(), warning };
   },
 };

@@ -35,15 +35,17 @@ export class GraphApiClient {
     return this.request(path, { headers: { authorization: `Bearer ${accessToken}` } });
   }
 
-  post(path: string, accessToken: string, body: unknown): Promise<unknown> {
-    return this.request(path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify(body) });
+  /** POSTs `body`; `signal` (the outbox's send timeout) abandons the request itself, so it cannot land after the send was given up. */
+  post(path: string, accessToken: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+    return this.request(path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify(body) }, signal);
   }
 
-  private async request(path: string, init: RequestInit): Promise<unknown> {
+  private async request(path: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
     const url = `${this.baseUrl}/${path.replace(/^\/+/, '')}`;
     let response: Response;
     try {
-      response = await this.fetchImpl(url, { ...init, signal: AbortSignal.timeout(15_000) });
+      const timeout = AbortSignal.timeout(15_000);
+      response = await this.fetchImpl(url, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
     } catch (error) {
       throw new ChannelSendError(`Graph API unreachable: ${(error as Error).message}`, { cause: error });
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Channel, SendReceipt } from '../../core/channel.js';
+import type { Channel, SendOptions, SendReceipt } from '../../core/channel.js';
 import { ChannelSendError } from '../../core/channel-send-error.js';
 import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import type { GraphApiClient } from './graph-api-client.js';
@@ -59,13 +59,13 @@ export class SendApiChannel implements Channel {
     } = {},
   ) {}
 
-  async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {
+  async send(address: PlatformAddress, message: OutboundMessage, options: SendOptions = {}): Promise<SendReceipt> {
     const recipient = recipientOf(address);
     const { metadata, ownSends } = this.echoes;
     let platformMessageId: string | undefined;
     for (const piece of sendApiMessages(message, this.fits)) {
       const post = async () => {
-        const response = await this.graph.post('me/messages', this.accessToken, { recipient, messaging_type: 'RESPONSE', message: metadata ? { ...piece, metadata } : piece });
+        const response = await this.graph.post('me/messages', this.accessToken, { recipient, messaging_type: 'RESPONSE', message: metadata ? { ...piece, metadata } : piece }, options.signal);
         const id = sendResponseSchema.safeParse(response).data?.message_id;
         if (id) ownSends?.remember(id);
         return id;

@@ -1,6 +1,6 @@
 import type { Telegram } from 'telegraf';
 import { z } from 'zod';
-import type { Channel, MediaSource, SendReceipt } from '../../core/channel.js';
+import type { Channel, MediaSource, SendOptions, SendReceipt } from '../../core/channel.js';
 import type { Attachment, OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import { renderForTelegram } from './telegram-render.js';
 import { telegramSendError } from './telegram-send-error.js';
@@ -21,16 +21,24 @@ export class TelegramChannel implements Channel {
 
   constructor(private readonly telegram: Telegram) {}
 
-  async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {
+  async send(address: PlatformAddress, message: OutboundMessage, options: SendOptions = {}): Promise<SendReceipt> {
     const { chatId } = telegramAddressSchema.parse(address);
     let last = 0;
     for (const part of renderForTelegram(message)) {
       try {
-        const sent = await this.telegram.sendMessage(chatId, part.html, {
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          ...(part.keyboard ? { reply_markup: { inline_keyboard: part.keyboard } } : {}),
-        });
+        // callApi rather than sendMessage: it takes the outbox's abort signal, so a send given up is dropped, not left to land later.
+        const sent = await this.telegram.callApi(
+          'sendMessage',
+          {
+            chat_id: chatId,
+            text: part.html,
+            parse_mode: 'HTML',
+            link_preview_options: { is_disabled: true },
+            ...(part.keyboard ? { reply_markup: { inline_keyboard: part.keyboard } } : {}),
+          },
+          // telegraf types the signal as its abort-controller polyfill's; node-fetch takes Node's own.
+          (options.signal ? { signal: options.signal } : {}) as Parameters<Telegram['callApi']>[2],
+        );
         last = sent.message_id;
       } catch (error) {
         throw telegramSendError('sendMessage', error);

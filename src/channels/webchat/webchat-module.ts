@@ -20,7 +20,7 @@ export const webchatModule: ChannelModule<typeof webchatSettings> = {
   id: 'webchat',
   settings: webchatSettings,
   enabled: (webchat) => webchat.enabled,
-  create({ onMessage, repositories, limits, logger }) {
+  create({ onMessage, repositories, limits, logger, customerTyping }) {
     const channel = new WebchatChannel();
     const inbox = new WebchatInbox({ onMessage, customers: repositories.customers, conversations: repositories.conversations, messages: repositories.messages });
     const router = Router().use(allowAnyOrigin, webchatRoutes(inbox, limits));
@@ -29,7 +29,7 @@ export const webchatModule: ChannelModule<typeof webchatSettings> = {
       channel,
       routes: [{ path: '/api/webchat', body: 'json', router }],
       start({ server, clientAddress }) {
-        closeSockets = attachWebchatSocket(server, { inbox, channel, logger, limits, clientAddress });
+        closeSockets = attachWebchatSocket(server, { inbox, channel, logger, limits, clientAddress, typing: (visitorId) => customerTyping({ channel: 'webchat', externalUserId: visitorId }) });
       },
       stop: () => closeSockets(),
     };

@@ -12,7 +12,7 @@ import { visitorIdOf, webchatTokenSchema } from './webchat-token.js';
 
 export const webchatSocketPath = '/api/webchat/socket';
 
-const clientEventSchema = z.object({ type: z.enum(['message', 'sync']) }).passthrough();
+const clientEventSchema = z.object({ type: z.enum(['message', 'sync', 'typing']) }).passthrough();
 
 function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
@@ -31,12 +31,15 @@ export interface WebchatSocketDeps {
   limits: PublicRateLimits;
   /** The client address of an upgrade request, read as express reads `req.ip` (`TRUST_PROXY`). */
   clientAddress: (request: IncomingMessage) => string;
+  /** The visitor is typing: passed to the agents' consoles (throttled there). */
+  typing: (visitorId: string) => Promise<void>;
 }
 
 /**
  * The widget's live connection: `ws(s)://host/api/webchat/socket?token=…`. On connect the
  * server sends the whole transcript (`history`); the widget sends `message` events and
- * gets an `ack` for each, while the bot's replies and typing arrive as they happen. A frame
+ * gets an `ack` for each, while the bot's replies and typing arrive as they happen. A
+ * `typing` event (no text, no answer) tells the agent the visitor is typing. A frame
  * over the rate limits is dropped and answered with an `error` event saying when to retry.
  * Returns a function that closes every socket (for shutdown).
  */
@@ -89,6 +92,10 @@ export function attachWebchatSocket(server: Server, deps: WebchatSocketDeps): ()
       }
       if (parsed.data.type === 'sync') {
         void sendHistory();
+        return;
+      }
+      if (parsed.data.type === 'typing') {
+        deps.typing(visitorId).catch((error: unknown) => deps.logger.warn({ err: error }, 'passing on a web chat typing signal failed'));
         return;
       }
       const { type: _type, ...fields } = parsed.data;

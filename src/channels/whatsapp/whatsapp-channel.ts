@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Channel, MediaSource, SendReceipt } from '../../core/channel.js';
+import type { Channel, MediaSource, SendOptions, SendReceipt } from '../../core/channel.js';
 import { ChannelSendError } from '../../core/channel-send-error.js';
 import type { Attachment, OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import type { GraphApiClient } from '../meta/graph-api-client.js';
@@ -38,11 +38,11 @@ export class WhatsappChannel implements Channel {
     }
   }
 
-  async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {
+  async send(address: PlatformAddress, message: OutboundMessage, options: SendOptions = {}): Promise<SendReceipt> {
     const { phone } = parseAddress(address);
     let platformMessageId: string | undefined;
     for (const content of whatsappContents(message)) {
-      const response = await this.graph.post(`${this.phoneNumberId}/messages`, this.accessToken, { messaging_product: 'whatsapp', recipient_type: 'individual', to: phone, ...content });
+      const response = await this.graph.post(`${this.phoneNumberId}/messages`, this.accessToken, { messaging_product: 'whatsapp', recipient_type: 'individual', to: phone, ...content }, options.signal);
       platformMessageId = sendResponseSchema.safeParse(response).data?.messages?.[0]?.id ?? platformMessageId;
     }
     return platformMessageId ? { platformMessageId } : {};

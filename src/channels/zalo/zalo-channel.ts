@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Channel, SendReceipt } from '../../core/channel.js';
+import type { Channel, SendOptions, SendReceipt } from '../../core/channel.js';
 import { parseRetryAfter } from '../../core/channel-send-error.js';
 import type { OutboundMessage, PlatformAddress } from '../../core/messages.js';
 import { ZaloApiError } from './zalo-api-error.js';
@@ -42,35 +42,36 @@ export class ZaloChannel implements Channel {
     this.ownSends = deps.ownSends ?? new OwnSends();
   }
 
-  async send(address: PlatformAddress, message: OutboundMessage): Promise<SendReceipt> {
+  async send(address: PlatformAddress, message: OutboundMessage, options: SendOptions = {}): Promise<SendReceipt> {
     const { userId } = zaloAddressSchema.parse(address);
     // A text over Zalo's 2,000 characters was refused whole (a permanent error: the
     // customer got nothing); it goes as several messages, the buttons under the last.
     let messageId: string | undefined;
     for (const piece of renderZaloMessages(message)) {
-      messageId = (await this.ownSends.track(userId, () => this.sendOne({ recipient: { user_id: userId }, message: piece }))) ?? messageId;
+      messageId = (await this.ownSends.track(userId, () => this.sendOne({ recipient: { user_id: userId }, message: piece }, options.signal))) ?? messageId;
     }
     await this.deps.choices.offered(userId, message.buttons);
     return messageId ? { platformMessageId: messageId } : {};
   }
 
   /** Sends one message, refreshing the access token once when Zalo says it is no longer valid; returns Zalo's message id. */
-  private async sendOne(body: { recipient: { user_id: string }; message: ZaloMessage }): Promise<string | undefined> {
+  private async sendOne(body: { recipient: { user_id: string }; message: ZaloMessage }, signal?: AbortSignal): Promise<string | undefined> {
     let token = await this.deps.tokens.accessToken();
-    let result = await this.post(token, body);
+    let result = await this.post(token, body, signal);
     if (result.tokenRejected) {
       token = await this.deps.tokens.refresh(token);
-      result = await this.post(token, body);
+      result = await this.post(token, body, signal);
       if (result.tokenRejected) throw new ZaloApiError(`Zalo rejected a freshly refreshed access token: ${result.message}`);
     }
     return result.messageId;
   }
 
-  private async post(token: string, body: { recipient: { user_id: string }; message: ZaloMessage }): Promise<{ tokenRejected: boolean; message: string; messageId?: string }> {
+  private async post(token: string, body: { recipient: { user_id: string }; message: ZaloMessage }, signal?: AbortSignal): Promise<{ tokenRejected: boolean; message: string; messageId?: string }> {
     let response: Response;
     try {
       response = await fetch(`${this.deps.apiBase}/v3.0/oa/message/cs`, {
         method: 'POST',
+        ...(signal ? { signal } : {}),
         headers: { access_token: token, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });

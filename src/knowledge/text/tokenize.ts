@@ -1,9 +1,10 @@
 import type { SynonymTable } from '../synonyms/synonym-table.js';
 import { foldChar } from './fold-diacritics.js';
+import { latinChatSlang, rewriteChineseSlang } from './chat-slang.js';
 import { vietnameseAbbreviations } from './vietnamese-abbreviations.js';
 
 // A Map, not the object: a word like "constructor" must not find Object.prototype's members.
-const abbreviations = new Map(Object.entries(vietnameseAbbreviations));
+const abbreviations = new Map([...Object.entries(latinChatSlang), ...Object.entries(vietnameseAbbreviations)]);
 const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
 
 function chineseTerms(run: string): string[] {
@@ -41,7 +42,7 @@ function kindOf(code: number): number {
 
 /**
  * Turns text in any supported language into index terms: Unicode-normalized, lower-case,
- * diacritics folded, Vietnamese chat abbreviations expanded, Chinese segmented into words
+ * diacritics folded, chat abbreviations expanded (Vietnamese, English, Czech, Chinese), Chinese segmented into words
  * and character bigrams, and for Latin-script text adjacent-word pairs (`bao_hanh`), which
  * carry Vietnamese's two-syllable words.
  *
@@ -75,7 +76,8 @@ export interface TokenizeOptions {
 export function tokenParts(text: string, options: TokenizeOptions = {}): { words: string[]; others: string[] } {
   const synonyms = options.synonyms;
   const lowered = text.normalize('NFKC').toLowerCase();
-  const lower = synonyms ? synonyms.rewriteHan(lowered) : lowered;
+  const unslanged = rewriteChineseSlang(lowered);
+  const lower = synonyms ? synonyms.rewriteHan(unslanged) : unslanged;
   const terms: string[] = [];
   const words: string[] = [];
   let start = -1;

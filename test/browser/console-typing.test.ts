@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openChromium, staffLogin, type ChromiumPages } from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { addTestUser, testPassword } from '../support/test-user.js';
+
+// Issue 19, missing on day one: the customer's typing shown to the agent.
+describe('a web chat customer typing, seen in the console, in Chromium', () => {
+  let app: TestApp;
+  let browser: ChromiumPages;
+  let customer: Page;
+  let agent: Page;
+  beforeAll(async () => {
+    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
+    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
+    browser = await openChromium();
+    customer = await browser.newPage({ locale: 'vi-VN' });
+    agent = await browser.newPage({ locale: 'en-GB' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('shows "Customer is typing…" while the customer writes, and drops it when the message arrives', async () => {
+    await customer.goto(`${app.url}/`);
+    await customer.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();
+    await customer.locator('textarea').fill('cho tôi gặp nhân viên');
+    await customer.locator('textarea').press('Enter');
+    await expect.poll(() => customer.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toMatch(/phiếu #\d+/);
+
+    await staffLogin(agent, `${app.url}/console/`, 'lan@anphat.example', testPassword);
+    await agent.locator('#queue li').getByRole('button', { name: 'Claim' }).click({ timeout: 10_000 });
+    await agent.locator('.transcript li').first().waitFor({ timeout: 10_000 });
+    const typing = agent.locator('#conversation .customer-typing');
+    expect(await typing.isVisible()).toBe(false);
+
+    // The customer types without sending: the agent sees it, and none of the words.
+    await customer.locator('textarea').pressSequentially('Máy giặt nhà em', { delay: 20 });
+    await typing.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await typing.textContent()).toBe('Customer is typing…');
+    expect(await agent.locator('#conversation').textContent()).not.toContain('Máy giặt nhà em');
+    await agent.screenshot({ path: 'test-output/console-customer-typing.png' });
+
+    await customer.locator('textarea').press('Enter');
+    await expect.poll(() => agent.locator('.transcript li.customer').last().textContent(), { timeout: 10_000 }).toContain('Máy giặt nhà em');
+    expect(await typing.isVisible()).toBe(false);
+
+    // A customer who stops typing: the line goes after a few seconds.
+    await customer.locator('textarea').pressSequentially('bị lỗi', { delay: 20 });
+    await typing.waitFor({ state: 'visible', timeout: 10_000 });
+    await typing.waitFor({ state: 'hidden', timeout: 10_000 });
+  });
+});
