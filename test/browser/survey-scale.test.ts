@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { openChromium, type ChromiumPages } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { addTestUser } from '../support/test-user.js';
+import { resolveFromWidget } from '../support/widget-survey.js';
 
 describe('the widget shows an NPS question as eleven numbered buttons, in Chromium at phone width', () => {
   let app: TestApp;
@@ -24,14 +24,7 @@ describe('the widget shows an NPS question as eleven numbered buttons, in Chromi
   });
 
   it('shows 0–10 (not stars) within the window, and the pressed 9 is stored as the NPS score', async () => {
-    await page.locator('textarea').fill('cho gặp nhân viên');
-    await page.locator('textarea').press('Enter');
-    await expect.poll(() => page.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toContain('#');
-    const agent = await addTestUser(app.services.users, { email: 'lan@hoamai.example', roles: ['agent'] });
-    const [ticket] = await app.services.tickets.waiting();
-    await app.careline.desk.claim(ticket!._id, agent);
-    await app.careline.desk.resolve(ticket!.conversationId, agent);
-    await expect.poll(() => app.careline.jobRunner.runDue(), { timeout: 5000 }).toBeGreaterThan(0);
+    const { agentId, conversationId } = await resolveFromWidget(page, app, 'lan@hoamai.example');
 
     const scores = page.getByRole('group', { name: /giới thiệu Hoa Mai Fashion/ }).getByRole('button');
     await expect.poll(() => scores.allTextContents(), { timeout: 10_000 }).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
@@ -43,6 +36,6 @@ describe('the widget shows an NPS question as eleven numbered buttons, in Chromi
     await page.screenshot({ path: 'test-output/widget-nps-390.png' });
     await scores.nth(9).click();
     await expect.poll(() => page.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toContain('lý do');
-    expect(await app.services.surveys.forConversation(ticket!.conversationId)).toMatchObject({ kind: 'nps', score: 9, agentId: agent._id, channel: 'webchat' });
+    expect(await app.services.surveys.forConversation(conversationId)).toMatchObject({ kind: 'nps', score: 9, agentId, channel: 'webchat' });
   });
 });
