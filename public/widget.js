@@ -94,6 +94,8 @@
   .rating { gap: 2px; }
   .rating .star { border: 0; background: transparent; color: #c4c4c4; font-size: 30px; padding: 0 4px; line-height: 1; border-radius: 6px; }
   .rating .star:hover, .rating .star.lit { background: transparent; color: #f5a623; }
+  .rating.scale { gap: 4px; }
+  .rating.scale .score { min-width: 34px; padding: 6px 0; text-align: center; border-radius: 8px; }
   .typing { align-self: flex-start; color: #52606d; font-size: 13px; font-style: italic; }
   .typing[hidden] { display: none; }
   form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e1e5ea; background: #fff; }
@@ -252,9 +254,28 @@
     log.insertBefore(box, typing);
   };
 
+  // An NPS or CES prompt (0–10, 1–7): one numbered button per score, in as many rows as fit.
+  const isScale = (buttons) => buttons.every((button) => /^\d{1,2}$/.test(button.label));
+  const scaleElement = (message) => {
+    const box = document.createElement('div');
+    box.className = 'choices rating scale';
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', message.text);
+    for (const button of message.buttons) {
+      const element = document.createElement('button');
+      element.type = 'button';
+      element.className = 'score';
+      element.textContent = button.label;
+      element.addEventListener('click', () => send({ text: button.label, payload: button.payload }));
+      box.append(element);
+    }
+    return box;
+  };
+
   // A satisfaction prompt: one star per score, each a real button (Tab, Enter, Space),
   // arrow keys move between them; hovering or focusing lights the stars up to that one.
   const ratingElement = (message) => {
+    if (isScale(message.buttons)) return scaleElement(message);
     const box = document.createElement('div');
     box.className = 'choices rating';
     box.setAttribute('role', 'group');

@@ -141,7 +141,7 @@ export async function createCareline({ config, store, logger, modules = channelM
   const jobRunner = new JobRunner(services.jobs, { logger });
   takeover = new PlatformTakeover({ ...services, jobRunner, events, quietMs: config.routing.platformQuietMinutes * 60_000 });
   new ConversationFacts(services.conversations).listen(events);
-  const surveys = createCsatSurveys({ config, repositories: services, store, channels, dispatcher, events, jobRunner });
+  const surveys = createCsatSurveys({ config, repositories: services, channels, dispatcher, events, jobRunner });
   // Without PUBLIC_URL the base is known only once the server listens (the port may be 0).
   let publicBase = config.publicUrl ?? `http://localhost:${config.port}`;
   const engine = new ConversationEngine({

@@ -25,6 +25,10 @@ const regexSource = z.string().min(1).max(300).refine(
   { error: 'expected a regular expression, e.g. (?:DH|ORD)\\d{6}' },
 );
 
+/** The survey kinds: CSAT (satisfaction 1–5), CES (effort 1–7), NPS (recommend 0–10). */
+export const surveyKindSchema = z.enum(['csat', 'ces', 'nps'], { error: 'expected csat, ces or nps' });
+export type SurveyKind = z.infer<typeof surveyKindSchema>;
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected dates as YYYY-MM-DD' });
 
 /**
@@ -124,8 +128,17 @@ export const configFields = z.strictObject({
       botSurveys: flag.default(true),
       delaySeconds: wholeNumber(0, 86_400).default(30),
       idleMinutes: wholeNumber(1, 10_080).default(15),
+      /** The one fatigue rule of every survey kind: a customer is asked at most once in this many days, across channels. */
       minDaysBetweenSurveys: wholeNumber(0, 365).default(7),
       expireHours: wholeNumber(1, 720).default(24),
+    })
+    .prefault({}),
+  /** Which survey kinds are asked (the `csat` block's timing, expiry and fatigue rule apply to all) and how often NPS is. */
+  surveys: z
+    .strictObject({
+      kinds: list(surveyKindSchema).default(['csat']),
+      /** NPS is asked of one customer at most once in this many days. */
+      npsIntervalDays: wholeNumber(1, 3650).default(90),
     })
     .prefault({}),
   routing: z

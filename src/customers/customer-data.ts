@@ -46,16 +46,19 @@ export class CustomerData {
     const customer = await this.collection('customers').findOne({ _id: customerId });
     if (!customer) throw new NotFoundError('The customer');
     const byCustomer = { customerId };
-    const [identities, conversations, messages, tickets, surveyAnswers, verifiedContacts, merges] = await Promise.all([
+    const [identities, conversations, messages, tickets, csatAnswers, npsCesAnswers, verifiedContacts, merges] = await Promise.all([
       this.collection('customer_identities').find(byCustomer),
       this.collection('conversations').find(byCustomer, { sort: { createdAt: 1 } }),
       this.collection('messages').find(byCustomer, { sort: { createdAt: 1, _id: 1 } }),
       this.collection('tickets').find(byCustomer, { sort: { number: 1 } }),
       this.collection('csat_responses').find(byCustomer),
+      this.collection('survey_responses').find(byCustomer),
       this.collection('verified_contacts').find(byCustomer),
       this.collection('customer_merges').find({ $or: [{ survivorId: customerId }, { mergedId: customerId }] }),
     ]);
     await this.audit.record({ actor, action: 'customer_exported', target: customerId, details: { messages: messages.length, conversations: conversations.length } });
+    // CSAT answers first, as before NPS and CES; those carry their `kind`.
+    const surveyAnswers = [...csatAnswers, ...npsCesAnswers];
     return { exportedAt: new Date().toISOString(), customer, identities, conversations, messages, tickets, surveyAnswers, verifiedContacts, merges };
   }
 
@@ -89,6 +92,7 @@ export class CustomerData {
     report.ticket_notes = await this.eraseNotes(customerId);
     await this.closeOpen(customerId, report);
     await count('survey_comments', this.collection('csat_responses').updateMany(byCustomer, { $unset: { comment: '' } }));
+    await count('nps_ces_comments', this.collection('survey_responses').updateMany(byCustomer, { $unset: { comment: '' } }));
     // Where to reach them on each platform, and who they are.
     await count('conversations', this.collection('conversations').updateMany(byCustomer, { $set: { address: {} } }));
     await count('identities', this.collection('customer_identities').deleteMany(byCustomer));
