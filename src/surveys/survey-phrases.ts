@@ -10,17 +10,17 @@ export interface SurveyPhrases {
   thanks: string;
 }
 
-/** The NPS and CES phrases per locale. */
+/** The NPS and CES phrases per locale (Vietnamese and Chinese through the persona: `{persona.you}`, filled when sent). */
 export const surveyPhrases: Record<Locale, SurveyPhrases> = {
   vi: {
     question: {
-      nps: 'Anh/chị có sẵn lòng giới thiệu {business.name} cho bạn bè hoặc người thân không? Chọn từ 0 (chắc chắn không) đến 10 (chắc chắn có).',
-      ces: 'Anh/chị thấy việc được giải quyết vấn đề lần này dễ dàng thế nào? Chọn từ 1 (rất khó khăn) đến 7 (rất dễ dàng).',
+      nps: '{persona.You} có sẵn lòng giới thiệu {business.name} cho bạn bè hoặc người thân không? Chọn từ 0 (chắc chắn không) đến 10 (chắc chắn có).',
+      ces: '{persona.You} thấy việc được giải quyết vấn đề lần này dễ dàng thế nào? Chọn từ 1 (rất khó khăn) đến 7 (rất dễ dàng).',
     },
-    askAgain: 'Dạ, em chưa hiểu câu trả lời của anh/chị. Anh/chị chọn giúp em một số từ {min} đến {max} nhé.',
-    commentPrompt: 'Cảm ơn anh/chị! Anh/chị có muốn chia sẻ thêm lý do không? (không bắt buộc)',
+    askAgain: 'Dạ, {persona.we} chưa hiểu câu trả lời của {persona.you}. {persona.You} vui lòng chọn giúp {persona.we} một số từ {min} đến {max} ạ.',
+    commentPrompt: 'Cảm ơn {persona.you}! {persona.You} có muốn chia sẻ thêm lý do không? (không bắt buộc)',
     skipComment: 'Không, cảm ơn',
-    thanks: 'Cảm ơn anh/chị đã trả lời!',
+    thanks: 'Cảm ơn {persona.you} đã trả lời!',
   },
   en: {
     question: {
@@ -44,12 +44,12 @@ export const surveyPhrases: Record<Locale, SurveyPhrases> = {
   },
   zh: {
     question: {
-      nps: '您有多大可能向朋友或同事推荐{business.name}？请从 0（完全不可能）到 10（非常可能）中选择。',
-      ces: '这次解决您的问题有多容易？请从 1（非常困难）到 7（非常容易）中选择。',
+      nps: '{persona.You}有多大可能向朋友或同事推荐{business.name}？请从 0（完全不可能）到 10（非常可能）中选择。',
+      ces: '这次解决{persona.you}的问题有多容易？请从 1（非常困难）到 7（非常容易）中选择。',
     },
     askAgain: '抱歉，我没有理解。请选择 {min} 到 {max} 之间的数字。',
-    commentPrompt: '谢谢！您愿意告诉我们原因吗？（可选）',
+    commentPrompt: '谢谢！{persona.You}愿意告诉我们原因吗？（可选）',
     skipComment: '不用了，谢谢',
-    thanks: '感谢您的回答！',
+    thanks: '感谢{persona.you}的回答！',
   },
 };

@@ -8,6 +8,7 @@ import { telegramPhrases } from '../../src/channels/telegram/telegram-phrases.js
 import { fillPersonaDeep, type Persona } from '../../src/config/persona.js';
 import type { Locale } from '../../src/core/locale.js';
 import { csatPhrases } from '../../src/csat/csat-phrases.js';
+import { surveyPhrases } from '../../src/surveys/survey-phrases.js';
 import { botPhrases } from '../../src/engine/bot-phrases.js';
 import { deskPhrases } from '../../src/handoff/desk-phrases.js';
 import { readIntentFiles } from '../../src/intents/read-intent-files.js';
@@ -32,7 +33,7 @@ function everyLine(env: Record<string, string>, locale: (typeof personaLocales)[
   const { intents } = readCarelineContent(config);
   const persona: Persona = config.business.persona;
   const replies = readIntentFiles(config.intentsDir).flatMap((definition) => definition.responses[locale].map((_, pick) => intents.response(definition.intent, locale, pick)));
-  const tables = [botPhrases, deskPhrases, csatPhrases, telegramPhrases, widgetStrings()].map((table) => fillPersonaDeep(table[locale], persona, locale));
+  const tables = [botPhrases, deskPhrases, csatPhrases, surveyPhrases, telegramPhrases, widgetStrings()].map((table) => fillPersonaDeep(table[locale], persona, locale));
   const strings = (value: unknown): string[] => (typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(strings) : []);
   return [...replies, ...tables.flatMap(strings)];
 }
@@ -84,7 +85,7 @@ describe('the persona', () => {
 
   it('is left out of English and Czech, which have one register', () => {
     for (const locale of ['en', 'cs'] as const) {
-      const tables = JSON.stringify([botPhrases, deskPhrases, csatPhrases, telegramPhrases].map((table) => table[locale]));
+      const tables = JSON.stringify([botPhrases, deskPhrases, csatPhrases, surveyPhrases, telegramPhrases].map((table) => table[locale]));
       expect(tables).not.toContain('{persona.');
     }
   });
