@@ -92,6 +92,8 @@ export async function runInit(input: InitInput, out: NodeJS.WritableStream, err:
     `BUSINESS_PERSONA_VI=${profile.personaVi}`,
     `DEFAULT_LOCALE=${profile.locale}`,
     'KNOWLEDGE_BASE_DIR=./knowledge-base',
+    '# A new shop asks all three surveys: NPS when due, CES after an agent resolves, CSAT after the bot (one per conversation).',
+    'SURVEYS=csat,ces,nps',
     '',
   ];
   writeFileSync(envPath, lines.join('\n'));
