@@ -17,10 +17,10 @@
   const storageKey = `careline:${base}`;
 
   const strings = {
-    vi: { title: 'Hỗ trợ khách hàng', open: 'Mở khung chat hỗ trợ', close: 'Đóng', placeholder: 'Nhập câu hỏi…', send: 'Gửi', typing: 'Đang trả lời…', offline: 'Mất kết nối, đang kết nối lại…', welcome: 'Xin chào! Anh/chị cần hỗ trợ gì ạ?', agent: 'Nhân viên', sending: 'Đang gửi…', log: 'Hội thoại', tooFast: 'Anh/chị gửi hơi nhanh, tin nhắn sẽ được gửi lại sau {s} giây.', notSent: 'Chưa gửi được: ' },
+    vi: { title: 'Hỗ trợ khách hàng', open: 'Mở khung chat hỗ trợ', close: 'Đóng', placeholder: 'Nhập câu hỏi…', send: 'Gửi', typing: 'Đang trả lời…', offline: 'Mất kết nối, đang kết nối lại…', welcome: 'Xin chào! {persona.You} cần hỗ trợ gì ạ?', agent: 'Nhân viên', sending: 'Đang gửi…', log: 'Hội thoại', tooFast: '{persona.You} gửi hơi nhanh, tin nhắn sẽ được gửi lại sau {s} giây.', notSent: 'Chưa gửi được: ' },
     en: { title: 'Customer care', open: 'Open the support chat', close: 'Close', placeholder: 'Type your question…', send: 'Send', typing: 'Typing…', offline: 'Connection lost, reconnecting…', welcome: 'Hello! How can we help you?', agent: 'Agent', sending: 'Sending…', log: 'Conversation', tooFast: 'You are sending messages quickly; this one will be sent again in {s} s.', notSent: 'Not sent: ' },
     cs: { title: 'Zákaznická podpora', open: 'Otevřít chat podpory', close: 'Zavřít', placeholder: 'Napište dotaz…', send: 'Odeslat', typing: 'Píše…', offline: 'Spojení ztraceno, připojuji znovu…', welcome: 'Dobrý den! Jak vám můžeme pomoci?', agent: 'Pracovník', sending: 'Odesílám…', log: 'Konverzace', tooFast: 'Píšete příliš rychle; zpráva se znovu odešle za {s} s.', notSent: 'Neodesláno: ' },
-    zh: { title: '客户服务', open: '打开客服聊天', close: '关闭', placeholder: '请输入您的问题…', send: '发送', typing: '正在输入…', offline: '连接已断开，正在重新连接…', welcome: '您好！有什么可以帮您？', agent: '客服', sending: '发送中…', log: '对话', tooFast: '您发送得太快了，这条消息将在 {s} 秒后重新发送。', notSent: '未发送：' },
+    zh: { title: '客户服务', open: '打开客服聊天', close: '关闭', placeholder: '请输入您的问题…', send: '发送', typing: '正在输入…', offline: '连接已断开，正在重新连接…', welcome: '{persona.You}好！有什么可以帮到{persona.you}？', agent: '客服', sending: '发送中…', log: '对话', tooFast: '{persona.You}发送得太快了，这条消息将在 {s} 秒后重新发送。', notSent: '未发送：' },
   };
   const pickLocale = (tag) => {
     const short = String(tag || '').toLowerCase().split(/[-_]/)[0];
@@ -28,6 +28,9 @@
   };
   const locale = pickLocale(script && script.dataset.locale) || pickLocale(navigator.language) || 'vi';
   const t = strings[locale];
+  // The shop's persona (how the bot addresses customers) comes with the transcript; until then the default one.
+  let personaWords = { vi: { we: 'em', We: 'Em', you: 'anh/chị', You: 'Anh/chị' }, zh: { we: '我们', We: '我们', you: '您', You: '您' } }[locale] || {};
+  const inPersona = (text) => text.replace(/\{persona\.(\w+)\}/g, (whole, word) => personaWords[word] || whole);
   const color = (script && script.dataset.color) || '#0b63ce';
 
   // ---- state kept across reloads ----
@@ -91,6 +94,8 @@
   .rating { gap: 2px; }
   .rating .star { border: 0; background: transparent; color: #c4c4c4; font-size: 30px; padding: 0 4px; line-height: 1; border-radius: 6px; }
   .rating .star:hover, .rating .star.lit { background: transparent; color: #f5a623; }
+  .rating.scale { gap: 4px; }
+  .rating.scale .score { min-width: 34px; padding: 6px 0; text-align: center; border-radius: 8px; }
   .typing { align-self: flex-start; color: #52606d; font-size: 13px; font-style: italic; }
   .typing[hidden] { display: none; }
   form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e1e5ea; background: #fff; }
@@ -249,9 +254,28 @@
     log.insertBefore(box, typing);
   };
 
+  // An NPS or CES prompt (0–10, 1–7): one numbered button per score, in as many rows as fit.
+  const isScale = (buttons) => buttons.every((button) => /^\d{1,2}$/.test(button.label));
+  const scaleElement = (message) => {
+    const box = document.createElement('div');
+    box.className = 'choices rating scale';
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', message.text);
+    for (const button of message.buttons) {
+      const element = document.createElement('button');
+      element.type = 'button';
+      element.className = 'score';
+      element.textContent = button.label;
+      element.addEventListener('click', () => send({ text: button.label, payload: button.payload }));
+      box.append(element);
+    }
+    return box;
+  };
+
   // A satisfaction prompt: one star per score, each a real button (Tab, Enter, Space),
   // arrow keys move between them; hovering or focusing lights the stars up to that one.
   const ratingElement = (message) => {
+    if (isScale(message.buttons)) return scaleElement(message);
     const box = document.createElement('div');
     box.className = 'choices rating';
     box.setAttribute('role', 'group');
@@ -332,7 +356,7 @@
 
   const renderHistory = (messages) => {
     if (messages.length === 0 && shown.size === 0 && !log.querySelector('.welcome')) {
-      const welcome = messageElement({ author: 'bot', text: t.welcome }, false);
+      const welcome = messageElement({ author: 'bot', text: inPersona(t.welcome) }, false);
       welcome.classList.add('welcome');
       log.insertBefore(welcome, typing);
     }
@@ -373,6 +397,7 @@
 
   const onEvent = (event) => {
     if (event.type === 'history') {
+      if (event.persona && event.persona[locale]) personaWords = event.persona[locale];
       renderHistory(event.messages);
       flushPending();
     } else if (event.type === 'message') addMessage(event.message);
@@ -406,7 +431,7 @@
       return;
     }
     const seconds = Math.max(1, Math.min(600, Math.ceil(event.retryAfterSeconds ?? 3)));
-    if (event.retryAfterSeconds !== undefined) note(t.tooFast.replace('{s}', String(seconds)));
+    if (event.retryAfterSeconds !== undefined) note(inPersona(t.tooFast).replace('{s}', String(seconds)));
     setTimeout(() => {
       if (!state.pending.includes(item)) return;
       if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'message', clientId: item.clientId, text: item.text, payload: item.payload, locale: navigator.language }));

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { exportCustomersCsv, importColumns, importCustomers } from './customers/customer-csv.js';
 import { ProgressBar } from './knowledge/files/progress-bar.js';
 import { NotFoundError } from './core/app-error.js';
-import { initHelp, runInit, terminalQuestions } from './app/init-command.js';
+import { flagOf, initHelp, runInit, terminalQuestions } from './app/init-command.js';
 import { enabledChannels, loadCarelineConfig, maskCarelineSecrets, type CarelineConfig } from './channels/careline-config.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -309,7 +309,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'init') {
     // Before the configuration is read: it writes the configuration.
     const terminal = args.options.name ? null : terminalQuestions();
-    const flags = Object.fromEntries((['name', 'hotline', 'website', 'hours', 'locale'] as const).flatMap((flag) => (args.options[flag] ? [[flag, args.options[flag]![0]!]] : [])));
+    const flags = Object.fromEntries((['name', 'hotline', 'website', 'hours', 'locale', 'personaVi'] as const).flatMap((field) => (args.options[flagOf(field)] ? [[field, args.options[flagOf(field)]![0]!]] : [])));
     try {
       process.exitCode = await runInit({ flags, dir: process.cwd(), force: Boolean(args.options.force), ...(terminal ? { ask: terminal.ask } : {}) }, process.stdout, process.stderr);
     } finally {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { configTable, envExample, withConfigTable } from '../src/config/env-docs.js';
 import { carelineEnvVars } from '../src/channels/careline-config.js';
 import { repoRoot } from './support/careline-process.js';
 
@@ -20,6 +21,11 @@ describe('the repository a new user clones', () => {
       expect(example, variable.name).toContain(`# ${variable.name}=`);
       expect(readme, variable.name).toContain(`| \`${variable.name}\` |`);
     }
+  });
+
+  it('holds .env.example and the README table exactly as `npm run docs:config` writes them (every channel included)', () => {
+    expect(read('.env.example')).toBe(envExample(carelineEnvVars));
+    expect(read('README.md')).toBe(withConfigTable(read('README.md'), configTable(carelineEnvVars)));
   });
 
   it('has a CI script that runs exactly the README test command', () => {

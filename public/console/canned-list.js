@@ -9,6 +9,8 @@ const { $, el } = window.CarelineStaff;
 
 /** @type {{ id: string; shortcut: string; text: string; locale?: string }[]} */
 let canned = [];
+/** What {customer.name} reads per language when the name is unknown, in the shop's persona. */
+let unnamedCustomer = {};
 
 const renderCannedList = (list) => {
   list.replaceChildren();
@@ -27,8 +29,9 @@ const renderCannedList = (list) => {
 };
 
 /** Loads the team's responses and redraws every list of them on the page. */
-export const loadCanned = () => api('/api/agent/canned-responses').then(({ responses }) => {
+export const loadCanned = () => api('/api/agent/canned-responses').then(({ responses, unnamedCustomer: unnamed }) => {
   canned = responses;
+  unnamedCustomer = unnamed || {};
   for (const list of document.querySelectorAll('.canned-list')) renderCannedList(list);
 }, () => undefined);
 
@@ -36,7 +39,7 @@ export const loadCanned = () => api('/api/agent/canned-responses').then(({ respo
 export const wireCanned = (section, textarea) => {
   window.CarelineCanned.attach(textarea, {
     responses: () => canned,
-    context: () => ({ customerName: state.shown.data.customer && state.shown.data.customer.displayName, agentName: state.me.displayName, ticketNumber: state.shown.data.ticket && state.shown.data.ticket.number, locale: state.shown.data.conversation.locale }),
+    context: () => ({ customerName: state.shown.data.customer && state.shown.data.customer.displayName, agentName: state.me.displayName, ticketNumber: state.shown.data.ticket && state.shown.data.ticket.number, locale: state.shown.data.conversation.locale, unnamed: unnamedCustomer[state.shown.data.conversation.locale] }),
   });
   renderCannedList($('.canned-list', section));
   $('.canned-add', section).addEventListener('submit', async (event) => {

@@ -8,13 +8,13 @@
   'use strict';
   const { el } = window.CarelineStaff;
 
-  /** "Anh/chị" when a Vietnamese customer's name is unknown; elsewhere the greeting reads without it. */
+  /** "anh/chị" when a Vietnamese customer's name is unknown (the server's `unnamedCustomer` for the shop's persona: "quý khách"); elsewhere the greeting reads without it. */
   const unnamed = { vi: 'anh/chị', en: 'there', cs: '', zh: '' };
 
   /** The response's text with its variables filled; an unknown value leaves no double spaces behind. */
   const fill = (text, context) =>
     text
-      .replace(/\{customer\.name\}/g, context.customerName || unnamed[context.locale] || '')
+      .replace(/\{customer\.name\}/g, context.customerName || context.unnamed || unnamed[context.locale] || '')
       .replace(/\{agent\.name\}/g, context.agentName || '')
       .replace(/\{ticket\.number\}/g, context.ticketNumber ? `#${context.ticketNumber}` : '')
       .replace(/ {2,}/g, ' ')

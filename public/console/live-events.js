@@ -40,6 +40,8 @@ export const connectLiveEvents = () => {
       refresh(conversationId === state.openId);
     });
   }
+  // An erased customer's conversations were closed: the lists and an open one change.
+  events.addEventListener('customer.erased', () => refresh(true));
   events.addEventListener('customer.typing', (event) => {
     if (JSON.parse(event.data).conversationId === state.openId) showCustomerTyping(true);
   });

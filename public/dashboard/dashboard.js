@@ -45,6 +45,23 @@
     return td;
   };
 
+  // NPS and CES: the figures, NPS's counts under its tile, and each scale's distribution.
+  const renderSurveys = (surveys) => {
+    const { nps, ces } = surveys || { nps: null, ces: null };
+    tile('nps', nps && nps.nps, number);
+    tile('npsResponses', nps ? nps.responses : 0, number);
+    tile('cesAverage', ces && ces.averageScore, number);
+    tile('cesResponses', ces ? ces.responses : 0, number);
+    $('[data-metric=nps] .of').textContent = nps ? t('promoters {promoters} · passives {passives} · detractors {detractors}', { promoters: nps.promoters, passives: nps.passives, detractors: nps.detractors }) : '';
+    const distribution = (id, figures, from, to) => {
+      const scores = Array.from({ length: to - from + 1 }, (_, index) => from + index);
+      const counts = new Map((figures ? figures.distribution : []).map((row) => [row.score, row.responses]));
+      bars(id, scores.map(String), [{ label: t('Answers'), data: scores.map((score) => counts.get(score) || 0) }]);
+    };
+    distribution('chart-nps-distribution', nps, 0, 10);
+    distribution('chart-ces-distribution', ces, 1, 7);
+  };
+
   const render = (report) => {
     const { csat, operations } = report;
     const agentName = (id) => (id && report.agentNames && report.agentNames[id]) || id || 'bot';
@@ -56,6 +73,7 @@
     tile('averageScore', csat.overall && csat.overall.averageScore, number);
     tile('responseRate', csat.responseRate.overall && csat.responseRate.overall.responseRate, percent);
     tile('responses', csat.overall ? csat.overall.responses : 0, number);
+    renderSurveys(report.surveys);
     tile('averageFirstResponseMs', operations.tickets.averageFirstResponseMs, duration);
     tile('averageResolutionMs', operations.tickets.averageResolutionMs, duration);
     tile('firstContactResolution', operations.firstContactResolution, percent);

@@ -78,7 +78,7 @@ export async function createCareline({ config, store, logger, modules = channelM
 
   const { added } = await seedArticles(files.articles, services.articles);
   await seedSynonyms(synonymFiles.lists, services.synonyms);
-  await services.cannedResponses.seedIfEmpty();
+  await services.cannedResponses.seedIfEmpty(config.business.persona);
   const knowledge = new KnowledgeBase([], [], content.answerIndex);
   const indexed = await knowledge.reload(services.articles, services.synonyms);
   const problems = [...files.problems, ...synonymFiles.problems];
@@ -124,7 +124,7 @@ export async function createCareline({ config, store, logger, modules = channelM
       if (messageId && receipt.platformMessageId && receipt.platformMessageId !== messageId) await services.messages.setPlatformMessageId(messageId, receipt.platformMessageId);
     },
   });
-  const dispatcher = new MessageDispatcher(services.messages, channels, events, logger, outboxWorker);
+  const dispatcher = new MessageDispatcher(services.messages, channels, events, logger, outboxWorker, config.business.persona);
   receipts = dispatcher;
   const presence = new AgentPresence();
   const handoff = new Handoff(config, services.tickets, services.conversations, events, presence);
@@ -141,7 +141,7 @@ export async function createCareline({ config, store, logger, modules = channelM
   const jobRunner = new JobRunner(services.jobs, { logger });
   takeover = new PlatformTakeover({ ...services, jobRunner, events, quietMs: config.routing.platformQuietMinutes * 60_000 });
   new ConversationFacts(services.conversations).listen(events);
-  const surveys = createCsatSurveys({ config, repositories: services, store, channels, dispatcher, events, jobRunner });
+  const surveys = createCsatSurveys({ config, repositories: services, channels, dispatcher, events, jobRunner });
   // Without PUBLIC_URL the base is known only once the server listens (the port may be 0).
   let publicBase = config.publicUrl ?? `http://localhost:${config.port}`;
   const engine = new ConversationEngine({

@@ -94,7 +94,7 @@ export function createApp({ config, store, services, logger, knowledge, desk, ev
   app.use('/api/schemas', schemaRoutes());
   app.use('/api/audit', auditRoutes(services.audit, { userName: async (id) => (await services.users.get(id))?.displayName, customerName: async (id) => (await services.customers.get(id))?.displayName }));
   app.use('/api/agent', attachmentRoutes({ messages: services.messages, channels, maxBytes: config.media.maxMegabytes * 2 ** 20, timeoutMs: config.media.timeoutMs }));
-  app.use('/api/agent/canned-responses', cannedResponseRoutes(services.cannedResponses));
+  app.use('/api/agent/canned-responses', cannedResponseRoutes(services.cannedResponses, config.business.persona));
   app.use('/api/agent', agentRoutes({ repositories: services, search: new ConversationSearch(store, services.conversations, services.customers), desk, events, users: services.users, sla: config.sla, presence, knowledge, defaultLocale: config.locales.default }));
   app.use('/api/customers', customerRoutes(services, events));
   app.use('/api/tickets', ticketRoutes({ tickets: services.tickets, users: services.users, desk }));

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { z } from 'zod';
+import { defaultPersona, personaWordsOf, vietnamesePersonas } from '../config/persona.js';
 
 /** What `careline init` needs to know about the shop (flags, or asked on a terminal). */
 const profileSchema = z.object({
@@ -10,11 +11,13 @@ const profileSchema = z.object({
   website: z.string().trim().max(200).default(''),
   hours: z.string().trim().max(200).default(''),
   locale: z.enum(['vi', 'en', 'cs', 'zh'], { error: 'expected vi, en, cs or zh' }).default('vi'),
+  /** How the bot speaks Vietnamese (`BUSINESS_PERSONA_VI`). */
+  personaVi: z.enum(vietnamesePersonas, { error: 'expected em (em / anh chị) or chung-toi (chúng tôi / quý khách)' }).default('em'),
 });
 export type ShopProfile = z.infer<typeof profileSchema>;
 
 export interface InitInput {
-  /** The flags given: --name, --hotline, --website, --hours, --locale. */
+  /** The flags given: --name, --hotline, --website, --hours, --locale, --persona-vi (as `personaVi`). */
   flags: Partial<Record<keyof ShopProfile, string>>;
   /** Where `.env` and `knowledge-base/` are written (the current folder). */
   dir: string;
@@ -24,9 +27,14 @@ export interface InitInput {
 }
 
 export const initHelp = `  init      set up your own shop: --name N [--hotline H] [--website W] [--hours TEXT]
-            [--locale vi|en|cs|zh] [--force]; asks on a terminal for what is missing,
+            [--locale vi|en|cs|zh] [--persona-vi em|chung-toi] [--force]; asks on a
+            terminal for what is missing (persona-vi: the bot as "em" to "anh/chị", or
+            formal "chúng tôi" to "quý khách"),
             writes .env (the business profile) and knowledge-base/ with one example
             article per language; an existing .env is kept unless --force`;
+
+/** The command-line flag of a profile field: `personaVi` is `--persona-vi`. */
+export const flagOf = (field: string): string => field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 const env = (value: string) => (/^[\w.:/@+-]*$/.test(value) ? value : JSON.stringify(value));
 
@@ -35,10 +43,11 @@ function exampleArticles(profile: ShopProfile): Record<'vi' | 'en' | 'cs' | 'zh'
   const hotline = profile.hotline || '…';
   const website = profile.website || '…';
   const hours = profile.hours || '…';
+  const you = personaWordsOf({ ...defaultPersona, vi: profile.personaVi }, 'vi')!.You;
   const article = (locale: string, title: string, questions: string[], answer: string) =>
     `---\nid: contact-us\nlocale: ${locale}\ntitle: ${JSON.stringify(title)}\nquestions:\n${questions.map((question) => `  - ${JSON.stringify(question)}`).join('\n')}\ncategory: contact\ntags: [contact]\nstatus: published\n---\n${answer}\n`;
   return {
-    vi: article('vi', `Làm sao để liên hệ ${profile.name}?`, ['số điện thoại của shop', 'shop mở cửa mấy giờ', 'website của shop là gì'], `Anh/chị có thể gọi hotline **${hotline}**, xem website ${website} hoặc nhắn tin ngay tại đây. Giờ làm việc: ${hours}.`),
+    vi: article('vi', `Làm sao để liên hệ ${profile.name}?`, ['số điện thoại của shop', 'shop mở cửa mấy giờ', 'website của shop là gì'], `${you} có thể gọi hotline **${hotline}**, xem website ${website} hoặc nhắn tin ngay tại đây. Giờ làm việc: ${hours}.`),
     en: article('en', `How can I contact ${profile.name}?`, ['what is your phone number', 'what are your opening hours', 'what is your website'], `Call our hotline **${hotline}**, visit ${website} or write to us right here. Opening hours: ${hours}.`),
     cs: article('cs', `Jak mohu kontaktovat ${profile.name}?`, ['jaké máte telefonní číslo', 'jaká je otevírací doba', 'jaký máte web'], `Zavolejte na linku **${hotline}**, navštivte ${website} nebo nám napište přímo sem. Otevírací doba: ${hours}.`),
     zh: article('zh', `如何联系${profile.name}？`, ['你们的电话是多少', '营业时间是几点', '你们的网站是什么'], `请拨打热线 **${hotline}**，访问 ${website}，或直接在这里给我们留言。营业时间：${hours}。`),
@@ -54,13 +63,13 @@ function exampleArticles(profile: ShopProfile): Record<'vi' | 'en' | 'cs' | 'zh'
 export async function runInit(input: InitInput, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const given: Record<string, string> = { ...input.flags } as Record<string, string>;
   if (input.ask) {
-    const questions: [keyof ShopProfile, string][] = [['name', 'Business name'], ['hotline', 'Hotline (empty: none)'], ['website', 'Website'], ['hours', 'Opening hours, as customers read them'], ['locale', 'Main language (vi, en, cs, zh)']];
+    const questions: [keyof ShopProfile, string][] = [['name', 'Business name'], ['hotline', 'Hotline (empty: none)'], ['website', 'Website'], ['hours', 'Opening hours, as customers read them'], ['locale', 'Main language (vi, en, cs, zh)'], ['personaVi', 'In Vietnamese the bot is "em" to "anh/chị" (em) or formal "chúng tôi" to "quý khách" (chung-toi) [em]']];
     for (const [field, question] of questions) if (given[field] === undefined) given[field] = (await input.ask(`${question}: `)).trim();
   }
-  for (const field of ['locale'] as const) if (given[field] === '') delete given[field];
+  for (const field of ['locale', 'personaVi'] as const) if (given[field] === '') delete given[field];
   const parsed = profileSchema.safeParse(given);
   if (!parsed.success) {
-    err.write(`careline init: ${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; ')}\n`);
+    err.write(`careline init: ${parsed.error.issues.map((issue) => `--${flagOf(String(issue.path[0]))}: ${issue.message}`).join('; ')}\n`);
     return 2;
   }
   const profile = parsed.data;
@@ -80,8 +89,11 @@ export async function runInit(input: InitInput, out: NodeJS.WritableStream, err:
     ...(profile.hotline ? [`BUSINESS_HOTLINE=${env(profile.hotline)}`] : []),
     ...(profile.website ? [`BUSINESS_WEBSITE=${env(profile.website)}`] : []),
     ...(profile.hours ? [`BUSINESS_HOURS_TEXT=${env(profile.hours)}`] : []),
+    `BUSINESS_PERSONA_VI=${profile.personaVi}`,
     `DEFAULT_LOCALE=${profile.locale}`,
     'KNOWLEDGE_BASE_DIR=./knowledge-base',
+    '# A new shop asks all three surveys: NPS when due, CES after an agent resolves, CSAT after the bot (one per conversation).',
+    'SURVEYS=csat,ces,nps',
     '',
   ];
   writeFileSync(envPath, lines.join('\n'));

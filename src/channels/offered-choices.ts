@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChannelId } from '../core/channel-id.js';
 import { buttonSchema, type Button } from '../core/messages.js';
 import type { DocumentStore } from '../storage/document-store.js';
+import { isScale } from './numbered-text.js';
 
 const offerSchema = z.object({
   /** `<channel>:<the customer's external id>`. */
@@ -17,7 +18,8 @@ const normalized = (text: string) => text.normalize('NFC').trim().replace(/\s+/g
  * The buttons last offered to each customer of a channel whose pressed buttons come back as
  * the customer's own text (Zalo's and Teams' `imBack` buttons, numbered text choices), kept
  * in the store (`offered_choices`) so an answer still maps after a restart: the button's
- * label, or with `numbers` its number ("2", "2."), maps to its payload.
+ * label, or with `numbers` its number ("2", "2."), maps to its payload. A label wins over a
+ * number, so "9" typed under a 0–10 scale is the button "9", not the ninth one.
  */
 export class OfferedChoices {
   private readonly offers;
@@ -43,9 +45,10 @@ export class OfferedChoices {
     if (!said) return null;
     const offer = await this.offers.findOne({ _id: this.keyOf(externalUserId) });
     if (!offer) return null;
-    const number = this.options.numbers ? /^(\d{1,2})\.?$/.exec(said) : null;
-    if (number) return offer.buttons[Number(number[1]) - 1]?.payload ?? null;
-    return offer.buttons.find((button) => normalized(button.label) === said)?.payload ?? null;
+    const labelled = offer.buttons.find((button) => normalized(button.label) === said);
+    if (labelled) return labelled.payload;
+    const number = this.options.numbers && !isScale(offer.buttons) ? /^(\d{1,2})\.?$/.exec(said) : null;
+    return number ? (offer.buttons[Number(number[1]) - 1]?.payload ?? null) : null;
   }
 
   private keyOf(externalUserId: string): string {

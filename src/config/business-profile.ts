@@ -1,4 +1,5 @@
 import type { Config, Locale } from './config-schema.js';
+import { fillPersona } from './persona.js';
 
 export type BusinessProfile = Config['business'];
 
@@ -24,10 +25,15 @@ export function businessName(business: BusinessProfile, locale: Locale): string 
 
 /**
  * Fills `{business.name}`, `{business.hotline}`, `{business.website}` and `{business.hours}`
- * in a reply. A sentence that names an empty value (no hotline set) is dropped, so no reply
- * says "call our hotline ." to a shop's customers.
+ * in a reply, and the persona's `{persona.we}` / `{persona.you}` (persona.ts). A sentence that
+ * names an empty value (no hotline set) is dropped, so no reply says "call our hotline ." to a
+ * shop's customers.
  */
 export function fillBusiness(text: string, business: BusinessProfile, locale: Locale): string {
+  return fillPersona(fillBusinessValues(text, business, locale), business.persona, locale);
+}
+
+function fillBusinessValues(text: string, business: BusinessProfile, locale: Locale): string {
   const values: Record<string, string> = { name: businessName(business, locale), ...businessContacts(business), hours: business.hoursText };
   const fill = (part: string) => part.replace(/\{business\.(\w+)\}/g, (_match, key: string) => values[key] ?? '');
   if (![...text.matchAll(/\{business\.(\w+)\}/g)].some(([, key]) => !values[key!])) return fill(text);

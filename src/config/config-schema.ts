@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { weeklyHoursSchema } from './business-hours.js';
 import { fraction, flag, httpUrl, list, secret, timezone, wholeNumber } from './schema-kit.js';
 import { trustProxySchema } from './trust-proxy.js';
+import { chinesePersonas, vietnamesePersonas } from './persona.js';
 import { localeSchema } from '../core/locale.js';
 
 // The locale vocabulary lives in core/; configuration names it too.
@@ -23,6 +24,10 @@ const regexSource = z.string().min(1).max(300).refine(
   },
   { error: 'expected a regular expression, e.g. (?:DH|ORD)\\d{6}' },
 );
+
+/** The survey kinds: CSAT (satisfaction 1–5), CES (effort 1–7), NPS (recommend 0–10). */
+export const surveyKindSchema = z.enum(['csat', 'ces', 'nps'], { error: 'expected csat, ces or nps' });
+export type SurveyKind = z.infer<typeof surveyKindSchema>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected dates as YYYY-MM-DD' });
 
@@ -84,6 +89,13 @@ export const configFields = z.strictObject({
       hotline: z.string().trim().max(40).optional(),
       website: z.string().trim().max(200).optional(),
       hoursText: z.string().trim().max(200).default(''),
+      /** How the bot addresses customers per language (`{persona.we}`, `{persona.you}`, see persona.ts); en and cs have one register. */
+      persona: z
+        .strictObject({
+          vi: z.enum(vietnamesePersonas, { error: 'expected em (em / anh/chị) or chung-toi (chúng tôi / quý khách)' }).default('em'),
+          zh: z.enum(chinesePersonas, { error: 'expected nin (您) or qin (亲)' }).default('nin'),
+        })
+        .prefault({}),
     })
     .prefault({}),
   businessHours: z
@@ -116,8 +128,17 @@ export const configFields = z.strictObject({
       botSurveys: flag.default(true),
       delaySeconds: wholeNumber(0, 86_400).default(30),
       idleMinutes: wholeNumber(1, 10_080).default(15),
+      /** The one fatigue rule of every survey kind: a customer is asked at most once in this many days, across channels. */
       minDaysBetweenSurveys: wholeNumber(0, 365).default(7),
       expireHours: wholeNumber(1, 720).default(24),
+    })
+    .prefault({}),
+  /** Which survey kinds are asked (the `csat` block's timing, expiry and fatigue rule apply to all) and how often NPS is. */
+  surveys: z
+    .strictObject({
+      kinds: list(surveyKindSchema).default(['csat']),
+      /** NPS is asked of one customer at most once in this many days. */
+      npsIntervalDays: wholeNumber(1, 3650).default(90),
     })
     .prefault({}),
   routing: z

@@ -46,7 +46,9 @@ function describeGiven(value: unknown, secret: boolean): string {
 function describeIssue(issue: z.core.$ZodIssue, sources: { env: Record<string, string | undefined>; file?: string; fileTree: Tree; merged: Tree }, variables: EnvVar[]): string {
   const dotted = issue.path.join('.');
   const secret = secretPathsOf(variables).has(dotted);
-  const fromEnv = variables.find((v) => v.path.length > 0 && v.path.join('.') === dotted && sources.env[v.name] !== undefined);
+  // A list's item (`surveys.kinds.1`) was written as part of its variable (SURVEYS=csat,nsp).
+  const isOrHolds = (path: string) => dotted === path || dotted.startsWith(`${path}.`);
+  const fromEnv = variables.findLast((v) => v.path.length > 0 && isOrHolds(v.path.join('.')) && sources.env[v.name] !== undefined);
   const message = issue.code === 'unrecognized_keys' ? `unknown setting(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}` : issue.message;
   if (fromEnv) return `${fromEnv.name} (environment variable) is ${describeGiven(sources.env[fromEnv.name], secret)}: ${message}`;
   const given = getPath(sources.merged, issue.path);

@@ -80,7 +80,8 @@ export type Link = z.infer<typeof linkSchema>;
 export const outboundMessageSchema = z.object({
   kind: z.enum(['text', 'choices', 'rating']).default('text'),
   text: z.string().min(1).max(8000),
-  buttons: z.array(buttonSchema).max(10).default([]),
+  /** At most 11: an NPS scale's 0–10. */
+  buttons: z.array(buttonSchema).max(11).default([]),
   link: linkSchema.optional(),
   locale: localeSchema.optional(),
   /** The transcript id of this message, so a channel that resends can deduplicate. */

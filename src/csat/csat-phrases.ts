@@ -12,15 +12,15 @@ export interface CsatPhrases {
   thanks: string;
 }
 
-/** The survey's phrases per locale. */
+/** The survey's phrases per locale (Vietnamese and Chinese through the persona: `{persona.you}`, filled when sent). */
 export const csatPhrases: Record<Locale, CsatPhrases> = {
   vi: {
-    question: 'Anh/chị hài lòng thế nào với lần hỗ trợ vừa rồi? Chọn từ 1 (rất tệ) đến 5 (rất hài lòng).',
+    question: '{persona.You} hài lòng thế nào với lần hỗ trợ vừa rồi? Chọn từ 1 (rất tệ) đến 5 (rất hài lòng).',
     scores: ['1 – Rất tệ', '2 – Tệ', '3 – Bình thường', '4 – Hài lòng', '5 – Rất hài lòng'],
-    askAgain: 'Dạ, em chưa hiểu đánh giá của anh/chị. Anh/chị chọn giúp em một mức từ 1 đến 5 nhé.',
-    commentPrompt: 'Cảm ơn anh/chị! Anh/chị có muốn góp ý thêm điều gì không? (không bắt buộc)',
+    askAgain: 'Dạ, {persona.we} chưa hiểu đánh giá của {persona.you}. {persona.You} vui lòng chọn giúp {persona.we} một mức từ 1 đến 5 ạ.',
+    commentPrompt: 'Cảm ơn {persona.you}! {persona.You} có muốn góp ý thêm điều gì không? (không bắt buộc)',
     skipComment: 'Không, cảm ơn',
-    thanks: 'Cảm ơn anh/chị đã đánh giá!',
+    thanks: 'Cảm ơn {persona.you} đã đánh giá!',
   },
   en: {
     question: 'How satisfied are you with the help you got? Choose from 1 (very poor) to 5 (very good).',
@@ -39,12 +39,12 @@ export const csatPhrases: Record<Locale, CsatPhrases> = {
     thanks: 'Děkujeme za hodnocení!',
   },
   zh: {
-    question: '您对这次服务满意吗？请从 1（非常不满意）到 5（非常满意）中选择。',
+    question: '{persona.You}对这次服务满意吗？请从 1（非常不满意）到 5（非常满意）中选择。',
     scores: ['1 – 非常不满意', '2 – 不满意', '3 – 一般', '4 – 满意', '5 – 非常满意'],
-    askAgain: '抱歉，我没有理解您的评分。请选择 1 到 5 之间的分数。',
-    commentPrompt: '谢谢！您还有什么想补充的吗？（可选）',
+    askAgain: '抱歉，我没有理解{persona.you}的评分。请选择 1 到 5 之间的分数。',
+    commentPrompt: '谢谢！{persona.You}还有什么想补充的吗？（可选）',
     skipComment: '不用了，谢谢',
-    thanks: '感谢您的评价！',
+    thanks: '感谢{persona.you}的评价！',
   },
 };
 

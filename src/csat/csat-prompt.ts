@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { channelIdSchema } from '../core/channel-id.js';
 import { localeSchema } from '../config/config-schema.js';
 import { segmentSchema } from '../customers/customer.js';
+import { surveySkipReasonSchema, surveyTriggerSchema } from '../surveys/survey-prompt.js';
 
-/** What made Careline want to survey a conversation. */
-export const csatTriggerSchema = z.enum(['resolved', 'thanks', 'goodbye', 'idle']);
+/** What made Careline want to survey a conversation (the same for every kind). */
+export const csatTriggerSchema = surveyTriggerSchema;
 export type CsatTrigger = z.infer<typeof csatTriggerSchema>;
 
 /** Why a conversation was not surveyed after all (recorded on the prompt). */
-export const csatSkipReasonSchema = z.enum(['outside_messaging_window', 'surveyed_recently', 'channel_unavailable', 'surveys_disabled']);
+export const csatSkipReasonSchema = surveySkipReasonSchema;
 export type CsatSkipReason = z.infer<typeof csatSkipReasonSchema>;
 
 /**

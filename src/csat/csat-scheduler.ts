@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Config } from '../config/config-schema.js';
+import { surveyKindsOn } from '../surveys/survey-choice.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { csatTriggerSchema, type CsatTrigger } from './csat-prompt.js';
@@ -31,12 +32,17 @@ const dedupeKey = (conversationId: string) => `csat:${conversationId}`;
  */
 export class CsatScheduler {
   constructor(
-    private readonly config: Config['csat'],
+    private readonly settings: Pick<Config, 'csat' | 'surveys'>,
     private readonly jobs: JobQueue,
   ) {}
 
+  private get config(): Config['csat'] {
+    return this.settings.csat;
+  }
+
+  /** Schedules surveys while any kind is on (`SURVEYS`; which one is asked is decided when it is due). */
   listen(events: EventBus): void {
-    if (!this.config.enabled) return;
+    if (surveyKindsOn(this.settings).length === 0) return;
     events.on('conversation.resolved', ({ conversation, ticket, agentId }) =>
       this.schedule({ conversationId: conversation._id, trigger: 'resolved', handledBy: 'agent', agentId, ...(ticket ? { ticketId: ticket._id } : {}), triggeredAt: new Date() }, this.config.delaySeconds * 1000),
     );

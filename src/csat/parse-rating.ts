@@ -1,4 +1,8 @@
 import { foldDiacritics } from '../knowledge/text/fold-diacritics.js';
+import { maxAnswerWords } from '../surveys/looks-like-question.js';
+
+// Where it was born; every survey kind uses it now.
+export { looksLikeQuestion } from '../surveys/looks-like-question.js';
 
 type Score = 1 | 2 | 3 | 4 | 5;
 
@@ -10,7 +14,7 @@ const phrases: [string, Score][] = [
   ['khong hai long', 2], ['chua hai long', 2], ['khong tot', 2], ['te', 2], ['kem', 2],
   ['binh thuong', 3], ['tam duoc', 3], ['tam on', 3], ['cung duoc', 3],
   ['rat hai long', 5], ['rat tot', 5], ['tuyet voi', 5], ['xuat sac', 5], ['qua tot', 5],
-  ['hai long', 4], ['tot', 4], ['on', 4],
+  ['khong on', 2], ['hai long', 4], ['tot', 4], ['on', 4],
   // English
   ['very bad', 1], ['very poor', 1], ['terrible', 1], ['awful', 1], ['horrible', 1], ['worst', 1], ['useless', 1], ['very unsatisfied', 1], ['very dissatisfied', 1],
   ['not good', 2], ['not satisfied', 2], ['unsatisfied', 2], ['dissatisfied', 2], ['bad', 2], ['poor', 2],
@@ -48,6 +52,8 @@ const phrasePatterns: [RegExp, Score][] = [...phrases]
   .sort(([a], [b]) => b.length - a.length)
   .map(([phrase, score]) => [new RegExp(`(^|[^a-z])${phrase.replace('*', '[a-z]*').replace(' ', '\\s+')}($|[^a-z])`), score]);
 
+const thanks = /(^|[^a-z])(cam on|thank you|thanks|dekuji|dekujeme|diky)(?=$|[^a-z])/g;
+
 const unit = String.raw`(\/\s*5|sao|stars?|diem|bod[a-z]*|hvezd[a-z]*|\*+|⭐+|★+|分|星|颗星)`;
 const digitWithUnit = new RegExp(String.raw`(^|\s)([1-5])\s*${unit}`, 'u');
 const digitAlone = /^\s*([1-5])\s*[.!)]*\s*$/;
@@ -55,7 +61,7 @@ const stars = /^\s*([⭐★]{1,5})\s*$/u;
 const chineseStars = /([一二两三四五])\s*(星|颗星|分)/u;
 
 // Long messages are questions or stories, not ratings.
-const maxRatingWords = 8;
+const maxRatingWords = maxAnswerWords;
 
 /**
  * Reads a satisfaction score (1..5) from what the customer wrote or pressed: the button
@@ -80,7 +86,9 @@ export function parseRating(text: string, payload?: string): Score | null {
   for (const [phrase, score] of chinese) if (raw.includes(phrase)) return score;
   const whole = chineseWhole[raw.replace(/[。！!.]+$/u, '')];
   if (whole) return whole;
-  for (const [pattern, score] of phrasePatterns) if (pattern.test(folded)) return score;
+  // "cảm ơn" (thanks) folds to "cam on", which holds "ổn" (fine): thanks are no rating.
+  const words = folded.replace(thanks, ' ');
+  for (const [pattern, score] of phrasePatterns) if (pattern.test(words)) return score;
   for (const [pattern, score] of emoji) if (pattern.test(raw)) return score;
   return null;
 }
@@ -107,18 +115,4 @@ export function parseRatingWithComment(text: string, payload?: string): RatingWi
   // "5 – Rất hài lòng" (a button's label typed out) is a rating, not a comment.
   if (head !== null && tail && (whole === null || whole === head) && parseRating(tail) !== head) return { score: head, comment: tail };
   return whole === null ? null : { score: whole };
-}
-
-const questionWords = /(^|\s)(bao nhieu|bao lau|the nao|lam sao|o dau|khi nao|tai sao|co .* khong|what|how|when|where|why|which|can i|do you|does|is there|jak|kdy|kde|proc|kolik|muzu)(\s|$)/;
-
-/**
- * Whether a message that is not a rating reads like a new question (a question mark or a
- * question word in any supported language), so it goes to the bot instead of "please rate".
- * `long` (the default) also counts a message of more than eight words as one: a long message
- * answering "how satisfied were you?" is a story or a question; answering "any comment?" it
- * is the comment (`long: false`).
- */
-export function looksLikeQuestion(text: string, { long = true }: { long?: boolean } = {}): boolean {
-  const folded = foldDiacritics(text.toLowerCase());
-  return /[?？]/.test(text) || /吗|怎么|什么|多少|哪|几/.test(text) || questionWords.test(folded) || (long && folded.split(/\s+/).length > maxRatingWords);
 }

@@ -1,5 +1,6 @@
 import type { AuditLog } from '../accounts/audit-log.js';
 import { NotFoundError } from '../core/app-error.js';
+import { openStates } from '../conversations/conversation.js';
 import type { DocumentStore } from '../storage/document-store.js';
 
 type Doc = Record<string, unknown> & { _id: string };
@@ -25,9 +26,11 @@ const erased = '[erased]';
 /**
  * A customer's data requests: everything held about them as JSON (`export`), and erasure
  * (`erase`): their words, names, contacts and platform ids are removed or blanked everywhere,
- * while the records reports count (conversations, messages, tickets, ratings) stay without
- * them. Both are written to the audit log with who did it. The collections are read by
- * name, since they belong to the folders above this one.
+ * agents' internal notes on their tickets keep only who wrote them and when, and nothing of
+ * theirs stays open (no queue entry nobody could answer), while the records reports count
+ * (conversations, messages, tickets, ratings) stay without them. Both are written to the
+ * audit log with who did it. The collections are read by name, since they belong to the
+ * folders above this one.
  */
 export class CustomerData {
   constructor(
@@ -43,16 +46,19 @@ export class CustomerData {
     const customer = await this.collection('customers').findOne({ _id: customerId });
     if (!customer) throw new NotFoundError('The customer');
     const byCustomer = { customerId };
-    const [identities, conversations, messages, tickets, surveyAnswers, verifiedContacts, merges] = await Promise.all([
+    const [identities, conversations, messages, tickets, csatAnswers, npsCesAnswers, verifiedContacts, merges] = await Promise.all([
       this.collection('customer_identities').find(byCustomer),
       this.collection('conversations').find(byCustomer, { sort: { createdAt: 1 } }),
       this.collection('messages').find(byCustomer, { sort: { createdAt: 1, _id: 1 } }),
       this.collection('tickets').find(byCustomer, { sort: { number: 1 } }),
       this.collection('csat_responses').find(byCustomer),
+      this.collection('survey_responses').find(byCustomer),
       this.collection('verified_contacts').find(byCustomer),
       this.collection('customer_merges').find({ $or: [{ survivorId: customerId }, { mergedId: customerId }] }),
     ]);
     await this.audit.record({ actor, action: 'customer_exported', target: customerId, details: { messages: messages.length, conversations: conversations.length } });
+    // CSAT answers first, as before NPS and CES; those carry their `kind`.
+    const surveyAnswers = [...csatAnswers, ...npsCesAnswers];
     return { exportedAt: new Date().toISOString(), customer, identities, conversations, messages, tickets, surveyAnswers, verifiedContacts, merges };
   }
 
@@ -83,7 +89,10 @@ export class CustomerData {
     await count('outbox', this.collection('outbox').deleteMany({ conversationId: { $in: conversationIds }, status: { $ne: 'sent' } }));
     await count('question_log', this.collection('question_log').deleteMany(byCustomer));
     await count('tickets', this.collection('tickets').updateMany(byCustomer, { $unset: { subject: '', contact: '' } }));
+    report.ticket_notes = await this.eraseNotes(customerId);
+    await this.closeOpen(customerId, report);
     await count('survey_comments', this.collection('csat_responses').updateMany(byCustomer, { $unset: { comment: '' } }));
+    await count('nps_ces_comments', this.collection('survey_responses').updateMany(byCustomer, { $unset: { comment: '' } }));
     // Where to reach them on each platform, and who they are.
     await count('conversations', this.collection('conversations').updateMany(byCustomer, { $set: { address: {} } }));
     await count('identities', this.collection('customer_identities').deleteMany(byCustomer));
@@ -91,5 +100,35 @@ export class CustomerData {
     await this.collection('customers').updateOne({ _id: customerId }, { $unset: { displayName: '', email: '', phone: '', locale: '' }, $set: { tags: [], erasedAt: new Date(), updatedAt: new Date() } });
     await this.audit.record({ actor, action: 'customer_erased', target: customerId, details: report });
     return report;
+  }
+
+  /** Agents' notes on the customer's tickets (they quote the customer): the text goes, that a note was written, by whom and when stays. Returns how many. */
+  private async eraseNotes(customerId: string): Promise<number> {
+    let erasedNotes = 0;
+    for (const ticket of await this.collection('tickets').find({ customerId })) {
+      const notes = Array.isArray(ticket.notes) ? (ticket.notes as Doc[]) : [];
+      if (notes.every((note) => note.text === erased)) continue;
+      await this.collection('tickets').updateOne({ _id: ticket._id }, { $set: { notes: notes.map((note) => ({ ...note, text: erased })) } });
+      erasedNotes += notes.filter((note) => note.text !== erased).length;
+    }
+    return erasedNotes;
+  }
+
+  /**
+   * Closes the customer's open conversations and then their waiting or assigned tickets: with
+   * no address left nobody could answer them, and the queue would keep showing a nameless
+   * customer. The conversations go first, so a stop in between leaves an open ticket of a
+   * closed conversation, which the handoff repair settles, never a waiting conversation
+   * without a ticket (which it would reopen).
+   */
+  private async closeOpen(customerId: string, report: ErasureReport): Promise<void> {
+    const now = new Date();
+    const open = { customerId, state: { $in: openStates } };
+    const conversations = await this.collection('conversations').updateMany(open, { $set: { state: 'closed', ownerId: null, closedAt: now, updatedAt: now }, $unset: { openKey: '' } });
+    report.conversations_closed = conversations.modifiedCount;
+    // The handoff folder's `openTicketStatuses`; it sits above this one.
+    const openTickets = { customerId, status: { $in: ['waiting', 'assigned'] } };
+    const tickets = await this.collection('tickets').updateMany(openTickets, { $set: { status: 'closed', updatedAt: now } });
+    report.tickets_closed = tickets.modifiedCount;
   }
 }

@@ -104,7 +104,9 @@ export function customerRoutes(repositories: CustomerRouteRepositories, events: 
   router.post('/:id/erase', requireRole('admin'), async (req, res) => {
     const { id } = validate(idParams, req.params, 'params');
     validate(eraseBody, req.body, 'body');
-    res.json({ erased: await repositories.customerData.erase(id, userOf(res)._id) });
+    const erased = await repositories.customerData.erase(id, userOf(res)._id);
+    events.emit('customer.erased', { customerId: id, agentId: userOf(res)._id });
+    res.json({ erased });
   });
 
   router.patch('/:id', async (req, res) => {

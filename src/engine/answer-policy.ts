@@ -1,8 +1,8 @@
 import type { Config, Locale } from '../config/config-schema.js';
 import type { IntentMatch, IntentMatcher } from '../intents/intent-matcher.js';
 import type { IntentName } from '../intents/intent.js';
-import { detectComplaint } from '../intents/complaint-detector.js';
-import { detectHumanRequest } from '../intents/human-request.js';
+import { detectComplaint, type ComplaintSignal } from '../intents/complaint-detector.js';
+import { detectHumanRequest, type HumanRequest } from '../intents/human-request.js';
 import type { ArticleCandidate, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { detectLanguage, type DetectedLanguage } from '../knowledge/language/detect-language.js';
 
@@ -159,8 +159,12 @@ export class AnswerPolicy implements DecisionMaker {
     const intent = this.intents.match(input.text);
     const candidates = this.knowledge.query(input.text, maxChoices + 2);
     // Asking for a person or complaining hands off before any article; the intent matcher stays a second line.
-    const escalation = escalationFor(input.text);
-    const action: Action = escalation ? { kind: 'handoff', reason: escalation.kind === 'human' ? 'customer_request' : 'complaint' } : chooseAction(this.config.answers, intent, candidates);
+    const complaint = detectComplaint(input.text);
+    const escalation = escalationFor(complaint, detectHumanRequest(input.text));
+    // A complaint example that merely shares words ("tôi muốn đổi trả hàng" beside "tôi muốn khiếu nại")
+    // is no complaint when the detector finds no sign of one.
+    const unfounded = intent?.intent === 'complaint' && complaint.score === 0;
+    const action: Action = escalation ? { kind: 'handoff', reason: escalation.kind === 'human' ? 'customer_request' : 'complaint' } : chooseAction(this.config.answers, unfounded ? null : intent, candidates);
     return { action, language: this.refineLanguage(language, action, intent, candidates), candidates, intent, ...(escalation ? { escalation } : {}) };
   }
 
@@ -183,12 +187,10 @@ export class AnswerPolicy implements DecisionMaker {
 }
 
 /**
- * The hand-off a message asks for by its words, if any. A complaint that also asks for a
+ * The hand-off the detectors' readings of a message ask for, if any. A complaint that also asks for a
  * person is a complaint: its ticket goes first and the customer hears an apology.
  */
-function escalationFor(text: string): HandoffCause | null {
-  const complaint = detectComplaint(text);
-  const human = detectHumanRequest(text);
+function escalationFor(complaint: ComplaintSignal, human: HumanRequest): HandoffCause | null {
   const asked = human.requested ? [`human:${human.phrase}`] : [];
   if (complaint.complaint) return { kind: 'complaint', reasons: [...complaint.reasons, ...asked] };
   return human.requested ? { kind: 'human', reasons: asked } : null;

@@ -29,26 +29,29 @@ export interface BotPhrases {
   languageNames: Record<Locale, string>;
 }
 
-/** The bot's own phrases per locale. */
+/**
+ * The bot's own phrases per locale; Vietnamese and Chinese ones name the customer and the bot
+ * through the persona (`{persona.you}`, `{persona.we}`), filled when they are sent.
+ */
 export const botPhrases: Record<Locale, BotPhrases> = {
   vi: {
-    didItHelp: 'Câu trả lời này có giúp được anh/chị không?',
+    didItHelp: 'Câu trả lời này có giúp được {persona.you} không?',
     yes: 'Có, cảm ơn',
     no: 'Không',
-    clarify: 'Dạ, anh/chị muốn hỏi về nội dung nào dưới đây ạ?',
-    weak: 'Dạ, em chưa chắc đã hiểu đúng câu hỏi. Có phải anh/chị muốn hỏi:',
-    miss: 'Xin lỗi, em chưa tìm được câu trả lời cho câu hỏi này. Anh/chị có thể hỏi theo cách khác, hoặc em chuyển anh/chị sang nhân viên hỗ trợ nhé.',
+    clarify: 'Dạ, {persona.you} muốn hỏi về nội dung nào dưới đây ạ?',
+    weak: 'Dạ, {persona.we} chưa chắc đã hiểu đúng câu hỏi. Có phải {persona.you} muốn hỏi:',
+    miss: 'Xin lỗi, {persona.we} chưa tìm được câu trả lời cho câu hỏi này. {persona.You} có thể hỏi theo cách khác, hoặc để {persona.we} chuyển {persona.you} sang nhân viên hỗ trợ ạ.',
     talkToHuman: 'Gặp nhân viên',
     readMore: 'Xem chi tiết',
     onlyInLanguage: '(Nội dung này hiện chỉ có bằng {language}.)',
-    handedOff: 'Em đã chuyển cuộc trò chuyện cho nhân viên hỗ trợ (phiếu #{number}).',
-    agentsAvailable: 'Nhân viên sẽ trả lời anh/chị ngay tại đây trong ít phút.',
-    agentsBack: 'Hiện đang ngoài giờ làm việc; nhân viên sẽ trả lời anh/chị tại đây khi quay lại vào {time}.',
-    leaveContact: 'Anh/chị có thể để lại số điện thoại hoặc email để chúng tôi liên hệ lại.',
-    agentsBusy: 'Hiện chưa có nhân viên trực tuyến; nhân viên sẽ trả lời anh/chị tại đây sớm nhất có thể.',
-    contactSaved: 'Cảm ơn anh/chị! Chúng tôi đã ghi nhận thông tin liên hệ {contact} và sẽ liên hệ lại sớm nhất.',
-    messageKept: 'Dạ, em đã ghi nhận tin nhắn của anh/chị cho nhân viên hỗ trợ (phiếu #{number}); nhân viên sẽ trả lời ngay tại đây.',
-    wordsOnly: 'Dạ, em chỉ đọc được tin nhắn chữ. Anh/chị vui lòng mô tả bằng lời, hoặc em chuyển ảnh/tệp này cho nhân viên hỗ trợ nhé.',
+    handedOff: '{persona.We} đã chuyển cuộc trò chuyện cho nhân viên hỗ trợ (phiếu #{number}).',
+    agentsAvailable: 'Nhân viên sẽ trả lời {persona.you} ngay tại đây trong ít phút.',
+    agentsBack: 'Hiện đang ngoài giờ làm việc; nhân viên sẽ trả lời {persona.you} tại đây khi quay lại vào {time}.',
+    leaveContact: '{persona.You} có thể để lại số điện thoại hoặc email để chúng tôi liên hệ lại.',
+    agentsBusy: 'Hiện chưa có nhân viên trực tuyến; nhân viên sẽ trả lời {persona.you} tại đây sớm nhất có thể.',
+    contactSaved: 'Cảm ơn {persona.you}! Chúng tôi đã ghi nhận thông tin liên hệ {contact} và sẽ liên hệ lại sớm nhất.',
+    messageKept: 'Dạ, {persona.we} đã ghi nhận tin nhắn của {persona.you} cho nhân viên hỗ trợ (phiếu #{number}); nhân viên sẽ trả lời ngay tại đây.',
+    wordsOnly: 'Dạ, {persona.we} chỉ đọc được tin nhắn chữ. {persona.You} vui lòng mô tả bằng lời, hoặc để {persona.we} chuyển ảnh/tệp này cho nhân viên hỗ trợ ạ.',
     languageNames: { vi: 'tiếng Việt', en: 'tiếng Anh', cs: 'tiếng Séc', zh: 'tiếng Trung' },
   },
   en: {
@@ -92,23 +95,23 @@ export const botPhrases: Record<Locale, BotPhrases> = {
     languageNames: { vi: 'vietnamština', en: 'angličtina', cs: 'čeština', zh: 'čínština' },
   },
   zh: {
-    didItHelp: '这个回答对您有帮助吗？',
+    didItHelp: '这个回答对{persona.you}有帮助吗？',
     yes: '有帮助，谢谢',
     no: '没有',
-    clarify: '您想问的是以下哪一个？',
-    weak: '我不确定是否理解了您的问题。您是想问：',
-    miss: '抱歉，我没有找到这个问题的答案。您可以换一种说法，或者我可以为您转接人工客服。',
+    clarify: '{persona.You}想问的是以下哪一个？',
+    weak: '我不确定是否理解了{persona.you}的问题。{persona.you}是想问：',
+    miss: '抱歉，我没有找到这个问题的答案。{persona.You}可以换一种说法，或者我可以为{persona.you}转接人工客服。',
     talkToHuman: '转人工客服',
     readMore: '查看详情',
     onlyInLanguage: '（此回答目前只有{language}版本。）',
     handedOff: '我已将对话转给客服人员（工单 #{number}）。',
-    agentsAvailable: '客服人员会在几分钟内在这里回复您。',
-    agentsBack: '现在是非工作时间；客服人员将于{time}上班后在这里回复您。',
-    leaveContact: '您可以留下电话号码或电子邮箱，以便我们联系您。',
-    agentsBusy: '目前没有客服在线；客服将尽快在这里回复您。',
-    contactSaved: '谢谢！我们已记录您的联系方式 {contact}，会尽快与您联系。',
-    messageKept: '已收到，您的消息已转交给客服人员（工单 #{number}），他们会在这里回复您。',
-    wordsOnly: '我只能读取文字消息。请用文字描述您的问题，或者我可以把它转给人工客服。',
+    agentsAvailable: '客服人员会在几分钟内在这里回复{persona.you}。',
+    agentsBack: '现在是非工作时间；客服人员将于{time}上班后在这里回复{persona.you}。',
+    leaveContact: '{persona.You}可以留下电话号码或电子邮箱，以便我们联系{persona.you}。',
+    agentsBusy: '目前没有客服在线；客服将尽快在这里回复{persona.you}。',
+    contactSaved: '谢谢！我们已记录{persona.you}的联系方式 {contact}，会尽快与{persona.you}联系。',
+    messageKept: '已收到，{persona.you}的消息已转交给客服人员（工单 #{number}），他们会在这里回复{persona.you}。',
+    wordsOnly: '我只能读取文字消息。请用文字描述{persona.you}的问题，或者我可以把它转给人工客服。',
     languageNames: { vi: '越南语', en: '英语', cs: '捷克语', zh: '中文' },
   },
 };

@@ -37,7 +37,7 @@ export function createModelAssist(deps: { client: OpenAI; config: Config; store:
     knowledge,
     failures,
     embeddings: embedder && vectors ? { embedder, vectors } : undefined,
-    writer: settings.wording ? new GroundedWriter(client, settings.chatModel) : undefined,
+    writer: settings.wording ? new GroundedWriter(client, settings.chatModel, config.business.persona) : undefined,
   });
   return {
     policy,

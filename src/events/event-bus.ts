@@ -33,6 +33,8 @@ export interface CarelineEvents {
   'conversation.handed_back': { conversation: Conversation; agentId: string };
   /** An agent changed a customer's name, segment, tags or contacts (`PATCH /api/customers/:id`). */
   'customer.updated': { customerId: string; agentId: string };
+  /** An admin erased a customer's data; their open conversations and tickets were closed with it. */
+  'customer.erased': { customerId: string; agentId: string };
   /** An agent opened the console (and can take conversations). */
   'agent.online': { agentId: string };
   /** An internal note was added to a ticket (never sent to the customer). */

@@ -56,7 +56,7 @@ function consoleAttachment(message: Message, attachment: Attachment, index: numb
 }
 
 /** Events the console listens to: anything that changes the queue or a conversation, and a customer typing. */
-const liveEvents: EventName[] = ['conversation.handed_off', 'conversation.claimed', 'conversation.resolved', 'conversation.handed_back', 'message.received', 'message.sent', 'ticket.noted', 'ticket.priority_raised', 'customer.typing'];
+const liveEvents: EventName[] = ['conversation.handed_off', 'conversation.claimed', 'conversation.resolved', 'conversation.handed_back', 'message.received', 'message.sent', 'ticket.noted', 'ticket.priority_raised', 'customer.typing', 'customer.erased'];
 
 /** The stores the agent console's API reads. */
 export interface AgentRouteRepositories {

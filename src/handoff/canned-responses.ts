@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localeSchema } from '../config/config-schema.js';
 import { ConflictError, NotFoundError } from '../core/app-error.js';
 import type { Locale } from '../core/locale.js';
+import { defaultPersona, type Persona } from '../config/persona.js';
 import type { DocumentStore } from '../storage/document-store.js';
 import { DuplicateKeyError } from '../storage/duplicate-key-error.js';
 import { newId } from '../storage/new-id.js';
@@ -26,8 +27,17 @@ export const cannedResponseSchema = cannedResponseInput.extend({
 });
 export type CannedResponse = z.infer<typeof cannedResponseSchema>;
 
+type Starter = { shortcut: string; text: string };
+
+/** The Vietnamese starters of a shop speaking formally (`BUSINESS_PERSONA_VI=chung-toi`): the agent is "tôi", the customer "quý khách". */
+const formalVietnamese: Starter[] = [
+  { shortcut: 'chao', text: 'Xin chào {customer.name}, tôi là {agent.name}. Tôi có thể giúp gì cho quý khách ạ?' },
+  { shortcut: 'cho', text: 'Quý khách vui lòng chờ trong giây lát để tôi kiểm tra ạ.' },
+  { shortcut: 'cam-on', text: 'Cảm ơn {customer.name} đã liên hệ. Chúc quý khách một ngày tốt lành!' },
+];
+
 /** The starter set a new installation gets, so `/` offers something on day one. */
-const starters: Record<'vi' | 'en', { shortcut: string; text: string }[]> = {
+const starters: Record<'vi' | 'en', Starter[]> = {
   vi: [
     { shortcut: 'chao', text: 'Chào {customer.name}, em là {agent.name}. Em có thể giúp gì cho anh/chị ạ?' },
     { shortcut: 'cho', text: 'Anh/chị vui lòng chờ em một chút để em kiểm tra nhé.' },
@@ -81,10 +91,11 @@ export class CannedResponses {
   }
 
   /** Gives an empty collection the starter set (at start-up); true when it did. */
-  async seedIfEmpty(): Promise<boolean> {
+  async seedIfEmpty(persona: Pick<Persona, 'vi'> = defaultPersona): Promise<boolean> {
     if ((await this.responses.countDocuments({})) > 0) return false;
     const now = new Date();
-    for (const [locale, list] of Object.entries(starters) as [Locale, { shortcut: string; text: string }[]][]) {
+    const set = { ...starters, ...(persona.vi === 'chung-toi' ? { vi: formalVietnamese } : {}) };
+    for (const [locale, list] of Object.entries(set) as [Locale, Starter[]][]) {
       for (const { shortcut, text } of list) {
         await this.responses.insertOne({ _id: newId('can'), shortcut, text, locale, updatedAt: now, updatedBy: 'careline' }).catch((error: unknown) => {
           if (!(error instanceof DuplicateKeyError)) throw error;

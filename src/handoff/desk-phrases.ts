@@ -1,6 +1,6 @@
 import type { Locale } from '../core/locale.js';
 
-/** What the customer is told when the agents' side of their conversation changes, in every supported language. */
+/** What the customer is told when the agents' side of their conversation changes, in every supported language (Vietnamese and Chinese through the persona, `{persona.you}`). */
 export interface DeskPhrases {
   /** `{name}`: the agent who takes over. */
   transferred: string;
@@ -10,9 +10,9 @@ export interface DeskPhrases {
 
 export const deskPhrases: Record<Locale, DeskPhrases> = {
   vi: {
-    transferred: 'Anh/chị sẽ được {name} tiếp tục hỗ trợ ạ.',
-    handedBack: 'Nhân viên đã kết thúc phần hỗ trợ; trợ lý tự động sẽ tiếp tục trả lời anh/chị ạ.',
-    resolved: 'Yêu cầu của anh/chị đã được giải quyết. Cảm ơn anh/chị đã liên hệ!',
+    transferred: '{persona.You} sẽ được {name} tiếp tục hỗ trợ ạ.',
+    handedBack: 'Nhân viên đã kết thúc phần hỗ trợ; trợ lý tự động sẽ tiếp tục trả lời {persona.you} ạ.',
+    resolved: 'Yêu cầu của {persona.you} đã được giải quyết. Cảm ơn {persona.you} đã liên hệ!',
   },
   en: {
     transferred: '{name} will continue helping you.',
@@ -25,8 +25,8 @@ export const deskPhrases: Record<Locale, DeskPhrases> = {
     resolved: 'Váš požadavek byl vyřešen. Děkujeme, že jste se ozvali!',
   },
   zh: {
-    transferred: '接下来由{name}为您服务。',
-    handedBack: '人工客服已结束服务，接下来由智能助手为您解答。',
-    resolved: '您的问题已解决，感谢您的联系！',
+    transferred: '接下来由{name}为{persona.you}服务。',
+    handedBack: '人工客服已结束服务，接下来由智能助手为{persona.you}解答。',
+    resolved: '{persona.You}的问题已解决，感谢{persona.you}的联系！',
   },
 };

@@ -8,7 +8,8 @@ import { complaintWordsZh } from './complaint-words-zh.js';
  * (`complaint-detector.ts`): one insult, threat, angry or strong word, an explicit complaint,
  * a plain "disappointed" or chasing ("I've called 5 times") is enough; a long wait, a
  * repeat ("second time"), something the shop did wrong ("sent the wrong item", "giao sai"),
- * a demand, a weak word ("slow", "chậm") or shouting counts only together with another signal.
+ * a demand, a weak word ("slow", "chậm") or shouting counts only together with another signal,
+ * and two different such signals make a complaint together ("waited 2 weeks" and "still nothing").
  */
 export type CueSignal = 'insult' | 'threat' | 'anger' | 'strong' | 'complaint' | 'mild' | 'chase' | 'wait' | 'repeat' | 'failure' | 'unresolved' | 'demand' | 'emotion';
 
@@ -36,6 +37,26 @@ export interface ComplaintWords {
   conditionals?: readonly string[];
   /** Words that make a weak (`emotion`) word strong right beside it: "opravdu hrozné", "chán lắm", "so slow", "太慢". */
   intensifiers?: readonly string[];
+  /**
+   * What the shop did or how it serves ("service", "nhân viên", "přístup", "态度"): a weak word
+   * (`emotion`) in the same clause judges the shop and is strong ("staff behaved terribly").
+   */
+  targets?: readonly string[];
+  /** Verbs of getting in touch ("write", "nhắn", "píšu", "联系"): a repeat beside one is chasing ("the 4th time I'm contacting you"). */
+  contacts?: readonly string[];
+  /** "or else" ("không thì", "jinak", "不然"): with a demand, an ultimatum, as strong as a threat. */
+  ultimatums?: readonly string[];
+  /**
+   * Second-person accusations, as regular expressions over a clause's folded words (Chinese:
+   * its text): "you never …", "jste mi poslali", "你们又…". One weighs little alone and
+   * corroborates any other signal.
+   */
+  accusations?: readonly string[];
+  /**
+   * Faults told across a message, as regular expressions over its folded words (Chinese: its
+   * text), weighed as `failure`: "đặt size M mà nhận được size L", "买的是M码，收到的是L码".
+   */
+  faults?: readonly string[];
   /** Words that deny the cue right after them ("không tệ", "not a scam", "není to špatné", "不算太慢")… */
   negators?: readonly string[];
   /** …and the words that may stand between the two ("not that bad", "ko tệ lắm" has "lắm" after, "không hề tệ"). */
@@ -59,6 +80,10 @@ export interface ComplaintWords {
     /** Verbs and markers matched with their diacritics only ("đợi" wait / "đổi" exchange). A Chinese marker starting with `+` must follow the duration ("三天了", not "一年坏了"). */
     accentedVerbs?: readonly string[];
     accentedMarkers?: readonly string[];
+    /** Words that make a counted wait an estimate or still to come ("khoảng 3 tuần", "about", "3 ngày nữa", "大概"): not waited yet. */
+    estimates?: readonly string[];
+    /** Units too short to complain of unless the count is 10 or more ("đợi 5 phút nhé" asks to wait; "đợi 45 phút" has waited). */
+    briefUnits?: readonly string[];
   };
 }
 

@@ -14,7 +14,7 @@ export const complaintWordsEn: ComplaintWords = {
       'scam*', 'fraud', 'frauds', 'fraudulent', 'fraudster*', 'cheat', 'cheats', 'cheated', 'cheating', 'liar*', 'lying', 'lied to', 'rip off', 'ripoff',
       'ripped off', 'thief', 'thieves', 'stole', 'stealing', 'steal my', 'crook*', 'con artist*', 'idiot*', 'stupid', 'dumb', 'moron*', 'useless',
       'incompetent', 'pathetic', 'theft', 'garbage', 'trash', 'rubbish', 'crap*', 'shit*', 'fuck*', 'f ck*', 'wtf', 'bullshit', 'damn', 'dammit', 'goddamn',
-      'screw you', 'clown*', 'a joke', 'joke of a', 'sucks', 'bloody hell', 'bastard*', 'robbery', 'daylight robbery', 'robbed',
+      'screw you', 'clown*', 'a joke', 'joke of a', 'sucks', 'bloody hell', 'bastard*', 'robbery', 'daylight robbery', 'robbed', 'joke', 'clowns', 'thieving', 'cowboys',
     ],
     threat: [
       'lawyer*', 'attorney*', 'sue you', 'sue your', 'sue the', 'sue them', 'will sue', 'going to sue', 'gonna sue', 'suing', 'lawsuit', 'court',
@@ -24,7 +24,7 @@ export const complaintWordsEn: ComplaintWords = {
       'giving one star', 'zero stars', 'review everywhere', 'all over social media', 'post on social media', 'share on social media', 'on social media about',
       'post this on', 'post it on', 'post about this', 'tell* everyone', 'tell* all my friends', 'tell* everyone i know', 'tell* people not to', 'warn everyone', 'warn others', 'expose you', 'go public',
       'go to the press', 'tell the press', 'go to the media', 'tell the media', 'chargeback',
-      'charge back', 'dispute the charge', 'contact my bank',
+      'charge back', 'dispute the charge', 'contact my bank', 'ombudsman', 'solicitor*', 'legal', 'dispute with', 'file a dispute', 'filing a dispute', 'my credit card company', 'my bank', 'trustpilot', 'google review*', 'report* this', 'report* you', 'hear from my'
     ],
     anger: [
       'angry', 'furious', 'livid', 'pissed', 'mad', 'frustrat*', 'outrag*', 'ridiculous', 'absurd', 'unacceptable', 'not acceptable', 'inacceptable',
@@ -35,24 +35,26 @@ export const complaintWordsEn: ComplaintWords = {
       'ignored me', 'ignore me', 'ignoring my', 'how you treat', 'how you are treating', 'treat your customers', 'treat customers like', 'nobody cares',
       'no one cares', 'want compensation', 'demand compensation', 'expect compensation', 'big mistake', 'biggest mistake', 'mistake buying', 'is the last time', 'the last time i shop with', 'the last time i buy from', 'had enough', 'take my business elsewhere', 'taking my business elsewhere', 'i ve had it', 'i am done with', 'so done', 'laughing at me', 'laughed at me',
       'i m done with', 'done with you', 'done with this', 'how hard is it', 'how hard can it be', 'beyond frustrating', 'this is not ok', 'this is not okay', 'not acceptable',
+      'fuming', 'seething', 'last straw', 'thanks for nothing', 'thank you for nothing', 'lost my patience', 'losing my patience', 'out of patience', 'bothered to', 'can t be bothered', 'how is it possible', 'do you even', 'you even', 'people even', 'treated like dirt', 'was treated',
     ],
     strong: [
       'terrible', 'terribly', 'horrible', 'horribly', 'awful', 'worst', 'appalling', 'atrocious', 'dreadful', 'abysmal', 'horrendous', 'poor service',
       'bad service', 'bad experience', 'rude', 'impolite', 'unprofessional', 'sloppy', 'lousy', 'shoddy', 'broken promise*', 'false advertising', 'misleading',
       'lied', 'very bad', 'so bad', 'really bad', 'extremely bad', 'so poor', 'very poor',
-      'hopeless', 'shocking', 'ruined', 'dismissive', 'unhelpful', 'i want my refund', 'i want my money', 'being ignored', 'never showed', 'never turned up', 'charged me extra', 'asked for extra money', 'overcharged', 'disaster', 'disastrous', 'a mess', 'poor quality', 'bad quality', 'such poor', 'cheap junk', 'junk',
+      'hopeless', 'shocking', 'appalled', 'appalling', 'disgusting', 'piece of junk', 'piece of crap', 'trash', 'hung up on', 'ruined', 'dismissive', 'unhelpful', 'i want my refund', 'i want my money', 'being ignored', 'never showed', 'never turned up', 'charged me extra', 'asked for extra money', 'overcharged', 'disaster', 'disastrous', 'a mess', 'poor quality', 'bad quality', 'such poor', 'cheap junk', 'junk',
       // Common misspellings.
       'terible', 'horible', 'horrid', 'aweful', 'worse service', 'worst* ever', 'rediculous', 'ridiculus', 'unaceptable', 'scamer*', 'scamm*',
     ],
     complaint: ['complain*', 'complaint*', 'grievance', 'escalat*'],
     failure: [
-      'sold me a used', 'sold me used', 'wrong item', 'wrong product', 'wrong order', 'sent me the wrong', 'delivered the wrong',
+      'in the wrong', 'wrong colou*', 'wrong size', 'wrong model', 'sold me a used', 'sold me used', 'wrong item', 'wrong product', 'wrong order', 'sent me the wrong', 'delivered the wrong',
       'refuse to', 'refused to', 'refusing to', 'will not pay', 'won t pay',
       'won t refund', 'won t replace', 'won t fix', 'won t answer', 'never asked for', 'still broken',
       'still not working', 'still doesn t work', 'broke again', 'broken again', 'no apology', 'didn t apologi*', 'without explanation', 'without any explanation',
-      'no explanation', 'never on time', 'without notice', 'without telling', 'didn t tell me', 'nobody told me', 'no one told me',
+      'no explanation', 'never on time', 'hung up on me', 'hung up on', 'without notice', 'without telling', 'didn t tell me', 'nobody told me', 'no one told me',
     ],
     mild: [
+      'nothing like', 'not what i expected', 'not as described', 'not like the picture*', 'not like the photo*', 'looks cheaper', 'gone downhill', 'what it used to be', 'gotten worse', 'got worse', 'not thrilled', 'not too happy', 'a bit let down', 'marked as delivered but', 'says delivered but', 'shows delivered but',
       'disappoint*', 'unhappy', 'not happy', 'not satisfied', 'dissatisfied', 'unsatisfied', 'not pleased', 'displeased', 'upset', 'let down', 'let me down',
       'not impressed', 'unimpressed', 'regret*', 'expected better', 'expected much better', 'expected more', 'expect better', 'dissapoint*', 'disapoint*', 'dissappoint*',
     ],
@@ -70,12 +72,12 @@ export const complaintWordsEn: ComplaintWords = {
       ...ordinals.map((ordinal) => `${ordinal} time`),
       ...counts.map((count) => `${count} times`),
       'again and again', 'over and over', 'yet again', 'times already', 'times now', 'multiple times', 'several times', 'many times', 'a million times',
-      'twice', 'countless', 'asked before', 'told you', 'already told', 'already asked', 'keep asking', 'keep calling', 'keep telling', 'every time',
+      'twice', 'countless', 'keep getting', 'i keep having to', 'keep being', 'asked before', 'told you', 'already told', 'already asked', 'keep asking', 'keep calling', 'keep telling', 'every time',
     ],
     unresolved: [
-      'still not', 'still no', 'still nothing', 'still haven t', 'still hasn t', 'still don t', 'still didn t', 'still doesn t', 'and nothing', 'nothing yet',
+      'still not', 'still no', 'still nothing', 'still haven t', 'still hasn t', 'still don t', 'still didn t', 'still doesn t', 'and nothing', 'nothing yet', 'nobody', 'no one', 'where is my*', 'where s my*', 'where are my*',
       'nothing happened', 'no response', 'no reply', 'no answer', 'no one answer*', 'nobody answer*', 'no one repl*', 'nobody repl*', 'no one respond*',
-      'nobody respond*', 'nobody called', 'no one called', 'nobody has called', 'no one has called', 'nobody has contacted', 'no one got back', 'nobody got back', 'never got back', 'never arrived', 'never received', 'never came', 'not received',
+      'nobody respond*', 'nobody called', 'no one called', 'nobody has called', 'no one has called', 'nobody has contacted', 'no one got back', 'nobody got back', 'never got back', 'never arrived', 'never received', 'never came', 'not received', 'never got', 'didn t get', 'did not get', 'never got it',
       'haven t received', 'have not received', 'hasn t arrived', 'has not arrived', 'not arrived', 'ignored', 'ignoring', 'no refund', 'no update*', 'no news',
     ],
     demand: [
@@ -84,11 +86,12 @@ export const complaintWordsEn: ComplaintWords = {
     ],
     emotion: [
       'was cancelled', 'were cancelled', 'got cancelled', 'cancelled my', 'didn t show up', 'did not show up', 'no show', 'didn t turn up', 'did not turn up', 'didn t come', 'did not come', 'no one came', 'nobody came', 'no one showed up', 'nobody showed up', 'not on time', 'was promised', 'were promised', 'lost my', 'arrived broken', 'arrived damaged', 'hours late', 'days late',
-      'bad', 'poor', 'slow', 'late', 'delayed', 'too long', 'so long', 'seriously', 'how long do i have to wait', 'how long must i wait', 'how long am i supposed to wait', 'come on', 'annoy*', 'irritat*', 'ugh', 'omg', 'mess', 'messed up',
+      'falling apart', 'fell apart', 'came apart', 'broke', 'ripped', 'torn', 'faulty', 'defective', 'came unstuck', 'first time i', 'first use', 'one use', 'first wear',
+      'bad', 'poor', 'slow', 'late', 'delayed', 'delay*', 'too long', 'so long', 'seriously', 'how long do i have to wait', 'how long must i wait', 'how long am i supposed to wait', 'come on', 'annoy*', 'irritat*', 'ugh', 'omg', 'mess', 'messed up',
       'you people', 'paid for express', 'paid extra', 'can t believe', 'can not believe', 'cannot believe', 'charged me twice', 'charged twice', 'double charged', 'will not refund',
       'refuse to refund', 'refused to', 'who is responsible', 'is this how', 'not ok', 'not okay', 'broke after', 'broken after', 'stopped working after', 'damaged my', 'damaged the',
       'broke my', 'scratched my', 'without saying', 'without a word', 'why do i have to', 'why is nobody', 'why does nobody', 'why has nobody', 'why is no one',
-      'you promised', 'promised me', 'damaged', 'dented', 'didn t let me know', 'did not let me know', 'without telling', 'without notice', 'without warning', 'tired of', 'sad', 'hello hello', 'anyone there', 'unreliable', 'wrong again',
+      'you promised', 'promised me', 'damaged', 'dented', 'soaked', 'soaking wet', 'smashed', 'crushed', 'didn t let me know', 'did not let me know', 'without telling', 'without notice', 'without warning', 'tired of', 'sad', 'hello hello', 'anyone there', 'unreliable', 'wrong again',
     ],
   },
   harmless: [
@@ -96,6 +99,13 @@ export const complaintWordsEn: ComplaintWords = {
     'no joke', 'tell me a joke', 'tell a joke', 'cheat sheet', 'damn good', 'terribly sorry', 'food court', 'fraud protection', 'fraud prevention', 'bad credit',
     'late fee', 'late delivery fee', 'slow cooker', 'slow cook*', 'slow mode', 'slow motion', 'slow juicer', 'mad about', 'hate to bother', 'dumb tv*',
     'sucks up', 'on demand', 'high demand', 'in demand', 'escalator*', 'nothing to complain about', 'nothing to complain',
+  ],
+  targets: ['service', 'customer service', 'staff', 'support', 'attitude', 'behaviour', 'behavior', 'behaved', 'treated', 'treatment', 'employee*', 'quality', 'experience', 'manager', 'agent*', 'courier*', 'driver*', 'technician*', 'installer*'],
+  contacts: ['explain*', 'writ*', 'wrote', 'contact*', 'messag*', 'email*', 'e mail*', 'call*', 'phon*', 'ask*', 'chas*', 'tell*', 'told', 'reach*'],
+  ultimatums: ['or else', 'otherwise', 'or i will', 'or i ll', 'or i m going', 'or we will', 'or you will', 'or i am'],
+  accusations: [
+    String.raw`\byou (?:guys |people |have |ve |had |just |really )?(?:never|always|keep|kept|didn t|did not|won t|will not|haven t|lost|broke|ruined|promised|lied|charged|cancell?ed|ignored|refused|sent me|took my|stole)\b`,
+    String.raw`\byour (?:\w+ ){1,2}(?:never|didn t|did not|won t|charged|lost|broke|left|threw|dropped|refused|hung|lied|ignored|cancell?ed|damaged|ruined|sent me)\b`,
   ],
   conditionals: ['if', 'what if', 'in case', 'suppose', 'what happens', 'afraid', 'worried'],
   // Not "too": "is it too late to cancel?" asks.
@@ -106,7 +116,9 @@ export const complaintWordsEn: ComplaintWords = {
     counts: ['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'couple', 'few', 'several', 'many', 'whole', 'full', 'half', 'all'],
     units: ['minute*', 'min', 'mins', 'hour*', 'hr', 'hrs', 'day*', 'week*', 'month*', 'year*'],
     longUnits: ['week*', 'month*', 'year*'],
-    verbs: ['wait*', 'on hold', 'chasing'],
-    markers: ['took', 'still', 'already', 'been', 'since', 'passed', 'later', 'nothing', 'over', 'now', 'going on', 'ago', 'after'],
+    verbs: ['wait*', 'on hold', 'hold', 'chasing'],
+    markers: ['took', 'still', 'already', 'been', 'since', 'passed', 'later', 'nothing', 'over', 'now', 'going on', 'ago', 'after', 'for'],
+    estimates: ['about', 'around', 'approximately', 'roughly', 'usually', 'normally', 'expected', 'estimated', 'another', 'within', 'up to'],
+    briefUnits: ['minute*', 'min', 'mins'],
   },
 };

@@ -1,5 +1,5 @@
 import { tokenParts } from '../knowledge/text/tokenize.js';
-import { compileCues, findCues, readClauses, spansOf, type Clause, type CueHit, type Negation } from './cue-matcher.js';
+import { compileCues, findCues, readClauses, spansOf, type Clause, type Cue, type CueHit, type Negation } from './cue-matcher.js';
 import { humanRequestPhrases as source } from './human-request-phrases.js';
 
 /** Whether the customer asked to talk to a person now, and in which words. */
@@ -14,7 +14,7 @@ const latin = (entries: readonly string[]) => entries.filter((entry) => !hanPatt
 const han = (entries: readonly string[]) => entries.filter((entry) => hanPattern.test(entry));
 
 const phrases = compileCues(source.phrases);
-const pairs = source.pairs.map((pair) => ({ asks: compileCues(pair.asks), people: compileCues(pair.people), within: pair.within }));
+const pairs = source.pairs.map((pair) => ({ asks: compileCues(pair.asks), people: compileCues(pair.people), within: pair.within, after: pair.order !== 'before', before: pair.order === 'before' || pair.order === 'either' }));
 const harmless = [...compileCues(source.harmless), ...compileCues(source.harmless.filter((entry) => !hanPattern.test(entry)), { accented: true })];
 const negation: Negation = {
   // "dont" folds to "do not": the negating word is the last one.
@@ -27,15 +27,25 @@ const alone = new Set([...latin(source.alone).map((words) => words.join(' ')), .
 const courtesyWords = new Set(latin(source.courtesy).flat());
 const courtesyHan = han(source.courtesy).sort((a, b) => b.length - a.length);
 
-/** "talk to … a real person": an ask, then a person within a few words, neither denied nor harmless. */
+/** Whether a span lies inside a harmless phrase of the clause ("zavolá mi kurýr", "客服电话"). */
+function isHarmless(clause: Clause, view: Cue['view'], [start, end]: [number, number]): boolean {
+  return harmless.some((cue) => cue.view === view && spansOf(cue, clause).some(([from, to]) => from <= start && end <= to));
+}
+
+/**
+ * "talk to … a real person", "call me back", "经理在吗": an ask and a person within a few words
+ * (characters for Chinese), after the ask or, as the pair says, before it; the ask
+ * neither denied nor harmless, the person not part of a harmless phrase.
+ */
 function pairIn(clauses: readonly Clause[]): string | null {
   for (const pair of pairs) {
     for (const ask of findCues(clauses, pair.asks, { negation, harmless })) {
       const clause = clauses[ask.clause]!;
-      const person = pair.people
-        .flatMap((cue) => spansOf(cue, clause))
-        .find(([start]) => start >= ask.end && start <= ask.end + pair.within);
-      if (person) return clause.words.slice(ask.start, person[1]).join(' ');
+      const near = ([start, end]: [number, number]) => (pair.after && start >= ask.end && start <= ask.end + pair.within) || (pair.before && end <= ask.start && end >= ask.start - pair.within);
+      const person = pair.people.flatMap((cue) => spansOf(cue, clause).filter((span) => near(span) && !isHarmless(clause, cue.view, span)))[0];
+      if (!person) continue;
+      const [from, to] = [Math.min(ask.start, person[0]), Math.max(ask.end, person[1])];
+      return ask.cue.view === 'han' ? clause.text.slice(from, to) : clause.words.slice(from, to).join(' ');
     }
   }
   return null;

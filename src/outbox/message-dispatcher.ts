@@ -3,6 +3,7 @@ import type { Channel } from '../core/channel.js';
 import type { ChannelRegistry } from '../core/channel-registry.js';
 import type { Button, Link, OutboundMessage } from '../core/messages.js';
 import type { Locale } from '../config/config-schema.js';
+import { defaultPersona, fillPersona, type Persona } from '../config/persona.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { OutboxWorker } from './outbox-worker.js';
 import { newId } from '../storage/new-id.js';
@@ -38,7 +39,9 @@ export type Author = { kind: 'bot' | 'system' } | { kind: 'agent'; id: string; n
  * platform fails or times out, and after a restart), then emits `message.sent`. `deliver`
  * resolves once the message is stored and queued (or, when asked, after the first send
  * try). Every
- * outbound message goes through here: bot and agent replies, surveys.
+ * outbound message goes through here: bot and agent replies, surveys. What the bot and the
+ * system say is worded in the shop's persona here (`{persona.you}` in any phrase table or
+ * article reads "anh/chị" or "quý khách"); an agent's words are sent as written.
  */
 export class MessageDispatcher {
   constructor(
@@ -47,6 +50,7 @@ export class MessageDispatcher {
     private readonly events: EventBus,
     private readonly logger: Logger,
     private readonly delivery: OutboxWorker,
+    private readonly persona: Persona = defaultPersona,
   ) {}
 
   /**
@@ -78,7 +82,8 @@ export class MessageDispatcher {
    * one). With `waitForFirstTry` it also waits for the first send (the bot's turn does, so a
    * platform sees its replies before its webhook is answered); an agent's reply does not.
    */
-  async deliver(conversation: Conversation, author: Author, reply: Reply, output?: Channel, { waitForFirstTry = false } = {}): Promise<Message> {
+  async deliver(conversation: Conversation, author: Author, said: Reply, output?: Channel, { waitForFirstTry = false } = {}): Promise<Message> {
+    const reply = author.kind === 'agent' ? said : this.inPersona(said, said.locale ?? conversation.locale);
     const { message, duplicate } = await this.messages.insertOnce({
       _id: reply.id ?? newId('msg'),
       conversationId: conversation._id,
@@ -119,6 +124,18 @@ export class MessageDispatcher {
     }
     if (!duplicate) this.events.emit('message.sent', { conversation, message });
     return message;
+  }
+
+  /** The bot's or the system's reply with the persona's words for its language. */
+  private inPersona(reply: Reply, locale: Locale | undefined): Reply {
+    if (!locale) return reply;
+    const fill = (text: string) => fillPersona(text, this.persona, locale);
+    return {
+      ...reply,
+      text: fill(reply.text),
+      ...(reply.buttons ? { buttons: reply.buttons.map((button) => ({ ...button, label: fill(button.label) })) } : {}),
+      ...(reply.link ? { link: { ...reply.link, label: fill(reply.link.label) } } : {}),
+    };
   }
 
   /** A send to a per-request channel (a collecting one): nothing to retry later, so failures are logged. */

@@ -2,13 +2,16 @@ import { csvLine } from '../core/csv.js';
 import type { CsatReport } from './csat-report.js';
 import type { CsatComment } from './csat-comments.js';
 import type { OperationsReport } from './operations-report.js';
+import type { SurveyReport } from './survey-report.js';
 
-/** Both reports, as the JSON API gives them. */
+/** The reports, as the JSON API gives them. */
 export interface DashboardReport {
   range: { from: string; to: string; bucket: 'day' | 'week'; timezone: string };
   /** Display names of the agents in the CSAT splits, by id. */
   agentNames: Record<string, string>;
   csat: CsatReport;
+  /** NPS and CES (`survey_responses`). */
+  surveys: SurveyReport;
   operations: OperationsReport;
   /** The latest survey comments of the period, newest first (not in the CSV). */
   latestComments: CsatComment[];
@@ -24,6 +27,14 @@ function groupRows(section: string, groups: object[], keyField = 'key'): Row[] {
       .filter(([field]) => field !== keyField)
       .map(([field, value]): Row => [section, (record[keyField] as string | null) ?? '', field, value]);
   });
+}
+
+/** NPS and CES: `nps.overall,all,nps,20`, `nps.distribution,9,responses,3`, `ces.overall,all,averageScore,5.5`. */
+function surveyRows({ nps, ces }: SurveyReport): Row[] {
+  const overall = (kind: string, figures: object | null): Row[] =>
+    figures ? Object.entries(figures).filter(([field]) => field !== 'distribution').map(([field, value]): Row => [`${kind}.overall`, 'all', field, value]) : [];
+  const distribution = (kind: string, counts: { score: number; responses: number }[] = []): Row[] => counts.map(({ score, responses }): Row => [`${kind}.distribution`, String(score), 'responses', responses]);
+  return [...overall('nps', nps), ...distribution('nps', nps?.distribution), ...overall('ces', ces), ...distribution('ces', ces?.distribution)];
 }
 
 /**
@@ -45,6 +56,7 @@ export function reportCsv(report: DashboardReport): string {
     ...(['byChannel', 'byAgent', 'bySegment', 'byHandledBy', 'series'] as const).flatMap((name) => groupRows(`csat.${name}`, split(csat, name))),
     ...groupRows('responseRate.overall', csat.responseRate.overall ? [{ ...csat.responseRate.overall, key: 'all' }] : []),
     ...(['byChannel', 'byAgent', 'bySegment', 'byHandledBy', 'series'] as const).flatMap((name) => groupRows(`responseRate.${name}`, rateSplit(name))),
+    ...surveyRows(report.surveys),
     ['operations', 'all', 'escalationRate', operations.escalationRate],
     ['operations', 'all', 'firstContactResolution', operations.firstContactResolution],
     ['operations', 'all', 'botResolution', operations.botResolution],

@@ -6,20 +6,21 @@ import { validate } from '../http/validate.js';
 import { csatReport } from './csat-report.js';
 import { latestCsatComments, type CsatComment } from './csat-comments.js';
 import { operationsReport } from './operations-report.js';
+import { surveyReport } from './survey-report.js';
 import { reportCsv, type DashboardReport } from './report-csv.js';
 import { reportQuerySchema, reportRange } from './report-range.js';
 
-/** Builds both reports for a query string (`from`, `to`, `bucket`), with the agents' names. */
+/** Builds the reports (CSAT, NPS and CES, operations) for a query string (`from`, `to`, `bucket`), with the agents' names. */
 export async function dashboardReport(deps: ReportDeps, query: unknown): Promise<DashboardReport> {
   const range = reportRange(validate(reportQuerySchema, query, 'query'), deps.timezone);
-  const [csat, operations] = [await csatReport(deps.store, range), await operationsReport(deps.store, range)];
+  const [csat, surveys, operations] = [await csatReport(deps.store, range), await surveyReport(deps.store, range), await operationsReport(deps.store, range)];
   const agentNames: Record<string, string> = {};
   for (const { key } of csat.byAgent) {
     const user = key ? await deps.users.get(key) : null;
     if (user) agentNames[user._id] = user.displayName;
   }
   const latestComments = await namedComments(deps, await latestCsatComments(deps.store, range));
-  return { range: { from: range.from, to: range.to, bucket: range.bucket, timezone: range.timezone }, agentNames, csat, operations, latestComments };
+  return { range: { from: range.from, to: range.to, bucket: range.bucket, timezone: range.timezone }, agentNames, csat, surveys, operations, latestComments };
 }
 
 /** The comments with the name of the agent who had each conversation. */

@@ -77,6 +77,16 @@ export const collectionSpecs = [
     ],
     groupFields: { channel: 'scalar', agentId: 'scalar', segment: 'scalar', handledBy: 'scalar', status: 'scalar' },
   },
+  {
+    name: 'survey_responses',
+    indexes: [{ keys: { conversationId: 1 }, unique: true }, { keys: { customerId: 1 } }, { keys: { answeredAt: 1 }, dates: ['answeredAt'] }],
+    groupFields: { kind: 'scalar', score: 'scalar', channel: 'scalar', agentId: 'scalar', segment: 'scalar', handledBy: 'scalar' },
+  },
+  {
+    name: 'survey_prompts',
+    indexes: [{ keys: { conversationId: 1 }, unique: true }, { keys: { customerId: 1 } }, { keys: { promptedAt: 1 }, dates: ['promptedAt'] }],
+    groupFields: { kind: 'scalar', status: 'scalar', channel: 'scalar' },
+  },
   { name: 'articles', indexes: [{ keys: { slug: 1, locale: 1 }, unique: true }, { keys: { status: 1 } }] },
   { name: 'article_revisions', indexes: [{ keys: { articleId: 1 } }] },
   { name: 'article_drafts', indexes: [{ keys: { slug: 1, locale: 1 }, unique: true }] },

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * before it. `core` is the vocabulary everything speaks, `app` wires the product together,
  * `main` (src/main.ts) is the composition root. A new folder has to be placed here.
  */
-const layers = ['core', 'config', 'storage', 'events', 'jobs', 'http', 'accounts', 'conversations', 'customers', 'outbox', 'knowledge', 'intents', 'handoff', 'csat', 'engine', 'reports', 'editor', 'channels', 'app', 'main'];
+const layers = ['core', 'config', 'storage', 'events', 'jobs', 'http', 'accounts', 'conversations', 'customers', 'outbox', 'knowledge', 'intents', 'handoff', 'surveys', 'csat', 'engine', 'reports', 'editor', 'channels', 'app', 'main'];
 // Imports against the order, each explained by a `// upward: …` comment on the line above it.
 const maxUpward = 3;
 

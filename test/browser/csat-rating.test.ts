@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openChromium, type ChromiumPages } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { addTestUser } from '../support/test-user.js';
+import { resolveFromWidget } from '../support/widget-survey.js';
 
 describe('the widget shows a satisfaction prompt as stars, usable with the keyboard, in Chromium', () => {
   let app: TestApp;
@@ -23,14 +23,7 @@ describe('the widget shows a satisfaction prompt as stars, usable with the keybo
   });
 
   it('rates 4 stars with the arrow keys and Enter, then asks for a comment', async () => {
-    await page.locator('textarea').fill('cho gặp nhân viên');
-    await page.locator('textarea').press('Enter');
-    await expect.poll(() => page.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toContain('#');
-    const agent = await addTestUser(app.services.users, { email: 'lan@anphat.example', roles: ['agent'] });
-    const [ticket] = await app.services.tickets.waiting();
-    await app.careline.desk.claim(ticket!._id, agent);
-    await app.careline.desk.resolve(ticket!.conversationId, agent);
-    await expect.poll(() => app.careline.jobRunner.runDue(), { timeout: 5000 }).toBeGreaterThan(0);
+    const { agentId, conversationId } = await resolveFromWidget(page, app, 'lan@anphat.example');
 
     const stars = page.getByRole('group', { name: /hài lòng/ }).getByRole('button');
     await expect.poll(() => stars.count(), { timeout: 10_000 }).toBe(5);
@@ -39,6 +32,6 @@ describe('the widget shows a satisfaction prompt as stars, usable with the keybo
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toContain('góp ý');
-    expect(await app.services.csat.forConversation(ticket!.conversationId)).toMatchObject({ score: 4, agentId: agent._id, channel: 'webchat' });
+    expect(await app.services.csat.forConversation(conversationId)).toMatchObject({ score: 4, agentId, channel: 'webchat' });
   });
 });

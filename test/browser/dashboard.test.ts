@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openChromium, recordCspViolations, type ChromiumPages } from '../support/browser.js';
-import { reportFixtureComments, reportFixtureFigures, seedReportFixture } from '../support/report-fixture.js';
+import { reportFixtureComments, reportFixtureFigures, seedReportFixture, seedSurveyFixture, surveyFixtureFigures } from '../support/report-fixture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
 
@@ -30,6 +30,7 @@ describe('the admin dashboard, seeded, in Chromium', () => {
   beforeAll(async () => {
     app = await startTestApp({ TIMEZONE: 'Asia/Ho_Chi_Minh' });
     await seedReportFixture(app.store);
+    await seedSurveyFixture(app.store);
     await addTestUser(app.services.users, { email: 'boss@anphat.example', name: 'Boss', roles: ['admin'] });
     browser = await openChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
@@ -55,7 +56,7 @@ describe('the admin dashboard, seeded, in Chromium', () => {
         return { id, points: chart ? chart.data.datasets.reduce((sum, set) => sum + set.data.length, 0) : -1, width };
       }),
     );
-    expect(charts).toHaveLength(7);
+    expect(charts).toHaveLength(9);
     for (const chart of charts) {
       expect(chart.points, chart.id).toBeGreaterThan(0);
       expect(chart.width, chart.id).toBeGreaterThan(100);
@@ -86,12 +87,25 @@ describe('the admin dashboard, seeded, in Chromium', () => {
       ['botResolution', 'operations|all|botResolution'],
       ['escalationRate', 'operations|all|escalationRate'],
       ['conversations', 'conversations.overall|all|conversations'],
+      ['nps', 'nps.overall|all|nps'],
+      ['npsResponses', 'nps.overall|all|responses'],
+      ['cesAverage', 'ces.overall|all|averageScore'],
+      ['cesResponses', 'ces.overall|all|responses'],
     ] as const) {
       expect(await tile(metric), metric).toBe(csv.get(key));
     }
     // First-contact resolution says what it is a share of: conversations still waiting or open do not count.
     expect(await tile('firstContactResolution')).toBe('0.5');
     expect(await page.locator('[data-metric=firstContactResolution] .of').textContent()).toBe('1 of 2 finished conversations (4 in all)');
+    // NPS and CES as worked out by hand for the seeded week, with NPS's counts and both scales' distributions.
+    expect(await page.locator('.tile[data-metric="nps"] output').textContent()).toBe('28.6');
+    expect(await page.locator('.tile[data-metric="nps"] .of').textContent()).toBe('promoters 4 · passives 1 · detractors 2');
+    expect(await page.locator('.tile[data-metric="nps"] small:not(.of)').textContent()).toContain('% promoters (9–10) − % detractors (0–6)');
+    expect(await page.locator('.tile[data-metric="cesAverage"] output').textContent()).toBe('5.2');
+    const bars = (id: string) =>
+      page.locator(`#${id}`).evaluate((canvas) => (globalThis as unknown as { Chart: { getChart: (element: unknown) => { data: { datasets: { data: number[] }[] } } } }).Chart.getChart(canvas).data.datasets[0]!.data);
+    expect(await bars('chart-nps-distribution')).toEqual(surveyFixtureFigures.nps.distribution.map((row) => row.responses));
+    expect(await bars('chart-ces-distribution')).toEqual(surveyFixtureFigures.ces.distribution.map((row) => row.responses));
     // The split table shows the same counts as the export.
     for (const row of expected.csat.byChannel) {
       const cells = await page.locator(`#csat-table tr[data-split="byChannel"][data-key="${row.key}"] td`).allTextContents();
@@ -100,8 +114,21 @@ describe('the admin dashboard, seeded, in Chromium', () => {
     }
     expect(await page.locator('#unanswered tbody tr').first().textContent()).toContain('phi ship?');
     expect(csv.get('unanswered|phi ship?|count')).toBe('2');
-    // A whole page with seven charts in a browser; generous for a loaded machine.
+    // A whole page with nine charts in a browser; generous for a loaded machine.
   }, 120_000);
+
+  it('shows the NPS and CES tiles in Vietnamese for a Vietnamese browser', async () => {
+    const vietnamese = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1200, height: 1600 } });
+    await vietnamese.goto(`${app.url}/dashboard/?from=2026-03-02&to=2026-03-08`);
+    await vietnamese.getByLabel('E-mail').fill('boss@anphat.example');
+    await vietnamese.getByLabel('Mật khẩu').fill(testPassword);
+    await vietnamese.getByRole('button', { name: 'Đăng nhập' }).click();
+    await vietnamese.locator('body[data-loaded="true"]').waitFor({ timeout: 20_000 });
+    expect(await vietnamese.locator('#loyalty-title').textContent()).toBe('Mức sẵn lòng giới thiệu và độ dễ dàng (NPS, CES)');
+    expect(await vietnamese.locator('.tile[data-metric="nps"] .of').textContent()).toBe('ủng hộ 4 · trung lập 1 · phản đối 2');
+    expect(await vietnamese.locator('.tile[data-metric="cesAverage"] small').textContent()).toBe('tổng điểm ÷ số lượt trả lời (1 rất khó khăn – 7 rất dễ dàng)');
+    await vietnamese.close();
+  }, 60_000);
 
   it('lists the latest comments as text, each opening its conversation read-only in the console', async () => {
     // Ann's rated conversation, started before the week so that no figure changes.

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/conversations/message.js';
-import { botPhrases } from '../../src/engine/bot-phrases.js';
+import { botPhrases as botPhrasesTemplates } from '../../src/engine/bot-phrases.js';
+import { spoken } from '../support/spoken-phrases.js';
 import { loginAs } from '../support/agent-session.js';
 import { settled } from '../support/settled.js';
 import { fixture, startTelegramWorld, type TelegramWorld } from './telegram-world.js';
+
+const botPhrases = spoken(botPhrasesTemplates);
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

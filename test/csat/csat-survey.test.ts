@@ -1,4 +1,5 @@
-import { deskPhrases } from '../../src/handoff/desk-phrases.js';
+import { deskPhrases as deskPhrasesTemplates } from '../../src/handoff/desk-phrases.js';
+import { spoken } from '../support/spoken-phrases.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../src/accounts/user.js';
 import type { ChannelId } from '../../src/core/channel-id.js';
@@ -9,6 +10,8 @@ import { identityKey, type CustomerIdentity } from '../../src/customers/customer
 import { createEngineWorld, type EngineWorld } from '../support/engine-world.js';
 import { addTestUser } from '../support/test-user.js';
 import { settled } from '../support/settled.js';
+
+const deskPhrases = spoken(deskPhrasesTemplates);
 
 const later = (ms: number) => new Date(Date.now() + ms);
 const minutes = 60_000;

@@ -42,6 +42,16 @@ describe('a customer\'s data requests', () => {
 
   it('erases their words, name, contacts and platform ids, keeps the counts, and asks for a confirmation', async () => {
     const before = (await app.services.messages.transcript(conversationId)).length;
+    const queued = async () => ((await (await agent.get('/api/agent/queue')).json()) as { queue: { conversation: { id: string } }[] }).queue.map((item) => item.conversation.id);
+    expect(await queued()).toContain(conversationId);
+    // An agent's open console hears of it, and reloads its queue.
+    const stream = await fetch(`${app.url}/api/agent/events`, { headers: { cookie: agent.cookie, accept: 'text/event-stream' } });
+    const heard = (async () => {
+      const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+      for (let text = ''; !text.includes('event: customer.erased'); ) text += (await reader.read()).value ?? '';
+      await reader.cancel();
+      return true;
+    })();
     expect((await admin.post(`/api/customers/${customerId}/erase`, {})).status).toBe(400);
     expect((await agent.post(`/api/customers/${customerId}/erase`, { confirm: 'erase' })).status).toBe(403);
     const response = await admin.post(`/api/customers/${customerId}/erase`, { confirm: 'erase' });
@@ -50,6 +60,12 @@ describe('a customer\'s data requests', () => {
     expect(dump).not.toMatch(/Thu|thu\.nguyen|0912|gdpr-1|phí ship/);
     expect((await app.services.messages.transcript(conversationId)).length).toBe(before);
     expect(await app.services.customers.findByIdentity('rest', 'gdpr-1')).toBeNull();
+    // Nobody could answer them now (no address): their waiting ticket leaves the queue, closed.
+    expect(await heard).toBe(true);
+    expect(await queued()).not.toContain(conversationId);
+    const [ticket] = await app.services.tickets.list({});
+    expect(ticket).toMatchObject({ conversationId, status: 'closed' });
+    expect(await app.services.conversations.get(conversationId)).toMatchObject({ state: 'closed', closedAt: expect.any(Date) });
   });
 
   it('records who exported, erased and logged in, readable by admins only', async () => {
@@ -111,7 +127,12 @@ describe('the data-request and audit routes', () => {
   });
 
   it('erases only with the confirmation, anonymises the customer, and records it with who did it', async () => {
-    const { app, admin, customerId, conversationId } = world;
+    const { app, admin, agent, customerId, conversationId } = world;
+    // Lan takes the conversation and notes what the customer told her on the phone.
+    const [waiting] = await app.services.tickets.list({ status: 'waiting' });
+    expect((await agent.post(`/api/agent/tickets/${waiting!._id}/claim`)).status).toBe(200);
+    expect((await agent.post(`/api/agent/conversations/${conversationId}/notes`, { text: 'Anh Bình gọi lại, số 0987 654 321, đơn DH123456 giao sai màu' })).status).toBe(201);
+    const noted = (await app.services.tickets.get(waiting!._id))!.notes[0]!;
     const refused = await admin.post(`/api/customers/${customerId}/erase`, { confirm: 'yes' });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('confirm');
@@ -125,6 +146,13 @@ describe('the data-request and audit routes', () => {
     const transcript = await app.services.messages.transcript(conversationId);
     expect(transcript.filter((line) => line.author.kind === 'customer').map((line) => line.text)).toEqual(['[erased]']);
     expect(JSON.stringify(transcript)).not.toMatch(/binh\.tran|Bình/);
+    // The note says that Lan wrote one, and when, but no longer what; the ticket is closed, and she no longer has the conversation.
+    const ticket = (await app.services.tickets.get(waiting!._id))!;
+    expect(ticket.notes).toEqual([{ _id: noted._id, authorId: agent.id, text: '[erased]', createdAt: noted.createdAt }]);
+    expect(ticket).toMatchObject({ status: 'closed', assigneeId: agent.id });
+    const mine = (await (await agent.get('/api/agent/conversations')).json()) as { conversations: { id: string }[] };
+    expect(mine.conversations).toEqual([]);
+    expect(await app.services.conversations.get(conversationId)).toMatchObject({ state: 'closed', ownerId: null });
     // The rating stays for the reports, without the comment.
     const rating = await app.services.csat.forConversation(conversationId);
     expect(rating!.score).toBe(2);
@@ -135,9 +163,10 @@ describe('the data-request and audit routes', () => {
       { action: 'customer_erased', actorName: 'Boss' },
       { action: 'customer_exported', actorName: 'Boss' },
     ]);
-    expect(entries[0]!.details).toMatchObject({ messages: 1, survey_comments: 1 });
+    expect(entries[0]!.details).toMatchObject({ messages: 1, survey_comments: 1, ticket_notes: 1, tickets_closed: 1, conversations_closed: 1 });
     // An erased customer has no name to show.
     expect(entries[0]!.targetName).toBeUndefined();
+    expect(JSON.stringify(await (await admin.get(`/api/customers/${customerId}/export`)).json())).not.toMatch(/0987|DH123456|giao sai/);
   });
 
   it('pages the audit log newest first, naming actors and targets', async () => {

@@ -75,6 +75,8 @@ describe('careline init', () => {
     const env = Object.fromEntries(readFileSync(join(dir, '.env'), 'utf8').split('\n').filter((line) => /^[A-Z_]+=/.test(line)).map((line) => { const [key, ...rest] = line.split('='); const value = rest.join('='); return [key!, value.startsWith('"') ? JSON.parse(value) : value]; }));
     expect(env).toMatchObject({ BUSINESS_NAME: 'Hoa Mai Fashion', BUSINESS_HOTLINE: '1900 1234', DEFAULT_LOCALE: 'vi' });
     expect(loadCarelineConfig({ env }).business).toMatchObject({ name: 'Hoa Mai Fashion', hotline: '1900 1234', hoursText: '9:00–21:00 every day' });
+    // A new shop asks NPS and CES beside CSAT.
+    expect(loadCarelineConfig({ env }).surveys.kinds).toEqual(['csat', 'ces', 'nps']);
     const { articles, problems } = readArticleFiles(join(dir, 'knowledge-base'));
     expect(problems).toEqual([]);
     expect(articles.map((article) => article.locale).sort()).toEqual(['cs', 'en', 'vi', 'zh']);

@@ -254,6 +254,42 @@ describe('detectComplaint', () => {
     });
   });
 
+  describe('when two different signals tell one story', () => {
+    it.each([
+      // A counted wait, nothing come of it, and the two together.
+      ['It has been 19 days since you got my return', false],
+      ['where is my refund', false],
+      ['Where is my refund? It has been 19 days since you got my return', true],
+      // A wait that was waited, against a brief one, an estimate and one still to come.
+      ['Đợi 45 phút trên điện thoại', true],
+      ['đợi 5 phút nhé', false],
+      ['Đặt hàng nước ngoài thì đợi khoảng 3 tuần phải không shop?', false],
+      ['chờ 3 ngày nữa mới có hàng hả shop, ok mình đợi', false],
+      // A repeat alone, and beside a verb of contact.
+      ['this is the 4th time', false],
+      ["this is the 4th time i'm contacting you about this order", true],
+      // A defect alone is a warranty question; an early one is a complaint.
+      ['Áo khoác mình nhận được bị rách ở tay, shop xử lý giúp mình với', false],
+      ['The zipper broke the first time I wore it', true],
+    ])('reads %j as a complaint: %s', (text, complaint) => {
+      expect(detectComplaint(text).complaint).toBe(complaint);
+    });
+
+    it('takes a weak word said of the staff or the service for a strong one', () => {
+      expect(detectComplaint('Prodavačka se ke mně chovala hrozně')).toMatchObject({ complaint: true, reasons: ['strong:hrozn'] });
+    });
+  });
+
+  describe('when the message is a hypothetical', () => {
+    it.each(['If the parcel is late, do I get compensation?', "if I'm not happy with it can I return it?", 'nếu không hài lòng thì đổi được không', '如果不满意可以退吗'])('takes %j for no complaint', (text) => {
+      expect(detectComplaint(text).complaint).toBe(false);
+    });
+
+    it('still takes a threat for one', () => {
+      expect(detectComplaint("If this isn't sorted today I'm going to the small claims court").complaint).toBe(true);
+    });
+  });
+
   describe('when the cue is denied', () => {
     it.each(['không tệ', 'ko tệ lắm', 'not bad', 'not a scam right?', 'není to špatné', '不差', '不算太慢'])('takes %j for no complaint', (text) => {
       expect(detectComplaint(text)).toEqual({ complaint: false, score: 0, reasons: [] });

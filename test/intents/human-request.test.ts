@@ -4,6 +4,9 @@ import { detectHumanRequest } from '../../src/intents/human-request.js';
 // How customers ask for a person, and questions that merely mention staff or contact details.
 const requests: Record<'vi' | 'en' | 'cs' | 'zh', string[]> = {
   vi: [
+    'gọi e nhé, e cần tư vấn gấp',
+    'cho xin số tổng đài viên để mình gọi trực tiếp',
+    'có ai đang trực không ạ',
     'cho gặp nhân viên',
     'gặp người thật',
     'chat với tư vấn viên',
@@ -32,6 +35,9 @@ const requests: Record<'vi' | 'en' | 'cs' | 'zh', string[]> = {
     'em cần nói chuyện với người thật, máy lạnh nhà em bị chảy nước mà bot trả lời không đúng',
   ],
   en: [
+    'Could your sales team ring me?',
+    'Is a real agent available now?',
+    'can a person take over this chat',
     'talk to a human',
     'can I talk to a real person',
     'can I speak to a person',
@@ -62,6 +68,9 @@ const requests: Record<'vi' | 'en' | 'cs' | 'zh', string[]> = {
     'TALK TO SOMEONE PLS',
   ],
   cs: [
+    'Ozve se mi někdo telefonicky?',
+    'Je k dispozici nějaký pracovník?',
+    'Mohl by mi někdo zavolat?',
     'spojte mě s operátorem',
     'chci mluvit s člověkem',
     'chci mluvit s clovekem',
@@ -90,6 +99,9 @@ const requests: Record<'vi' | 'en' | 'cs' | 'zh', string[]> = {
     'prosím o zpětné zavolání',
   ],
   zh: [
+    '客服呢？',
+    '叫你们主管来',
+    '麻烦打我电话 13812345678',
     '人工',
     '转人工',
     '人工客服在吗？',
@@ -122,6 +134,8 @@ const requests: Record<'vi' | 'en' | 'cs' | 'zh', string[]> = {
 
 const notRequests: Record<'vi' | 'en' | 'cs' | 'zh', string[]> = {
   vi: [
+    'số để gọi cho bên mình là gì',
+    'shipper có gọi trước khi giao không',
     'số tổng đài là bao nhiêu',
     'email cskh là gì',
     'nhân viên có lắp đặt tận nhà không',
@@ -140,6 +154,10 @@ const notRequests: Record<'vi' | 'en' | 'cs' | 'zh', string[]> = {
     'nhân viên lắp đặt có thu phí không',
   ],
   en: [
+    'Can you give me a discount?',
+    'will the courier call me before delivery?',
+    'Is the real leather version available?',
+    'do I need someone at home for the delivery?',
     'what is your hotline number?',
     'how can I contact you?',
     'do your staff install the TV?',
@@ -158,6 +176,7 @@ const notRequests: Record<'vi' | 'en' | 'cs' | 'zh', string[]> = {
     'is the live streaming sale on today?',
   ],
   cs: [
+    'Mám čekat na SMS, nebo mi zavolá kurýr?',
     'jaký je váš e-mail?',
     'jaké je vaše telefonní číslo?',
     'jak vás mohu kontaktovat?',
@@ -175,6 +194,8 @@ const notRequests: Record<'vi' | 'en' | 'cs' | 'zh', string[]> = {
     'je pračka skutečně tichá?',
   ],
   zh: [
+    '在线客服几点上班',
+    '客服几点上班',
     '客服电话是多少',
     '人工客服电话是多少',
     '人工智能冰箱有吗',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/core/csv.js';
 import { loginAs, type AgentSession } from '../support/agent-session.js';
-import { seedReportFixture } from '../support/report-fixture.js';
+import { seedReportFixture, seedSurveyFixture, surveyFixtureFigures } from '../support/report-fixture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Issue 19: the CSV named agents by id while the page showed their names.
@@ -13,6 +13,7 @@ describe('GET /api/reports/export.csv', () => {
     app = await startTestApp();
     admin = await loginAs(app, 'csv-admin@example.com', ['admin']);
     await seedReportFixture(app.store);
+    await seedSurveyFixture(app.store);
     // The fixture's agents, as users: one with a name a spreadsheet would run as a formula.
     const user = (id: string, displayName: string) => ({ _id: id, email: `${id}@example.com`, displayName, roles: ['agent'], passwordHash: 'x', createdAt: new Date() });
     await app.store.collection('users').insertMany([user('ann', 'Ann Trần'), user('bob', '=HYPERLINK("http://x")')]);
@@ -22,6 +23,20 @@ describe('GET /api/reports/export.csv', () => {
   });
   afterAll(async () => {
     await app.close();
+  });
+
+  it('gives NPS with its counts and the CES average and distribution, as worked out by hand', () => {
+    const of = (section: string) => rows.filter((row) => row[0] === section).map(([, key, metric, value]) => [key, metric, value]);
+    expect(of('nps.overall')).toEqual([['all', 'responses', '7'], ['all', 'promoters', '4'], ['all', 'passives', '1'], ['all', 'detractors', '2'], ['all', 'nps', '28.6']]);
+    expect(of('nps.distribution')).toHaveLength(11);
+    expect(of('nps.distribution')).toContainEqual(['9', 'responses', '2']);
+    expect(of('ces.overall')).toEqual([['all', 'responses', '5'], ['all', 'averageScore', '5.2']]);
+    expect(of('ces.distribution').map(([score, , n]) => [score, n])).toEqual([['1', '0'], ['2', '1'], ['3', '0'], ['4', '0'], ['5', '1'], ['6', '2'], ['7', '1']]);
+  });
+
+  it('gives the same NPS and CES figures in GET /api/reports', async () => {
+    const report = (await (await admin.get('/api/reports?from=2026-03-02&to=2026-03-08')).json()) as { surveys: unknown };
+    expect(report.surveys).toEqual(surveyFixtureFigures);
   });
 
   it('names agents as the page does, keeping each id as its own metric', () => {

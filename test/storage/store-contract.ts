@@ -6,7 +6,9 @@ import { csatReport } from '../../src/reports/csat-report.js';
 import { latestCsatComments } from '../../src/reports/csat-comments.js';
 import { operationsReport } from '../../src/reports/operations-report.js';
 import { reportRange } from '../../src/reports/report-range.js';
-import { reportFixtureComments, reportFixtureFigures, seedReportFixture } from '../support/report-fixture.js';
+import { reportFixtureComments, reportFixtureFigures, seedReportFixture, seedSurveyFixture, surveyFixtureFigures } from '../support/report-fixture.js';
+import { surveyReport } from '../../src/reports/survey-report.js';
+import { SurveyRepository } from '../../src/surveys/survey-repository.js';
 import { ArticleRepository } from '../../src/knowledge/article-repository.js';
 import { ArticleEmbeddingRepository, decodeVector, encodeVector } from '../../src/knowledge/openai/article-embedding-repository.js';
 import type { CsatResponse } from '../../src/csat/csat-response.js';
@@ -402,6 +404,19 @@ export function storeContract(adapter: string, open: () => Promise<{ store: Docu
       });
     });
 
+    describe('survey answers (NPS, CES)', () => {
+      it('stores one answer per conversation with its comment added later', async () => {
+        const surveys = new SurveyRepository(store);
+        const at = new Date('2026-03-03T05:00:00Z');
+        const answer = { kind: 'nps' as const, score: 9, conversationId: 'cnv_1', customerId: 'cus_1', channel: 'telegram' as const, handledBy: 'agent' as const, agentId: 'ann', segment: 'vip' as const, locale: 'cs' as const, promptedAt: at, answeredAt: at };
+        await surveys.record(answer);
+        await expect(surveys.record({ ...answer, score: 3 })).rejects.toBeInstanceOf(DuplicateKeyError);
+        await surveys.addComment('cnv_1', 'rychlé');
+        expect(await surveys.forConversation('cnv_1')).toMatchObject({ ...answer, comment: 'rychlé' });
+        await expect(surveys.record({ ...answer, conversationId: 'cnv_2', kind: 'ces', score: 9 })).rejects.toThrow();
+      });
+    });
+
     describe('reports', () => {
       const week = () => reportRange({ from: '2026-03-02', to: '2026-03-08', bucket: 'day' }, 'Asia/Ho_Chi_Minh');
 
@@ -437,7 +452,13 @@ export function storeContract(adapter: string, open: () => Promise<{ store: Docu
         expect(report).toMatchObject(reportFixtureFigures.operations);
       });
 
+      it('computes NPS (% promoters − % detractors) and the CES average and distribution over survey_responses, by local day', async () => {
+        await seedSurveyFixture(store);
+        expect(await surveyReport(store, week())).toEqual(surveyFixtureFigures);
+      });
+
       it('gives empty figures for a period without data', async () => {
+        expect(await surveyReport(store, week())).toEqual({ nps: null, ces: null });
         const report = await csatReport(store, week());
         expect(report.overall).toBeNull();
         expect(report.byChannel).toEqual([]);

@@ -133,3 +133,44 @@ export const reportFixtureComments = [
   { score: 2, comment: '<img src=x onerror="window.__xss=1"> chờ lâu quá', channel: 'telegram', agentId: 'bob', conversationId: 'cnv_r3', answeredAt: '2026-03-04T05:00:00.000Z' },
   { score: 5, comment: 'Chị Ann tư vấn rất nhiệt tình', channel: 'webchat', agentId: 'ann', conversationId: 'cnv_r1', answeredAt: '2026-03-02T03:00:00.000Z' },
 ];
+
+/**
+ * NPS and CES answers of the same week (2026-03-02 … 2026-03-08, Asia/Ho_Chi_Minh), with one
+ * of each kind just outside it; `surveyFixtureFigures` are worked out by hand.
+ */
+export async function seedSurveyFixture(store: DocumentStore): Promise<void> {
+  const answer = (id: string, kind: 'nps' | 'ces', score: number, answeredAt: string, channel = 'webchat') => ({
+    _id: `svr_${id}`, kind, score, conversationId: `cnv_s${id}`, customerId: `cus_s${id}`, channel, handledBy: 'agent', agentId: 'ann', segment: 'new', locale: 'vi', promptedAt: at(answeredAt), answeredAt: at(answeredAt),
+  });
+  await store.collection('survey_responses').insertMany([
+    // 01:00 on 2 March in Ho Chi Minh City: inside the week.
+    answer('n1', 'nps', 10, '2026-03-01T18:00:00Z'),
+    answer('n2', 'nps', 10, '2026-03-02T05:00:00Z', 'telegram'),
+    answer('n3', 'nps', 9, '2026-03-03T05:00:00Z'),
+    answer('n4', 'nps', 9, '2026-03-04T05:00:00Z', 'telegram'),
+    answer('n5', 'nps', 8, '2026-03-05T05:00:00Z'),
+    answer('n6', 'nps', 6, '2026-03-06T05:00:00Z'),
+    answer('n7', 'nps', 3, '2026-03-07T05:00:00Z', 'zalo'),
+    // 00:30 on 9 March there: outside the week.
+    answer('n8', 'nps', 0, '2026-03-08T17:30:00Z'),
+    answer('c1', 'ces', 7, '2026-03-02T06:00:00Z'),
+    answer('c2', 'ces', 6, '2026-03-03T06:00:00Z'),
+    answer('c3', 'ces', 6, '2026-03-04T06:00:00Z'),
+    answer('c4', 'ces', 5, '2026-03-05T06:00:00Z'),
+    answer('c5', 'ces', 2, '2026-03-06T06:00:00Z'),
+    answer('c6', 'ces', 1, '2026-03-10T06:00:00Z'),
+  ]);
+}
+
+export const surveyFixtureFigures = {
+  // 7 answers: promoters 10, 10, 9, 9 (4); passive 8 (1); detractors 6, 3 (2): (4 − 2) / 7 = 28.57 % → 28.6.
+  nps: {
+    responses: 7, promoters: 4, passives: 1, detractors: 2, nps: 28.6,
+    distribution: [0, 0, 0, 1, 0, 0, 1, 0, 1, 2, 2].map((responses, score) => ({ score, responses })),
+  },
+  // 5 answers: (7 + 6 + 6 + 5 + 2) / 5 = 5.2.
+  ces: {
+    responses: 5, averageScore: 5.2,
+    distribution: [0, 1, 0, 0, 1, 2, 1].map((responses, index) => ({ score: index + 1, responses })),
+  },
+};

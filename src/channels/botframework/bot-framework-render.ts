@@ -1,8 +1,10 @@
 import { ActivityTypes, CardFactory, type Activity, type CardAction, type ConversationReference } from 'botbuilder';
 import type { OutboundMessage } from '../../core/messages.js';
+import { isScale, scaleLine } from '../numbered-text.js';
 
-/** Teams shows at most three suggested actions; more buttons go on a hero card instead. */
+/** Teams shows at most three suggested actions; more buttons go on a hero card instead, which holds six. */
 const teamsSuggestedActionLimit = 3;
+const teamsHeroCardButtonLimit = 6;
 
 function markdownLink(label: string, url: string): string {
   return `[${label.replace(/([\\[\]])/g, '\\$1')}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
@@ -24,6 +26,10 @@ export function renderActivity(message: OutboundMessage, reference: Partial<Conv
     textFormat: agent && !message.link ? 'plain' : 'markdown',
   };
   if (message.buttons.length === 0) return activity;
+  // NPS's and CES's scales do not fit a Teams card: their numbers as a line, typed back.
+  if (reference.channelId === 'msteams' && message.buttons.length > teamsHeroCardButtonLimit && isScale(message.buttons)) {
+    return { ...activity, text: `${activity.text}\n\n${scaleLine(message.buttons)}` };
+  }
   const actions: CardAction[] = message.buttons.map((button) => ({ type: 'imBack', title: button.label, value: button.label }));
   if (reference.channelId === 'msteams' && actions.length > teamsSuggestedActionLimit) {
     return { ...activity, attachments: [CardFactory.heroCard('', undefined, actions)] };

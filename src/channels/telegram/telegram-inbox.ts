@@ -11,6 +11,7 @@ import { reactionAttachment } from './telegram-attachments.js';
 import { isHashedCallbackData, toCallbackData } from './telegram-callback-data.js';
 import { readMessage, type BotIdentity, type GroupPolicy } from './telegram-message-text.js';
 import { localeOfLanguageCode, telegramPhrases } from './telegram-phrases.js';
+import { defaultPersona, fillPersona, type Persona } from '../../config/persona.js';
 import { displayNameOf, isPrivateChat, telegramUpdateSchema, updateKindOf, type TelegramCallbackQuery, type TelegramMessage, type TelegramReaction, type TelegramUser } from './telegram-update.js';
 
 export interface TelegramInboxDeps {
@@ -23,6 +24,8 @@ export interface TelegramInboxDeps {
   groups: GroupPolicy;
   locales: { supported: readonly Locale[]; default: Locale };
   logger: Logger;
+  /** How the bot addresses customers (the `/help` text); the default persona when absent. */
+  persona?: Persona;
   /** Links a `/start` deep-link payload to a known customer; resolves whether it did. */
   linkCustomer?: (payload: string, user: TelegramUser) => Promise<boolean>;
 }
@@ -104,7 +107,7 @@ export class TelegramInbox {
         return;
       case 'help': {
         const locale = localeOfLanguageCode(user.language_code, this.deps.locales.supported, this.deps.locales.default);
-        await this.deps.telegram.sendMessage(message.chat.id, telegramPhrases[locale].help);
+        await this.deps.telegram.sendMessage(message.chat.id, fillPersona(telegramPhrases[locale].help, this.deps.persona ?? defaultPersona, locale));
         return;
       }
       case 'human':

@@ -1,6 +1,6 @@
 import type { Locale } from '../../config/config-schema.js';
 
-/** What the Telegram channel says itself: the `/help` text and the command menu, per locale. */
+/** What the Telegram channel says itself: the `/help` text (in the persona: `{persona.you}`) and the command menu, per locale. */
 export interface TelegramPhrases {
   help: string;
   commands: { help: string; human: string };
@@ -8,7 +8,7 @@ export interface TelegramPhrases {
 
 export const telegramPhrases: Record<Locale, TelegramPhrases> = {
   vi: {
-    help: 'Anh/chị cứ nhắn câu hỏi bằng lời của mình (có dấu hay không dấu đều được), em sẽ trả lời ngay.\n\n/human — gặp nhân viên hỗ trợ\n/help — xem hướng dẫn này',
+    help: '{persona.You} cứ nhắn câu hỏi bằng lời của mình (có dấu hay không dấu đều được), {persona.we} sẽ trả lời ngay.\n\n/human — gặp nhân viên hỗ trợ\n/help — xem hướng dẫn này',
     commands: { help: 'Hướng dẫn sử dụng', human: 'Gặp nhân viên hỗ trợ' },
   },
   en: {

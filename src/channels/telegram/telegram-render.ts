@@ -21,7 +21,7 @@ export interface TelegramPart {
  * Renders an outbound message for Telegram's HTML parse mode: the bot's Markdown becomes
  * tags, agents' and system text is escaped, an agent's name leads in bold, a link closes
  * the text, and buttons become an inline keyboard on the last part (a rating prompt's
- * scores in one row, other choices one per row). Text longer than 4,096 characters is
+ * scores in one row, or two for NPS's eleven; other choices one per row). Text longer than 4,096 characters is
  * split at paragraph, line or word boundaries into several parts.
  */
 export function renderForTelegram(message: OutboundMessage, limit = telegramTextLimit): TelegramPart[] {
@@ -31,8 +31,16 @@ export function renderForTelegram(message: OutboundMessage, limit = telegramText
   const link = message.link ? `\n\n<a href="${escapeAttribute(message.link.url)}">${escapeHtml(message.link.label)}</a>` : '';
   const parts = splitHtml(`${heading}${body}${link}`, limit).map((html): TelegramPart => ({ html }));
   const buttons = message.buttons.map((button) => ({ text: button.label, callback_data: toCallbackData(button.payload) }));
-  if (buttons.length > 0) parts.at(-1)!.keyboard = message.kind === 'rating' ? [buttons] : buttons.map((button) => [button]);
+  if (buttons.length > 0) parts.at(-1)!.keyboard = message.kind === 'rating' ? ratingRows(buttons) : buttons.map((button) => [button]);
   return parts;
+}
+
+/** A phone shows about seven scores in a row: more (NPS's 0–10) go in even rows, 6 + 5. */
+const maxScoresPerRow = 7;
+
+function ratingRows(buttons: InlineButton[]): InlineButton[][] {
+  const perRow = Math.ceil(buttons.length / Math.ceil(buttons.length / maxScoresPerRow));
+  return Array.from({ length: Math.ceil(buttons.length / perRow) }, (_, row) => buttons.slice(row * perRow, (row + 1) * perRow));
 }
 
 /**

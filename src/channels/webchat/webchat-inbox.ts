@@ -3,7 +3,10 @@ import type { ConversationRepository } from '../../conversations/conversation-re
 import type { MessageRepository } from '../../conversations/message-repository.js';
 import type { CustomerRepository } from '../../customers/customer-repository.js';
 import type { AcceptMessage } from '../channel-inbox.js';
-import { fromStoredMessage, type WebchatMessage } from './webchat-message.js';
+import { fromStoredMessage, type WebchatMessage, type WidgetPersona } from './webchat-message.js';
+import { defaultPersona, personaLocales, personaWordsOf, type Persona } from '../../config/persona.js';
+
+const widgetPersona = (persona: Persona): WidgetPersona => Object.fromEntries(personaLocales.map((locale) => [locale, personaWordsOf(persona, locale)!]));
 
 /** A message from the widget: typed text, or a pressed button (its label shown as the text). */
 export const widgetMessageSchema = z
@@ -28,16 +31,19 @@ export class WebchatInbox {
       customers: CustomerRepository;
       conversations: ConversationRepository;
       messages: MessageRepository;
+      /** How the bot addresses customers; its words go to the widget with the transcript. */
+      persona?: Persona;
     },
   ) {}
 
   /** The visitor's latest conversation, whole. */
-  async history(visitorId: string): Promise<{ conversationId: string | null; messages: WebchatMessage[] }> {
+  async history(visitorId: string): Promise<{ conversationId: string | null; messages: WebchatMessage[]; persona: WidgetPersona }> {
+    const persona = widgetPersona(this.deps.persona ?? defaultPersona);
     const customer = await this.deps.customers.findByIdentity('webchat', visitorId);
     const conversation = customer ? await this.deps.conversations.latestFor(customer._id, 'webchat') : null;
-    if (!conversation) return { conversationId: null, messages: [] };
+    if (!conversation) return { conversationId: null, messages: [], persona };
     const transcript = await this.deps.messages.transcript(conversation._id);
-    return { conversationId: conversation._id, messages: transcript.map(fromStoredMessage) };
+    return { conversationId: conversation._id, messages: transcript.map(fromStoredMessage), persona };
   }
 
   /**

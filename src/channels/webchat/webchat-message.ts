@@ -1,5 +1,6 @@
 import type { Message } from '../../conversations/message.js';
 import type { Button, Link, OutboundMessage } from '../../core/messages.js';
+import type { Locale } from '../../core/locale.js';
 
 /** A transcript line as the widget shows it. */
 export interface WebchatMessage {
@@ -16,9 +17,12 @@ export interface WebchatMessage {
   at: string;
 }
 
+/** The persona's words the widget's own Vietnamese and Chinese lines use (`{persona.you}`: its welcome, its notes). */
+export type WidgetPersona = Partial<Record<Locale, Record<string, string>>>;
+
 /** What the socket and the HTTP fallback exchange, server to widget. */
 export type WebchatServerEvent =
-  | { type: 'history'; conversationId: string | null; messages: WebchatMessage[] }
+  | { type: 'history'; conversationId: string | null; messages: WebchatMessage[]; persona: WidgetPersona }
   | { type: 'message'; message: WebchatMessage }
   | { type: 'ack'; clientId: string; message: WebchatMessage }
   | { type: 'typing' }

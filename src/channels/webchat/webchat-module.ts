@@ -20,9 +20,9 @@ export const webchatModule: ChannelModule<typeof webchatSettings> = {
   id: 'webchat',
   settings: webchatSettings,
   enabled: (webchat) => webchat.enabled,
-  create({ onMessage, repositories, limits, logger, customerTyping }) {
+  create({ config, onMessage, repositories, limits, logger, customerTyping }) {
     const channel = new WebchatChannel();
-    const inbox = new WebchatInbox({ onMessage, customers: repositories.customers, conversations: repositories.conversations, messages: repositories.messages });
+    const inbox = new WebchatInbox({ onMessage, customers: repositories.customers, conversations: repositories.conversations, messages: repositories.messages, persona: config.business.persona });
     const router = Router().use(allowAnyOrigin, webchatRoutes(inbox, limits));
     let closeSockets: () => void = () => undefined;
     return {

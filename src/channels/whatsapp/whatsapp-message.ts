@@ -2,6 +2,7 @@ import type { Locale } from '../../config/config-schema.js';
 import type { Button, OutboundMessage } from '../../core/messages.js';
 import { outboundText } from '../meta/outbound-text.js';
 import { maxChars, shorten, splitText } from '../meta/split-text.js';
+import { isScale, numberedText } from '../numbered-text.js';
 
 /** Cloud API limits: text 4,096 characters; interactive body 1,024; 3 reply buttons of 20; list rows of 24 (+72 description), at most 10, ids up to 200. */
 const limits = { text: 4096, body: 1024, buttons: 3, buttonTitle: 20, buttonId: 256, rows: 10, rowTitle: 24, rowDescription: 72, rowId: 200, listButton: 20 } as const;
@@ -22,15 +23,19 @@ export type WhatsappContent = { type: 'text'; text: { body: string; preview_url:
 /**
  * Renders an outbound message for the WhatsApp Cloud API: plain text (split at 4,096
  * characters); with buttons, interactive reply buttons when there are at most 3 short
- * ones, otherwise an interactive list (at most 10 rows) — always a list for a CSAT rating.
+ * ones, otherwise an interactive list (at most 10 rows) — always a list for a CSAT or CES
+ * rating; NPS's 0–10 (eleven) as text with a line of the numbers.
  * A text too long for an interactive body (1,024) goes first as text, its end as the body.
  * The pressed button or row comes back with the button's payload as its id.
  */
 export function whatsappContents(message: OutboundMessage): WhatsappContent[] {
   const text = outboundText(message);
   const preview = Boolean(message.link);
-  const buttons = message.buttons.slice(0, limits.rows);
-  if (buttons.length === 0) return splitText(text, maxChars(limits.text)).map((body) => ({ type: 'text', text: { body, preview_url: preview } }));
+  // A list holds 10 rows: NPS's eleven scores go as a line of numbers the customer types.
+  const asText = message.buttons.length > limits.rows && isScale(message.buttons);
+  const buttons = asText ? [] : message.buttons.slice(0, limits.rows);
+  const shown = asText ? numberedText(text, message.buttons) : text;
+  if (buttons.length === 0) return splitText(shown, maxChars(limits.text)).map((body) => ({ type: 'text', text: { body, preview_url: preview } }));
 
   const pieces = splitText(text, maxChars(limits.text));
   let body = pieces.pop() ?? '';

@@ -2,6 +2,7 @@ import type { Locale } from '../../config/config-schema.js';
 import { chatTextOf } from '../chat-markdown.js';
 import type { Button, OutboundMessage } from '../../core/messages.js';
 import { maxChars, splitText } from '../meta/split-text.js';
+import { isScale, scaleLine } from '../numbered-text.js';
 
 /** A button Zalo shows under a message; pressing an `oa.query.show` button sends `payload` as the follower's text. */
 export interface ZaloButton {
@@ -53,6 +54,8 @@ export function renderZaloMessage(message: OutboundMessage): ZaloMessage {
       attachment: { type: 'template', payload: { buttons: message.buttons.map((button) => ({ title: button.label, type: 'oa.query.show', payload: button.label })) } },
     };
   }
+  // A 0–10 or 1–7 scale is answered with the score itself, not a position in a list.
+  if (isScale(message.buttons)) return { text: [...lines, '', scaleLine(message.buttons)].join('\n') };
   const numbered = message.buttons.map((button, index) => `${index + 1}. ${button.label}`);
   return { text: [...lines, '', ...numbered, '', numberHint[message.locale ?? 'vi']].join('\n') };
 }

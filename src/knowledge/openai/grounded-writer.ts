@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import { z } from 'zod';
 import { englishLanguageNames, type Locale } from '../../core/locale.js';
+import { defaultPersona, personaInstruction, type Persona } from '../../config/persona.js';
 import { checkWording, refusalToken, type CheckedWording, type SourceArticle } from './check-wording.js';
 import type { CallOptions } from './model-deadline.js';
 
@@ -18,13 +19,15 @@ const completionSchema = z.object({
 });
 
 /** The system prompt: the articles, and the rules that keep the reply inside them. */
-export function groundedPrompt(articles: SourceArticle[], locale: Locale): string {
+export function groundedPrompt(articles: SourceArticle[], locale: Locale, persona: Persona = defaultPersona): string {
+  const address = personaInstruction(persona, locale);
   const sources = articles.map((article) => `[id: ${article.slug}]\nTitle: ${article.title}\n${article.answer}`).join('\n\n---\n\n');
   return [
     'You are a customer-care assistant. Answer the customer\'s question using ONLY the knowledge-base articles below.',
     'Rules:',
     '- Use only facts stated in the articles. Never add prices, times, numbers, conditions, links or promises that the articles do not state.',
     `- Reply in ${englishLanguageNames[locale]}, briefly and politely, in plain text (simple Markdown allowed).`,
+    ...(address ? [`- ${address}`] : []),
     '- End the reply with the id of the article you used, exactly as [source: id].',
     `- If the articles do not contain the answer to the question, reply with exactly ${refusalToken} and nothing else.`,
     '',
@@ -44,6 +47,8 @@ export class GroundedWriter {
   constructor(
     private readonly client: OpenAI,
     readonly model: string,
+    /** How the shop addresses its customers (the business profile's persona). */
+    private readonly persona: Persona = defaultPersona,
   ) {}
 
   async word(request: { question: string; locale: Locale; articles: SourceArticle[] }, options: Partial<CallOptions> = {}): Promise<CheckedWording> {
@@ -52,7 +57,7 @@ export class GroundedWriter {
         model: this.model,
         temperature: 0,
         messages: [
-          { role: 'system', content: groundedPrompt(request.articles, request.locale) },
+          { role: 'system', content: groundedPrompt(request.articles, request.locale, this.persona) },
           { role: 'user', content: request.question },
         ],
       },

@@ -2,7 +2,7 @@
  * Chat spellings customers type in English and Czech, after diacritic folding, and the word
  * they stand for. Applied to whole tokens only, beside the Vietnamese table
  * (`vietnamese-abbreviations.ts`); a spelling that is a word of another supported language
- * ("sem" is Vietnamese "xem", "till" is English) is left out.
+ * ("im" and "ty" are Vietnamese syllables — im lặng, công ty — and "ty" is Czech; "till" is English) is left out.
  */
 export const latinChatSlang: Readonly<Record<string, string>> = {
   // English.
@@ -18,7 +18,6 @@ export const latinChatSlang: Readonly<Record<string, string>> = {
   cud: 'could',
   cld: 'could',
   wud: 'would',
-  im: 'i am',
   ive: 'i have',
   til: 'until',
   bc: 'because',
@@ -41,7 +40,6 @@ export const latinChatSlang: Readonly<Record<string, string>> = {
   pmt: 'payment',
   pymt: 'payment',
   dlvry: 'delivery',
-  ty: 'thank you',
   lmk: 'let me know',
   idk: 'i do not know',
   // Czech.

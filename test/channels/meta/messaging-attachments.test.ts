@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagingAttachments } from '../../../src/channels/meta/messaging-attachments.js';
 import { messagingInbound, messagingWebhookSchema } from '../../../src/channels/meta/messaging-webhook.js';
-import { botPhrases } from '../../../src/engine/bot-phrases.js';
+import { botPhrases as botPhrasesTemplates } from '../../../src/engine/bot-phrases.js';
+import { spoken } from '../../support/spoken-phrases.js';
 import { payloadsOf, recipientOf, textOf } from '../../support/fake-graph-api.js';
 import { fixtureFrom, storedInbound } from '../../support/meta-attachment-world.js';
 import { platformFixture, postSigned } from '../../support/meta-webhook.js';
 import { appSecret, startMetaWorld, type MetaWorld } from '../../support/meta-world.js';
 import { settled } from '../../support/settled.js';
+
+const botPhrases = spoken(botPhrasesTemplates);
 
 const now = new Date('2026-01-01T00:00:00Z');
 const wordsOnly = Object.values(botPhrases).map((phrases) => phrases.wordsOnly);

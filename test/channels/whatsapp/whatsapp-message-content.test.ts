@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { whatsappDelivery, whatsappWebhookSchema } from '../../../src/channels/whatsapp/whatsapp-webhook.js';
-import { botPhrases } from '../../../src/engine/bot-phrases.js';
+import { botPhrases as botPhrasesTemplates } from '../../../src/engine/bot-phrases.js';
+import { spoken } from '../../support/spoken-phrases.js';
 import { recipientOf, textOf } from '../../support/fake-graph-api.js';
 import { fixtureFrom, storedInbound } from '../../support/meta-attachment-world.js';
 import { platformFixture, postSigned } from '../../support/meta-webhook.js';
 import { appSecret, startMetaWorld, whatsappPhoneNumberId, type MetaWorld } from '../../support/meta-world.js';
 import { settled } from '../../support/settled.js';
+
+const botPhrases = spoken(botPhrasesTemplates);
 
 const now = new Date('2026-01-01T00:00:00Z');
 const wordsOnly = Object.values(botPhrases).map((phrases) => phrases.wordsOnly);

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botPhrases } from '../../../src/engine/bot-phrases.js';
+import { botPhrases as botPhrasesTemplates } from '../../../src/engine/bot-phrases.js';
+import { spoken } from '../../support/spoken-phrases.js';
 import type { Message } from '../../../src/conversations/message.js';
 import { loginAs } from '../../support/agent-session.js';
 import { FakeZalo, postZaloEvent, zaloEnv, zaloEventFor, zaloText } from '../../support/fake-zalo.js';
 import { settled } from '../../support/settled.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+
+const botPhrases = spoken(botPhrasesTemplates);
 
 // Every documented follower message that is not text, replayed through the signed webhook.
 describe('a Zalo follower sending something other than text', () => {

@@ -1,0 +1,2 @@
+import { tokenize } from '../src/knowledge/text/tokenize.js';
+console.log(tokenize(process.argv[2]!));
