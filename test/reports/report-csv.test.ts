@@ -34,6 +34,21 @@ describe('GET /api/reports/export.csv', () => {
     expect(of('ces.distribution').map(([score, , n]) => [score, n])).toEqual([['1', '0'], ['2', '1'], ['3', '0'], ['4', '0'], ['5', '1'], ['6', '2'], ['7', '1']]);
   });
 
+  it('splits NPS and CES by channel and by agent (named as the page names them) and gives their response rates', () => {
+    const of = (section: string) => rows.filter((row) => row[0] === section).map(([, key, metric, value]) => [key, metric, value]);
+    expect(of('nps.byChannel')).toContainEqual(['webchat', 'nps', '25']);
+    expect(of('nps.byChannel')).toContainEqual(['zalo', 'nps', '-100']);
+    expect(of('nps.byAgent')).toContainEqual(['Ann Trần', 'agentId', 'ann']);
+    expect(of('nps.byAgent')).toContainEqual(['Ann Trần', 'nps', '33.3']);
+    expect(of('nps.byAgent')).toContainEqual(['bot', 'nps', '-100']);
+    expect(of('ces.byAgent')).toContainEqual(['Ann Trần', 'averageScore', '4.67']);
+    expect(of('ces.byChannel')).toContainEqual(['telegram', 'averageScore', '4']);
+    expect(of('nps.responseRate.overall')).toEqual([['all', 'prompted', '9'], ['all', 'answered', '7'], ['all', 'responseRate', '0.7778']]);
+    expect(of('ces.responseRate.overall')).toContainEqual(['all', 'responseRate', '0.7143']);
+    expect(of('ces.responseRate.byAgent')).toContainEqual([`'=HYPERLINK("http://x")`, 'responseRate', '0.6667']);
+    expect(of('nps.responseRate.byChannel')).toContainEqual(['telegram', 'responseRate', '0.6667']);
+  });
+
   it('gives the same NPS and CES figures in GET /api/reports', async () => {
     const report = (await (await admin.get('/api/reports?from=2026-03-02&to=2026-03-08')).json()) as { surveys: unknown };
     expect(report.surveys).toEqual(surveyFixtureFigures);
