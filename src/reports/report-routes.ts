@@ -15,7 +15,7 @@ export async function dashboardReport(deps: ReportDeps, query: unknown): Promise
   const range = reportRange(validate(reportQuerySchema, query, 'query'), deps.timezone);
   const [csat, surveys, operations] = [await csatReport(deps.store, range), await surveyReport(deps.store, range), await operationsReport(deps.store, range)];
   const agentNames: Record<string, string> = {};
-  const agentIds = [...csat.byAgent, ...surveys.npsSplits.byAgent, ...surveys.cesSplits.byAgent, ...surveys.responseRate.nps.byAgent, ...surveys.responseRate.ces.byAgent].map(({ key }) => key);
+  const agentIds = [...csat.byAgent, ...csat.responseRate.byAgent, ...surveys.npsSplits.byAgent, ...surveys.cesSplits.byAgent, ...surveys.responseRate.nps.byAgent, ...surveys.responseRate.ces.byAgent].map(({ key }) => key);
   for (const key of new Set(agentIds)) {
     const user = key ? await deps.users.get(key) : null;
     if (user) agentNames[user._id] = user.displayName;

@@ -88,7 +88,11 @@ type Split = 'channel' | 'agentId';
 /** The cells grouped by one field, sorted by key as the CSAT splits are (null, the bot, first). */
 function groupsOf(cells: Cell[], field: Split): [string | null, Cell[]][] {
   const groups = new Map<string | null, Cell[]>();
-  for (const cell of cells) groups.set(cell[field], [...(groups.get(cell[field]) ?? []), cell]);
+  for (const cell of cells) {
+    const group = groups.get(cell[field]);
+    if (group) group.push(cell);
+    else groups.set(cell[field], [cell]);
+  }
   return [...groups].sort(([a], [b]) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1));
 }
 

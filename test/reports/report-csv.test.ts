@@ -16,7 +16,11 @@ describe('GET /api/reports/export.csv', () => {
     await seedSurveyFixture(app.store);
     // The fixture's agents, as users: one with a name a spreadsheet would run as a formula.
     const user = (id: string, displayName: string) => ({ _id: id, email: `${id}@example.com`, displayName, roles: ['agent'], passwordHash: 'x', createdAt: new Date() });
-    await app.store.collection('users').insertMany([user('ann', 'Ann Trần'), user('bob', '=HYPERLINK("http://x")')]);
+    await app.store.collection('users').insertMany([user('ann', 'Ann Trần'), user('bob', '=HYPERLINK("http://x")'), user('cam', 'Cam Lê')]);
+    // Cam's one CSAT survey went unanswered: she is in the response rates only.
+    const sent = new Date('2026-03-03T04:00:00Z');
+    const camPrompt = { _id: 'csp_cam', conversationId: 'cnv_cam', customerId: 'cus_cam', channel: 'webchat', trigger: 'resolved', handledBy: 'agent', agentId: 'cam', segment: 'new', locale: 'vi', status: 'expired', unclear: 0, promptedAt: sent, triggeredAt: sent, createdAt: sent };
+    await app.store.collection('csat_prompts').insertOne(camPrompt);
     const response = await admin.get('/api/reports/export.csv?from=2026-03-02&to=2026-03-08');
     expect(response.status).toBe(200);
     rows = parseCsv((await response.text()).replace(/^\ufeff/, ''));
@@ -59,6 +63,11 @@ describe('GET /api/reports/export.csv', () => {
     expect(agents).toContainEqual(['csat.byAgent', 'Ann Trần', 'agentId', 'ann']);
     expect(agents).toContainEqual(['csat.byAgent', 'Ann Trần', 'responses', '2']);
     expect(agents.map(([, key]) => key)).not.toContain('ann');
+  });
+
+  it('names an agent who is in the CSAT response rates only (every survey unanswered)', () => {
+    expect(rows).toContainEqual(['responseRate.byAgent', 'Cam Lê', 'agentId', 'cam']);
+    expect(rows).toContainEqual(['responseRate.byAgent', 'Cam Lê', 'responseRate', '0']);
   });
 
   it('defuses a name a spreadsheet would run as a formula', () => {
