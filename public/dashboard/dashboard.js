@@ -45,8 +45,26 @@
     return td;
   };
 
-  // NPS and CES: the figures, NPS's counts under its tile, and each scale's distribution.
-  const renderSurveys = (surveys) => {
+  // One row per channel and per agent (the bot for none): answers, the kind's figure and its response rate.
+  const surveySplitTable = (id, splits, rates, figure, agentName) => {
+    const tbody = $(`#${id} tbody`);
+    tbody.replaceChildren();
+    for (const [split, name, keyLabel] of /** @type {[string, string, (key: any) => string][]} */ ([['byChannel', 'channel', (key) => String(key)], ['byAgent', 'agent', agentName]])) {
+      const answers = new Map(splits[split].map((row) => [row.key, row]));
+      const rateOf = new Map(rates[split].map((row) => [row.key, row.responseRate]));
+      for (const key of [...new Set([...answers.keys(), ...rateOf.keys()])]) {
+        const row = answers.get(key);
+        const tr = document.createElement('tr');
+        tr.dataset.split = split;
+        tr.dataset.key = key === null ? '' : key;
+        tr.append(cell(name), cell(keyLabel(key)), cell(String(row ? row.responses : 0), 'number'), cell(number(row ? row[figure] : null), 'number'), cell(percent(rateOf.get(key)), 'number'));
+        tbody.append(tr);
+      }
+    }
+  };
+
+  // NPS and CES: the figures, NPS's counts and each response rate under the tiles, each scale's distribution, the splits.
+  const renderSurveys = (surveys, agentName) => {
     const { nps, ces } = surveys || { nps: null, ces: null };
     tile('nps', nps && nps.nps, number);
     tile('npsResponses', nps ? nps.responses : 0, number);
@@ -60,6 +78,13 @@
     };
     distribution('chart-nps-distribution', nps, 0, 10);
     distribution('chart-ces-distribution', ces, 1, 7);
+    const noSplits = { byChannel: [], byAgent: [] };
+    const rates = (surveys && surveys.responseRate) || { nps: { overall: null, ...noSplits }, ces: { overall: null, ...noSplits } };
+    for (const [metric, overall] of [['npsResponses', rates.nps.overall], ['cesResponses', rates.ces.overall]]) {
+      $(`[data-metric=${metric}] .of`).textContent = overall ? t('response rate {rate} ({answered} of {prompted} sent)', { rate: percent(overall.responseRate), answered: overall.answered, prompted: overall.prompted }) : '';
+    }
+    surveySplitTable('nps-table', (surveys && surveys.npsSplits) || noSplits, rates.nps, 'nps', agentName);
+    surveySplitTable('ces-table', (surveys && surveys.cesSplits) || noSplits, rates.ces, 'averageScore', agentName);
   };
 
   const render = (report) => {
@@ -73,7 +98,7 @@
     tile('averageScore', csat.overall && csat.overall.averageScore, number);
     tile('responseRate', csat.responseRate.overall && csat.responseRate.overall.responseRate, percent);
     tile('responses', csat.overall ? csat.overall.responses : 0, number);
-    renderSurveys(report.surveys);
+    renderSurveys(report.surveys, agentName);
     tile('averageFirstResponseMs', operations.tickets.averageFirstResponseMs, duration);
     tile('averageResolutionMs', operations.tickets.averageResolutionMs, duration);
     tile('firstContactResolution', operations.firstContactResolution, percent);

@@ -7,7 +7,7 @@ import type { SurveyReport } from './survey-report.js';
 /** The reports, as the JSON API gives them. */
 export interface DashboardReport {
   range: { from: string; to: string; bucket: 'day' | 'week'; timezone: string };
-  /** Display names of the agents in the CSAT splits, by id. */
+  /** Display names of the agents in the CSAT, NPS and CES splits, by id. */
   agentNames: Record<string, string>;
   csat: CsatReport;
   /** NPS and CES (`survey_responses`). */
@@ -29,12 +29,27 @@ function groupRows(section: string, groups: object[], keyField = 'key'): Row[] {
   });
 }
 
-/** NPS and CES: `nps.overall,all,nps,20`, `nps.distribution,9,responses,3`, `ces.overall,all,averageScore,5.5`. */
-function surveyRows({ nps, ces }: SurveyReport): Row[] {
+/**
+ * NPS and CES: `nps.overall,all,nps,20`, `nps.distribution,9,responses,3`, `ces.overall,all,averageScore,5.5`,
+ * the splits (`nps.byChannel,telegram,nps,100`, `ces.byAgent,Ann,averageScore,6`) and the
+ * response rates (`nps.responseRate.overall,all,responseRate,0.7`); agents as `byName` names them.
+ */
+function surveyRows({ nps, ces, npsSplits, cesSplits, responseRate }: SurveyReport, byName: <G extends { key: string | null }>(groups: G[]) => object[]): Row[] {
+  const splits = (kind: string, groups: { byChannel: { key: string | null }[]; byAgent: { key: string | null }[] }): Row[] => [
+    ...groupRows(`${kind}.byChannel`, groups.byChannel),
+    ...groupRows(`${kind}.byAgent`, byName(groups.byAgent)),
+  ];
+  const rates = (kind: 'nps' | 'ces'): Row[] => {
+    const { overall } = responseRate[kind];
+    return [...groupRows(`${kind}.responseRate.overall`, overall ? [{ ...overall, key: 'all' }] : []), ...splits(`${kind}.responseRate`, responseRate[kind])];
+  };
   const overall = (kind: string, figures: object | null): Row[] =>
     figures ? Object.entries(figures).filter(([field]) => field !== 'distribution').map(([field, value]): Row => [`${kind}.overall`, 'all', field, value]) : [];
   const distribution = (kind: string, counts: { score: number; responses: number }[] = []): Row[] => counts.map(({ score, responses }): Row => [`${kind}.distribution`, String(score), 'responses', responses]);
-  return [...overall('nps', nps), ...distribution('nps', nps?.distribution), ...overall('ces', ces), ...distribution('ces', ces?.distribution)];
+  return [
+    ...overall('nps', nps), ...distribution('nps', nps?.distribution), ...splits('nps', npsSplits), ...rates('nps'),
+    ...overall('ces', ces), ...distribution('ces', ces?.distribution), ...splits('ces', cesSplits), ...rates('ces'),
+  ];
 }
 
 /**
@@ -56,7 +71,7 @@ export function reportCsv(report: DashboardReport): string {
     ...(['byChannel', 'byAgent', 'bySegment', 'byHandledBy', 'series'] as const).flatMap((name) => groupRows(`csat.${name}`, split(csat, name))),
     ...groupRows('responseRate.overall', csat.responseRate.overall ? [{ ...csat.responseRate.overall, key: 'all' }] : []),
     ...(['byChannel', 'byAgent', 'bySegment', 'byHandledBy', 'series'] as const).flatMap((name) => groupRows(`responseRate.${name}`, rateSplit(name))),
-    ...surveyRows(report.surveys),
+    ...surveyRows(report.surveys, byName),
     ['operations', 'all', 'escalationRate', operations.escalationRate],
     ['operations', 'all', 'firstContactResolution', operations.firstContactResolution],
     ['operations', 'all', 'botResolution', operations.botResolution],

@@ -10,12 +10,13 @@ import { surveyReport } from './survey-report.js';
 import { reportCsv, type DashboardReport } from './report-csv.js';
 import { reportQuerySchema, reportRange } from './report-range.js';
 
-/** Builds the reports (CSAT, NPS and CES, operations) for a query string (`from`, `to`, `bucket`), with the agents' names. */
+/** Builds the reports (CSAT, NPS and CES, operations) for a query string (`from`, `to`, `bucket`), with the names of the agents in their splits. */
 export async function dashboardReport(deps: ReportDeps, query: unknown): Promise<DashboardReport> {
   const range = reportRange(validate(reportQuerySchema, query, 'query'), deps.timezone);
   const [csat, surveys, operations] = [await csatReport(deps.store, range), await surveyReport(deps.store, range), await operationsReport(deps.store, range)];
   const agentNames: Record<string, string> = {};
-  for (const { key } of csat.byAgent) {
+  const agentIds = [...csat.byAgent, ...csat.responseRate.byAgent, ...surveys.npsSplits.byAgent, ...surveys.cesSplits.byAgent, ...surveys.responseRate.nps.byAgent, ...surveys.responseRate.ces.byAgent].map(({ key }) => key);
+  for (const key of new Set(agentIds)) {
     const user = key ? await deps.users.get(key) : null;
     if (user) agentNames[user._id] = user.displayName;
   }

@@ -1,4 +1,5 @@
 import { foldDiacritics } from '../knowledge/text/fold-diacritics.js';
+import { cesScoreOfWords } from './ces-words.js';
 import { isOnScale, scoreOfPayload, type NpsOrCes } from './survey-scale.js';
 
 // Number words 0–10. Vietnamese words that mean something else once their diacritics are
@@ -38,16 +39,22 @@ function spokenNumber(text: string): number | null {
   return writtenWords[lower.slice(start, end)] ?? foldedWords[token] ?? null;
 }
 
+/** The score a typed answer names as a number on the kind's scale; null otherwise. */
+function numberOnScale(kind: NpsOrCes, text: string): number | null {
+  const score = spokenNumber(text);
+  return score !== null && isOnScale(kind, score) ? score : null;
+}
+
 /**
  * Reads an NPS (0–10) or CES (1–7) score from the pressed button (`nps:9`; another survey's or
  * another button's payload is no score) or the typed answer: digits, "9/10", "9 điểm", number
- * words in Vietnamese, English, Czech or Chinese. Null when the message is not a score on the
+ * words in Vietnamese, English, Czech or Chinese, and for CES how easy it was in words ("rất
+ * dễ" 7, "not easy" 3, see `cesScoreOfWords`). Null when the message is not a score on the
  * kind's scale ("không, cảm ơn" is not one, nor is 11 for NPS).
  */
 export function parseScore(kind: NpsOrCes, text: string, payload?: string): number | null {
   if (payload !== undefined) return scoreOfPayload(kind, payload);
-  const score = spokenNumber(text);
-  return score !== null && isOnScale(kind, score) ? score : null;
+  return numberOnScale(kind, text) ?? (kind === 'ces' ? cesScoreOfWords(text) : null);
 }
 
 /** A score with what the customer wrote after it in the same message. */
@@ -67,14 +74,20 @@ const outOf = /^(\d{1,2}\s*\/\s*\d{1,2})\s+(.+)$/su;
  * Null when the message holds no score.
  */
 export function parseScoreWithComment(kind: NpsOrCes, text: string, payload?: string): ScoreWithComment | null {
-  const whole = parseScore(kind, text, payload);
-  if (whole !== null) return { score: whole };
-  if (payload !== undefined) return null;
+  if (payload !== undefined) {
+    const pressed = scoreOfPayload(kind, payload);
+    return pressed === null ? null : { score: pressed };
+  }
+  const number = numberOnScale(kind, text);
+  if (number !== null) return { score: number };
   const trimmed = text.normalize('NFC').trim();
   const split = trimmed.match(outOf) ?? trimmed.match(separated);
   const score = split ? parseScore(kind, split[1]!) : null;
   const comment = split?.[2]?.trim();
-  return score !== null && comment ? { score, comment } : null;
+  if (score !== null && comment) return { score, comment };
+  // Words are looked for in the whole message only once it has no score before a comment ("rất dễ, cảm ơn em").
+  const words = parseScore(kind, text);
+  return words === null ? null : { score: words };
 }
 
 const declines = /^(khong|thoi|ko|no|nope|ne|nechci)?[\s,.!]*(cam on|thank you|thanks|no thanks|dekuji|dekujeme|diky)?[\s.!]*$/;

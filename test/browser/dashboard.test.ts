@@ -106,6 +106,15 @@ describe('the admin dashboard, seeded, in Chromium', () => {
       page.locator(`#${id}`).evaluate((canvas) => (globalThis as unknown as { Chart: { getChart: (element: unknown) => { data: { datasets: { data: number[] }[] } } } }).Chart.getChart(canvas).data.datasets[0]!.data);
     expect(await bars('chart-nps-distribution')).toEqual(surveyFixtureFigures.nps.distribution.map((row) => row.responses));
     expect(await bars('chart-ces-distribution')).toEqual(surveyFixtureFigures.ces.distribution.map((row) => row.responses));
+    // Under the tiles, each kind's response rate; below, the splits by channel and agent, as the export gives them.
+    expect(await page.locator('[data-metric=npsResponses] .of').textContent()).toBe('response rate 77.8 % (7 of 9 sent)');
+    expect(await page.locator('[data-metric=cesResponses] .of').textContent()).toBe('response rate 71.4 % (5 of 7 sent)');
+    const splitRow = (table: string, split: string, key: string) => page.locator(`#${table} tr[data-split="${split}"][data-key="${key}"] td`).allTextContents();
+    expect(await splitRow('nps-table', 'byChannel', 'zalo')).toEqual(['channel', 'zalo', '1', '-100', '100.0 %']);
+    expect(await splitRow('nps-table', 'byAgent', '')).toEqual(['agent', 'bot', '1', '-100', '50.0 %']);
+    expect(await splitRow('nps-table', 'byAgent', 'bob')).toEqual(['agent', 'bob', '3', csv.get('nps.byAgent|bob|nps'), '100.0 %']);
+    expect(await splitRow('ces-table', 'byAgent', 'ann')).toEqual(['agent', 'ann', '3', csv.get('ces.byAgent|ann|averageScore'), '75.0 %']);
+    expect(await splitRow('ces-table', 'byChannel', 'telegram')).toEqual(['channel', 'telegram', '2', '4', '66.7 %']);
     // The split table shows the same counts as the export.
     for (const row of expected.csat.byChannel) {
       const cells = await page.locator(`#csat-table tr[data-split="byChannel"][data-key="${row.key}"] td`).allTextContents();
@@ -126,6 +135,8 @@ describe('the admin dashboard, seeded, in Chromium', () => {
     await vietnamese.locator('body[data-loaded="true"]').waitFor({ timeout: 20_000 });
     expect(await vietnamese.locator('#loyalty-title').textContent()).toBe('Mức sẵn lòng giới thiệu và độ dễ dàng (NPS, CES)');
     expect(await vietnamese.locator('.tile[data-metric="nps"] .of').textContent()).toBe('ủng hộ 4 · trung lập 1 · phản đối 2');
+    expect(await vietnamese.locator('[data-metric=npsResponses] .of').textContent()).toBe('tỷ lệ phản hồi 77.8 % (7 trên 9 khảo sát đã gửi)');
+    expect(await vietnamese.locator('#ces-table caption').textContent()).toBe('CES theo kênh và nhân viên');
     expect(await vietnamese.locator('.tile[data-metric="cesAverage"] small').textContent()).toBe('tổng điểm ÷ số lượt trả lời (1 rất khó khăn – 7 rất dễ dàng)');
     await vietnamese.close();
   }, 60_000);

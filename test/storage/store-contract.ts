@@ -452,13 +452,16 @@ export function storeContract(adapter: string, open: () => Promise<{ store: Docu
         expect(report).toMatchObject(reportFixtureFigures.operations);
       });
 
-      it('computes NPS (% promoters − % detractors) and the CES average and distribution over survey_responses, by local day', async () => {
+      it('computes NPS (% promoters − % detractors) and the CES average and distribution over survey_responses, by local day, split by channel and agent, with response rates from survey_prompts', async () => {
         await seedSurveyFixture(store);
         expect(await surveyReport(store, week())).toEqual(surveyFixtureFigures);
       });
 
       it('gives empty figures for a period without data', async () => {
-        expect(await surveyReport(store, week())).toEqual({ nps: null, ces: null });
+        const noRates = { overall: null, byChannel: [], byAgent: [] };
+        expect(await surveyReport(store, week())).toEqual({
+          nps: null, ces: null, npsSplits: { byChannel: [], byAgent: [] }, cesSplits: { byChannel: [], byAgent: [] }, responseRate: { nps: noRates, ces: noRates },
+        });
         const report = await csatReport(store, week());
         expect(report.overall).toBeNull();
         expect(report.byChannel).toEqual([]);

@@ -136,31 +136,51 @@ export const reportFixtureComments = [
 
 /**
  * NPS and CES answers of the same week (2026-03-02 … 2026-03-08, Asia/Ho_Chi_Minh), with one
- * of each kind just outside it; `surveyFixtureFigures` are worked out by hand.
+ * of each kind just outside it, over three channels and two agents (and one bot
+ * conversation), and the surveys sent (a minute before each answer, and a few unanswered);
+ * `surveyFixtureFigures` are worked out by hand.
  */
 export async function seedSurveyFixture(store: DocumentStore): Promise<void> {
-  const answer = (id: string, kind: 'nps' | 'ces', score: number, answeredAt: string, channel = 'webchat') => ({
-    _id: `svr_${id}`, kind, score, conversationId: `cnv_s${id}`, customerId: `cus_s${id}`, channel, handledBy: 'agent', agentId: 'ann', segment: 'new', locale: 'vi', promptedAt: at(answeredAt), answeredAt: at(answeredAt),
+  const answer = (id: string, kind: 'nps' | 'ces', score: number, answeredAt: string, channel: string, agentId: string | null) => ({
+    _id: `svr_${id}`, kind, score, conversationId: `cnv_s${id}`, customerId: `cus_s${id}`, channel, handledBy: agentId ? 'agent' : 'bot', ...(agentId ? { agentId } : {}), segment: 'new', locale: 'vi', promptedAt: at(answeredAt), answeredAt: at(answeredAt),
   });
-  await store.collection('survey_responses').insertMany([
+  const answers = [
     // 01:00 on 2 March in Ho Chi Minh City: inside the week.
-    answer('n1', 'nps', 10, '2026-03-01T18:00:00Z'),
-    answer('n2', 'nps', 10, '2026-03-02T05:00:00Z', 'telegram'),
-    answer('n3', 'nps', 9, '2026-03-03T05:00:00Z'),
-    answer('n4', 'nps', 9, '2026-03-04T05:00:00Z', 'telegram'),
-    answer('n5', 'nps', 8, '2026-03-05T05:00:00Z'),
-    answer('n6', 'nps', 6, '2026-03-06T05:00:00Z'),
-    answer('n7', 'nps', 3, '2026-03-07T05:00:00Z', 'zalo'),
+    answer('n1', 'nps', 10, '2026-03-01T18:00:00Z', 'webchat', 'ann'),
+    answer('n2', 'nps', 10, '2026-03-02T05:00:00Z', 'telegram', 'bob'),
+    answer('n3', 'nps', 9, '2026-03-03T05:00:00Z', 'webchat', 'ann'),
+    answer('n4', 'nps', 9, '2026-03-04T05:00:00Z', 'telegram', 'bob'),
+    answer('n5', 'nps', 8, '2026-03-05T05:00:00Z', 'webchat', 'bob'),
+    answer('n6', 'nps', 6, '2026-03-06T05:00:00Z', 'webchat', null),
+    answer('n7', 'nps', 3, '2026-03-07T05:00:00Z', 'zalo', 'ann'),
     // 00:30 on 9 March there: outside the week.
-    answer('n8', 'nps', 0, '2026-03-08T17:30:00Z'),
-    answer('c1', 'ces', 7, '2026-03-02T06:00:00Z'),
-    answer('c2', 'ces', 6, '2026-03-03T06:00:00Z'),
-    answer('c3', 'ces', 6, '2026-03-04T06:00:00Z'),
-    answer('c4', 'ces', 5, '2026-03-05T06:00:00Z'),
-    answer('c5', 'ces', 2, '2026-03-06T06:00:00Z'),
-    answer('c6', 'ces', 1, '2026-03-10T06:00:00Z'),
+    answer('n8', 'nps', 0, '2026-03-08T17:30:00Z', 'webchat', 'ann'),
+    answer('c1', 'ces', 7, '2026-03-02T06:00:00Z', 'webchat', 'ann'),
+    answer('c2', 'ces', 6, '2026-03-03T06:00:00Z', 'telegram', 'bob'),
+    answer('c3', 'ces', 6, '2026-03-04T06:00:00Z', 'webchat', 'bob'),
+    answer('c4', 'ces', 5, '2026-03-05T06:00:00Z', 'webchat', 'ann'),
+    answer('c5', 'ces', 2, '2026-03-06T06:00:00Z', 'telegram', 'ann'),
+    answer('c6', 'ces', 1, '2026-03-10T06:00:00Z', 'webchat', 'ann'),
+  ];
+  await store.collection('survey_responses').insertMany(answers);
+  const prompt = (id: string, kind: 'nps' | 'ces', status: string, promptedAt: Date | null, channel: string, agentId: string | null) => ({
+    _id: `svp_${id}`, kind, status, conversationId: `cnv_s${id}`, customerId: `cus_s${id}`, channel, trigger: agentId ? 'resolved' : 'thanks', handledBy: agentId ? 'agent' : 'bot', ...(agentId ? { agentId } : {}), segment: 'new', locale: 'vi', unclear: 0,
+    ...(promptedAt ? { promptedAt } : {}), triggeredAt: at('2026-03-01T00:00:00Z'), createdAt: at('2026-03-01T00:00:00Z'),
+  });
+  // Each answer's survey went out a minute before it (n8's and c6's outside the week too); n2's and c3's still wait for a comment.
+  const answered = answers.map((row) => prompt(row.conversationId.slice(5), row.kind, ['n2', 'c3'].includes(row.conversationId.slice(5)) ? 'rated' : 'done', new Date(row.answeredAt.getTime() - minutes), row.channel, row.agentId ?? null));
+  await store.collection('survey_prompts').insertMany([
+    ...answered,
+    prompt('np1', 'nps', 'expired', at('2026-03-03T02:00:00Z'), 'webchat', 'ann'),
+    prompt('np2', 'nps', 'declined', at('2026-03-04T02:00:00Z'), 'telegram', null),
+    prompt('np3', 'nps', 'skipped', null, 'zalo', 'bob'),
+    prompt('cp1', 'ces', 'prompted', at('2026-03-07T02:00:00Z'), 'webchat', 'ann'),
+    prompt('cp2', 'ces', 'expired', at('2026-03-05T02:00:00Z'), 'telegram', 'bob'),
   ]);
 }
+
+const nps = (key: string | null, responses: number, promoters: number, passives: number, detractors: number, score: number) => ({ key, responses, promoters, passives, detractors, nps: score });
+const rate = (key: string | null, prompted: number, answered: number, responseRate: number) => ({ key, prompted, answered, responseRate });
 
 export const surveyFixtureFigures = {
   // 7 answers: promoters 10, 10, 9, 9 (4); passive 8 (1); detractors 6, 3 (2): (4 − 2) / 7 = 28.57 % → 28.6.
@@ -172,5 +192,31 @@ export const surveyFixtureFigures = {
   ces: {
     responses: 5, averageScore: 5.2,
     distribution: [0, 1, 0, 0, 1, 2, 1].map((responses, index) => ({ score: index + 1, responses })),
+  },
+  npsSplits: {
+    // telegram 10, 9: 100; webchat 10, 9, 8, 6: (2 − 1) / 4 = 25; zalo 3: −100.
+    byChannel: [nps('telegram', 2, 2, 0, 0, 100), nps('webchat', 4, 2, 1, 1, 25), nps('zalo', 1, 0, 0, 1, -100)],
+    // the bot 6: −100; ann 10, 9, 3: 1/3 → 33.3; bob 10, 9, 8: 2/3 → 66.7.
+    byAgent: [nps(null, 1, 0, 0, 1, -100), nps('ann', 3, 2, 0, 1, 33.3), nps('bob', 3, 2, 1, 0, 66.7)],
+  },
+  cesSplits: {
+    // telegram 6, 2: 4; webchat 7, 6, 5: 6.
+    byChannel: [{ key: 'telegram', responses: 2, averageScore: 4 }, { key: 'webchat', responses: 3, averageScore: 6 }],
+    // ann 7, 5, 2: 14 / 3 → 4.67; bob 6, 6: 6.
+    byAgent: [{ key: 'ann', responses: 3, averageScore: 4.67 }, { key: 'bob', responses: 2, averageScore: 6 }],
+  },
+  responseRate: {
+    // 7 answered of 9 sent in the week (np1 expired, np2 declined; np3 skipped was never sent).
+    nps: {
+      overall: rate(null, 9, 7, 0.7778),
+      byChannel: [rate('telegram', 3, 2, 0.6667), rate('webchat', 5, 4, 0.8), rate('zalo', 1, 1, 1)],
+      byAgent: [rate(null, 2, 1, 0.5), rate('ann', 4, 3, 0.75), rate('bob', 3, 3, 1)],
+    },
+    // 5 answered of 7 (cp1 still open, cp2 expired).
+    ces: {
+      overall: rate(null, 7, 5, 0.7143),
+      byChannel: [rate('telegram', 3, 2, 0.6667), rate('webchat', 4, 3, 0.75)],
+      byAgent: [rate('ann', 4, 3, 0.75), rate('bob', 3, 2, 0.6667)],
+    },
   },
 };

@@ -38,6 +38,39 @@ describe('parseScore', () => {
       expect(parseScore('ces', '', 'ces:3')).toBe(3);
     });
   });
+
+  describe('for CES in words, on the scale as the question labels it (1 very difficult … 7 very easy)', () => {
+    it.each([
+      ['very easy', 7], ['Very easy!', 7], ['It was really easy', 7], ['easy', 6], ['quite easy', 5], ['neither easy nor difficult', 4], ['a bit hard', 3], ['hard', 2], ['difficult', 2], ['very difficult', 1],
+      ['rất dễ', 7], ['Rất dễ dàng ạ', 7], ['rat de', 7], ['dễ', 6], ['dễ dàng', 6], ['de dang', 6], ['khá dễ', 5], ['bình thường', 4], ['hơi khó', 3], ['khó', 2], ['khó khăn', 2], ['rất khó', 1], ['rat kho', 1],
+      ['velmi snadné', 7], ['velmi snadno', 7], ['snadné', 6], ['jednoduché', 6], ['docela snadné', 5], ['spíše obtížné', 3], ['obtížné', 2], ['těžké', 2], ['velmi obtížné', 1],
+      ['非常容易', 7], ['非常简单', 7], ['容易', 6], ['很简单', 6], ['比较容易', 5], ['一般', 4], ['有点难', 3], ['很难', 2], ['困难', 2], ['非常困难', 1], ['太难了', 1],
+    ])('reads %j as %i', (text, score) => {
+      expect(parseScore('ces', text)).toBe(score);
+    });
+
+    it.each([
+      ['not easy', 3], ["it wasn't that easy", 3], ['not very easy', 3], ['không dễ', 3], ['không dễ dàng', 3], ['khong de dang', 3], ['chẳng dễ chút nào', 3], ['není snadné', 3], ['nebylo to snadné', 3], ['nesnadné', 3], ['不容易', 3], ['不太容易', 3], ['没那么简单', 3],
+      ['not hard', 5], ['not difficult at all', 5], ['không khó', 5], ['không hề khó', 5], ['není obtížné', 5], ['neobtížné', 5], ['不难', 5], ['不是很难', 5], ['一点也不困难', 5],
+    ])('reads the negation %j as the other side of the middle (%i), not as easy or hard', (text, score) => {
+      expect(parseScore('ces', text)).toBe(score);
+    });
+
+    it.each(['để sau', 'làm sao để đăng ký?', 'is it easy to return an item?', 'ok', 'cảm ơn', 'kho hàng ở đâu', 'easy to find the button but the courier was rude and late'])('does not take %j for a CES score', (text) => {
+      expect(parseScore('ces', text)).toBeNull();
+    });
+
+    it('reads words for CES only: "very easy" is no NPS score', () => {
+      expect(parseScore('nps', 'very easy')).toBeNull();
+    });
+
+    it('reads words with a comment after them', () => {
+      expect(parseScoreWithComment('ces', 'rất dễ, nhân viên nhiệt tình')).toEqual({ score: 7, comment: 'nhân viên nhiệt tình' });
+      expect(parseScoreWithComment('ces', 'not easy: I waited two days')).toEqual({ score: 3, comment: 'I waited two days' });
+      expect(parseScoreWithComment('ces', 'velmi snadné')).toEqual({ score: 7 });
+      expect(parseScoreWithComment('ces', '不容易，等了很久')).toEqual({ score: 3, comment: '等了很久' });
+    });
+  });
 });
 
 describe('parseScoreWithComment', () => {
