@@ -1,6 +1,6 @@
 import { IdleClose } from '../conversations/idle-close.js';
 import { join, resolve } from 'node:path';
-import { isDemoProfile } from '../config/business-profile.js';
+import { isDemoProfile, namesDemoShop } from '../config/business-profile.js';
 import { packageRoot } from '../http/package-root.js';
 import type { Server } from 'node:http';
 import type OpenAI from 'openai';
@@ -87,6 +87,14 @@ export async function createCareline({ config, store, logger, modules = channelM
   // A shop's own knowledge base with the demo shop's profile: its customers would hear the demo's name and hotline.
   if (isDemoProfile(config.business) && resolve(config.knowledgeBaseDir) !== join(packageRoot(), 'knowledge-base')) {
     logger.warn({ knowledgeBaseDir: config.knowledgeBaseDir }, 'the business profile is still the demo shop\'s (An Phat Electronics, 1800 6868) but the knowledge base is your own: set BUSINESS_NAME, BUSINESS_HOTLINE and BUSINESS_WEBSITE (or run `npm run careline -- init`)');
+  }
+  // The other way round: your own profile, but articles that still name the demo shop (its bundled knowledge base).
+  if (!isDemoProfile(config.business)) {
+    const demoArticles = knowledge.articles().filter((article) => namesDemoShop(`${article.title}\n${article.answer}`));
+    if (demoArticles.length > 0) {
+      const ids = [...new Set(demoArticles.map((article) => article.slug))];
+      logger.warn({ knowledgeBaseDir: config.knowledgeBaseDir, articles: demoArticles.length, examples: ids.slice(0, 5) }, `${demoArticles.length} published articles still name the demo shop (An Phat, 1800 6868), e.g. ${ids.slice(0, 3).join(', ')}: your customers would read them; point KNOWLEDGE_BASE_DIR at your own articles (\`npm run careline -- init\` writes a starter) or edit them`);
+    }
   }
 
   const limits = new PublicRateLimits(config.rateLimits);

@@ -7,6 +7,13 @@ export type BusinessProfile = Config['business'];
 const demoName = 'An Phat Electronics';
 const demoVietnameseName = 'Điện máy An Phát';
 
+const demoShopWords = /An Ph[aá]t|1800 ?6868|anphat\.example/i;
+
+/** Whether a text names the bundled demo shop (its name, hotline or website), as its bundled articles do. */
+export function namesDemoShop(text: string): boolean {
+  return demoShopWords.test(text);
+}
+
 /** Whether the profile is still the bundled demo shop's (nothing of a business was set). */
 export function isDemoProfile(business: BusinessProfile): boolean {
   return business.name === demoName && Object.values(business.names).every((name) => name === undefined);

@@ -116,3 +116,24 @@ describe('the widget demo page', () => {
     }
   });
 });
+
+describe('the start-up warnings about the demo shop', () => {
+  const shopKb = join(import.meta.dirname, '..', '..', 'bench', 'datasets', 'shop-hoamai', 'knowledge-base');
+  const warningsOf = async (env: Record<string, string>) => {
+    const app = await startTestApp({ LOG_LEVEL: 'warn', ...env });
+    try {
+      return app.logs.join('\n');
+    } finally {
+      await app.close();
+    }
+  };
+
+  it('warns a shop with its own profile whose articles still name the demo shop, and not once its own articles are in', async () => {
+    expect(await warningsOf(shop)).toMatch(/\d+ published articles still name the demo shop/);
+    expect(await warningsOf({ ...shop, KNOWLEDGE_BASE_DIR: shopKb })).not.toMatch(/demo shop/);
+  });
+
+  it('warns a shop with its own knowledge base that kept the demo profile', async () => {
+    expect(await warningsOf({ KNOWLEDGE_BASE_DIR: shopKb })).toMatch(/the business profile is still the demo shop's/);
+  });
+});
