@@ -311,7 +311,7 @@ async function main(argv: string[]): Promise<void> {
     const terminal = args.options.name ? null : terminalQuestions();
     const flags = Object.fromEntries((['name', 'hotline', 'website', 'hours', 'locale', 'personaVi'] as const).flatMap((field) => (args.options[flagOf(field)] ? [[field, args.options[flagOf(field)]![0]!]] : [])));
     try {
-      process.exitCode = await runInit({ flags, dir: process.cwd(), force: Boolean(args.options.force), ...(terminal ? { ask: terminal.ask } : {}) }, process.stdout, process.stderr);
+      process.exitCode = await runInit({ flags, dir: process.cwd(), force: Boolean(args.options.force), ...(args.options['kb-dir']?.[0] ? { kbDir: args.options['kb-dir'][0] } : {}), ...(terminal ? { ask: terminal.ask } : {}) }, process.stdout, process.stderr);
     } finally {
       terminal?.close();
     }

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { packageRoot } from '../http/package-root.js';
 import { createInterface } from 'node:readline/promises';
 import { z } from 'zod';
 import { defaultPersona, personaWordsOf, vietnamesePersonas } from '../config/persona.js';
@@ -19,19 +20,27 @@ export type ShopProfile = z.infer<typeof profileSchema>;
 export interface InitInput {
   /** The flags given: --name, --hotline, --website, --hours, --locale, --persona-vi (as `personaVi`). */
   flags: Partial<Record<keyof ShopProfile, string>>;
-  /** Where `.env` and `knowledge-base/` are written (the current folder). */
+  /** Where `.env` and the shop's knowledge-base folder are written (the current folder). */
   dir: string;
+  /** The shop's knowledge-base folder, relative to `dir` (`--kb-dir`; default `shop-knowledge-base`, beside the bundled demo's `knowledge-base/`). */
+  kbDir?: string;
+  /** Where the bundled customer-care synonyms are copied from (tests: a folder of their own). */
+  synonymsFrom?: string;
   force: boolean;
   /** Asks for what the flags left out; absent when nobody is at a terminal. */
   ask?: (question: string) => Promise<string>;
 }
 
 export const initHelp = `  init      set up your own shop: --name N [--hotline H] [--website W] [--hours TEXT]
-            [--locale vi|en|cs|zh] [--persona-vi em|chung-toi] [--force]; asks on a
-            terminal for what is missing (persona-vi: the bot as "em" to "anh/chị", or
-            formal "chúng tôi" to "quý khách"),
-            writes .env (the business profile) and knowledge-base/ with one example
-            article per language; an existing .env is kept unless --force`;
+            [--locale vi|en|cs|zh] [--persona-vi em|chung-toi] [--kb-dir DIR] [--force];
+            asks on a terminal for what is missing (persona-vi: the bot as "em" to
+            "anh/chị", or formal "chúng tôi" to "quý khách"), writes .env (the business
+            profile, KNOWLEDGE_BASE_DIR) and DIR (default shop-knowledge-base/) with one
+            example article per language and the bundled customer-care synonyms; an
+            existing .env or a non-empty DIR is kept unless --force`;
+
+/** The shop's knowledge-base folder `init` writes: beside the bundled demo's `knowledge-base/`, never into it. */
+const defaultKbDir = 'shop-knowledge-base';
 
 /** The command-line flag of a profile field: `personaVi` is `--persona-vi`. */
 export const flagOf = (field: string): string => field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
@@ -74,7 +83,8 @@ export async function runInit(input: InitInput, out: NodeJS.WritableStream, err:
   }
   const profile = parsed.data;
   const envPath = join(input.dir, '.env');
-  const kbDir = join(input.dir, 'knowledge-base');
+  const kbName = (input.kbDir ?? defaultKbDir).replace(/^\.\/+/, '').replace(/\/+$/, '') || defaultKbDir;
+  const kbDir = join(input.dir, kbName);
   if (!input.force && existsSync(envPath)) {
     err.write(`careline init: ${envPath} exists; keep it, or run again with --force to replace it\n`);
     return 2;
@@ -91,7 +101,7 @@ export async function runInit(input: InitInput, out: NodeJS.WritableStream, err:
     ...(profile.hours ? [`BUSINESS_HOURS_TEXT=${env(profile.hours)}`] : []),
     `BUSINESS_PERSONA_VI=${profile.personaVi}`,
     `DEFAULT_LOCALE=${profile.locale}`,
-    'KNOWLEDGE_BASE_DIR=./knowledge-base',
+    `KNOWLEDGE_BASE_DIR=${env(`./${kbName}`)}`,
     '# A new shop asks all three surveys: NPS when due, CES after an agent resolves, CSAT after the bot (one per conversation).',
     'SURVEYS=csat,ces,nps',
     '',
@@ -99,7 +109,10 @@ export async function runInit(input: InitInput, out: NodeJS.WritableStream, err:
   writeFileSync(envPath, lines.join('\n'));
   mkdirSync(join(kbDir, 'contact'), { recursive: true });
   for (const [locale, text] of Object.entries(exampleArticles(profile))) writeFileSync(join(kbDir, 'contact', `contact-us.${locale}.md`), text);
-  out.write(`Wrote ${envPath} (business profile: ${profile.name}) and ${join(kbDir, 'contact')}/contact-us.{vi,en,cs,zh}.md.\nNext: add your own articles under knowledge-base/ (or import them with \`npm run careline -- kb import\`), then \`npm start\`.\n`);
+  // The customer-care vocabulary (refund / money back, hoàn tiền / trả lại tiền, …) comes along; editors change it in the editor or these files.
+  const synonyms = input.synonymsFrom ?? join(packageRoot(), 'knowledge-base', 'synonyms');
+  if (existsSync(synonyms) && !existsSync(join(kbDir, 'synonyms'))) cpSync(synonyms, join(kbDir, 'synonyms'), { recursive: true });
+  out.write(`Wrote ${envPath} (business profile: ${profile.name}) and ${join(kbDir, 'contact')}/contact-us.{vi,en,cs,zh}.md with the bundled synonyms.\nNext: add your own articles under ${kbName}/ (or import them with \`npm run careline -- kb import\`), then \`npm start\`.\n`);
   return 0;
 }
 

@@ -147,7 +147,7 @@ describe('a shop speaking formally', () => {
     const env = readFileSync(join(dir.path, '.env'), 'utf8');
     expect(env).toContain('BUSINESS_PERSONA_VI=chung-toi\n');
     expect(loadCarelineConfig({ env: { BUSINESS_NAME: 'Hoa Mai', BUSINESS_PERSONA_VI: 'chung-toi' } }).business.persona).toEqual({ vi: 'chung-toi', zh: 'nin' });
-    const vi = readArticleFiles(join(dir.path, 'knowledge-base')).articles.find((article) => article.locale === 'vi')!;
+    const vi = readArticleFiles(join(dir.path, 'shop-knowledge-base')).articles.find((article) => article.locale === 'vi')!;
     expect(vi.answer).toMatch(/^Quý khách có thể gọi hotline \*\*1900 1234\*\*/);
     dir.remove();
   });

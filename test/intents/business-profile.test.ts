@@ -77,8 +77,11 @@ describe('careline init', () => {
     expect(loadCarelineConfig({ env }).business).toMatchObject({ name: 'Hoa Mai Fashion', hotline: '1900 1234', hoursText: '9:00–21:00 every day' });
     // A new shop asks NPS and CES beside CSAT.
     expect(loadCarelineConfig({ env }).surveys.kinds).toEqual(['csat', 'ces', 'nps']);
-    const { articles, problems } = readArticleFiles(join(dir, 'knowledge-base'));
+    // Its own folder beside the bundled demo's knowledge-base/, with the customer-care synonyms.
+    expect(env.KNOWLEDGE_BASE_DIR).toBe('./shop-knowledge-base');
+    const { articles, problems } = readArticleFiles(join(dir, 'shop-knowledge-base'));
     expect(problems).toEqual([]);
+    expect(readdirSync(join(dir, 'shop-knowledge-base', 'synonyms')).sort()).toEqual(['cs.yaml', 'en.yaml', 'vi.yaml', 'zh.yaml']);
     expect(articles.map((article) => article.locale).sort()).toEqual(['cs', 'en', 'vi', 'zh']);
     expect(articles.map((article) => article.answer).join('\n')).toContain('1900 1234');
     expect(out.text()).toContain('Wrote');
@@ -92,7 +95,7 @@ describe('careline init', () => {
     expect(readFileSync(join(dir, '.env'), 'utf8')).toBe('BUSINESS_NAME=Kept\n');
     expect(await runInit({ flags: {}, dir, force: true }, out.stream, err.stream)).toBe(2);
     expect(err.text()).toContain('--name');
-    expect(readdirSync(join(dir, 'knowledge-base', 'contact'))).toHaveLength(4);
+    expect(readdirSync(join(dir, 'shop-knowledge-base', 'contact'))).toHaveLength(4);
   });
 });
 
