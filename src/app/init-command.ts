@@ -49,17 +49,21 @@ const env = (value: string) => (/^[\w.:/@+-]*$/.test(value) ? value : JSON.strin
 
 /** The example article in each language: how to reach the shop, over the profile. */
 function exampleArticles(profile: ShopProfile): Record<'vi' | 'en' | 'cs' | 'zh', string> {
-  const hotline = profile.hotline || '…';
-  const website = profile.website || '…';
-  const hours = profile.hours || '…';
+  const { hotline, website, hours } = profile;
   const you = personaWordsOf({ ...defaultPersona, vi: profile.personaVi }, 'vi')!.You;
   const article = (locale: string, title: string, questions: string[], answer: string) =>
     `---\nid: contact-us\nlocale: ${locale}\ntitle: ${JSON.stringify(title)}\nquestions:\n${questions.map((question) => `  - ${JSON.stringify(question)}`).join('\n')}\ncategory: contact\ntags: [contact]\nstatus: published\n---\n${answer}\n`;
+  // What the shop did not give is left out of the answer, never shown as a gap.
+  const ways = (parts: [string, string][], and: string, end: string) => {
+    const given = parts.filter(([value]) => value).map(([, text]) => text);
+    return `${given.length > 1 ? `${given.slice(0, -1).join(', ')} ${and} ${given.at(-1)}` : given[0]}${end}`;
+  };
+  const when = (text: string) => (hours ? ` ${text}${hours}.` : '');
   return {
-    vi: article('vi', `Làm sao để liên hệ ${profile.name}?`, ['số điện thoại của shop', 'shop mở cửa mấy giờ', 'website của shop là gì'], `${you} có thể gọi hotline **${hotline}**, xem website ${website} hoặc nhắn tin ngay tại đây. Giờ làm việc: ${hours}.`),
-    en: article('en', `How can I contact ${profile.name}?`, ['what is your phone number', 'what are your opening hours', 'what is your website'], `Call our hotline **${hotline}**, visit ${website} or write to us right here. Opening hours: ${hours}.`),
-    cs: article('cs', `Jak mohu kontaktovat ${profile.name}?`, ['jaké máte telefonní číslo', 'jaká je otevírací doba', 'jaký máte web'], `Zavolejte na linku **${hotline}**, navštivte ${website} nebo nám napište přímo sem. Otevírací doba: ${hours}.`),
-    zh: article('zh', `如何联系${profile.name}？`, ['你们的电话是多少', '营业时间是几点', '你们的网站是什么'], `请拨打热线 **${hotline}**，访问 ${website}，或直接在这里给我们留言。营业时间：${hours}。`),
+    vi: article('vi', `Làm sao để liên hệ ${profile.name}?`, ['số điện thoại của shop', 'shop mở cửa mấy giờ', 'website của shop là gì'], `${you} có thể ${ways([[hotline, `gọi hotline **${hotline}**`], [website, `xem website ${website}`], ['chat', 'nhắn tin ngay tại đây']], 'hoặc', '.')}${when('Giờ làm việc: ')}`),
+    en: article('en', `How can I contact ${profile.name}?`, ['what is your phone number', 'what are your opening hours', 'what is your website'], `${ways([[hotline, `Call our hotline **${hotline}**`], [website, `visit ${website}`], ['chat', hotline || website ? 'write to us right here' : 'Write to us right here']], 'or', '.')}${when('Opening hours: ')}`),
+    cs: article('cs', `Jak mohu kontaktovat ${profile.name}?`, ['jaké máte telefonní číslo', 'jaká je otevírací doba', 'jaký máte web'], `${ways([[hotline, `Zavolejte na linku **${hotline}**`], [website, `navštivte ${website}`], ['chat', hotline || website ? 'nám napište přímo sem' : 'Napište nám přímo sem']], 'nebo', '.')}${when('Otevírací doba: ')}`),
+    zh: article('zh', `如何联系${profile.name}？`, ['你们的电话是多少', '营业时间是几点', '你们的网站是什么'], `${ways([[hotline, `请拨打热线 **${hotline}**`], [website, `访问 ${website}`], ['chat', hotline || website ? '直接在这里给我们留言' : '请直接在这里给我们留言']], '或', '。').replace(/, /g, '，').replace(/ 或 /, '，或')}${hours ? `营业时间：${hours}。` : ''}`),
   };
 }
 

@@ -87,6 +87,19 @@ describe('careline init', () => {
     expect(out.text()).toContain('Wrote');
   });
 
+  it('leaves out of the example articles what the shop did not give, never a gap', async () => {
+    const only = mkdtempSync(join(tmpdir(), 'careline-init-name-'));
+    try {
+      const [out, err] = [output(), output()];
+      expect(await runInit({ flags: { name: 'Hoa Mai' }, dir: only, force: false }, out.stream, err.stream)).toBe(0);
+      const answers = readArticleFiles(join(only, 'shop-knowledge-base')).articles.map((article) => article.answer);
+      expect(answers).toHaveLength(4);
+      expect(answers.filter((answer) => /…|hotline|website|Opening hours|Giờ làm việc|营业时间|\*\*/.test(answer))).toEqual([]);
+    } finally {
+      rmSync(only, { recursive: true, force: true });
+    }
+  });
+
   it('keeps an existing .env unless --force, and names a missing business name', async () => {
     const [out, err] = [output(), output()];
     writeFileSync(join(dir, '.env'), 'BUSINESS_NAME=Kept\n');
