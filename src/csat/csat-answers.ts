@@ -6,6 +6,7 @@ import { DuplicateKeyError } from '../storage/duplicate-key-error.js';
 import type { CsatPrompt } from './csat-prompt.js';
 import type { CsatPromptRepository } from './csat-prompt-repository.js';
 import type { CsatRepository } from './csat-repository.js';
+import { isDecline } from '../surveys/parse-score.js';
 import { csatPhrases, ratingButtons, skipCommentPayload } from './csat-phrases.js';
 import { looksLikeQuestion, parseRating, parseRatingWithComment } from './parse-rating.js';
 
@@ -83,12 +84,13 @@ export class CsatAnswers implements PendingPromptCheck {
   private async comment(prompt: CsatPrompt, message: Message): Promise<Reply[] | null> {
     const phrases = csatPhrases[prompt.locale];
     const text = message.text.trim();
-    // Asked for a comment, a long message is the comment, not a new question.
-    const isComment = message.payload === undefined && text !== '' && !looksLikeQuestion(text, { long: false });
+    // Asked for a comment, a long message is the comment, not a new question; "không, cảm ơn" typed is the skip button's words, not a comment.
+    const declined = message.payload === undefined && isDecline(text);
+    const isComment = message.payload === undefined && text !== '' && !declined && !looksLikeQuestion(text, { long: false });
     const done = await this.prompts.advance(prompt._id, 'rated', { $set: { status: 'done' } });
     if (!done) return null;
     if (isComment) await this.responses.addComment(prompt.conversationId, text.slice(0, 4000));
-    const answered = isComment || message.payload === skipCommentPayload || parseRating(text, message.payload) !== null;
+    const answered = isComment || declined || message.payload === skipCommentPayload || parseRating(text, message.payload) !== null;
     return answered ? [{ text: phrases.thanks, locale: prompt.locale }] : null;
   }
 }

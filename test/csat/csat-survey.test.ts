@@ -80,6 +80,16 @@ describe('CSAT surveys', () => {
       expect((await world.say('c1', 'phí ship bao nhiêu')).replies[0]!.articleId).toBeDefined();
     });
 
+    it('takes a typed "không, cảm ơn" after the rating as no comment, not as the comment', async () => {
+      const turn = await resolvedByAgent('c-decline');
+      await world.careline.jobRunner.runDue(later(31_000));
+      await world.say('c-decline', '4', { payload: 'csat:4' });
+      expect((await world.say('c-decline', 'Không, cảm ơn')).texts).toEqual(['Cảm ơn anh/chị đã đánh giá!']);
+      const response = await world.careline.services.csat.forConversation(turn.conversation._id);
+      expect(response).toMatchObject({ score: 4 });
+      expect(response!.comment).toBeUndefined();
+    });
+
     it('keeps a long comment (it is not taken for a new question) and a rating written with its comment', async () => {
       const first = await resolvedByAgent('c1');
       await runJobsAt(later(31_000));
