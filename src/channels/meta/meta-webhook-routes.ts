@@ -1,4 +1,5 @@
 import express, { Router } from 'express';
+import { checkJsonDepth } from '../../http/json-depth.js';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { AppError, UnavailableError } from '../../core/app-error.js';
@@ -58,6 +59,8 @@ export function metaWebhookRoutes<S extends z.ZodType>({ appSecret, verifyToken,
     const check = checkMetaSignature(raw, req.get('x-hub-signature-256'), appSecret);
     if (check === 'missing') throw new MissingSignatureError();
     if (check === 'invalid') throw new InvalidSignatureError();
+    // Events are kept as they came, so a body nested deeper than any documented one is refused (400) before it is parsed.
+    checkJsonDepth(req, res, raw);
     const payload = validate(schema, parseJson(raw), 'body');
     try {
       await accept(payload);

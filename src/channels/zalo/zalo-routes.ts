@@ -1,4 +1,5 @@
 import express, { Router } from 'express';
+import { checkJsonDepth } from '../../http/json-depth.js';
 import type { Logger } from 'pino';
 import type { ChannelInbox } from '../channel-inbox.js';
 import { KeyedQueue } from '../../core/keyed-queue.js';
@@ -115,6 +116,8 @@ export function zaloRoutes(deps: ZaloWebhookDeps): Router {
     const timestamp = typeof stamp === 'string' || typeof stamp === 'number' ? String(stamp) : '';
     if (!isValidZaloSignature(signature, deps.appId, raw, timestamp, deps.oaSecretKey)) throw new ForbiddenError('The X-ZEvent-Signature does not match the body.');
     if (!isFreshZaloEvent(timestamp, deps.maxEventAgeMs)) throw new StaleZaloEventError(deps.maxEventAgeMs);
+    // A signed body nested deeper than any documented event is refused (400) before anything walks it.
+    checkJsonDepth(req, res, req.body as Buffer);
 
     const parsed = zaloEventSchema.safeParse(json);
     if (!parsed.success) {
