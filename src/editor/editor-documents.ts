@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { localeSchema } from '../config/config-schema.js';
+import { articleRevisionSchema, articleSchema } from '../knowledge/article.js';
+import { storedSynonymsSchema, synonymRevisionSchema } from '../knowledge/synonyms/synonym-repository.js';
+import { articleDraftSchema } from './article-drafts.js';
+
+/**
+ * The documents the knowledge-base editor receives, cut from the domain schemas so that
+ * they cannot drift apart: the editor's routes and services are typed by them, and
+ * `GET /api/schemas` serves them as JSON Schema for the editor to check what it is sent.
+ */
+
+/** An article in the editor's list: one translation, and whether it has unpublished changes. */
+export const articleSummarySchema = articleSchema.pick({ slug: true, locale: true, title: true, category: true, status: true, revision: true, updatedAt: true, updatedBy: true }).extend({ hasDraft: z.boolean() });
+export type ArticleSummary = z.infer<typeof articleSummarySchema>;
+
+/** One translation in the editor: the current article and its pending draft, if any. */
+export const translationViewSchema = z.object({ article: articleSchema, draft: articleDraftSchema.nullable() });
+export type TranslationView = z.infer<typeof translationViewSchema>;
+
+/** An article with every translation side by side, and the languages it is missing. */
+export const articleViewSchema = z.object({ slug: articleSchema.shape.slug, translations: z.partialRecord(localeSchema, translationViewSchema), missing: z.array(localeSchema) });
+export type ArticleView = z.infer<typeof articleViewSchema>;
+
+/** A revision with the name of who saved it. */
+export const revisionViewSchema = articleRevisionSchema.extend({ editedByName: z.string().optional() });
+export type RevisionView = z.infer<typeof revisionViewSchema>;
+
+/** One language on the Synonyms page; revision 0, no source and no date when it has none yet. */
+export const synonymListViewSchema = storedSynonymsSchema.pick({ locale: true, groups: true, updatedBy: true }).extend({
+  revision: z.number().int().nonnegative(),
+  source: storedSynonymsSchema.shape.source.nullable(),
+  updatedAt: z.date().nullable(),
+  updatedByName: z.string().optional(),
+});
+export type SynonymListView = z.infer<typeof synonymListViewSchema>;
+
+/** A saved version of a language's synonyms with the name of who saved it. */
+export const synonymRevisionViewSchema = synonymRevisionSchema.extend({ editedByName: z.string().optional() });
+export type SynonymRevisionView = z.infer<typeof synonymRevisionViewSchema>;
+
+/** The documents by the names the editor uses for them. */
+export const editorDocumentSchemas = {
+  articleSummary: articleSummarySchema,
+  articleView: articleViewSchema,
+  article: articleSchema,
+  revision: revisionViewSchema,
+  synonymList: synonymListViewSchema,
+  synonymRevision: synonymRevisionViewSchema,
+};
