@@ -16,6 +16,8 @@ export const editorDocuments = {
   revisions: { 'revisions[]': 'revision' },
   /** GET /api/editor/articles/:slug/:locale/revisions/:revision (with its diff) */
   revision: { revision: 'revision' },
+  /** GET /api/editor/gaps: the open clusters and the handled ones */
+  gaps: { 'clusters[]': 'gapCluster', 'resolved[]': 'resolvedGap' },
   /** GET /api/editor/synonyms */
   synonyms: { 'lists[]': 'synonymList' },
   /** GET /api/editor/synonyms/:locale/revisions */

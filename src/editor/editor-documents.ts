@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { localeSchema } from '../config/config-schema.js';
+import { channelIdSchema } from '../core/channel-id.js';
 import { articleRevisionSchema, articleSchema } from '../knowledge/article.js';
 import { storedSynonymsSchema, synonymRevisionSchema } from '../knowledge/synonyms/synonym-repository.js';
+import { questionOutcomeSchema } from '../knowledge/question-log.js';
 import { articleDraftSchema } from './article-drafts.js';
+import { contentGapSchema } from './gaps/content-gap.js';
 
 /**
  * The documents the knowledge-base editor receives, cut from the domain schemas so that
@@ -39,6 +42,37 @@ export type SynonymListView = z.infer<typeof synonymListViewSchema>;
 export const synonymRevisionViewSchema = synonymRevisionSchema.extend({ editedByName: z.string().optional() });
 export type SynonymRevisionView = z.infer<typeof synonymRevisionViewSchema>;
 
+/** An open cluster of questions the bot could not answer, as the editor sees it. */
+export const gapClusterSchema = z.object({
+  id: z.string(),
+  count: z.number(),
+  examples: z.array(z.string()),
+  questionIds: z.array(z.string()),
+  languages: z.partialRecord(localeSchema, z.number()),
+  channels: z.partialRecord(channelIdSchema, z.number()),
+  outcomes: z.partialRecord(questionOutcomeSchema, z.number()),
+  terms: z.array(z.string()),
+  firstAt: z.date(),
+  lastAt: z.date(),
+  /** The article the bot most often thought of (too weakly), if any: a place for variants. */
+  nearestArticle: z.object({ slug: articleSchema.shape.slug, confidence: z.number() }).nullable(),
+  /**
+   * A prefilled new article: a short readable id from the words the questions share, and
+   * the category of the nearest article when it came close enough for the bot to offer it
+   * as a choice (the clarify threshold); null otherwise.
+   */
+  suggestion: articleSchema.pick({ slug: true, locale: true, title: true, questions: true }).extend({ category: z.string().nullable() }),
+});
+export type GapCluster = z.infer<typeof gapClusterSchema>;
+
+/** How many questions of a kind were asked and answered in a period. */
+export const askedCountSchema = z.object({ asked: z.number(), answered: z.number(), answeredWithArticle: z.number() });
+export type AskedCount = z.infer<typeof askedCountSchema>;
+
+/** A handled gap with its before/after counts. */
+export const resolvedGapSchema = contentGapSchema.pick({ action: true, slug: true, locale: true, examples: true, at: true, by: true }).extend({ id: z.string(), count: z.number(), before: askedCountSchema, after: askedCountSchema });
+export type ResolvedGap = z.infer<typeof resolvedGapSchema>;
+
 /** The documents by the names the editor uses for them. */
 export const editorDocumentSchemas = {
   articleSummary: articleSummarySchema,
@@ -47,4 +81,6 @@ export const editorDocumentSchemas = {
   revision: revisionViewSchema,
   synonymList: synonymListViewSchema,
   synonymRevision: synonymRevisionViewSchema,
+  gapCluster: gapClusterSchema,
+  resolvedGap: resolvedGapSchema,
 };
