@@ -16,6 +16,8 @@ export const editorDocuments = {
   revisions: { 'revisions[]': 'revision' },
   /** GET /api/editor/articles/:slug/:locale/revisions/:revision (with its diff) */
   revision: { revision: 'revision' },
+  /** POST /api/editor/try: the engine's decision and why */
+  tryIt: { '': 'tryIt' },
   /** GET /api/editor/gaps: the open clusters and the handled ones */
   gaps: { 'clusters[]': 'gapCluster', 'resolved[]': 'resolvedGap' },
   /** GET /api/editor/synonyms */

@@ -3,6 +3,7 @@ import { localeSchema } from '../config/config-schema.js';
 import { channelIdSchema } from '../core/channel-id.js';
 import { articleRevisionSchema, articleSchema } from '../knowledge/article.js';
 import { storedSynonymsSchema, synonymRevisionSchema } from '../knowledge/synonyms/synonym-repository.js';
+import { intentNameSchema } from '../intents/intent.js';
 import { questionOutcomeSchema } from '../knowledge/question-log.js';
 import { articleDraftSchema } from './article-drafts.js';
 import { contentGapSchema } from './gaps/content-gap.js';
@@ -73,6 +74,33 @@ export type AskedCount = z.infer<typeof askedCountSchema>;
 export const resolvedGapSchema = contentGapSchema.pick({ action: true, slug: true, locale: true, examples: true, at: true, by: true }).extend({ id: z.string(), count: z.number(), before: askedCountSchema, after: askedCountSchema });
 export type ResolvedGap = z.infer<typeof resolvedGapSchema>;
 
+/** A language the bot took a message to be in, and how it knew. */
+const detectedLanguageSchema = z.object({ locale: localeSchema, reason: z.enum(['script', 'detector', 'vocabulary', 'hint', 'conversation', 'default']) });
+
+/**
+ * What "try it" shows of the engine's decision for a question: the verdict, the language,
+ * what the customer would read, the choices and the ranked candidates, and the parts of the
+ * decision the page reads (its intent and why it hands off). The engine's types are plain
+ * interfaces: `tryIt` is typed by this schema, so a field it loses or renames fails to compile.
+ */
+export const tryItResultSchema = z.object({
+  verdict: z.enum(['answer', 'clarify', 'miss', 'handoff', 'smalltalk', 'feedback']),
+  decision: z.object({
+    intent: z.object({ intent: intentNameSchema, locale: localeSchema, confidence: z.number(), example: z.string() }).nullable(),
+    escalation: z.object({ kind: z.enum(['human', 'complaint']), reasons: z.array(z.string()) }).optional(),
+  }),
+  language: detectedLanguageSchema,
+  /** What the customer would read for an answer (in their language or the fallback). */
+  answer: articleSchema.pick({ slug: true, locale: true, title: true, answer: true }).extend({ inCustomerLanguage: z.boolean() }).nullable(),
+  /** Articles offered as buttons for a clarification. */
+  choices: z.array(z.string()),
+  candidates: z.array(
+    articleSchema.pick({ slug: true, locale: true, title: true }).extend({ articleId: z.string(), confidence: z.number(), matchedText: z.string(), matchedTerms: z.array(z.string()), locales: z.array(localeSchema), rank: z.number().int().positive() }),
+  ),
+  /** How the confidences were fitted on this knowledge base (null while it prepares or when it is too small to fit). */
+  calibration: z.object({ heldOut: z.number(), outOfScope: z.number(), topRight: z.number() }).nullable(),
+});
+
 /** The documents by the names the editor uses for them. */
 export const editorDocumentSchemas = {
   articleSummary: articleSummarySchema,
@@ -83,4 +111,5 @@ export const editorDocumentSchemas = {
   synonymRevision: synonymRevisionViewSchema,
   gapCluster: gapClusterSchema,
   resolvedGap: resolvedGapSchema,
+  tryIt: tryItResultSchema,
 };

@@ -58,6 +58,12 @@ describe('the documents the editor receives, as GET /api/schemas describes them'
     expect(checkResponse({ lists: [{ locale: 'cs', groups: [], revision: 0, source: null, updatedAt: null }] }, editorDocuments.synonyms, schemas)).toEqual([]);
     expect(checkResponse(await get('/api/editor/synonyms/en/revisions'), editorDocuments.synonymRevisions, schemas)).toEqual([]);
     expect(checkResponse(await get('/api/auth/me'), editorDocuments.session, schemas)).toEqual([]);
+    // Try it: an answer with its candidates, a hand-off with its reasons, small talk with its intent.
+    const tried: Body[] = [];
+    for (const text of ['how long is the warranty', 'this is a scam, I will report you', 'thank you']) tried.push((await (await editor.post('/api/editor/try', { text, locale: 'en' })).json()) as Body);
+    expect(tried.map((result) => result.verdict)).toEqual(['answer', 'handoff', 'smalltalk']);
+    expect(tried[1]!.decision.escalation.reasons.length).toBeGreaterThan(0);
+    for (const result of tried) expect(checkResponse(result, editorDocuments.tryIt, schemas)).toEqual([]);
     const gaps = await get('/api/editor/gaps');
     expect([gaps.clusters.length, gaps.resolved[0].action]).toEqual([1, 'dismissed']);
     expect(checkResponse(gaps, editorDocuments.gaps, schemas)).toEqual([]);
@@ -76,6 +82,10 @@ describe('the documents the editor receives, as GET /api/schemas describes them'
     gaps.clusters[0].languages = { en: '3' };
     gaps.resolved[0].after.asked = null;
     expect(checkResponse(gaps, editorDocuments.gaps, schemas).map(({ path }) => path)).toEqual(['clusters[0].languages.en', 'resolved[0].after.asked']);
+    const tried = (await (await editor.post('/api/editor/try', { text: 'how long is the warranty', locale: 'en' })).json()) as Body;
+    tried.candidates[0].confidence = '87%';
+    tried.language.reason = 'guess';
+    expect(checkResponse(tried, editorDocuments.tryIt, schemas).map(({ path }) => path)).toEqual(['language.reason', 'candidates[0].confidence']);
     const synonyms = await get('/api/editor/synonyms');
     synonyms.lists[0].groups = [['refund', 7]];
     expect(checkResponse(synonyms, editorDocuments.synonyms, schemas)).toEqual([{ path: 'lists[0].groups[0][1]', problem: 'expected string, got 7' }]);
