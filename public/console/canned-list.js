@@ -4,6 +4,7 @@
  * box (canned-picker.js) with {customer.name}, {agent.name} and {ticket.number} filled in.
  */
 import { state, api, post, send, own } from './console-state.js';
+import { consoleDocuments } from './console-documents.js';
 
 const { $, el } = window.CarelineStaff;
 
@@ -29,7 +30,7 @@ const renderCannedList = (list) => {
 };
 
 /** Loads the team's responses and redraws every list of them on the page. */
-export const loadCanned = () => api('/api/agent/canned-responses').then(({ responses, unnamedCustomer: unnamed }) => {
+export const loadCanned = () => api('/api/agent/canned-responses', { expect: consoleDocuments.canned }).then(({ responses, unnamedCustomer: unnamed }) => {
   canned = responses;
   unnamedCustomer = unnamed || {};
   for (const list of document.querySelectorAll('.canned-list')) renderCannedList(list);

@@ -17,4 +17,8 @@ export const consoleDocuments = {
   conversation: { conversation: 'conversation', ticket: 'ticket?', customer: 'customer?', 'messages[]': 'message', 'previousConversations[]': 'previousConversation' },
   /** GET /api/agent/agents */
   agents: { 'agents[]': 'agent' },
+  /** GET /api/customers/:id: the customer panel's verified contacts and merges */
+  customerRecord: { '': 'customerRecord' },
+  /** GET /api/agent/canned-responses */
+  canned: { 'responses[]': 'cannedResponse' },
 };

@@ -5,6 +5,7 @@
  * customer's data requests.
  */
 import { state, api, post, send, refresh, isAdmin, own, customerName } from './console-state.js';
+import { consoleDocuments } from './console-documents.js';
 
 const { $, el } = window.CarelineStaff;
 const { t } = window.CarelineI18n;
@@ -13,7 +14,7 @@ let samePersonOpen = false;
 
 // ---- the same person on several channels: find the other record and merge it into this one ----
 const loadSamePersonHistory = (history, customer) => {
-  api(`/api/customers/${encodeURIComponent(customer._id)}`).then(({ merges, verifiedContacts }) => {
+  api(`/api/customers/${encodeURIComponent(customer._id)}`, { expect: consoleDocuments.customerRecord }).then(({ merges, verifiedContacts }) => {
     history.replaceChildren();
     for (const contact of verifiedContacts) history.append(el('li', '', `verified ${contact.kind} ${contact.value} (${contact.source})`));
     for (const merge of merges) history.append(el('li', '', `${merge.mergedId === customer._id ? 'merged into' : 'merged from'} ${merge.mergedId === customer._id ? merge.survivorId : merge.mergedId} · ${merge.reason} · ${new Date(merge.startedAt).toLocaleString()}`));

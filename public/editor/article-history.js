@@ -3,6 +3,7 @@
  * its diff against the one before, and restoring an older one.
  */
 import { api, post, button, when, say, guarded, loadArticles, openArticle } from './editor-state.js';
+import { editorDocuments } from './editor-documents.js';
 
 const { $, el } = window.CarelineStaff;
 
@@ -24,7 +25,7 @@ export const diffInto = (target, diff) => {
 export const showHistory = async (card, slug, locale) => {
   const panel = $('.history-panel', card);
   panel.hidden = false;
-  const { revisions } = await api(`/api/editor/articles/${slug}/${locale}/revisions`);
+  const { revisions } = await api(`/api/editor/articles/${slug}/${locale}/revisions`, { expect: editorDocuments.revisions });
   const list = $('.revisions', panel);
   list.replaceChildren();
   revisions.forEach((revision, index) => {
@@ -32,7 +33,7 @@ export const showHistory = async (card, slug, locale) => {
     li.dataset.revision = revision.revision;
     const what = `${revision.action || 'saved'}${revision.restoredFrom ? ` from rev ${revision.restoredFrom}` : ''}`;
     li.append(el('span', '', `rev ${revision.revision} · ${what} · ${revision.status} · ${revision.editedByName || (revision.editedBy ? revision.editedBy : 'knowledge-base files')} · ${when(revision.editedAt)}`));
-    li.append(button('Diff', 'secondary diff-button', guarded(async () => renderDiff($('.diff', panel), await api(`/api/editor/articles/${slug}/${locale}/revisions/${revision.revision}`)))));
+    li.append(button('Diff', 'secondary diff-button', guarded(async () => renderDiff($('.diff', panel), await api(`/api/editor/articles/${slug}/${locale}/revisions/${revision.revision}`, { expect: editorDocuments.revision })))));
     if (index > 0) {
       li.append(
         button('Restore', 'secondary restore', guarded(async () => {

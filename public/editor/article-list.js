@@ -4,6 +4,7 @@
  * its translations side by side (translation-card.js), a missing one offered for writing.
  */
 import { state, api, guarded, provideArticles } from './editor-state.js';
+import { editorDocuments } from './editor-documents.js';
 import { translationCard, missingCard } from './translation-card.js';
 
 const { $, el } = window.CarelineStaff;
@@ -17,7 +18,7 @@ const fillSelect = (select, values) => {
 const loadArticles = async () => {
   const form = new FormData($('#filters'));
   const query = new URLSearchParams([...form].filter(([, value]) => value).map(([name, value]) => [name, String(value)]));
-  const { articles, categories, locales: supported } = await api(`/api/editor/articles?${query}`);
+  const { articles, categories, locales: supported } = await api(`/api/editor/articles?${query}`, { expect: editorDocuments.articles });
   state.locales = supported;
   fillSelect($('#filter-locale'), supported);
   fillSelect($('#filter-category'), categories);
@@ -41,7 +42,7 @@ const loadArticles = async () => {
 const openArticle = async (slug) => {
   state.openSlug = slug;
   for (const li of document.querySelectorAll(/** @type {'li'} */ ('#article-list li'))) li.classList.toggle('open', li.dataset.slug === slug);
-  const view = await api(`/api/editor/articles/${encodeURIComponent(slug)}`);
+  const view = await api(`/api/editor/articles/${encodeURIComponent(slug)}`, { expect: editorDocuments.article });
   const section = $('#article');
   section.replaceChildren(el('h2', '', slug));
   const grid = el('div', 'translations');

@@ -5,6 +5,7 @@
  */
 import { state, post, api, button, when, say, guarded, loadArticles } from './editor-state.js';
 import { articleForm } from './article-form.js';
+import { editorDocuments } from './editor-documents.js';
 
 const { $, el } = window.CarelineStaff;
 
@@ -12,7 +13,7 @@ const counts = (record) => Object.entries(record).map(([key, value]) => `${key} 
 
 /** Lists the open content gaps and the resolved ones. */
 export const loadGaps = async () => {
-  const { clusters, resolved, leftOut } = await api('/api/editor/gaps');
+  const { clusters, resolved, leftOut } = await api('/api/editor/gaps', { expect: editorDocuments.gaps });
   const kept = [[leftOut.person, 'request(s) for a person'], [leftOut.complaint, 'complaint(s)'], [leftOut.smalltalk, 'greeting(s), thanks and other small talk']].filter(([count]) => count > 0);
   $('#gaps-left-out').textContent = kept.length > 0 ? `Left out, as the bot handled them on purpose: ${kept.map(([count, what]) => `${count} ${what}`).join(', ')}.` : '';
   const list = $('#gap-list');

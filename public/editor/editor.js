@@ -13,10 +13,11 @@ import { articleForm } from './article-form.js';
 import { wireFilters } from './article-list.js';
 import { wireTryIt } from './try-it.js';
 import { loadGaps } from './content-gaps.js';
+import { editorDocuments } from './editor-documents.js';
 
 const { $, el, staffNav, gate, staffLanguage } = window.CarelineStaff;
 
-const synonyms = window.CarelineSynonyms({ api, send, say, guarded, when });
+const synonyms = window.CarelineSynonyms({ api, send, say, guarded, when, documents: editorDocuments });
 
 // ---- login ----
 const logout = async () => {
@@ -76,6 +77,6 @@ $('#new-article').addEventListener('click', () => {
 });
 
 // ---- start: resume a session if there is one ----
-api('/api/auth/me').then(start, () => {
+api('/api/auth/me', { expect: editorDocuments.session }).then(start, () => {
   $('#login').hidden = false;
 });

@@ -13,7 +13,7 @@
   const membersOf = (text) => text.split(/[,，、]/).map((member) => member.trim()).filter(Boolean);
   const groupText = (group) => group.join(', ');
 
-  window.CarelineSynonyms = ({ api, send, say, guarded, when }) => {
+  window.CarelineSynonyms = ({ api, send, say, guarded, when, documents }) => {
     let lists = [];
     let current = null;
 
@@ -55,7 +55,7 @@
     };
 
     const load = async (locale) => {
-      const body = await api('/api/editor/synonyms');
+      const body = await api('/api/editor/synonyms', { expect: documents.synonyms });
       lists = body.lists;
       const select = $('#synonym-locale');
       if (select.options.length === 0) for (const list of lists) select.append(new Option(list.locale, list.locale));
@@ -84,7 +84,7 @@
       return [...[...after].filter((text) => !before.has(text)).map((text) => ['add', text]), ...[...before].filter((text) => !after.has(text)).map((text) => ['del', text])];
     };
     const showHistory = async () => {
-      const { revisions } = await api(`/api/editor/synonyms/${current.locale}/revisions`);
+      const { revisions } = await api(`/api/editor/synonyms/${current.locale}/revisions`, { expect: documents.synonymRevisions });
       const list = $('#synonym-history .revisions');
       list.replaceChildren();
       revisions.forEach((revision, index) => {

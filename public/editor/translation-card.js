@@ -5,6 +5,7 @@
  * is a card that starts one.
  */
 import { send, post, api, button, when, say, guarded, loadArticles, openArticle } from './editor-state.js';
+import { editorDocuments } from './editor-documents.js';
 import { contentOf, fillForm, previewInto, stored } from './article-form.js';
 import { diffInto, showHistory } from './article-history.js';
 
@@ -72,7 +73,7 @@ export const translationCard = (slug, locale, { article, draft }) => {
 
 /** The card of one translation loaded again as it is stored now (the other cards keep what is typed in them). */
 const reloadCard = async (card, slug, locale) => {
-  const view = await api(`/api/editor/articles/${encodeURIComponent(slug)}`);
+  const view = await api(`/api/editor/articles/${encodeURIComponent(slug)}`, { expect: editorDocuments.article });
   card.replaceWith(translationCard(slug, locale, view.translations[locale]));
   say(`Loaded the current version of ${slug} (${locale}).`);
 };

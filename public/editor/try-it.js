@@ -3,7 +3,8 @@
  * with it and why — the verdict, the language, an intent or hand-off, the calibration, the
  * answer as the customer reads it, the choices, and every candidate article with its score.
  */
-import { post, guarded } from './editor-state.js';
+import { api, post, guarded } from './editor-state.js';
+import { editorDocuments } from './editor-documents.js';
 
 const { $, el } = window.CarelineStaff;
 
@@ -15,7 +16,7 @@ export const wireTryIt = () => {
     event.preventDefault();
     guarded(async () => {
       const form = new FormData(event.target);
-      const result = await post('/api/editor/try', { text: form.get('text'), ...(form.get('locale') ? { locale: form.get('locale') } : {}) });
+      const result = await api('/api/editor/try', { method: 'POST', body: JSON.stringify({ text: form.get('text'), ...(form.get('locale') ? { locale: form.get('locale') } : {}) }), expect: editorDocuments.tryIt });
       const target = $('#try-result');
       target.replaceChildren(el('p', `verdict ${result.verdict}`, verdictText[result.verdict] || result.verdict));
       target.append(el('p', 'language', `Language: ${result.language.locale} (${result.language.reason})`));

@@ -2,13 +2,15 @@
  * Checks what the API sent against the JSON Schemas the server serves at /api/schemas (made
  * from the same zod schemas the server builds its answers with). A subset of JSON Schema, the
  * part that says what shape the data has: type, enum, const, properties, required, items,
- * anyOf / oneOf / allOf. Extra fields are allowed (additionalProperties is not enforced), and
+ * anyOf / oneOf / allOf, and additionalProperties given as a schema (a record's values, e.g.
+ * an article's translations by language). Extra fields are allowed (additionalProperties:
+ * false is not enforced), and
  * string formats, patterns, lengths and bounds are not checked: a page reads fields, it does
  * not re-validate them. For that reason oneOf is read as anyOf. No DOM: it runs in Node too.
  */
 
 /**
- * @typedef {{ type?: string | string[]; enum?: unknown[]; const?: unknown; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[] } | boolean} JsonSchema
+ * @typedef {{ type?: string | string[]; enum?: unknown[]; const?: unknown; properties?: Record<string, JsonSchema>; additionalProperties?: JsonSchema; required?: string[]; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[] } | boolean} JsonSchema
  * @typedef {{ path: string; problem: string }} Mismatch
  */
 
@@ -45,6 +47,8 @@ export const check = (schema, value, path = '') => {
     const record = /** @type {Record<string, unknown>} */ (value);
     for (const key of schema.required ?? []) if (record[key] === undefined) mismatches.push({ path: join(path, key), problem: 'missing' });
     for (const [key, property] of Object.entries(schema.properties ?? {})) if (record[key] !== undefined) mismatches.push(...check(property, record[key], join(path, key)));
+    const others = schema.additionalProperties;
+    if (typeof others === 'object') for (const [key, item] of Object.entries(record)) if (!(key in (schema.properties ?? {}))) mismatches.push(...check(others, item, join(path, key)));
   }
   if (Array.isArray(value) && schema.items !== undefined) value.forEach((item, index) => mismatches.push(...check(schema.items, item, `${path}[${index}]`)));
   return mismatches;
@@ -52,7 +56,7 @@ export const check = (schema, value, path = '') => {
 
 /**
  * The documents found in `body` at each place `expect` names (`'queue[].ticket'`: the
- * `ticket` of every item of `queue`), each with its path (`queue[2].ticket`).
+ * `ticket` of every item of `queue`; `''`: the whole body), each with its path (`queue[2].ticket`).
  * @param {unknown} body
  * @param {string} place
  * @param {Mismatch[]} mismatches where a list that is not one is noted
@@ -60,7 +64,7 @@ export const check = (schema, value, path = '') => {
  */
 const documentsAt = (body, place, mismatches) => {
   let found = [{ path: '', value: body }];
-  for (const step of place.split('.')) {
+  for (const step of place === '' ? [] : place.split('.')) {
     const list = step.endsWith('[]');
     const key = list ? step.slice(0, -2) : step;
     found = found.flatMap(({ path, value }) => {

@@ -9,6 +9,7 @@ import { NotFoundError } from '../core/app-error.js';
 import { validate } from '../http/validate.js';
 import type { ConversationRepository } from '../conversations/conversation-repository.js';
 import type { CustomerMerge } from './customer-merge.js';
+import type { CustomerRecord } from './customer-record.js';
 import type { CustomerRepository } from './customer-repository.js';
 import { verifiedContactInputSchema, type VerifiedContacts } from './verified-contacts.js';
 
@@ -54,7 +55,7 @@ export function customerRoutes(repositories: CustomerRouteRepositories, events: 
   router.use(requireRole('agent'));
   const { customers } = repositories;
 
-  const summary = async (id: string) => {
+  const summary = async (id: string): Promise<CustomerRecord> => {
     const customer = await customers.get(id);
     if (!customer) throw new NotFoundError('The customer');
     const [identities, verified, merges, conversations] = await Promise.all([

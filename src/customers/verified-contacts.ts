@@ -31,15 +31,16 @@ export const verifiedContactInputSchema = z.union([
 export type VerifiedContactInput = z.infer<typeof verifiedContactInputSchema>;
 
 /** A verified contact, unique across customers (`_id` is the normalized key). */
-export interface VerifiedContact {
-  _id: string;
-  customerId: string;
-  kind: 'email' | 'phone';
-  value: string;
-  source: ContactSource;
-  verifiedBy?: string;
-  verifiedAt: Date;
-}
+export const verifiedContactSchema = z.object({
+  _id: z.string(),
+  customerId: z.string(),
+  kind: z.enum(['email', 'phone']),
+  value: z.string(),
+  source: contactSourceSchema,
+  verifiedBy: z.string().optional(),
+  verifiedAt: z.date(),
+});
+export type VerifiedContact = z.infer<typeof verifiedContactSchema>;
 
 /** The normalized key of a contact: `email:lan@shop.vn`, `phone:84901234567` (digits, country code first). */
 export function contactKey(contact: VerifiedContactInput): string {

@@ -4,7 +4,8 @@ import { ConflictError, NotFoundError } from '../core/app-error.js';
 import type { Article, ArticleRevision } from '../knowledge/article.js';
 import type { ArticleContent, ArticleFilter, ArticleRepository } from '../knowledge/article-repository.js';
 import { foldDiacritics } from '../knowledge/text/fold-diacritics.js';
-import type { ArticleDraft, ArticleDrafts } from './article-drafts.js';
+import type { ArticleDrafts } from './article-drafts.js';
+import type { ArticleView, RevisionView, TranslationView } from './editor-documents.js';
 import { contentOf, editConflict, isAtBase, type EditBase, type EditConflictError } from './edit-conflict.js';
 import type { LiveIndex } from './live-index.js';
 import { DuplicateKeyError } from '../storage/duplicate-key-error.js';
@@ -18,14 +19,6 @@ export interface Editor {
   _id: string;
 }
 
-/** One translation in the editor: the current article and its pending draft, if any. */
-export interface TranslationView {
-  article: Article;
-  draft: ArticleDraft | null;
-}
-
-/** A revision with the name of who saved it. */
-export type RevisionView = ArticleRevision & { editedByName?: string };
 
 /**
  * What editors do to articles: list and search, edit (a published article gets a draft
@@ -54,10 +47,10 @@ export class ArticleEditor {
   }
 
   /** Every translation of an article side by side, and the languages it is missing. */
-  async article(slug: string): Promise<{ slug: string; translations: Partial<Record<Locale, TranslationView>>; missing: Locale[] }> {
+  async article(slug: string): Promise<ArticleView> {
     const articles = await this.deps.articles.list({ slug });
     if (articles.length === 0) throw new NotFoundError(`The article "${slug}"`);
-    const translations: Partial<Record<Locale, TranslationView>> = {};
+    const translations: ArticleView['translations'] = {};
     for (const article of articles) translations[article.locale] = { article, draft: await this.deps.drafts.find(slug, article.locale) };
     return { slug, translations, missing: this.deps.locales.filter((locale) => !translations[locale]) };
   }

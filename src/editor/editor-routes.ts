@@ -4,6 +4,7 @@ import type { Locale } from '../config/config-schema.js';
 import type { AnswerPolicy } from '../engine/answer-policy.js';
 import { validate } from '../http/validate.js';
 import type { Article } from '../knowledge/article.js';
+import type { ArticleSummary } from './editor-documents.js';
 import type { ContentGaps } from './gaps/content-gaps.js';
 import { renderMarkdown } from '../knowledge/help-center/render-markdown.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -24,7 +25,7 @@ export interface EditorRouteDeps {
   defaultLocale: Locale;
 }
 
-const summary = (article: Article & { hasDraft?: boolean }) => ({
+const summary = (article: Article & { hasDraft?: boolean }): ArticleSummary => ({
   slug: article.slug,
   locale: article.locale,
   title: article.title,

@@ -1,22 +1,9 @@
 import type { UserRepository } from '../accounts/user-repository.js';
 import type { Locale } from '../config/config-schema.js';
-import type { SynonymRepository, SynonymRevision } from '../knowledge/synonyms/synonym-repository.js';
+import type { SynonymRepository } from '../knowledge/synonyms/synonym-repository.js';
 import type { Editor } from './article-editor.js';
+import type { SynonymListView, SynonymRevisionView } from './editor-documents.js';
 import type { LiveIndex } from './live-index.js';
-
-/** One language on the editor's Synonyms page; revision 0 and no date when it has none yet. */
-export interface SynonymListView {
-  locale: Locale;
-  groups: string[][];
-  revision: number;
-  source: 'file' | 'editor' | null;
-  updatedAt: Date | null;
-  updatedBy?: string;
-  updatedByName?: string;
-}
-
-/** A saved version with the name of who saved it. */
-export type SynonymRevisionView = SynonymRevision & { editedByName?: string };
 
 /**
  * What editors do to synonyms: see every language's groups and who last changed them,

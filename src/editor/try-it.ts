@@ -1,24 +1,11 @@
+import type { z } from 'zod';
 import type { Locale } from '../config/config-schema.js';
 import type { AnswerPolicy, Decision } from '../engine/answer-policy.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { tryItResultSchema } from './editor-documents.js';
 
-/** The decision shown to editors, in words. */
-export type TryItVerdict = 'answer' | 'clarify' | 'miss' | 'handoff' | 'smalltalk' | 'feedback';
-
-/** What "try it" shows: the engine's decision for a question, and why. */
-export interface TryItResult {
-  verdict: TryItVerdict;
-  /** The engine's own decision, unchanged. */
-  decision: Decision;
-  language: Decision['language'];
-  /** What the customer would read for an answer (in their language or the fallback). */
-  answer: { slug: string; locale: Locale; title: string; answer: string; inCustomerLanguage: boolean } | null;
-  /** Articles offered as buttons for a clarification. */
-  choices: string[];
-  candidates: (Decision['candidates'][number] & { rank: number })[];
-  /** How the confidences were fitted on this knowledge base (null while it prepares or when it is too small to fit). */
-  calibration: { heldOut: number; outOfScope: number; topRight: number } | null;
-}
+/** What "try it" shows: the engine's decision for a question (whole, as the engine made it), and why. */
+export type TryItResult = z.infer<typeof tryItResultSchema> & { decision: Decision };
 
 /**
  * "Try it": runs `AnswerPolicy.decide` — the very call the conversation engine makes for a

@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import { requireRole, userOf } from '../accounts/auth.js';
 import { validate } from '../http/validate.js';
+import type { CannedResponseView } from './console-documents.js';
 import { defaultPersona, personaWordsOf, type Persona } from '../config/persona.js';
 import { cannedResponseInput, type CannedResponse, type CannedResponses } from './canned-responses.js';
 
-const publicResponse = ({ _id, shortcut, text, locale, updatedAt }: CannedResponse) => ({ id: _id, shortcut, text, ...(locale ? { locale } : {}), updatedAt });
+const publicResponse = ({ _id, shortcut, text, locale, updatedAt }: CannedResponse): CannedResponseView => ({ id: _id, shortcut, text, ...(locale ? { locale } : {}), updatedAt });
 
 /**
  * `/api/agent/canned-responses` (agents): the team's canned responses — list, add, change,

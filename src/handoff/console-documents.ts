@@ -4,6 +4,8 @@ import { conversationSchema } from '../conversations/conversation.js';
 import { authorKindSchema, messageSchema } from '../conversations/message.js';
 import { attachmentSchema } from '../core/messages.js';
 import { customerIdentitySchema, customerSchema } from '../customers/customer.js';
+import { customerRecordSchema } from '../customers/customer-record.js';
+import { cannedResponseSchema } from './canned-responses.js';
 import { ticketSchema } from './ticket.js';
 
 /**
@@ -63,7 +65,11 @@ export const previousConversationSchema = conversationSchema.pick({ channel: tru
 /** A colleague one may transfer to. */
 export const agentSummarySchema = publicUserSchema.pick({ id: true, displayName: true }).extend({ online: z.boolean() });
 
-/** The documents by the names the pages use for them. */
+/** A canned response as the console lists it. */
+export const cannedResponseViewSchema = cannedResponseSchema.pick({ shortcut: true, text: true, locale: true, updatedAt: true }).extend({ id: z.string() });
+export type CannedResponseView = z.infer<typeof cannedResponseViewSchema>;
+
+/** The documents by the names the console uses for them. */
 export const staffDocumentSchemas = {
   conversation: conversationSummarySchema,
   ticket: ticketViewSchema,
@@ -72,6 +78,8 @@ export const staffDocumentSchemas = {
   previousConversation: previousConversationSchema,
   user: publicUserSchema,
   agent: agentSummarySchema,
+  customerRecord: customerRecordSchema,
+  cannedResponse: cannedResponseViewSchema,
 };
 
 /** JSON carries dates as ISO strings: a Date field is described as one. */
@@ -81,8 +89,8 @@ const datesAsStrings = (context: { zodSchema: z.core.$ZodTypes; jsonSchema: z.co
   context.jsonSchema.format = 'date-time';
 };
 
-/** The documents as JSON Schema (draft 2020-12), as they travel in the API's JSON. */
-export function staffJsonSchemas(): Record<keyof typeof staffDocumentSchemas, z.core.JSONSchema.BaseSchema> {
-  const entries = Object.entries(staffDocumentSchemas).map(([name, schema]) => [name, z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any', override: datesAsStrings })]);
-  return Object.fromEntries(entries) as Record<keyof typeof staffDocumentSchemas, z.core.JSONSchema.BaseSchema>;
+/** The documents as JSON Schema (draft 2020-12), as they travel in the API's JSON; `documents`: zod schemas by name. */
+export function staffJsonSchemas<Name extends string>(documents: Record<Name, z.ZodType>): Record<Name, z.core.JSONSchema.BaseSchema> {
+  const entries = Object.entries<z.ZodType>(documents).map(([name, schema]) => [name, z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any', override: datesAsStrings })]);
+  return Object.fromEntries(entries) as Record<Name, z.core.JSONSchema.BaseSchema>;
 }

@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, staffLogin, type ChromiumPages } from '../support/browser.js';
+import { carelineLogs, openChromium, staffLogin, type ChromiumPages } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
-
-/** What the page's own scripts logged to the browser's console (errors and warnings start with "Careline:"). */
-const carelineLogs = (page: Page) => {
-  const logs: string[] = [];
-  page.on('console', (message) => void (message.text().startsWith('Careline:') && logs.push(message.text())));
-  return logs;
-};
 
 /** Answers the open conversation's GET with its state changed to one the server never sends. */
 const tamperWithState = (page: Page) =>

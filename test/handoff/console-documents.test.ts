@@ -67,6 +67,15 @@ describe('the documents the console receives, as GET /api/schemas describes them
     expect(checkResponse(await get('/api/agent/search?view=all'), consoleDocuments.search, schemas)).toEqual([]);
     expect(checkResponse(await get('/api/auth/me'), consoleDocuments.session, schemas)).toEqual([]);
     expect(checkResponse(await get('/api/agent/agents'), consoleDocuments.agents, schemas)).toEqual([]);
+    // The customer panel: a verified contact, an identity, a conversation; the canned responses.
+    await agent.post(`/api/customers/${detail.customer._id}/verified-contacts`, { email: 'binh.tran@example.com' });
+    const record = await get(`/api/customers/${detail.customer._id}`);
+    expect(record.verifiedContacts[0].source).toBe('agent');
+    expect(checkResponse(record, consoleDocuments.customerRecord, schemas)).toEqual([]);
+    await agent.post('/api/agent/canned-responses', { shortcut: 'wait', text: 'Dạ {customer.name} chờ em một chút nhé.', locale: 'vi' });
+    const canned = await get('/api/agent/canned-responses');
+    expect(canned.responses.map((response: Body) => response.shortcut)).toContain('wait');
+    expect(checkResponse(canned, consoleDocuments.canned, schemas)).toEqual([]);
     await agent.post(`/api/agent/tickets/${detail.ticket.id}/claim`);
     const mine = await get('/api/agent/conversations');
     expect(mine.conversations).toHaveLength(1);
@@ -81,6 +90,13 @@ describe('the documents the console receives, as GET /api/schemas describes them
     detail.customer.addedLater = { anything: true };
     expect(checkResponse(detail, consoleDocuments.conversation, schemas).map(({ path }) => path)).toEqual(['conversation.state', 'messages[1].at', 'previousConversations[0].messages[0].author']);
     expect(checkResponse({ ...detail, messages: 'none' }, { 'messages[]': 'message' }, schemas)).toEqual([{ path: 'messages', problem: 'expected array, got "none"' }]);
+    const record = await get(`/api/customers/${detail.customer._id}`);
+    record.identities[0].channel = 5;
+    record.customer.tags = 'vip';
+    expect(checkResponse(record, consoleDocuments.customerRecord, schemas).map(({ path }) => path)).toEqual(['customer.tags', 'identities[0].channel']);
+    const canned = await get('/api/agent/canned-responses');
+    delete canned.responses[0].text;
+    expect(checkResponse(canned, consoleDocuments.canned, schemas)).toEqual([{ path: 'responses[0].text', problem: 'missing' }]);
     const tampered = structuredClone(queue);
     tampered.queue[0].ticket.sla.msLeft = '5 min';
     expect(checkResponse(tampered, consoleDocuments.queue, schemas)).toEqual([{ path: 'queue[0].ticket.sla.msLeft', problem: 'expected number, got "5 min"' }]);

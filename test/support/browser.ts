@@ -88,3 +88,10 @@ export async function staffLogin(page: Page, url: string, email: string, passwor
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
 }
+
+/** What the page's own scripts log to the browser's console from now on (their errors and warnings start with "Careline:"). */
+export function carelineLogs(page: Page): string[] {
+  const logs: string[] = [];
+  page.on('console', (message) => void (message.text().startsWith('Careline:') && logs.push(message.text())));
+  return logs;
+}

@@ -12,49 +12,14 @@ import { clusterQuestions, type QuestionCluster } from './cluster-questions.js';
 import { handledOnPurpose, type OnPurpose } from './handled-on-purpose.js';
 import { articleWordRarity, readableSlug, unusedSlug, type WordRarity } from './readable-slug.js';
 import type { ContentGap, ContentGapRepository, GapAction } from './content-gap.js';
-import { askedQuestions, foldedText, gapOutcome, logLagMs, type AskedCount } from './gap-outcomes.js';
+import { askedQuestions, foldedText, gapOutcome, logLagMs } from './gap-outcomes.js';
 import { cosine, normalize, TermWeights } from './term-vectors.js';
-
-/** An open cluster as the editor sees it. */
-export interface GapCluster {
-  id: string;
-  count: number;
-  examples: string[];
-  questionIds: string[];
-  languages: Partial<Record<Locale, number>>;
-  channels: Partial<Record<ChannelId, number>>;
-  outcomes: Partial<Record<QuestionOutcome, number>>;
-  terms: string[];
-  firstAt: Date;
-  lastAt: Date;
-  /** The article the bot most often thought of (too weakly), if any: a place for variants. */
-  nearestArticle: { slug: string; confidence: number } | null;
-  /**
-   * A prefilled new article: a short readable id from the words the questions share, and
-   * the category of the nearest article when it came close enough for the bot to offer it
-   * as a choice (the clarify threshold); null otherwise.
-   */
-  suggestion: { slug: string; locale: Locale; title: string; questions: string[]; category: string | null };
-}
+import type { AskedCount, GapCluster, ResolvedGap } from '../editor-documents.js';
 
 /** The open gaps, and how many logged messages were left out as handled on purpose (requests for a person, complaints, small talk). */
 export interface OpenGaps {
   clusters: GapCluster[];
   leftOut: Record<OnPurpose, number>;
-}
-
-/** A handled gap with its before/after counts. */
-export interface ResolvedGap {
-  id: string;
-  action: GapAction;
-  slug?: string;
-  locale?: Locale;
-  count: number;
-  examples: string[];
-  at: Date;
-  by: string;
-  before: AskedCount;
-  after: AskedCount;
 }
 
 const logWindow = 5000;

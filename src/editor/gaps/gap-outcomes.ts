@@ -3,6 +3,7 @@ import { clusterTerms, cosine, TermWeights } from './term-vectors.js';
 import type { ContentGap } from './content-gap.js';
 import { clusterThreshold } from './cluster-questions.js';
 import { foldDiacritics } from '../../knowledge/text/fold-diacritics.js';
+import type { AskedCount } from '../editor-documents.js';
 
 /** A question's text as gaps compare it: trimmed, lower-case, without accents. */
 export function foldedText(text: string): string {
@@ -19,12 +20,6 @@ export interface AskedQuestion {
   articleId?: string;
 }
 
-/** How many questions of a kind were asked and answered in a period. */
-export interface AskedCount {
-  asked: number;
-  answered: number;
-  answeredWithArticle: number;
-}
 
 /**
  * Pairs each typed customer message with the bot's replies up to the next customer
