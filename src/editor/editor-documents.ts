@@ -84,7 +84,7 @@ const detectedLanguageSchema = z.object({ locale: localeSchema, reason: z.enum([
  * interfaces: `tryIt` is typed by this schema, so a field it loses or renames fails to compile.
  */
 export const tryItResultSchema = z.object({
-  verdict: z.enum(['answer', 'clarify', 'miss', 'handoff', 'smalltalk', 'feedback']),
+  verdict: z.enum(['answer', 'clarify', 'miss', 'handoff', 'smalltalk', 'feedback', 'help']),
   decision: z.object({
     intent: z.object({ intent: intentNameSchema, locale: localeSchema, confidence: z.number(), example: z.string() }).nullable(),
     escalation: z.object({ kind: z.enum(['human', 'complaint']), reasons: z.array(z.string()) }).optional(),

@@ -13,6 +13,8 @@ export const payloads = {
   handoff: 'handoff',
   /** A platform's "start" (Telegram `/start`): greet like a typed hello. */
   greeting: 'greeting',
+  /** A platform's help command (Telegram `/help`): say how to use the bot. */
+  help: 'help',
 };
 
 export type SmallTalkIntent = Exclude<IntentName, 'human' | 'complaint'>;
@@ -24,6 +26,7 @@ export type Action =
   | { kind: 'answer'; slug: string; confidence: number; chosen: boolean }
   | { kind: 'clarify'; candidates: ArticleCandidate[]; weak: boolean }
   | { kind: 'feedback'; helpful: boolean; slug: string }
+  | { kind: 'help' }
   | { kind: 'miss' };
 
 /** What the optional model provider (OpenAI) did for a decision. */
@@ -154,6 +157,10 @@ export class AnswerPolicy implements DecisionMaker {
       vocabularyCoverage: (text, locale) => Math.max(this.knowledge.vocabularyCoverage(text, locale), this.intents.vocabularyCoverage(text, locale)),
     });
     const pressed = input.payload ? this.fromPayload(input.payload) : null;
+    // A help command answers in the language the customer's app is set to, when it says.
+    if (pressed?.kind === 'help' && input.localeHint) {
+      return { action: pressed, language: detectLanguage('', { supported: this.config.locales.supported, defaultLocale: this.config.locales.default, hint: input.localeHint }), candidates: [], intent: null };
+    }
     if (pressed) return { action: pressed, language: input.conversationLocale ? { locale: input.conversationLocale, reason: 'conversation' } : language, candidates: [], intent: null };
 
     const intent = this.intents.match(input.text);
@@ -171,6 +178,7 @@ export class AnswerPolicy implements DecisionMaker {
   private fromPayload(payload: string): Action | null {
     if (payload === payloads.handoff) return { kind: 'handoff', reason: 'customer_request' };
     if (payload === payloads.greeting) return { kind: 'smalltalk', intent: 'greeting' };
+    if (payload === payloads.help) return { kind: 'help' };
     const [kind, first, second] = payload.split(':');
     if (kind === 'article' && first) return { kind: 'answer', slug: first, confidence: 1, chosen: true };
     if (kind === 'feedback' && (first === 'yes' || first === 'no') && second) return { kind: 'feedback', helpful: first === 'yes', slug: second };

@@ -64,6 +64,8 @@ export class BotActions {
         return this.miss(decided);
       case 'handoff':
         return this.handoff(decided, action);
+      case 'help':
+        return this.help(decided);
     }
   }
 
@@ -75,6 +77,12 @@ export class BotActions {
       await this.logRejectedAnswer(decided);
     } else await say({ text });
     if (action.intent === 'thanks' || action.intent === 'goodbye') this.deps.events.emit('customer.thanked', { conversation: turn.conversation, message: turn.message, intent: action.intent });
+    return { missCount: 0 };
+  }
+
+  /** A help command: how to ask, as a reply of the conversation (through the outbox like every other). */
+  private async help(decided: DecidedTurn): Promise<ActionResult> {
+    await decided.say({ text: botPhrases[decided.locale].commandHelp });
     return { missCount: 0 };
   }
 

@@ -26,6 +26,8 @@ export interface BotPhrases {
   messageKept: string;
   /** A photo, sticker, voice message, file or card without words, while the bot has the conversation. */
   wordsOnly: string;
+  /** The answer to a help command (Telegram's `/help`): how to ask, and the commands. */
+  commandHelp: string;
   languageNames: Record<Locale, string>;
 }
 
@@ -52,6 +54,7 @@ export const botPhrases: Record<Locale, BotPhrases> = {
     contactSaved: 'Cảm ơn {persona.you}! Chúng tôi đã ghi nhận thông tin liên hệ {contact} và sẽ liên hệ lại sớm nhất.',
     messageKept: 'Dạ, {persona.we} đã ghi nhận tin nhắn của {persona.you} cho nhân viên hỗ trợ (phiếu #{number}); nhân viên sẽ trả lời ngay tại đây.',
     wordsOnly: 'Dạ, {persona.we} chỉ đọc được tin nhắn chữ. {persona.You} vui lòng mô tả bằng lời, hoặc để {persona.we} chuyển ảnh/tệp này cho nhân viên hỗ trợ ạ.',
+    commandHelp: '{persona.You} cứ nhắn câu hỏi bằng lời của mình (có dấu hay không dấu đều được), {persona.we} sẽ trả lời ngay.\n\n/human — gặp nhân viên hỗ trợ\n/help — xem hướng dẫn này',
     languageNames: { vi: 'tiếng Việt', en: 'tiếng Anh', cs: 'tiếng Séc', zh: 'tiếng Trung' },
   },
   en: {
@@ -72,6 +75,7 @@ export const botPhrases: Record<Locale, BotPhrases> = {
     contactSaved: 'Thank you! We have noted {contact} and will get back to you as soon as possible.',
     messageKept: 'Got it: your message is kept for our staff (ticket #{number}); they will reply right here.',
     wordsOnly: 'I can read text only. Please tell me in words, or I can pass this to a person.',
+    commandHelp: 'Just type your question in your own words and I will answer right away.\n\n/human — talk to a person\n/help — show this help',
     languageNames: { vi: 'Vietnamese', en: 'English', cs: 'Czech', zh: 'Chinese' },
   },
   cs: {
@@ -92,6 +96,7 @@ export const botPhrases: Record<Locale, BotPhrases> = {
     contactSaved: 'Děkujeme! Zaznamenali jsme kontakt {contact} a co nejdříve se vám ozveme.',
     messageKept: 'Rozumím: vaši zprávu předám kolegům (požadavek č. {number}); odpoví vám přímo tady.',
     wordsOnly: 'Rozumím jen psanému textu. Napište mi to prosím slovy, nebo to předám kolegovi.',
+    commandHelp: 'Napište svou otázku vlastními slovy a hned odpovím.\n\n/human — mluvit s člověkem\n/help — zobrazit tuto nápovědu',
     languageNames: { vi: 'vietnamština', en: 'angličtina', cs: 'čeština', zh: 'čínština' },
   },
   zh: {
@@ -112,6 +117,7 @@ export const botPhrases: Record<Locale, BotPhrases> = {
     contactSaved: '谢谢！我们已记录{persona.you}的联系方式 {contact}，会尽快与{persona.you}联系。',
     messageKept: '已收到，{persona.you}的消息已转交给客服人员（工单 #{number}），他们会在这里回复{persona.you}。',
     wordsOnly: '我只能读取文字消息。请用文字描述{persona.you}的问题，或者我可以把它转给人工客服。',
+    commandHelp: '请直接用您自己的话输入问题，我会马上回答。\n\n/human — 联系人工客服\n/help — 显示帮助',
     languageNames: { vi: '越南语', en: '英语', cs: '捷克语', zh: '中文' },
   },
 };

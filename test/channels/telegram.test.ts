@@ -171,6 +171,12 @@ describe('the Telegram channel (telegraf against a fake Bot API)', () => {
     it('explains the commands in the customer\'s language', async () => {
       await world.post(textFrom('/help', (update) => (update.message.from.language_code = 'cs')));
       expect(world.fake.sentTo(janaChat).at(-1)!.text).toContain('/human — mluvit s člověkem');
+      // A reply of the conversation like any other: in the transcript, sent through the outbox.
+      const customer = await world.app.services.customers.findByIdentity('telegram', String(janaChat));
+      const conversation = await world.app.services.conversations.latestFor(customer!._id, 'telegram');
+      const transcript = await world.app.services.messages.transcript(conversation!._id);
+      expect(transcript.at(-1)).toMatchObject({ direction: 'out', text: expect.stringContaining('/human — mluvit s člověkem') });
+      expect(await world.app.store.collection('outbox').find({ conversationId: conversation!._id, 'message.messageId': transcript.at(-1)!._id })).toHaveLength(1);
     });
   });
 });

@@ -10,8 +10,6 @@ import type { InboundMessage } from '../../core/messages.js';
 import { reactionAttachment } from './telegram-attachments.js';
 import { isHashedCallbackData, toCallbackData } from './telegram-callback-data.js';
 import { readMessage, type BotIdentity, type GroupPolicy } from './telegram-message-text.js';
-import { localeOfLanguageCode, telegramPhrases } from './telegram-phrases.js';
-import { defaultPersona, fillPersona, type Persona } from '../../config/persona.js';
 import { displayNameOf, isPrivateChat, telegramUpdateSchema, updateKindOf, type TelegramCallbackQuery, type TelegramMessage, type TelegramReaction, type TelegramUser } from './telegram-update.js';
 
 export interface TelegramInboxDeps {
@@ -19,13 +17,11 @@ export interface TelegramInboxDeps {
   customers: CustomerRepository;
   conversations: ConversationRepository;
   messages: MessageRepository;
-  /** The Bot API client, for acknowledging button presses and answering `/help`. */
+  /** The Bot API client, for acknowledging button presses. */
   telegram: Telegram;
   groups: GroupPolicy;
   locales: { supported: readonly Locale[]; default: Locale };
   logger: Logger;
-  /** How the bot addresses customers (the `/help` text); the default persona when absent. */
-  persona?: Persona;
   /** Links a `/start` deep-link payload to a known customer; resolves whether it did. */
   linkCustomer?: (payload: string, user: TelegramUser) => Promise<boolean>;
 }
@@ -44,7 +40,7 @@ export interface TelegramInboxDeps {
  */
 export class TelegramInbox {
   // The store's platform message ids make redeliveries harmless durably; this also keeps
-  // what never reaches the store (`/help`, acknowledging a press) from happening twice.
+  // what never reaches the store (acknowledging a press) from happening twice.
   private readonly recentUpdates = new Set<number>();
 
   constructor(private readonly deps: TelegramInboxDeps) {}
@@ -105,11 +101,10 @@ export class TelegramInbox {
         }
         await this.start({ ...base, text: '/start', payload: payloads.greeting });
         return;
-      case 'help': {
-        const locale = localeOfLanguageCode(user.language_code, this.deps.locales.supported, this.deps.locales.default);
-        await this.deps.telegram.sendMessage(message.chat.id, fillPersona(telegramPhrases[locale].help, this.deps.persona ?? defaultPersona, locale));
+      case 'help':
+        // Answered by the engine in the conversation, so the reply goes through the outbox like every other.
+        await this.start({ ...base, text: '/help', payload: payloads.help });
         return;
-      }
       case 'human':
         await this.start({ ...base, text: '/human', payload: payloads.handoff });
         return;

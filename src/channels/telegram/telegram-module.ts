@@ -32,7 +32,6 @@ export const telegramModule: ChannelModule<typeof telegramSettings> = {
       telegram: bot.telegram,
       groups,
       locales: config.locales,
-      persona: config.business.persona,
       logger,
       linkCustomer: async (payload, user) => {
         const customerId = customerIdOfStartPayload(payload, botToken!);
