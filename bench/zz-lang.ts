@@ -1,2 +1,0 @@
-import { tokenize } from '../src/knowledge/text/tokenize.js';
-console.log(tokenize(process.argv[2]!));
