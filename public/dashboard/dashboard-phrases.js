@@ -1,6 +1,7 @@
 /* The dashboard's phrases in vi, cs and zh (the page is written in English). */
 window.CarelineI18n.add({
   "vi": {
+    "Loading…": "Đang tải…",
     "NPS by channel and agent": "NPS theo kênh và nhân viên",
     "CES by channel and agent": "CES theo kênh và nhân viên",
     "response rate {rate} ({answered} of {prompted} sent)": "tỷ lệ phản hồi {rate} ({answered} trên {prompted} khảo sát đã gửi)",
@@ -74,6 +75,7 @@ window.CarelineI18n.add({
     "finished conversations (resolved or closed) after which the customer did not come back (any channel) within 7 days ÷ finished conversations; those still waiting or open do not count": "cuộc trò chuyện đã kết thúc (đã giải quyết hoặc đã đóng) mà khách không quay lại (mọi kênh) trong 7 ngày ÷ số cuộc đã kết thúc; cuộc còn chờ hoặc đang mở không tính"
   },
   "cs": {
+    "Loading…": "Načítám…",
     "NPS by channel and agent": "NPS podle kanálu a operátora",
     "CES by channel and agent": "CES podle kanálu a operátora",
     "response rate {rate} ({answered} of {prompted} sent)": "míra odpovědí {rate} ({answered} z {prompted} odeslaných)",
@@ -147,6 +149,7 @@ window.CarelineI18n.add({
     "finished conversations (resolved or closed) after which the customer did not come back (any channel) within 7 days ÷ finished conversations; those still waiting or open do not count": "ukončené konverzace (vyřešené nebo uzavřené), po nichž se zákazník do 7 dnů nevrátil (žádný kanál) ÷ ukončené konverzace; čekající a otevřené se nepočítají"
   },
   "zh": {
+    "Loading…": "加载中…",
     "NPS by channel and agent": "按渠道和客服的 NPS",
     "CES by channel and agent": "按渠道和客服的 CES",
     "response rate {rate} ({answered} of {prompted} sent)": "回复率 {rate}（已发送 {prompted} 份，回答 {answered} 份）",

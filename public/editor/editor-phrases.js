@@ -1,6 +1,7 @@
 /* The knowledge-base editor's phrases in vi, cs and zh (the page is written in English). */
 window.CarelineI18n.add({
   "vi": {
+    "Add as variants…": "Thêm làm câu hỏi mẫu…",
     "Careline — knowledge-base editor": "Careline — trình soạn kho kiến thức",
     "Careline knowledge-base editor": "Trình soạn kho kiến thức Careline",
     "Careline editor": "Trình soạn Careline",
@@ -69,6 +70,7 @@ window.CarelineI18n.add({
     "Remove": "Xóa"
   },
   "cs": {
+    "Add as variants…": "Přidat jako varianty…",
     "Careline — knowledge-base editor": "Careline — editor znalostní báze",
     "Careline knowledge-base editor": "Editor znalostní báze Careline",
     "Careline editor": "Editor Careline",
@@ -137,6 +139,7 @@ window.CarelineI18n.add({
     "Remove": "Odebrat"
   },
   "zh": {
+    "Add as variants…": "添加为问法…",
     "Careline — knowledge-base editor": "Careline — 知识库编辑器",
     "Careline knowledge-base editor": "Careline 知识库编辑器",
     "Careline editor": "Careline 编辑器",
