@@ -14,6 +14,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { AgentDesk } from '../handoff/agent-desk.js';
 import type { AgentPresence } from '../handoff/agent-presence.js';
 import { agentRoutes } from '../handoff/agent-routes.js';
+import { reportDocumentSchemas } from '../reports/report-documents.js';
 import { schemaRoutes } from '../handoff/schema-routes.js';
 import { staffDocumentSchemas } from '../handoff/console-documents.js';
 import { editorDocumentSchemas } from '../editor/editor-documents.js';
@@ -93,7 +94,7 @@ export function createApp({ config, store, services, logger, knowledge, desk, ev
   app.use('/api', express.json({ limit: '256kb', verify: checkJsonDepth }));
   app.use('/api', authenticate({ sessions, users: services.users }));
   app.use('/api/auth', authRoutes({ users: services.users, sessions, throttle, config, audit: services.audit }));
-  app.use('/api/schemas', schemaRoutes({ ...staffDocumentSchemas, ...editorDocumentSchemas }));
+  app.use('/api/schemas', schemaRoutes({ ...staffDocumentSchemas, ...editorDocumentSchemas, ...reportDocumentSchemas }));
   app.use('/api/audit', auditRoutes(services.audit, { userName: async (id) => (await services.users.get(id))?.displayName, customerName: async (id) => (await services.customers.get(id))?.displayName }));
   app.use('/api/agent', attachmentRoutes({ messages: services.messages, channels, maxBytes: config.media.maxMegabytes * 2 ** 20, timeoutMs: config.media.timeoutMs }));
   app.use('/api/agent/canned-responses', cannedResponseRoutes(services.cannedResponses, config.business.persona));

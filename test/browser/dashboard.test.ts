@@ -47,6 +47,8 @@ describe('the admin dashboard, seeded, in Chromium', () => {
     await page.getByLabel('Password').fill(testPassword);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.locator('body[data-loaded="true"]').waitFor({ timeout: 20_000 });
+    // The report fits the server's own schema of it (GET /api/schemas): no notice.
+    expect(await page.locator('.data-notice').count()).toBe(0);
 
     const charts = await page.locator('canvas').evaluateAll((canvases) =>
       canvases.map((canvas) => {
@@ -181,5 +183,21 @@ describe('the admin dashboard, seeded, in Chromium', () => {
 
   it('works under its Content-Security-Policy: Chromium reports no violation', () => {
     expect(cspViolations.flat()).toEqual([]);
+  });
+
+  it('names a figure the page cannot read when the report does not fit the server\'s schema, and still shows the rest', async () => {
+    await page.route('**/api/reports?*', async (route) => {
+      const response = await route.fetch();
+      const report = (await response.json()) as { operations: { firstContactResolution: unknown } };
+      report.operations.firstContactResolution = 'half';
+      await route.fulfill({ response, json: report });
+    });
+    try {
+      await page.goto(`${app.url}/dashboard/?from=2026-03-02&to=2026-03-08`);
+      await expect.poll(() => page.locator('.data-notice').textContent(), { timeout: 10_000 }).toContain('operations.firstContactResolution');
+      await page.locator('body[data-loaded="true"]').waitFor({ timeout: 20_000 });
+    } finally {
+      await page.unroute('**/api/reports?*');
+    }
   });
 });
