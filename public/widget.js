@@ -412,7 +412,7 @@
     const item = state.pending.find((pending) => pending.clientId === event.clientId);
     const element = log.querySelector(`[data-client-id="${CSS.escape(event.clientId)}"]`);
     if (!item) return;
-    const retryable = event.retryAfterSeconds !== undefined || /resent/.test(event.error || '');
+    const retryable = event.retryAfterSeconds !== undefined || event.retryable === true;
     const note = (text) => {
       if (!element) return;
       let line = element.querySelector('.refusal');

@@ -54,16 +54,17 @@ function exampleArticles(profile: ShopProfile): Record<'vi' | 'en' | 'cs' | 'zh'
   const article = (locale: string, title: string, questions: string[], answer: string) =>
     `---\nid: contact-us\nlocale: ${locale}\ntitle: ${JSON.stringify(title)}\nquestions:\n${questions.map((question) => `  - ${JSON.stringify(question)}`).join('\n')}\ncategory: contact\ntags: [contact]\nstatus: published\n---\n${answer}\n`;
   // What the shop did not give is left out of the answer, never shown as a gap.
-  const ways = (parts: [string, string][], and: string, end: string) => {
+  const ways = (parts: [string, string][], separator: string, last: string) => {
     const given = parts.filter(([value]) => value).map(([, text]) => text);
-    return `${given.length > 1 ? `${given.slice(0, -1).join(', ')} ${and} ${given.at(-1)}` : given[0]}${end}`;
+    return given.length > 1 ? `${given.slice(0, -1).join(separator)}${last}${given.at(-1)}` : given[0]!;
   };
-  const when = (text: string) => (hours ? ` ${text}${hours}.` : '');
+  const here = (text: string, alone: string) => (hotline || website ? text : alone);
+  const when = (label: string) => (hours ? ` ${label}${hours}.` : '');
   return {
-    vi: article('vi', `Làm sao để liên hệ ${profile.name}?`, ['số điện thoại của shop', 'shop mở cửa mấy giờ', 'website của shop là gì'], `${you} có thể ${ways([[hotline, `gọi hotline **${hotline}**`], [website, `xem website ${website}`], ['chat', 'nhắn tin ngay tại đây']], 'hoặc', '.')}${when('Giờ làm việc: ')}`),
-    en: article('en', `How can I contact ${profile.name}?`, ['what is your phone number', 'what are your opening hours', 'what is your website'], `${ways([[hotline, `Call our hotline **${hotline}**`], [website, `visit ${website}`], ['chat', hotline || website ? 'write to us right here' : 'Write to us right here']], 'or', '.')}${when('Opening hours: ')}`),
-    cs: article('cs', `Jak mohu kontaktovat ${profile.name}?`, ['jaké máte telefonní číslo', 'jaká je otevírací doba', 'jaký máte web'], `${ways([[hotline, `Zavolejte na linku **${hotline}**`], [website, `navštivte ${website}`], ['chat', hotline || website ? 'nám napište přímo sem' : 'Napište nám přímo sem']], 'nebo', '.')}${when('Otevírací doba: ')}`),
-    zh: article('zh', `如何联系${profile.name}？`, ['你们的电话是多少', '营业时间是几点', '你们的网站是什么'], `${ways([[hotline, `请拨打热线 **${hotline}**`], [website, `访问 ${website}`], ['chat', hotline || website ? '直接在这里给我们留言' : '请直接在这里给我们留言']], '或', '。').replace(/, /g, '，').replace(/ 或 /, '，或')}${hours ? `营业时间：${hours}。` : ''}`),
+    vi: article('vi', `Làm sao để liên hệ ${profile.name}?`, ['số điện thoại của shop', 'shop mở cửa mấy giờ', 'website của shop là gì'], `${you} có thể ${ways([[hotline, `gọi hotline **${hotline}**`], [website, `xem website ${website}`], ['chat', 'nhắn tin ngay tại đây']], ', ', ' hoặc ')}.${when('Giờ làm việc: ')}`),
+    en: article('en', `How can I contact ${profile.name}?`, ['what is your phone number', 'what are your opening hours', 'what is your website'], `${ways([[hotline, `Call our hotline **${hotline}**`], [website, `visit ${website}`], ['chat', here('write to us right here', 'Write to us right here')]], ', ', ' or ')}.${when('Opening hours: ')}`),
+    cs: article('cs', `Jak mohu kontaktovat ${profile.name}?`, ['jaké máte telefonní číslo', 'jaká je otevírací doba', 'jaký máte web'], `${ways([[hotline, `Zavolejte na linku **${hotline}**`], [website, `navštivte ${website}`], ['chat', here('nám napište přímo sem', 'Napište nám přímo sem')]], ', ', ' nebo ')}.${when('Otevírací doba: ')}`),
+    zh: article('zh', `如何联系${profile.name}？`, ['你们的电话是多少', '营业时间是几点', '你们的网站是什么'], `${ways([[hotline, `请拨打热线 **${hotline}**`], [website, `访问 ${website}`], ['chat', here('直接在这里给我们留言', '请直接在这里给我们留言')]], '，', '，或')}。${hours ? `营业时间：${hours}。` : ''}`),
   };
 }
 

@@ -69,14 +69,16 @@ export const reportDocumentSchemas = { dashboardReport: dashboardReportSchema };
 
 // Compile-time: each schema describes exactly its report type (either drifting fails `tsc`).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const agree = <T extends true>(value: T) => value;
-agree<Same<z.infer<typeof csatFiguresSchema>, CsatFigures>>(true);
-agree<Same<z.infer<typeof responseRateSchema>, ResponseRateFigures>>(true);
-agree<Same<z.infer<typeof csatReportSchema>, CsatReport>>(true);
-agree<Same<z.infer<typeof conversationFiguresSchema>, ConversationFigures>>(true);
-agree<Same<z.infer<typeof operationsReportSchema>, OperationsReport>>(true);
-agree<Same<z.infer<typeof npsFiguresSchema>, NpsFigures>>(true);
-agree<Same<z.infer<typeof cesFiguresSchema>, CesFigures>>(true);
-agree<Same<z.infer<typeof surveyReportSchema>, SurveyReport>>(true);
-agree<Same<z.infer<typeof csatCommentSchema>, CsatComment>>(true);
-agree<Same<z.infer<typeof dashboardReportSchema>, DashboardReport>>(true);
+type Agrees<T extends true> = T;
+export type ReportSchemasAgree = [
+  Agrees<Same<z.infer<typeof csatFiguresSchema>, CsatFigures>>,
+  Agrees<Same<z.infer<typeof responseRateSchema>, ResponseRateFigures>>,
+  Agrees<Same<z.infer<typeof csatReportSchema>, CsatReport>>,
+  Agrees<Same<z.infer<typeof conversationFiguresSchema>, ConversationFigures>>,
+  Agrees<Same<z.infer<typeof operationsReportSchema>, OperationsReport>>,
+  Agrees<Same<z.infer<typeof npsFiguresSchema>, NpsFigures>>,
+  Agrees<Same<z.infer<typeof cesFiguresSchema>, CesFigures>>,
+  Agrees<Same<z.infer<typeof surveyReportSchema>, SurveyReport>>,
+  Agrees<Same<z.infer<typeof csatCommentSchema>, CsatComment>>,
+  Agrees<Same<z.infer<typeof dashboardReportSchema>, DashboardReport>>,
+];

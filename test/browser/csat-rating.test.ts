@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, type ChromiumPages } from '../support/browser.js';
+import { openChromium, type ChromiumPages, openWidgetChat } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { resolveFromWidget } from '../support/widget-survey.js';
 
@@ -13,9 +13,7 @@ describe('the widget shows a satisfaction prompt as stars, usable with the keybo
     app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00', CSAT_DELAY_SECONDS: '0' });
     browser = await openChromium();
     page = await browser.newPage({ locale: 'vi-VN' });
-    await page.goto(`${app.url}/`);
-    await page.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();
-    await page.locator('.msg.welcome').waitFor();
+    await openWidgetChat(page, app.url);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, recordCspViolations, type ChromiumPages } from '../support/browser.js';
+import { openChromium, recordCspViolations, type ChromiumPages, openWidgetChat } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { restApiAuth } from '../support/rest-api.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
@@ -32,9 +32,7 @@ describe('the knowledge-base editor and the widget, in Chromium', { timeout: 90_
     editor = await browser.newPage();
     customer = await browser.newPage({ locale: 'vi-VN' });
     cspViolations = [recordCspViolations(editor), recordCspViolations(customer)];
-    await customer.goto(`${app.url}/`);
-    await customer.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();
-    await customer.locator('.msg.welcome').waitFor();
+    await openWidgetChat(customer, app.url);
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { openChromium, type ChromiumPages } from '../support/browser.js';
+import { openChromium, type ChromiumPages, openWidgetChat } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { resolveFromWidget } from '../support/widget-survey.js';
 
@@ -14,9 +14,7 @@ describe('the widget shows an NPS question as eleven numbered buttons, in Chromi
     app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00', CSAT_DELAY_SECONDS: '0', SURVEYS: 'nps', BUSINESS_NAME: 'Hoa Mai Fashion' });
     browser = await openChromium();
     page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 390, height: 844 } });
-    await page.goto(`${app.url}/`);
-    await page.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();
-    await page.locator('.msg.welcome').waitFor();
+    await openWidgetChat(page, app.url);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { contrastOf, openChromium, recordCspViolations, type ChromiumPages } from '../support/browser.js';
+import { contrastOf, openChromium, recordCspViolations, type ChromiumPages, openWidgetChat } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -34,9 +34,7 @@ describe('the web chat widget on the demo page, in Chromium', () => {
     browser = await openChromium();
     page = await browser.newPage({ locale: 'vi-VN' });
     cspViolations = [recordCspViolations(page)];
-    await page.goto(`${app.url}/`);
-    await page.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();
-    await page.locator('.msg.welcome').waitFor();
+    await openWidgetChat(page, app.url);
   });
 
   afterAll(async () => {
@@ -138,9 +136,7 @@ describe('the web chat widget on the demo page, in Chromium', () => {
     const phone = await browser.newPage({ locale: 'vi-VN', viewport: { width: 390, height: 844 } });
     cspViolations.push(recordCspViolations(phone));
     try {
-      await phone.goto(`${app.url}/`);
-      await phone.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();
-      await phone.locator('.msg.welcome').waitFor();
+      await openWidgetChat(phone, app.url);
       await phone.locator('textarea').fill('xem giúp https://anphat.example/don/123 phí ship bao nhiêu');
       await phone.locator('textarea').press('Enter');
       const answer = phone.locator('.msg.bot:not(.welcome)').last();

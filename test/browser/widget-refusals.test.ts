@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, type ChromiumPages } from '../support/browser.js';
+import { openChromium, type ChromiumPages, openWidgetChat } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The widget ignored the server's refusals: a message over the per-sender limit stayed "Sending…" with no word why.
@@ -13,9 +13,7 @@ describe('the web chat widget when the server refuses a message, in Chromium at 
     app = await startTestApp({ RATE_LIMIT_PER_SENDER_PER_MINUTE: '2' });
     browser = await openChromium();
     page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 390, height: 844 } });
-    await page.goto(`${app.url}/`);
-    await page.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();
-    await page.locator('.msg.welcome').waitFor();
+    await openWidgetChat(page, app.url);
   });
   afterAll(async () => {
     await browser?.close();

@@ -95,3 +95,10 @@ export function carelineLogs(page: Page): string[] {
   page.on('console', (message) => void (message.text().startsWith('Careline:') && logs.push(message.text())));
   return logs;
 }
+
+/** Opens the widget demo page at `appUrl` and the chat (its Vietnamese button), and waits for the welcome line. */
+export async function openWidgetChat(page: Page, appUrl: string): Promise<void> {
+  await page.goto(`${appUrl}/`);
+  await page.getByRole('button', { name: 'Mở khung chat hỗ trợ' }).click();
+  await page.locator('.msg.welcome').waitFor();
+}

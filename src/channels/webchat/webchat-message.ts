@@ -26,7 +26,8 @@ export type WebchatServerEvent =
   | { type: 'message'; message: WebchatMessage }
   | { type: 'ack'; clientId: string; message: WebchatMessage }
   | { type: 'typing' }
-  | { type: 'error'; clientId?: string; error: string; retryAfterSeconds?: number };
+  /** `retryAfterSeconds`: over a rate limit, send again after it; `retryable`: the server failed, send again shortly. */
+  | { type: 'error'; clientId?: string; error: string; retryAfterSeconds?: number; retryable?: boolean };
 
 /** A stored transcript line for the widget (internal fields left out). */
 export function fromStoredMessage(message: Message): WebchatMessage {

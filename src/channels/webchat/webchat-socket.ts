@@ -118,7 +118,7 @@ export function attachWebchatSocket(server: Server, deps: WebchatSocketDeps): ()
             return;
           }
           deps.logger.error({ err: error }, 'handling a web chat message failed');
-          sendEvent(ws, { type: 'error', clientId: input.clientId, error: 'The message could not be processed; it will be resent.' });
+          sendEvent(ws, { type: 'error', clientId: input.clientId, error: 'The message could not be processed; it will be resent.', retryable: true });
         },
       );
     });

@@ -81,6 +81,5 @@ const slangOf = new Map(chineseChatSlang);
 
 /** `text` with the Chinese chat spellings it holds rewritten. */
 export function rewriteChineseSlang(text: string): string {
-  hanSlang.lastIndex = 0;
-  return hanSlang.test(text) ? text.replace(hanSlang, (found) => slangOf.get(found)!) : text;
+  return text.replace(hanSlang, (found) => slangOf.get(found)!);
 }
