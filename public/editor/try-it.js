@@ -17,6 +17,8 @@ export const wireTryIt = () => {
     guarded(async () => {
       const form = new FormData(event.target);
       const result = await api('/api/editor/try', { method: 'POST', body: JSON.stringify({ text: form.get('text'), ...(form.get('locale') ? { locale: form.get('locale') } : {}) }), expect: editorDocuments.tryIt });
+      // The answer's preview first, so the result shows whole at once (the candidates no later than the verdict).
+      const preview = result.answer ? (await post('/api/editor/preview', { markdown: result.answer.answer })).html : null;
       const target = $('#try-result');
       target.replaceChildren(el('p', `verdict ${result.verdict}`, verdictText[result.verdict] || result.verdict));
       target.append(el('p', 'language', `Language: ${result.language.locale} (${result.language.reason})`));
@@ -27,10 +29,9 @@ export const wireTryIt = () => {
         : 'Confidence = probability the answer is right, under the default calibration (the knowledge base is too small to fit its own).'));
       if (result.answer) {
         target.append(el('h3', '', `The customer reads: ${result.answer.title}${result.answer.inCustomerLanguage ? '' : ` (only in ${result.answer.locale})`}`));
-        const preview = el('div', 'preview');
-        target.append(preview);
-        const { html } = await post('/api/editor/preview', { markdown: result.answer.answer });
-        preview.innerHTML = html;
+        const shown = el('div', 'preview');
+        shown.innerHTML = preview ?? '';
+        target.append(shown);
       }
       if (result.choices.length > 0) target.append(el('p', '', `Choices offered: ${result.choices.join(', ')}`));
       const table = el('table', 'candidates');
