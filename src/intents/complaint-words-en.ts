@@ -14,7 +14,7 @@ export const complaintWordsEn: ComplaintWords = {
       'scam*', 'fraud', 'frauds', 'fraudulent', 'fraudster*', 'cheat', 'cheats', 'cheated', 'cheating', 'liar*', 'lying', 'lied to', 'rip off', 'ripoff',
       'ripped off', 'thief', 'thieves', 'stole', 'stealing', 'steal my', 'crook*', 'con artist*', 'idiot*', 'stupid', 'dumb', 'moron*', 'useless',
       'incompetent', 'pathetic', 'theft', 'garbage', 'trash', 'rubbish', 'crap*', 'shit*', 'fuck*', 'f ck*', 'wtf', 'bullshit', 'damn', 'dammit', 'goddamn',
-      'screw you', 'clown*', 'a joke', 'joke of a', 'sucks', 'bloody hell', 'bastard*', 'robbery', 'daylight robbery', 'robbed', 'joke', 'clowns', 'thieving', 'cowboys',
+      'screw you', 'clown*', 'is a joke', 'what a joke', 'such a joke', 'are a joke', 'total joke', 'absolute joke', 'complete joke', 'joke of a', 'sucks', 'bloody hell', 'bastard*', 'robbery', 'daylight robbery', 'robbed', 'clowns', 'thieving', 'cowboys',
     ],
     threat: [
       'lawyer*', 'attorney*', 'sue you', 'sue your', 'sue the', 'sue them', 'will sue', 'going to sue', 'gonna sue', 'suing', 'lawsuit', 'court',
@@ -24,7 +24,7 @@ export const complaintWordsEn: ComplaintWords = {
       'giving one star', 'zero stars', 'review everywhere', 'all over social media', 'post on social media', 'share on social media', 'on social media about',
       'post this on', 'post it on', 'post about this', 'tell* everyone', 'tell* all my friends', 'tell* everyone i know', 'tell* people not to', 'warn everyone', 'warn others', 'expose you', 'go public',
       'go to the press', 'tell the press', 'go to the media', 'tell the media', 'chargeback',
-      'charge back', 'dispute the charge', 'contact my bank', 'ombudsman', 'solicitor*', 'legal', 'dispute with', 'file a dispute', 'filing a dispute', 'my credit card company', 'my bank', 'trustpilot', 'google review*', 'report* this', 'report* you', 'hear from my'
+      'charge back', 'dispute the charge', 'contact my bank', 'ombudsman', 'solicitor*', 'legal', 'dispute with', 'file a dispute', 'filing a dispute', 'call my credit card company', 'contact my credit card company', 'with my credit card company', 'i ll call my bank', 'i will call my bank', 'going to call my bank', 'i ll tell my bank', 'i will tell my bank', 'report you to my bank', 'my bank will reverse', 'trustpilot', 'google review*', 'report* this', 'report* you', 'hear from my'
     ],
     anger: [
       'angry', 'furious', 'livid', 'pissed', 'mad', 'frustrat*', 'outrag*', 'ridiculous', 'absurd', 'unacceptable', 'not acceptable', 'inacceptable',
@@ -35,7 +35,7 @@ export const complaintWordsEn: ComplaintWords = {
       'ignored me', 'ignore me', 'ignoring my', 'how you treat', 'how you are treating', 'treat your customers', 'treat customers like', 'nobody cares',
       'no one cares', 'want compensation', 'demand compensation', 'expect compensation', 'big mistake', 'biggest mistake', 'mistake buying', 'is the last time', 'the last time i shop with', 'the last time i buy from', 'had enough', 'take my business elsewhere', 'taking my business elsewhere', 'i ve had it', 'i am done with', 'so done', 'laughing at me', 'laughed at me',
       'i m done with', 'done with you', 'done with this', 'how hard is it', 'how hard can it be', 'beyond frustrating', 'this is not ok', 'this is not okay', 'not acceptable',
-      'fuming', 'seething', 'last straw', 'thanks for nothing', 'thank you for nothing', 'lost my patience', 'losing my patience', 'out of patience', 'bothered to', 'can t be bothered', 'how is it possible', 'do you even', 'you even', 'people even', 'treated like dirt', 'was treated',
+      'fuming', 'seething', 'last straw', 'thanks for nothing', 'thank you for nothing', 'lost my patience', 'losing my patience', 'out of patience', 'bothered to', 'can t be bothered', 'how is it possible that', 'do you even', 'you even', 'people even', 'treated like dirt', 'was treated',
     ],
     strong: [
       'terrible', 'terribly', 'horrible', 'horribly', 'awful', 'worst', 'appalling', 'atrocious', 'dreadful', 'abysmal', 'horrendous', 'poor service',
@@ -96,7 +96,7 @@ export const complaintWordsEn: ComplaintWords = {
   },
   harmless: [
     'stupid question', 'dumb question', 'silly question', 'trash can', 'trash bin', 'garbage dispos*', 'garbage bag', 'rubbish bin',
-    'no joke', 'tell me a joke', 'tell a joke', 'cheat sheet', 'damn good', 'terribly sorry', 'food court', 'fraud protection', 'fraud prevention', 'bad credit',
+    'no joke', 'tell me a joke', 'tell a joke', 'cheat sheet', 'damn good', 'terribly sorry', 'food court', 'fraud protection', 'fraud prevention', 'fraud department', 'fraudulent activity', 'bad credit',
     'late fee', 'late delivery fee', 'slow cooker', 'slow cook*', 'slow mode', 'slow motion', 'slow juicer', 'mad about', 'hate to bother', 'dumb tv*',
     'sucks up', 'on demand', 'high demand', 'in demand', 'escalator*', 'nothing to complain about', 'nothing to complain',
   ],
