@@ -35,6 +35,11 @@ describe('tokenize', () => {
     expect(terms).toEqual(expect.arrayContaining(['保修', '时间', '多长']));
   });
 
+  it('keeps single Chinese characters, so a differently worded question still shares them', () => {
+    expect(tokenize('登不上去')).toContain('登');
+    expect(tokenize('忘记密码了怎么登录')).toContain('登');
+  });
+
   it('folds full-width letters and case', () => {
     expect(tokenize('ＴＶ Warranty')).toEqual(['tv', 'warranty', 'tv_warranty']);
   });

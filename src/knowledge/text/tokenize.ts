@@ -10,8 +10,10 @@ const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
 function chineseTerms(run: string): string[] {
   const words: string[] = [];
   for (const part of chineseWords.segment(run)) if (part.isWordLike) words.push(part.segment);
-  // ICU's dictionary misses shop jargon; character bigrams catch what it splits wrongly.
-  return [...new Set([...words, ...characterBigrams(run)])];
+  // ICU's dictionary misses shop jargon; character bigrams catch what it splits wrongly, and
+  // single characters what a customer words differently (登不上 against 登录: 登), weighed by
+  // their idf like any term (unigrams with bigrams: the usual strong baseline for Chinese retrieval).
+  return [...new Set([...words, ...characterBigrams(run), ...[...run].filter((char) => kindOf(char.codePointAt(0)!) === hanChar)])];
 }
 
 function characterBigrams(run: string): string[] {
@@ -42,8 +44,8 @@ function kindOf(code: number): number {
 
 /**
  * Turns text in any supported language into index terms: Unicode-normalized, lower-case,
- * diacritics folded, chat abbreviations expanded (Vietnamese, English, Czech, Chinese), Chinese segmented into words
- * and character bigrams, and for Latin-script text adjacent-word pairs (`bao_hanh`), which
+ * diacritics folded, chat abbreviations expanded (Vietnamese, English, Czech, Chinese), Chinese segmented into words,
+ * character bigrams and single characters, and for Latin-script text adjacent-word pairs (`bao_hanh`), which
  * carry Vietnamese's two-syllable words.
  *
  * `compact` leaves out word pairs and dictionary segmentation (for long answer texts).
@@ -71,7 +73,7 @@ export interface TokenizeOptions {
 
 /**
  * `tokenize` in parts: the Latin-script words in order (their adjacent pairs are left for
- * the caller to form) and the other terms (Chinese words and bigrams).
+ * the caller to form) and the other terms (Chinese words, bigrams and characters).
  */
 export function tokenParts(text: string, options: TokenizeOptions = {}): { words: string[]; others: string[] } {
   const synonyms = options.synonyms;
