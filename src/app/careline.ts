@@ -218,14 +218,16 @@ export async function createCareline({ config, store, logger, modules = channelM
       // Turns in flight on every channel finish (their replies reach the outbox) before the workers stop.
       await built.idle();
       await engine.idle();
+      await customerTyping.idle();
       await stopWorkers();
     },
     /** Stops the outbox worker, the job runner and the model's background work, without waiting for turns (`stop()` does). */
     stopWorkers,
-    /** Resolves when every channel's turns in flight are done (shutdown's drain). */
+    /** Resolves when every channel's turns in flight, and the customers' typing signals received, are done (shutdown's drain). */
     async idle(): Promise<void> {
       await built.idle();
       await engine.idle();
+      await customerTyping.idle();
     },
     /**
      * Starts what needs the listening HTTP server: JSON answers to unparsable requests, the

@@ -23,6 +23,7 @@ export const customerTypingEveryMs = 2_000;
  */
 export class CustomerTyping {
   private readonly lastEmitted: ExpiringMap<number>;
+  private readonly inFlight = new Set<Promise<boolean>>();
 
   constructor(
     private readonly deps: { customers: CustomerRepository; conversations: ConversationRepository; events: EventBus; everyMs?: number; now?: () => number },
@@ -33,7 +34,20 @@ export class CustomerTyping {
   }
 
   /** Handles one signal; true when it reached the consoles. */
-  async typed(signal: TypingSignal): Promise<boolean> {
+  typed(signal: TypingSignal): Promise<boolean> {
+    const handled = this.handle(signal);
+    this.inFlight.add(handled);
+    const done = () => void this.inFlight.delete(handled);
+    handled.then(done, done);
+    return handled;
+  }
+
+  /** Resolves once every signal received so far was handled (passed on or dropped): for shutdown, and for tests that check nothing was passed on. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async handle(signal: TypingSignal): Promise<boolean> {
     const customer = await this.deps.customers.findByIdentity(signal.channel, signal.externalUserId);
     const conversation = customer && (await this.deps.conversations.latestFor(customer._id, signal.channel));
     const watched = conversation?.state === 'waiting' || conversation?.state === 'with_agent';

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEngineWorld, type EngineWorld } from '../support/engine-world.js';
+import { settled } from '../support/settled.js';
 
 // Issue 20: a conversation never closed, so a customer back next week continued last week's.
 describe('closing an idle bot conversation', () => {
@@ -10,7 +11,8 @@ describe('closing an idle bot conversation', () => {
   afterAll(() => world.close());
   afterEach(() => vi.useRealTimers());
   const later = (from: Date, minutes: number) => new Date(from.getTime() + minutes * 60_000);
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+  // The close is planned by a listener of the turn's events: wait for it instead of sleeping.
+  const settle = () => settled(world.careline);
 
   it('closes it after IDLE_CLOSE_MINUTES without a message, not before, and the returning customer gets a new one', async () => {
     const first = await world.say('back-1', 'phí ship bao nhiêu');

@@ -4,6 +4,7 @@ import { loginAs, type AgentSession } from '../support/agent-session.js';
 import { botFrameworkFixture } from '../support/bot-framework-fixture.js';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector.js';
 import { postJson } from '../support/post-json.js';
+import { settled } from '../support/settled.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { newWidgetToken, openWidgetSocket } from '../support/widget-socket.js';
 
@@ -56,7 +57,7 @@ describe('the customer typing, shown to the agent', () => {
     await widget.flush();
     await expect.poll(() => stream.typing()).toEqual([{ conversationId: ticket!.conversationId }]);
     // The burst was one signal; nothing came back to the widget for it.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settled(app.careline);
     expect(stream.typing()).toHaveLength(1);
     expect(widget.events.filter((event) => event.type === 'error')).toEqual([]);
     widget.socket.close();
@@ -71,7 +72,7 @@ describe('the customer typing, shown to the agent', () => {
     await widget.next('ack');
     widget.socket.send(JSON.stringify({ type: 'typing' }));
     await widget.flush();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settled(app.careline);
     expect(seen).toEqual([]);
     off();
     widget.socket.close();
