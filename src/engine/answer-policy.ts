@@ -5,6 +5,7 @@ import { detectComplaint, type ComplaintSignal } from '../intents/complaint-dete
 import { detectHumanRequest, type HumanRequest } from '../intents/human-request.js';
 import type { ArticleCandidate, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { detectLanguage, type DetectedLanguage } from '../knowledge/language/detect-language.js';
+import { readingLanguages } from '../knowledge/language/reading-languages.js';
 
 /** Button payloads the engine puts on its own buttons and understands when pressed. */
 export const payloads = {
@@ -163,8 +164,10 @@ export class AnswerPolicy implements DecisionMaker {
     }
     if (pressed) return { action: pressed, language: input.conversationLocale ? { locale: input.conversationLocale, reason: 'conversation' } : language, candidates: [], intent: null };
 
-    const intent = this.intents.match(input.text);
-    const candidates = this.knowledge.query(input.text, maxChoices + 2);
+    // Read in the language detected, or in every language when the detector only guessed.
+    const readings = readingLanguages(language, this.config.locales.supported);
+    const intent = this.intents.match(input.text, undefined, readings);
+    const candidates = this.knowledge.query(input.text, maxChoices + 2, readings);
     // Asking for a person or complaining hands off before any article; the intent matcher stays a second line.
     const complaint = detectComplaint(input.text);
     const escalation = escalationFor(complaint, detectHumanRequest(input.text));

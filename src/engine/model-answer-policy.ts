@@ -1,5 +1,6 @@
 import type { Config } from '../config/config-schema.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { readingLanguages } from '../knowledge/language/reading-languages.js';
 import type { ArticleVectors } from '../knowledge/openai/article-vectors.js';
 import type { GroundedWriter } from '../knowledge/openai/grounded-writer.js';
 import { blendCandidates } from '../knowledge/openai/hybrid-ranking.js';
@@ -74,7 +75,7 @@ export class ModelAnswerPolicy implements DecisionMaker {
       const [vector] = await deadline.run((options) => embeddings.embedder.embed([question], options));
       this.deps.failures.succeeded('embeddings');
       const { knowledge, config } = this.deps;
-      const pool = knowledge.query(text, offlinePool);
+      const pool = knowledge.query(text, offlinePool, readingLanguages(offline.language, config.locales.supported));
       const candidates = blendCandidates(pool, embeddings.vectors.similarities(vector!), config.openai, (slug) => knowledge.translations(slug));
       assist.ranking = 'hybrid';
       return { ...offline, candidates: candidates.slice(0, keptCandidates), action: chooseAction(config.answers, offline.intent, candidates), model: assist };

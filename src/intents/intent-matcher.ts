@@ -43,9 +43,12 @@ export class IntentMatcher {
     );
   }
 
-  /** The best intent for a message, or null when none matches at all. */
-  match(text: string, locales?: readonly Locale[]): IntentMatch | null {
-    const [best] = this.index.query(text, { limit: 1, ...(locales ? { locales } : {}) });
+  /**
+   * The best intent for a message, or null when none matches at all; from examples in
+   * `locales` (all when omitted), the message read in `languages` (see `AnswerIndex.query`).
+   */
+  match(text: string, locales?: readonly Locale[], languages?: readonly Locale[]): IntentMatch | null {
+    const [best] = this.index.query(text, { limit: 1, ...(locales ? { locales } : {}), ...(languages ? { languages } : {}) });
     if (!best) return null;
     return { intent: best.slug as IntentName, locale: best.locale, confidence: best.confidence, example: best.matchedText };
   }

@@ -84,13 +84,16 @@ export class KnowledgeBase {
 
   /**
    * Ranked articles for a question across all languages, one entry per article (slug),
-   * best first. Matching every language lets "bao hanh" find Vietnamese even when the
-   * language detector hesitates.
+   * best first. `languages` are the languages the question may be in (the detected one; or,
+   * when the detector hesitates, several): it is read in each, with that language's
+   * abbreviations and synonyms, and the most confident reading is kept (`AnswerIndex.query`);
+   * by default every language of the knowledge base. Matching every language's articles lets
+   * "bao hanh" find Vietnamese even when the language detector hesitates.
    */
-  query(question: string, limit = 5): ArticleCandidate[] {
+  query(question: string, limit = 5, languages?: readonly Locale[]): ArticleCandidate[] {
     const seen = new Set<string>();
     const results: ArticleCandidate[] = [];
-    for (const candidate of this.ranked(question, limit * 4)) {
+    for (const candidate of this.ranked(question, limit * 4, languages)) {
       if (seen.has(candidate.slug)) continue;
       seen.add(candidate.slug);
       results.push({ ...candidate, locales: [...(this.bySlug.get(candidate.slug)?.keys() ?? [])] });
@@ -104,11 +107,12 @@ export class KnowledgeBase {
    * first, for its question sentence alone (`questionPart`) when that finds an article more
    * surely.
    */
-  private ranked(question: string, limit: number): Candidate[] {
-    const whole = this.index.query(question, { limit });
+  private ranked(question: string, limit: number, languages: readonly Locale[] | undefined): Candidate[] {
+    const options = { limit, ...(languages ? { languages } : {}) };
+    const whole = this.index.query(question, options);
     const part = questionPart(question);
     if (!part) return whole;
-    const asked = this.index.query(part, { limit });
+    const asked = this.index.query(part, options);
     return (asked[0]?.confidence ?? 0) > (whole[0]?.confidence ?? 0) ? asked : whole;
   }
 

@@ -1,7 +1,7 @@
 import type { Locale } from '../../config/config-schema.js';
-import { SynonymTable } from '../synonyms/synonym-table.js';
+import { LanguageSynonyms } from '../synonyms/language-synonyms.js';
 import type { SynonymList } from '../synonyms/synonyms.js';
-import { tokenize } from '../text/tokenize.js';
+import { termsOf, tokenParts, type TokenParts } from '../text/tokenize.js';
 import { ArticleClassifier } from './article-classifier.js';
 import { ArticleTextIndex } from './article-text-index.js';
 import { bestOtherOverlap, blendWithClassifier, unknownShare, type Ranked } from './candidate-signals.js';
@@ -72,7 +72,7 @@ interface WordLookups {
  */
 export class AnswerIndex {
   private readonly articleList: IndexableArticle[] = [];
-  private readonly synonyms: SynonymTable | null;
+  private readonly synonyms: LanguageSynonyms | null;
   private readonly dictionary: TermDictionary;
   private readonly questions: DocTable;
   private readonly answers: DocTable;
@@ -120,7 +120,7 @@ export class AnswerIndex {
    * `trainClassifier` (by default a knowledge base of up to 20,000 titles and variants trains here).
    */
   constructor(articles: Iterable<IndexableArticle>, options: { synonyms?: readonly SynonymList[]; calibrate?: boolean; classes?: 'slug' | 'article'; wholeText?: boolean; trainNow?: boolean } = {}) {
-    const synonyms = new SynonymTable(options.synonyms ?? []);
+    const synonyms = new LanguageSynonyms(options.synonyms ?? []);
     this.synonyms = synonyms.empty ? null : synonyms;
     this.dictionary = new TermDictionary(this.synonyms);
     const questions = new DocTableBuilder();
@@ -132,11 +132,11 @@ export class AnswerIndex {
       if (!this.localeBits.has(article.locale)) this.localeBits.set(article.locale, 1 << this.localeBits.size);
       const bit = this.localeBits.get(article.locale)!;
       from.push(questions.size);
-      questions.add(articleIndex, article.title, this.dictionary.internText(article.title, false, bit));
-      for (const text of article.questions) questions.add(articleIndex, text, this.dictionary.internText(text, false, bit));
+      questions.add(articleIndex, article.title, this.dictionary.internText(article.title, false, article.locale, bit));
+      for (const text of article.questions) questions.add(articleIndex, text, this.dictionary.internText(text, false, article.locale, bit));
       to.push(questions.size);
       // Answers are long: their word pairs would multiply the vocabulary for little gain.
-      answers.add(articleIndex, article.answer, this.dictionary.internText(article.answer, true, bit));
+      answers.add(articleIndex, article.answer, this.dictionary.internText(article.answer, true, article.locale, bit));
     }
     this.dictionary.doneBuilding();
     const termCount = this.dictionary.size;
@@ -193,7 +193,11 @@ export class AnswerIndex {
       this.classArticles[this.classOf[index]!]!.push(index);
       this.classExamples[this.classOf[index]!]! += this.articleTo[index]! - this.articleFrom[index]!;
     });
-    const examples = this.classArticles.flatMap((members, cls) => members.flatMap((index) => [this.articleList[index]!.title, ...this.articleList[index]!.questions].map((text) => ({ article: cls, text }))));
+    const examples = this.classArticles.flatMap((members, cls) => members.flatMap((index) => {
+        const { title, questions: variants, locale } = this.articleList[index]!;
+        return [title, ...variants].map((text) => ({ article: cls, text, locale }));
+      }),
+    );
     this.classifier = new ArticleClassifier(examples, classOfSlug.size, trainingBudget, this.synonyms);
     this.text = options.wholeText === false ? null : this.buildTextIndex();
     this.synonymLists = options.synonyms ?? [];
@@ -283,16 +287,49 @@ export class AnswerIndex {
     return this.articleList.length;
   }
 
-  /** Ranked candidates for a question, best first, from articles in `locales` (all when omitted). */
-  query(question: string, options: { locales?: readonly Locale[]; limit?: number } = {}): Candidate[] {
-    const uniqueTerms = [...new Set(tokenize(question, { synonyms: this.synonyms }))];
+  /**
+   * Ranked candidates for a question, best first, from articles in `locales` (all when
+   * omitted). The question is read in each of `languages`, the languages it may be in (its
+   * chat abbreviations and synonyms; by default, and when none of them has articles here,
+   * every language of the index), and the reading whose best candidate is most confident is
+   * kept; readings that give the same terms are ranked once. An article was read in its own
+   * language, so a reading matches another language's articles only by the words they share.
+   */
+  query(question: string, options: { locales?: readonly Locale[]; limit?: number; languages?: readonly Locale[] } = {}): Candidate[] {
+    let best: Candidate[] = [];
+    const seen = new Set<string>();
+    for (const language of this.readingLanguages(options.languages)) {
+      const parts = this.partsIn(question, language);
+      const key = `${parts.words.join(' ')}\u0000${parts.others.join(' ')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const ranked = this.rank(parts, language, options);
+      if ((ranked[0]?.confidence ?? 0) > (best[0]?.confidence ?? 0) || best.length === 0) best = ranked;
+    }
+    return best;
+  }
+
+  /** The languages a question is read in: those asked for that the index has articles in, else all the index has. */
+  private readingLanguages(asked: readonly Locale[] | undefined): Locale[] {
+    const known = asked?.filter((language) => this.localeBits.has(language)) ?? [];
+    return known.length > 0 ? known : [...this.localeBits.keys()];
+  }
+
+  /** A text's terms read as `language`: its chat abbreviations and its editors' synonyms. */
+  private partsIn(text: string, language: Locale): TokenParts {
+    return tokenParts(text, { locale: language, synonyms: this.synonyms?.of(language) ?? null });
+  }
+
+  /** Ranked candidates for a question's terms read in `language`. */
+  private rank(parts: TokenParts, language: Locale, options: { locales?: readonly Locale[]; limit?: number }): Candidate[] {
+    const uniqueTerms = [...new Set(termsOf(parts))];
     if (uniqueTerms.length === 0) return [];
     const allowed = options.locales ? new Set(options.locales) : null;
     const questionWeight = uniqueTerms.reduce((sum, term) => sum + this.idf(term), 0);
 
     // Titles and variants: per document, how much of the question it covers (recall) and
     // how much of itself the question covers (precision).
-    const inQuestions = this.queryTerms(uniqueTerms, this.questions, this.questionLookup);
+    const inQuestions = this.queryTerms(uniqueTerms, language, this.questions, this.questionLookup);
     const unknown = unknownShare(uniqueTerms, inQuestions);
     const scratch = this.questionScratch;
     this.walk(inQuestions, this.questions, scratch, allowed);
@@ -345,10 +382,10 @@ export class AnswerIndex {
     for (const term of matchTerms) this.matchSlot[term] = 0;
 
     // Answers can lift an article only to `answerOnlyWeight`: skip them when a variant already does better.
-    if (!ranked.some((entry) => entry.confidence >= answerOnlyWeight)) this.addAnswerMatches(ranked, uniqueTerms, questionWeight, allowed);
+    if (!ranked.some((entry) => entry.confidence >= answerOnlyWeight)) this.addAnswerMatches(ranked, uniqueTerms, language, questionWeight, allowed);
     blendWithClassifier(
       ranked,
-      this.classifier.scores(question, classifierCandidates),
+      this.classifier.scores(parts, classifierCandidates),
       (articleIndex) => this.classOf[articleIndex]!,
       (cls) => this.classArticles[cls]!.find((article) => !allowed || allowed.has(this.articleLocale[article]!)),
       (articleIndex) => this.variantsOf(articleIndex),
@@ -453,10 +490,10 @@ export class AnswerIndex {
   }
 
   /** Lifts or adds articles whose answer text covers the question, to at most `answerOnlyWeight`. */
-  private addAnswerMatches(ranked: Ranked[], uniqueTerms: string[], questionWeight: number, allowed: Set<Locale> | null): void {
+  private addAnswerMatches(ranked: Ranked[], uniqueTerms: string[], language: Locale, questionWeight: number, allowed: Set<Locale> | null): void {
     // Built on first use: most questions never reach the answers.
     this.answerLookupCache ??= this.lookupsFor(this.answers);
-    const inAnswers = this.queryTerms(uniqueTerms, this.answers, this.answerLookupCache);
+    const inAnswers = this.queryTerms(uniqueTerms, language, this.answers, this.answerLookupCache);
     const scratch = this.answerScratch;
     this.walk(inAnswers, this.answers, scratch, allowed);
     const byArticle = new Map<number, { confidence: number; doc: number }>();
@@ -511,12 +548,12 @@ export class AnswerIndex {
    * and, for words of four letters or more, known words one edit away and words it starts
    * (typos, inflections, words cut short) at a lower weight.
    */
-  private queryTerms(terms: string[], table: DocTable, lookup: WordLookups): QueryTerm[] {
+  private queryTerms(terms: string[], language: Locale, table: DocTable, lookup: WordLookups): QueryTerm[] {
     return terms.map((term) => {
       const id = this.dictionary.id(term);
       const exact: Match[] = id !== undefined && table.df(id) > 0 ? [{ term: id, weight: 1, idf: this.idfOf[id]! }] : [];
       // A few neighbours are enough; the rarest (most telling) first.
-      const sameStem = term.includes('_') ? [] : lookup.stems.sameStem(term);
+      const sameStem = term.includes('_') ? [] : lookup.stems.sameStem(term, language);
       const inflected = sameStem.map((word) => {
         const id = this.dictionary.id(word)!;
         return { term: id, weight: stemMatchWeight, idf: this.idfOf[id]! };
@@ -534,37 +571,46 @@ export class AnswerIndex {
     });
   }
 
-  /** How telling a word is in the titles and variants (the idf of its first term), or -1 when they never use it. */
-  rarity(word: string): number {
-    const [term] = tokenize(word, { synonyms: this.synonyms });
+  /**
+   * How telling a word is in the titles and variants (the idf of its first term), or -1 when
+   * they never use it; read in `language`, or in the index's language where it is most telling.
+   */
+  rarity(word: string, language?: Locale): number {
+    return Math.max(-1, ...this.readingLanguages(language ? [language] : undefined).map((reading) => this.rarityIn(word, reading)));
+  }
+
+  private rarityIn(word: string, language: Locale): number {
+    const [term] = termsOf(this.partsIn(word, language));
     const id = term === undefined ? undefined : this.dictionary.id(term);
     return id === undefined || this.questions.df(id) === 0 ? -1 : this.idfOf[id]!;
   }
 
-  /** How many of the text's words the knowledge base uses in each language, and of how many. */
-  vocabularyHits(text: string): { words: number; hits: Map<Locale, number> } {
-    const words = tokenize(text, { synonyms: this.synonyms }).filter((term) => !term.includes('_'));
-    const masks = words.map((word) => this.dictionary.localesOf(word));
-    const hits = new Map([...this.localeBits].map(([locale, bit]) => [locale, masks.filter((mask) => (mask & bit) !== 0).length]));
-    return { words: words.length, hits };
+  /**
+   * Per language of the index, the share of the text's words (0–1), read in that language,
+   * that its articles use (0 for a text without words).
+   */
+  private vocabularyShares(text: string): Map<Locale, number> {
+    return new Map(
+      [...this.localeBits].map(([locale, bit]) => {
+        const { words } = this.partsIn(text, locale);
+        return [locale, words.length === 0 ? 0 : words.filter((word) => (this.dictionary.localesOf(word) & bit) !== 0).length / words.length];
+      }),
+    );
   }
 
   /**
-   * The language whose knowledge-base words cover clearly most of the text (at least half
-   * of its words, and more than any other language), or null.
+   * The language whose knowledge-base words cover clearly most of the text, read in that
+   * language (at least half of its words, and more than any other language), or null.
    */
   vocabularyLocale(text: string): Locale | null {
-    const { words, hits } = this.vocabularyHits(text);
-    if (words === 0) return null;
-    const [first, second] = [...hits].sort((a, b) => b[1] - a[1]);
-    if (!first || first[1] * 2 < words || (second && second[1] === first[1])) return null;
+    const [first, second] = [...this.vocabularyShares(text)].sort((a, b) => b[1] - a[1]);
+    if (!first || first[1] < 0.5 || (second && second[1] === first[1])) return null;
     return first[0];
   }
 
-  /** The share of the text's words (0–1) the knowledge base uses in the locale. */
+  /** The share of the text's words (0–1), read in the locale, the knowledge base uses in it. */
   vocabularyCoverage(text: string, locale: Locale): number {
-    const { words, hits } = this.vocabularyHits(text);
-    return words === 0 ? 0 : (hits.get(locale) ?? 0) / words;
+    return this.vocabularyShares(text).get(locale) ?? 0;
   }
 
   private idf(term: string): number {

@@ -1,11 +1,14 @@
-import type { SynonymTable } from '../synonyms/synonym-table.js';
+import type { Locale } from '../../core/locale.js';
+import type { LanguageSynonyms } from '../synonyms/language-synonyms.js';
+import { tokenParts, type TokenParts } from '../text/tokenize.js';
 import { featureTableSize, hashedFeatures } from './classifier-features.js';
 import { planTraining, uniqueCounts, type SparseVector, type TrainingPlan } from './classifier-plan.js';
 
-/** One training example: a title or question variant of the article at `article`. */
+/** One training example: a title or question variant of the article at `article`, in `locale`. */
 export interface ClassifierExample {
   article: number;
   text: string;
+  locale: Locale;
 }
 
 /** An article's classifier score for one question. */
@@ -70,7 +73,7 @@ export class ArticleClassifier {
     private examples: readonly ClassifierExample[],
     articleCount: number,
     private readonly workBudget: number,
-    private readonly synonyms: SynonymTable | null = null,
+    private readonly synonyms: LanguageSynonyms | null = null,
   ) {
     this.unseenIdf = Math.log(examples.length + 1) + 1;
     this.articles = Int32Array.from(examples, (example) => example.article);
@@ -105,7 +108,8 @@ export class ArticleClassifier {
     const hashed: { ids: Int32Array; counts: Int32Array }[] = [];
     const frequency: number[] = [];
     for (let e = 0; e < n; e++) {
-      const features = uniqueCounts(hashedFeatures(this.examples[e]!.text, this.synonyms));
+      const { text, locale } = this.examples[e]!;
+      const features = uniqueCounts(hashedFeatures(tokenParts(text, { locale, synonyms: this.synonyms?.of(locale) ?? null })));
       const ids = features.ids;
       for (let i = 0; i < ids.length; i++) {
         let id = this.denseId[ids[i]!]!;
@@ -190,15 +194,15 @@ export class ArticleClassifier {
   }
 
   /**
-   * The articles that share features with the question, with their scores (about 1 or more
-   * for a question like the article's variants, near 0 for one it does not cover), best
-   * first, at most `limit`.
+   * The articles that share features with the question (its `tokenParts` in the language it
+   * is read in), with their scores (about 1 or more for a question like the article's
+   * variants, near 0 for one it does not cover), best first, at most `limit`.
    */
-  scores(question: string, limit: number): ClassScore[] {
+  scores(question: TokenParts, limit: number): ClassScore[] {
     if (!this.trained) return [];
     // One pass over the sorted feature hashes, in reused buffers (no garbage per question):
     // each distinct known feature's TF-IDF value, and the unseen ones' share of the length.
-    const hashes = hashedFeatures(question, this.synonyms).sort();
+    const hashes = hashedFeatures(question).sort();
     if (this.queryIds.length < hashes.length) {
       this.queryIds = new Int32Array(hashes.length * 2);
       this.queryValues = new Float32Array(hashes.length * 2);

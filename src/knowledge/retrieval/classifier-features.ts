@@ -1,5 +1,4 @@
-import type { SynonymTable } from '../synonyms/synonym-table.js';
-import { tokenParts } from '../text/tokenize.js';
+import type { TokenParts } from '../text/tokenize.js';
 
 /** Feature ids are hashes into a table of this size (a power of two): no string per feature is kept. */
 export const featureTableSize = 1 << 20;
@@ -30,12 +29,12 @@ function mixChar(hash: number, code: number): number {
 }
 
 /**
- * The classifier's features of a text as ids in `[0, featureTableSize)`, one per occurrence:
- * the tokenizer's words (folded, abbreviations expanded), adjacent word pairs, Chinese
- * terms, and character 3- to 5-grams of each word with its boundaries marked.
+ * The classifier's features of a text's parts (`tokenParts`, read in the text's language) as
+ * ids in `[0, featureTableSize)`, one per occurrence: the tokenizer's words (folded,
+ * abbreviations expanded), adjacent word pairs, Chinese terms, and character 3- to 5-grams
+ * of each word with its boundaries marked.
  */
-export function hashedFeatures(text: string, synonyms: SynonymTable | null = null): Int32Array {
-  const { words, others } = tokenParts(text, { synonyms });
+export function hashedFeatures({ words, others }: TokenParts): Int32Array {
   let size = words.length * 2 + others.length;
   for (const word of words) for (let n = charGramMin; n <= charGramMax; n++) size += Math.max(0, word.length + 3 - n);
   const ids = new Int32Array(size);

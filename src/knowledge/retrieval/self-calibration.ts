@@ -20,9 +20,10 @@ export interface CalibrationReport {
 
 /** Anything that ranks candidates for a question (an `AnswerIndex`). */
 export interface Ranker {
-  query(question: string, options: { limit?: number }): Candidate[];
-  /** How telling a word is in the index's titles and variants (its idf), or -1 when they never use it. */
-  rarity(word: string): number;
+  /** Candidates for a question read in `languages` (the language it is in). */
+  query(question: string, options: { limit?: number; languages?: readonly Locale[] }): Candidate[];
+  /** How telling a word, read in `language`, is in the index's titles and variants (its idf), or -1 when they never use it. */
+  rarity(word: string, language?: Locale): number;
 }
 
 // Held-out questions per fold at most: beyond, articles are sampled (a fold costs one index build).
@@ -69,15 +70,15 @@ function wordsOf(texts: readonly string[]): string[] {
  * The question with its rarest word the index knows (`rank` 0; the second rarest for 1)
  * replaced by a word the index does not know, or null when it has no such word.
  */
-function swapTopic(text: string, index: Ranker, foreign: readonly string[], rank: number): string | null {
+function swapTopic(text: string, locale: Locale, index: Ranker, foreign: readonly string[], rank: number): string | null {
   const words = text.split(/(\s+)/);
   const known = words
-    .map((word, i) => ({ i, rarity: word.trim().length >= 4 ? index.rarity(word) : 0 }))
+    .map((word, i) => ({ i, rarity: word.trim().length >= 4 ? index.rarity(word, locale) : 0 }))
     .filter(({ rarity }) => rarity > 0)
     .sort((a, b) => b.rarity - a.rarity);
   const best = known[rank]?.i ?? -1;
   if (best < 0 || foreign.length === 0) return null;
-  const replacement = foreign.find((_, i) => i >= hash(text) % foreign.length && index.rarity(foreign[i]!) < 0) ?? null;
+  const replacement = foreign.find((_, i) => i >= hash(text) % foreign.length && index.rarity(foreign[i]!, locale) < 0) ?? null;
   if (!replacement) return null;
   words[best] = replacement;
   return words.join('');
@@ -216,7 +217,7 @@ function* calibrationSteps(articles: readonly IndexableArticle[], build: (articl
     if (!index) throw new Error('a held-out index that trains in slices needs selfCalibrationInSlices');
     for (const question of heldOut) {
       for (const text of new Set([question.text, hurried(question.text, question.locale)])) {
-        const [top] = index.query(text, { limit: 2 });
+        const [top] = index.query(text, { limit: 2, languages: [question.locale] });
         yield undefined;
         asked++;
         if (!top?.signals) continue;
@@ -232,9 +233,9 @@ function* calibrationSteps(articles: readonly IndexableArticle[], build: (articl
     // shaped like the shop's questions, as a customer's question about something else is.
     for (const question of heldOut) {
       for (const rank of [0, 1]) {
-        const text = swapTopic(question.text, index, foreignWords, rank);
+        const text = swapTopic(question.text, question.locale, index, foreignWords, rank);
         if (!text) continue;
-        const [top] = index.query(text, { limit: 2 });
+        const [top] = index.query(text, { limit: 2, languages: [question.locale] });
         yield undefined;
         swappedAsked++;
         if (top?.signals) swapped.push(calibrationInputs(top.signals).covered);
@@ -244,7 +245,7 @@ function* calibrationSteps(articles: readonly IndexableArticle[], build: (articl
     if (k === 0) {
       for (const locale of locales) {
         for (const text of outOfScopeMessages[locale] ?? []) {
-          const [top] = index.query(text, { limit: 2 });
+          const [top] = index.query(text, { limit: 2, languages: [locale] });
           yield undefined;
           outOfScopeAsked++;
           if (top?.signals) outOfScope.push(calibrationInputs(top.signals).covered);

@@ -1,3 +1,4 @@
+import type { Locale } from '../../core/locale.js';
 import { wordStem, type StemmedLanguage } from '../text/word-stems.js';
 
 const languages: readonly StemmedLanguage[] = ['en', 'cs'];
@@ -25,12 +26,13 @@ export class StemLookup {
     }
   }
 
-  /** Index words with the same stem as `term` in English or Czech articles, not `term` itself. */
-  sameStem(term: string): string[] {
-    const found: string[] = [];
-    for (const language of languages) {
-      for (const word of this.byStem.get(language)!.get(wordStem(term, language)) ?? []) if (word !== term && !found.includes(word)) found.push(word);
-    }
-    return found;
+  /**
+   * Index words of `language`'s articles with the same stem as `term`, read in that
+   * language, not `term` itself; none for a language without a stemmer (Vietnamese, Chinese).
+   */
+  sameStem(term: string, language: Locale): string[] {
+    const stems = this.byStem.get(language as StemmedLanguage);
+    if (!stems) return [];
+    return (stems.get(wordStem(term, language as StemmedLanguage)) ?? []).filter((word) => word !== term);
   }
 }

@@ -1,4 +1,5 @@
-import type { SynonymTable } from '../synonyms/synonym-table.js';
+import type { Locale } from '../../core/locale.js';
+import type { LanguageSynonyms } from '../synonyms/language-synonyms.js';
 import { tokenParts } from '../text/tokenize.js';
 import { PairTable } from './pair-table.js';
 
@@ -19,8 +20,8 @@ export class TermDictionary {
   private readonly localeMasks: number[] = [];
   private stamp = 0;
 
-  /** `synonyms` rewrites editors' synonyms in every text interned. */
-  constructor(private readonly synonyms: SynonymTable | null = null) {}
+  /** `synonyms` rewrites editors' synonyms in every text interned, each language's in its own texts. */
+  constructor(private readonly synonyms: LanguageSynonyms | null = null) {}
 
   get size(): number {
     return this.texts.length;
@@ -45,11 +46,12 @@ export class TermDictionary {
   }
 
   /**
-   * The distinct term ids of a text (as `tokenize(text, { compact })` would give them),
-   * interning new ones; marks its words and Chinese terms as used in the language of `localeBit`.
+   * The distinct term ids of a text in `locale` (as `tokenize(text, { compact, locale })` would
+   * give them, with that language's synonyms), interning new ones; marks its words and Chinese
+   * terms as used in the language of `localeBit`.
    */
-  internText(text: string, compact: boolean, localeBit: number): number[] {
-    const { words, others } = tokenParts(text, { compact, synonyms: this.synonyms });
+  internText(text: string, compact: boolean, locale: Locale, localeBit: number): number[] {
+    const { words, others } = tokenParts(text, { compact, locale, synonyms: this.synonyms?.of(locale) ?? null });
     const stamp = ++this.stamp;
     const result: number[] = [];
     const wordIds: number[] = [];

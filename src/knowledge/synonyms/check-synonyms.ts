@@ -1,4 +1,5 @@
 import { AppError } from '../../core/app-error.js';
+import { localeSchema, type Locale } from '../../core/locale.js';
 import { tokenize } from '../text/tokenize.js';
 import { synonymListSchema, type SynonymList } from './synonyms.js';
 
@@ -17,17 +18,18 @@ export class SynonymError extends AppError {
 
 /**
  * A member as the index compares it: the knowledge base's own terms (case and diacritics
- * folded, Vietnamese abbreviations expanded) joined by spaces, so "Hoàn tiền" and
- * "hoan tien" are the same member. Empty for text with no letters or digits.
+ * folded, the chat abbreviations of the list's language expanded) joined by spaces, so
+ * "Hoàn tiền" and "hoan tien" are the same member. Empty for text with no letters or digits.
  */
-export function synonymKey(member: string): string {
-  return tokenize(member, { compact: true }).join(' ');
+export function synonymKey(member: string, locale?: Locale): string {
+  return tokenize(member, { compact: true, ...(locale ? { locale } : {}) }).join(' ');
 }
 
 /**
  * Checks a synonym list as editors and files write it: every group has at least two
  * members, no member is empty (or only punctuation), and no member is in two
- * groups of the language, comparing folded. Then the schema. Messages
+ * groups of the language, comparing folded (another language's list may hold the same word,
+ * "shop" in vi and en: each list rewrites its own language's texts only). Then the schema. Messages
  * number groups and members from 1, as the editor shows them.
  *
  * Example: `checkSynonymList({ locale: 'en', groups: [['refund', 'money back'], ['Refund', 'repay']] })`
@@ -36,7 +38,8 @@ export function synonymKey(member: string): string {
 export function checkSynonymList(input: unknown): { list: SynonymList; issues: [] } | { list?: undefined; issues: SynonymIssue[] } {
   const issues: SynonymIssue[] = [];
   const groups = (input as { groups?: unknown } | null)?.groups;
-  if (Array.isArray(groups)) issues.push(...memberIssues(groups));
+  const locale = localeSchema.safeParse((input as { locale?: unknown } | null)?.locale).data;
+  if (Array.isArray(groups)) issues.push(...memberIssues(groups, locale));
   const parsed = synonymListSchema.safeParse(input);
   if (!parsed.success) {
     const seen = new Set(issues.map((issue) => issue.path));
@@ -50,7 +53,7 @@ export function checkSynonymList(input: unknown): { list: SynonymList; issues: [
   return { list: parsed.data, issues: [] };
 }
 
-function memberIssues(groups: unknown[]): SynonymIssue[] {
+function memberIssues(groups: unknown[], locale: Locale | undefined): SynonymIssue[] {
   const issues: SynonymIssue[] = [];
   const groupOf = new Map<string, number>();
   groups.forEach((group, g) => {
@@ -59,7 +62,7 @@ function memberIssues(groups: unknown[]): SynonymIssue[] {
     if (members.length < 2) issues.push({ path: `groups.${g}`, message: `group ${g + 1}${members[0] ? ` ("${members[0]}")` : ''} needs at least two members` });
     group.forEach((member, m) => {
       if (typeof member !== 'string') return;
-      const key = synonymKey(member);
+      const key = synonymKey(member, locale);
       if (!key) {
         issues.push({ path: `groups.${g}.${m}`, message: `group ${g + 1}, member ${m + 1}: ${member.trim() ? `"${member.trim()}" has no letters or digits` : 'is empty'}` });
         return;

@@ -1,3 +1,4 @@
+import type { Locale } from '../../core/locale.js';
 import { tokenParts } from '../text/tokenize.js';
 import type { SynonymList } from './synonyms.js';
 
@@ -15,15 +16,16 @@ const hanPattern = /\p{Script=Han}/u;
  * whole folded words (case, diacritics and chat abbreviations as the tokenizer treats them);
  * Chinese members as substrings, before segmentation. Longer members win over shorter ones.
  * Within a group, Latin members stand for its first Latin member and Chinese ones for its
- * first Chinese member. All languages' groups apply to every text: the same text always
- * gets the same terms, whichever language it is in.
+ * first Chinese member. Members are read as text of their list's language (its chat
+ * abbreviations). One table is meant for one language's texts: `LanguageSynonyms` keeps one
+ * per language, so Vietnamese "shop" (the seller) never becomes English "store".
  */
 export class SynonymTable {
   private readonly byFirstWord = new Map<string, WordRule[]>();
   private readonly hanRules: { member: string; canonical: string }[] = [];
 
   constructor(lists: readonly SynonymList[]) {
-    for (const list of lists) for (const group of list.groups) this.addGroup(group);
+    for (const list of lists) for (const group of list.groups) this.addGroup(group, list.locale);
     for (const rules of this.byFirstWord.values()) rules.sort((a, b) => b.words.length - a.words.length);
     this.hanRules.sort((a, b) => b.member.length - a.member.length);
   }
@@ -33,12 +35,12 @@ export class SynonymTable {
     return this.byFirstWord.size === 0 && this.hanRules.length === 0;
   }
 
-  private addGroup(group: readonly string[]): void {
+  private addGroup(group: readonly string[], locale: Locale): void {
     const latin = group.filter((member) => !hanPattern.test(member));
     const han = group.filter((member) => hanPattern.test(member)).map((member) => member.normalize('NFKC').toLowerCase().replace(/\s+/g, ''));
-    const canonicalWords = latin.length > 0 ? tokenParts(latin[0]!).words : [];
+    const canonicalWords = latin.length > 0 ? tokenParts(latin[0]!, { locale }).words : [];
     for (const member of latin.slice(1)) {
-      const words = tokenParts(member).words;
+      const words = tokenParts(member, { locale }).words;
       if (words.length === 0 || words.join(' ') === canonicalWords.join(' ')) continue;
       const rules = this.byFirstWord.get(words[0]!) ?? [];
       if (rules.some((rule) => rule.words.join(' ') === words.join(' '))) continue;

@@ -1,11 +1,9 @@
 /**
- * Chat spellings customers type in English and Czech, after diacritic folding, and the word
- * they stand for. Applied to whole tokens only, beside the Vietnamese table
- * (`vietnamese-abbreviations.ts`); a spelling that is a word of another supported language
- * ("im" and "ty" are Vietnamese syllables — im lặng, công ty — and "ty" is Czech; "till" is English) is left out.
+ * Chat spellings customers type in English, after diacritic folding, and the word they stand
+ * for. Applied to whole tokens of English text only (`chatAbbreviations`); "till" is an
+ * English word, so not here.
  */
-export const latinChatSlang: Readonly<Record<string, string>> = {
-  // English.
+export const englishChatSlang: Readonly<Record<string, string>> = {
   wat: 'what',
   wht: 'what',
   wut: 'what',
@@ -42,7 +40,28 @@ export const latinChatSlang: Readonly<Record<string, string>> = {
   dlvry: 'delivery',
   lmk: 'let me know',
   idk: 'i do not know',
-  // Czech.
+  u: 'you',
+  ur: 'your',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  abt: 'about',
+  msg: 'message',
+  pwd: 'password',
+  asap: 'now',
+  rn: 'now',
+  wanna: 'want to',
+  gonna: 'going to',
+  cant: 'can not',
+  dont: 'do not',
+  didnt: 'did not',
+  doesnt: 'does not',
+  isnt: 'is not',
+  wont: 'will not',
+};
+
+/** Czech chat spellings (diacritics folded) and the word they stand for, for Czech text only. */
+export const czechChatSlang: Readonly<Record<string, string>> = {
   narozky: 'narozeniny',
   diky: 'dekuji',
   dik: 'dekuji',

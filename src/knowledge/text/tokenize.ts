@@ -1,10 +1,8 @@
+import type { Locale } from '../../core/locale.js';
 import type { SynonymTable } from '../synonyms/synonym-table.js';
+import { chatAbbreviations } from './chat-abbreviations.js';
 import { foldChar } from './fold-diacritics.js';
-import { latinChatSlang, rewriteChineseSlang } from './chat-slang.js';
-import { vietnameseAbbreviations } from './vietnamese-abbreviations.js';
-
-// A Map, not the object: a word like "constructor" must not find Object.prototype's members.
-const abbreviations = new Map([...Object.entries(latinChatSlang), ...Object.entries(vietnameseAbbreviations)]);
+import { rewriteChineseSlang } from './chat-slang.js';
 const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
 
 function chineseTerms(run: string): string[] {
@@ -44,7 +42,8 @@ function kindOf(code: number): number {
 
 /**
  * Turns text in any supported language into index terms: Unicode-normalized, lower-case,
- * diacritics folded, chat abbreviations expanded (Vietnamese, English, Czech, Chinese), Chinese segmented into words,
+ * diacritics folded, chat abbreviations of the text's language expanded (Vietnamese, English,
+ * Czech; Chinese chat spellings always), Chinese segmented into words,
  * character bigrams and single characters, and for Latin-script text adjacent-word pairs (`bao_hanh`), which
  * carry Vietnamese's two-syllable words.
  *
@@ -54,29 +53,48 @@ function kindOf(code: number): number {
  * character is Chinese), each character classified and folded once per process: this runs
  * for every title, variant and answer when the index is built.
  *
- * Example: `tokenize('sp bh bao lâu?')` → `['san', 'pham', 'bao', 'hanh', 'bao', 'lau', 'san_pham', …]`.
+ * Example: `tokenize('sp bh bao lâu?', { locale: 'vi' })` → `['san', 'pham', 'bao', 'hanh', 'bao', 'lau', 'san_pham', …]`.
  */
 export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
-  const { words, others } = tokenParts(text, options);
+  const parts = tokenParts(text, options);
+  const { words, others } = parts;
   if (options.compact) return words.length === 0 ? others : others.length === 0 ? words : [...words, ...others];
+  return termsOf(parts);
+}
+
+/**
+ * How `tokenize` treats a text: `compact` for long answers; `locale`, the text's language,
+ * picks the chat abbreviations expanded (`chatAbbreviations`; every language's without it);
+ * `synonyms` rewrites editors' synonyms to their canonical entries (the table of the text's
+ * language: a language's synonyms apply to its own texts only).
+ */
+export interface TokenizeOptions {
+  compact?: boolean;
+  locale?: Locale;
+  synonyms?: SynonymTable | null;
+}
+
+/** A text's terms in parts: its Latin-script words in order, and its other (Chinese) terms. */
+export interface TokenParts {
+  words: string[];
+  others: string[];
+}
+
+/** `tokenize`'s terms from a text's parts: the words, their adjacent pairs, the other terms. */
+export function termsOf({ words, others }: TokenParts): string[] {
   const all = words.slice();
   for (let i = 1; i < words.length; i++) all.push(`${words[i - 1]}_${words[i]}`);
   for (const term of others) all.push(term);
   return all;
 }
 
-/** How `tokenize` treats a text: `compact` for long answers, `synonyms` to rewrite editors' synonyms to their canonical entries. */
-export interface TokenizeOptions {
-  compact?: boolean;
-  synonyms?: SynonymTable | null;
-}
-
 /**
  * `tokenize` in parts: the Latin-script words in order (their adjacent pairs are left for
  * the caller to form) and the other terms (Chinese words, bigrams and characters).
  */
-export function tokenParts(text: string, options: TokenizeOptions = {}): { words: string[]; others: string[] } {
+export function tokenParts(text: string, options: TokenizeOptions = {}): TokenParts {
   const synonyms = options.synonyms;
+  const abbreviations = chatAbbreviations(options.locale);
   const lowered = text.normalize('NFKC').toLowerCase();
   const unslanged = rewriteChineseSlang(lowered);
   const lower = synonyms ? synonyms.rewriteHan(unslanged) : unslanged;

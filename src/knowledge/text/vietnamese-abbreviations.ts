@@ -1,8 +1,8 @@
 /**
- * Chat abbreviations and teencode customers use, after diacritic folding, and what they
- * stand for: Vietnamese first, then a few English chat forms. Applied to whole tokens only,
- * so "k" never rewrites part of a word. Single letters that are English words ("a", "i",
- * "s") are left alone: every language's text goes through the same table.
+ * Vietnamese chat abbreviations and teencode, after diacritic folding, and what they stand
+ * for, with the English loanwords Vietnamese customers write for Vietnamese words ("ship",
+ * "order", "thanks"). Applied to whole tokens of Vietnamese text only (`chatAbbreviations`),
+ * so "k" never rewrites part of a word and Czech "v" or English "order" stay as written.
  */
 export const vietnameseAbbreviations: Readonly<Record<string, string>> = {
   k: 'khong',
@@ -46,6 +46,7 @@ export const vietnameseAbbreviations: Readonly<Record<string, string>> = {
   oder: 'dat hang',
   order: 'dat hang',
   tks: 'cam on',
+  thx: 'cam on',
   thanks: 'cam on',
   // More Vietnamese teencode and chat spellings.
   khum: 'khong',
@@ -69,23 +70,4 @@ export const vietnameseAbbreviations: Readonly<Record<string, string>> = {
   mjk: 'minh',
   cj: 'chi',
   ae: 'anh em',
-  // English chat forms.
-  u: 'you',
-  ur: 'your',
-  pls: 'please',
-  plz: 'please',
-  thx: 'cam on',
-  abt: 'about',
-  msg: 'message',
-  pwd: 'password',
-  asap: 'now',
-  rn: 'now',
-  wanna: 'want to',
-  gonna: 'going to',
-  cant: 'can not',
-  dont: 'do not',
-  didnt: 'did not',
-  doesnt: 'does not',
-  isnt: 'is not',
-  wont: 'will not',
 };
