@@ -18,6 +18,13 @@ describe('czechStem', () => {
     expect([...stems]).toEqual(['zaruk']);
   });
 
+  it("gives a verb's forms and the nouns made from it one stem (objednala, objednat, objednávka)", () => {
+    const stems = (words: string) => new Set(words.split(' ').map(czechStem));
+    expect([...stems('objednala objednal objednat objednam objednavka objednavku objednani')]).toEqual(['objedn']);
+    expect([...stems('zaplatit zaplatila zaplatil zaplatim')]).toEqual(['zaplat']);
+    expect([...stems('reklamovat reklamace reklamuju reklamuji')]).toEqual(['reklam']);
+  });
+
   it('keeps different words apart', () => {
     const words = ['zaruka', 'zasilka', 'doprava', 'platba', 'pracka', 'reklamace'];
     expect(new Set(words.map(czechStem)).size).toBe(words.length);
