@@ -585,17 +585,10 @@ export class AnswerIndex {
     return id === undefined || this.questions.df(id) === 0 ? -1 : this.idfOf[id]!;
   }
 
-  /**
-   * Per language of the index, the share of the text's words (0–1), read in that language,
-   * that its articles use (0 for a text without words).
-   */
-  private vocabularyShares(text: string): Map<Locale, number> {
-    return new Map(
-      [...this.localeBits].map(([locale, bit]) => {
-        const { words } = this.partsIn(text, locale);
-        return [locale, words.length === 0 ? 0 : words.filter((word) => (this.dictionary.localesOf(word) & bit) !== 0).length / words.length];
-      }),
-    );
+  /** The share of the text's words (0–1), read in `locale`, that the index's articles in it (`bit`) use; 0 for a text without words. */
+  private vocabularyShare(text: string, locale: Locale, bit: number): number {
+    const { words } = this.partsIn(text, locale);
+    return words.length === 0 ? 0 : words.filter((word) => (this.dictionary.localesOf(word) & bit) !== 0).length / words.length;
   }
 
   /**
@@ -603,14 +596,15 @@ export class AnswerIndex {
    * language (at least half of its words, and more than any other language), or null.
    */
   vocabularyLocale(text: string): Locale | null {
-    const [first, second] = [...this.vocabularyShares(text)].sort((a, b) => b[1] - a[1]);
+    const [first, second] = [...this.localeBits].map(([locale, bit]) => [locale, this.vocabularyShare(text, locale, bit)] as const).sort((a, b) => b[1] - a[1]);
     if (!first || first[1] < 0.5 || (second && second[1] === first[1])) return null;
     return first[0];
   }
 
   /** The share of the text's words (0–1), read in the locale, the knowledge base uses in it. */
   vocabularyCoverage(text: string, locale: Locale): number {
-    return this.vocabularyShares(text).get(locale) ?? 0;
+    const bit = this.localeBits.get(locale);
+    return bit === undefined ? 0 : this.vocabularyShare(text, locale, bit);
   }
 
   private idf(term: string): number {
