@@ -214,8 +214,11 @@ export class OutboxWorker {
     if (this.waiting.has(entry.conversationId)) {
       const [head] = await outbox.pendingFor(entry.conversationId);
       if (head && head._id !== entry._id) {
-        // An earlier message of this conversation is still pending: wait until it is due (or its holder's lease ends).
-        const heldUntil = head.leasedBy && head.leaseUntil ? head.leaseUntil.getTime() : 0;
+        // An earlier message of this conversation is still pending: wait until it is due, or until
+        // another process's lease on it ends. One this worker holds is being tried in this
+        // conversation's lane, and its end wakes the messages behind it (waiting out its lease
+        // instead held a reply up to the send timeout and more).
+        const heldUntil = head.leasedBy && head.leasedBy !== this.workerId && head.leaseUntil ? head.leaseUntil.getTime() : 0;
         const dueAt = new Date(Math.max(head.dueAt.getTime(), heldUntil, Date.now()) + 1);
         await outbox.release(entry, this.workerId, dueAt);
         this.wake(dueAt);
@@ -232,7 +235,11 @@ export class OutboxWorker {
       outcome = await this.retryLater(entry, error);
     }
     if (outcome.status === 'sent' || outcome.status === 'failed') {
-      if (this.waiting.has(entry.conversationId) && (await outbox.pendingFor(entry.conversationId)).length === 0) this.waiting.delete(entry.conversationId);
+      if (this.waiting.has(entry.conversationId)) {
+        // The conversation's next message may go now.
+        if ((await outbox.pendingFor(entry.conversationId)).length === 0) this.waiting.delete(entry.conversationId);
+        else this.wake(new Date());
+      }
     } else this.waiting.add(entry.conversationId);
     return outcome;
   }
