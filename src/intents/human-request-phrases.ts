@@ -63,7 +63,7 @@ export const humanRequestPhrases: HumanRequestPhrases = {
     // Bare 人工 asks for a person unless it is part of one of the `harmless` words (人工智能, 人工除霜, …).
     '人工', '转人工', '人工客服', '人工服务', '人工坐席', '人工座席', '找人工', '要人工', '有人工', '人工吗', '人工在', '接人工', '真人', '找客服', '要客服', '找你们的客服', '找你们客服', '要你们的客服', '客服人员', '客服在吗', '客服在不在',
     '有客服吗', '有人吗', '有没有人工', '有没有客服', '接线员', '转接', '找工作人员', '要工作人员', '工作人员联系我', '让工作人员', '叫工作人员', '和工作人员', '跟工作人员', '找经理',
-    '叫经理', '叫你们经理', '经理来', '找你们领导', '找领导', '叫领导', '不要机器人', '不想和机器', '不想跟机器', '不跟机器', '不和机器', '不要跟机器', '机器人听不懂', '机器人回答不了', '机器人不懂', '机器人没用', '找售后', '找你们的售后', '找你们售后', '联系售后', '转售后', '售后客服', '换个人', '换一个人', '换人工', '跟我对接', '和我对接',
+    '叫经理', '叫你们经理', '经理来', '找你们领导', '找领导', '叫领导', '不要机器人', '不想和机器', '不想跟机器', '不跟机器', '不和机器', '不要跟机器', '机器人听不懂', '机器人回答不了', '机器人不懂', '机器人没用', '联系一下我', '联系下我', '跟我联系一下', '给我打个电话', '找售后', '找你们的售后', '找你们售后', '联系售后', '转售后', '售后客服', '换个人', '换一个人', '换人工', '跟我对接', '和我对接',
     '和人说话', '跟人说话', '回电话', '回个电话', '打电话给我', '给我打电话', '给我回电', '联系我', '给我打', '打给我', '打我电话', '回我电话', '找个人', '有活人', '跟我联系', '和我联系', '与我联系', '电话沟通', '电话聊', '需要有人', '负责的人', '跟店员说', '和店员说', '找店员', '联系客服人员',
   ],
   pairs: [
@@ -75,6 +75,8 @@ export const humanRequestPhrases: HumanRequestPhrases = {
     // "call me back", "have a representative contact me", "could your team ring me?"
     { asks: ['call', 'ring', 'phone', 'contact', 'reach out to', 'get back to', 'call back'], people: callers.en, within: 1 },
     { asks: ['i want', 'i need', 'we want', 'we need', 'i d like', 'i would like', 'can i have', 'can i get', 'i m asking for', 'i ask for'], people: ['human*', 'agent*', 'operator*', 'representative*', 'real person', 'live person', 'real people', 'manager', 'supervisor', 'a person', 'someone to talk', 'somebody to talk', 'someone to speak', 'member of staff', 'staff member'], within: 3 },
+    // "is a human able to look at this?": a person asked to see to it.
+    { asks: ['look at', 'look into', 'take a look', 'check this', 'handle this', 'deal with this'], people: ['human*', 'real person', 'actual person', 'a person'], within: 4, order: 'before' },
     // "is there a manager I can speak with?": the person first, then whom to talk to.
     { asks: ['i can speak', 'i can talk', 'i could speak', 'i could talk', 'i can chat'], people: enPeople, within: 3, order: 'before' },
     { asks: ['gặp', 'gặp được', 'nói chuyện với', 'nói chuyện', 'nói với', 'chat với', 'nhắn với', 'nhắn tin với', 'trao đổi với', 'kết nối', 'kết nối với'], people: viPeople, within: 2 },
@@ -92,6 +94,8 @@ export const humanRequestPhrases: HumanRequestPhrases = {
     // "gọi lại cho em", "liên hệ lại giúp mình", "gọi e nhé"
     { asks: ['gọi', 'gọi lại', 'gọi điện', 'gọi điện lại', 'liên hệ lại', 'liên lạc lại', 'call'], people: callers.vi, within: 2 },
     { asks: ['probral*', 'probrat', 'prober*', 'mluv*', 'promluv*', 'hovořit', 'spoj*', 'přepoj*', 'chci', 'chtěl* bych', 'potřebuj*', 'dejte mi', 'dáte mi', 'mi dát', 'sežeňte mi', 'řešit s', 'řešil* s', 'vyřešit s', 'vyřešil* s', 'domluvit s', 'rád bych', 'ráda bych'], people: csPeople, within: 3 },
+    // "potřebuji, aby se na to podíval člověk"
+    { asks: ['podíval*', 'podívá*', 'podívat', 'prohlédl*', 'prohlédne'], people: ['člověk*', 'živ* osob*', 'operátor*', 'pracovník*', 'pracovnic*'], within: 3, order: 'either' },
     // "je k dispozici nějaký pracovník?"
     { asks: ['k dispozici', 'online', 'volný', 'volná'], people: csPeople, within: 3, order: 'either' },
     // "zavolejte mi", "mohl by mi někdo zavolat", "ozve se mi někdo", "kontaktujte mě"

@@ -316,6 +316,22 @@ describe('detectComplaint', () => {
     });
   });
 
+  describe('when the staff did not even do the least', () => {
+    it.each(['The cashier didn\'t even look up when I asked for help', '我问店员尺码，她头都不抬一下'])('takes %j for a complaint about the shop', (text) => {
+      expect(detectComplaint(text)).toMatchObject({ complaint: true, reasons: [expect.stringMatching(/^strong:/)] });
+    });
+
+    it('takes a customer who did not even use the item for no complainer', () => {
+      expect(detectComplaint("I didn't even wear it once, can I return it?").complaint).toBe(false);
+    });
+  });
+
+  describe('when the wait is counted from a weekday', () => {
+    it.each(['dat hang tu thu 3 ma gio van chua giao', 'objednávka je od úterý pořád nevyřízená', 'ordered since tuesday and still nothing'])('takes %j for a complaint', (text) => {
+      expect(detectComplaint(text)).toMatchObject({ complaint: true, reasons: expect.arrayContaining([expect.stringMatching(/^wait:/)]) });
+    });
+  });
+
   describe('when what came is not what was ordered', () => {
     it.each(['I ordered a size S and got an XL, and now you want me to pay for the return?', '我买的是S码，寄来XL码，还要我自己付运费？'])('takes %j for a complaint', (text) => {
       expect(detectComplaint(text)).toMatchObject({ complaint: true, reasons: expect.arrayContaining([expect.stringMatching(/^failure:/)]) });
