@@ -267,7 +267,9 @@ export function detectComplaint(text: string): ComplaintSignal {
       add(signal, signal === 'failure' && asked ? askedFailure : weights[signal].each, `${signal}:${hit.cue.label}`);
     }
     const accused = patternIn(clauses, lexicon.accusations);
-    if (accused) add('accusation', weights.accusation.each, `accusation:${accused}`);
+    // Said of the staff or the service ("the shop assistant didn't even look up", "店员头都不抬一下"), an accusation judges the shop.
+    const judged = accused && !asked && findCues(clauses, lexicon.targets).length > 0;
+    if (accused) add(judged ? 'strong' : 'accusation', judged ? weights.strong.each : weights.accusation.each, `${judged ? 'strong' : 'accusation'}:${accused}`);
     const fault = patternIn(clauses, lexicon.faults);
     if (fault) add('failure', asked ? askedFailure : weights.failure.each, `failure:${fault}`);
     for (const clause of lexicon.wait && !waited ? clauses : []) {

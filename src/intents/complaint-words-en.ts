@@ -34,7 +34,7 @@ export const complaintWordsEn: ComplaintWords = {
       'hate', 'insane', 'nightmare', 'treated like', 'no respect', 'disrespect*', 'irresponsible', 'i demand', 'stop ignoring', 'keep ignoring', 'ignoring me',
       'ignored me', 'ignore me', 'ignoring my', 'how you treat', 'how you are treating', 'treat your customers', 'treat customers like', 'nobody cares',
       'no one cares', 'want compensation', 'demand compensation', 'expect compensation', 'big mistake', 'biggest mistake', 'mistake buying', 'is the last time', 'the last time i shop with', 'the last time i buy from', 'had enough', 'take my business elsewhere', 'taking my business elsewhere', 'i ve had it', 'i am done with', 'so done', 'laughing at me', 'laughed at me',
-      'i m done with', 'done with you', 'done with this', 'how hard is it', 'how hard can it be', 'beyond frustrating', 'this is not ok', 'this is not okay', 'not acceptable',
+      'i m done with', 'done with you', 'done with this', 'how hard is it', 'how hard can it be', 'not good enough', 'why is it so hard', 'why is it so difficult', 'is it so hard', 'so hard to get', 'shop elsewhere', 'buy elsewhere', 'go elsewhere', 'going elsewhere', 'rolled her eyes', 'rolled his eyes', 'rolled their eyes', 'rolling her eyes', 'rolling his eyes', 'eye roll*', 'not worth the money', 'waste of my money', 'beyond frustrating', 'this is not ok', 'this is not okay', 'not acceptable',
       'fuming', 'seething', 'last straw', 'thanks for nothing', 'thank you for nothing', 'lost my patience', 'losing my patience', 'out of patience', 'bothered to', 'can t be bothered', 'how is it possible that', 'do you even', 'you even', 'people even', 'treated like dirt', 'was treated',
     ],
     strong: [
@@ -47,16 +47,16 @@ export const complaintWordsEn: ComplaintWords = {
     ],
     complaint: ['complain*', 'complaint*', 'grievance', 'escalat*'],
     failure: [
-      'in the wrong', 'wrong colou*', 'wrong size', 'wrong model', 'sold me a used', 'sold me used', 'wrong item', 'wrong product', 'wrong order', 'sent me the wrong', 'delivered the wrong',
+      'in the wrong', 'wrong colou*', 'wrong size', 'wrong model', 'sold me a used', 'sold me used', 'wrong item', 'wrong product', 'wrong order', 'item missing', 'items missing', 'missing item*', 'only received one', 'only got one', 'half my order', 'sent me the wrong', 'delivered the wrong',
       'refuse to', 'refused to', 'refusing to', 'will not pay', 'won t pay',
       'won t refund', 'won t replace', 'won t fix', 'won t answer', 'never asked for', 'still broken',
       'still not working', 'still doesn t work', 'broke again', 'broken again', 'no apology', 'didn t apologi*', 'without explanation', 'without any explanation',
       'no explanation', 'never on time', 'hung up on me', 'hung up on', 'without notice', 'without telling', 'didn t tell me', 'nobody told me', 'no one told me',
     ],
     mild: [
-      'nothing like', 'not what i expected', 'not as described', 'not like the picture*', 'not like the photo*', 'looks cheaper', 'gone downhill', 'what it used to be', 'gotten worse', 'got worse', 'not thrilled', 'not too happy', 'a bit let down', 'marked as delivered but', 'says delivered but', 'shows delivered but',
+      'nothing like', 'not what i expected', 'not as described', 'not like the picture*', 'not like the photo*', 'looks cheaper', 'gone downhill', 'has slipped', 'really slipped', 'quality slipped', 'quality has dropped', 'quality dropped', 'quality has gone down', 'what it used to be', 'gotten worse', 'got worse', 'not thrilled', 'not too happy', 'a bit let down', 'marked as delivered but', 'says delivered but', 'shows delivered but',
       'disappoint*', 'unhappy', 'not happy', 'not satisfied', 'dissatisfied', 'unsatisfied', 'not pleased', 'displeased', 'upset', 'let down', 'let me down',
-      'not impressed', 'unimpressed', 'regret*', 'expected better', 'expected much better', 'expected more', 'expect better', 'dissapoint*', 'disapoint*', 'dissappoint*',
+      'not impressed', 'unimpressed', 'regret*', 'expected better', 'expected much better', 'expected a lot better', 'expected far better', 'expected a lot more', 'expected way better', 'not great quality', 'not great for the price', 'not good quality', 'not good for the price', 'expected more', 'expect better', 'dissapoint*', 'disapoint*', 'dissappoint*',
     ],
     wait: [
       'waited too long', 'waiting too long', 'waiting forever', 'waited forever', 'wait forever', 'waited for ages', 'waiting for ages', 'waiting so long',
@@ -82,30 +82,37 @@ export const complaintWordsEn: ComplaintWords = {
     ],
     demand: [
       'refund me', 'cancel my order and', 'fix it', 'fix this', 'sort it out', 'sort this out', 'right now', 'immediately', 'at once', 'this instant', 'right away', 'money back', 'my money', 'refund me', 'give me my', 'give me a refund',
-      'demand', 'compensat*', 'answer me', 'hurry up',
+      'demand', 'compensat*', 'answer me', 'hurry up', 'i want an explanation', 'i need an explanation', 'owe me an explanation', 'want it refunded', 'want the money refunded', 'fee refunded',
     ],
     emotion: [
       'was cancelled', 'were cancelled', 'got cancelled', 'cancelled my', 'didn t show up', 'did not show up', 'no show', 'didn t turn up', 'did not turn up', 'didn t come', 'did not come', 'no one came', 'nobody came', 'no one showed up', 'nobody showed up', 'not on time', 'was promised', 'were promised', 'lost my', 'arrived broken', 'arrived damaged', 'hours late', 'days late',
       'falling apart', 'fell apart', 'came apart', 'broke', 'ripped', 'torn', 'faulty', 'defective', 'came unstuck', 'first time i', 'first use', 'one use', 'first wear',
       'bad', 'poor', 'slow', 'late', 'delayed', 'delay*', 'too long', 'so long', 'seriously', 'how long do i have to wait', 'how long must i wait', 'how long am i supposed to wait', 'come on', 'annoy*', 'irritat*', 'ugh', 'omg', 'mess', 'messed up',
-      'you people', 'paid for express', 'paid extra', 'can t believe', 'can not believe', 'cannot believe', 'charged me twice', 'charged twice', 'double charged', 'will not refund',
+      'you people', 'paid for express', 'paid extra', 'paid for next day', 'paid for same day', 'paid for fast', 'paid for priority', 'take days', 'takes days', 'took days', 'take ages', 'takes ages', 'took ages', 'for that price', 'for this price', 'for the price', 'at this price', 'at that price', 'first wash', 'colour ran', 'color ran', 'in the rain', 'unpleasant', 'you want me to pay', 'expect me to pay', 'make me pay', 'i have to pay for your', 'are you serious', 'you can t be serious', 'was supposed to arrive', 'was supposed to be', 'should have arrived', 'should have been here', 'was meant to arrive', 'stain*', 'shrank', 'shrunk', 'faded', 'can t believe', 'can not believe', 'cannot believe', 'charged me twice', 'charged twice', 'double charged', 'will not refund',
       'refuse to refund', 'refused to', 'who is responsible', 'is this how', 'not ok', 'not okay', 'broke after', 'broken after', 'stopped working after', 'damaged my', 'damaged the',
       'broke my', 'scratched my', 'without saying', 'without a word', 'why do i have to', 'why is nobody', 'why does nobody', 'why has nobody', 'why is no one',
       'you promised', 'promised me', 'damaged', 'dented', 'soaked', 'soaking wet', 'smashed', 'crushed', 'didn t let me know', 'did not let me know', 'without telling', 'without notice', 'without warning', 'tired of', 'sad', 'hello hello', 'anyone there', 'unreliable', 'wrong again',
     ],
   },
   harmless: [
-    'stupid question', 'dumb question', 'silly question', 'trash can', 'trash bin', 'garbage dispos*', 'garbage bag', 'rubbish bin',
+    'get my money back', 'get the money back', 'get money back', 'stupid question', 'dumb question', 'silly question', 'trash can', 'trash bin', 'garbage dispos*', 'garbage bag', 'rubbish bin',
     'no joke', 'tell me a joke', 'tell a joke', 'cheat sheet', 'damn good', 'terribly sorry', 'food court', 'fraud protection', 'fraud prevention', 'fraud department', 'fraudulent activity', 'bad credit',
     'late fee', 'late delivery fee', 'slow cooker', 'slow cook*', 'slow mode', 'slow motion', 'slow juicer', 'mad about', 'hate to bother', 'dumb tv*',
     'sucks up', 'on demand', 'high demand', 'in demand', 'escalator*', 'nothing to complain about', 'nothing to complain',
   ],
-  targets: ['service', 'customer service', 'staff', 'support', 'attitude', 'behaviour', 'behavior', 'behaved', 'treated', 'treatment', 'employee*', 'quality', 'experience', 'manager', 'agent*', 'courier*', 'driver*', 'technician*', 'installer*'],
+  targets: ['cashier*', 'shop assistant*', 'sales assistant*', 'at the counter', 'salesperson', 'service', 'customer service', 'staff', 'support', 'attitude', 'behaviour', 'behavior', 'behaved', 'treated', 'treatment', 'employee*', 'quality', 'experience', 'manager', 'agent*', 'courier*', 'driver*', 'technician*', 'installer*'],
   contacts: ['explain*', 'writ*', 'wrote', 'contact*', 'messag*', 'email*', 'e mail*', 'call*', 'phon*', 'ask*', 'chas*', 'tell*', 'told', 'reach*'],
   ultimatums: ['or else', 'otherwise', 'or i will', 'or i ll', 'or i m going', 'or we will', 'or you will', 'or i am'],
   accusations: [
     String.raw`\byou (?:guys |people |have |ve |had |just |really )?(?:never|always|keep|kept|didn t|did not|won t|will not|haven t|lost|broke|ruined|promised|lied|charged|cancell?ed|ignored|refused|sent me|took my|stole)\b`,
+    // "left it outside without even knocking", "didn't even call": not even the least was done.
+    String.raw`\b(?:without|didn t|did not|not) even\b`,
     String.raw`\byour (?:\w+ ){1,2}(?:never|didn t|did not|won t|charged|lost|broke|left|threw|dropped|refused|hung|lied|ignored|cancell?ed|damaged|ruined|sent me)\b`,
+  ],
+  // "ordered a size S, got an XL", "I ordered an M but received an L": what was ordered against what came.
+  faults: [
+    String.raw`\b(?:ordered|bought|asked for|paid for)\b.+\bbut (?:i |we )?(?:got|received|you sent|they sent|it came|came|was sent)\b`,
+    String.raw`\b(?:ordered|bought|asked for) (?:a |an |the )?size \w+ (?:and |but )?(?:i )?(?:got|received) (?:a |an |the )?(?:size )?\w+`,
   ],
   conditionals: ['if', 'what if', 'in case', 'suppose', 'what happens', 'afraid', 'worried'],
   // Not "too": "is it too late to cancel?" asks.
@@ -116,6 +123,7 @@ export const complaintWordsEn: ComplaintWords = {
     counts: ['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'couple', 'few', 'several', 'many', 'whole', 'full', 'half', 'all'],
     units: ['minute*', 'min', 'mins', 'hour*', 'hr', 'hrs', 'day*', 'week*', 'month*', 'year*'],
     longUnits: ['week*', 'month*', 'year*'],
+    selfCounting: ['since monday', 'since tuesday', 'since wednesday', 'since thursday', 'since friday', 'since saturday', 'since sunday', 'since last week', 'since last month', 'since yesterday', 'since this morning'],
     verbs: ['wait*', 'on hold', 'hold', 'chasing'],
     markers: ['took', 'still', 'already', 'been', 'since', 'passed', 'later', 'nothing', 'over', 'now', 'going on', 'ago', 'after', 'for'],
     estimates: ['about', 'around', 'approximately', 'roughly', 'usually', 'normally', 'expected', 'estimated', 'another', 'within', 'up to'],

@@ -37,7 +37,7 @@ export const complaintWordsVi: ComplaintWords = {
       'hết nói nổi', 'hết chỗ nói', 'tệ không thể tả', 'không thể tin được', 'không tin nổi', 'có trách nhiệm không', 'trách nhiệm ở đâu', 'đối xử như', 'đối xử thế', 'đối xử vậy', 'đối xử kiểu', 'như rùa',
       'không giải quyết được gì', 'không thể hiểu nổi', 'không hiểu nổi', 'ai chịu trách nhiệm', 'ai chịu nổi', 'nói chuyện kiểu đó', 'kiểu đó với khách', 'với khách như vậy', 'với khách như thế', 'đừng có hứa', 'coi khách ra gì', 'coi khách hàng ra gì', 'một đằng', 'khinh khách', 'coi thường', 'xem thường', 'hẹn lên hẹn xuống', 'hẹn tới hẹn lui',
       'mất niềm tin hoàn toàn', 'ai dám mua', 'ai mà dám', 'thế thì ai', 'còn làm ăn không', 'còn làm không', 'còn hoạt động không vậy', 'còn bán không vậy', 'như cái c', 'như c', 'như l', 'không ai quan tâm',
-      'chẳng ai quan tâm', 'đuổi khách', 'như đuổi', 'hết kiên nhẫn', 'mất kiên nhẫn', 'cảm ơn vì chẳng', 'cảm ơn vì không', 'chụp giật', 'làm ăn chộp giật', 'đối xử với khách', 'phớt lờ', 'làm ngơ', 'lơ tin nhắn', 'seen không rep', 'không thèm trả lời', 'coi khách như'
+      'chẳng ai quan tâm', 'đuổi khách', 'như đuổi', 'hết kiên nhẫn', 'mất kiên nhẫn', 'cảm ơn vì chẳng', 'cảm ơn vì không', 'chụp giật', 'làm ăn chộp giật', 'đối xử với khách', 'phớt lờ', 'làm ngơ', 'lơ tin nhắn', 'không thèm', 'nhát gừng', 'lảng tránh', 'né tránh', 'trốn tránh', 'vòng vo', 'trả lời cho có', 'kiểu cho có', 'làm cho có', 'nói một đằng', 'mua chỗ khác', 'mua nơi khác', 'mua shop khác', 'sang shop khác', 'qua shop khác', 'không đến mức này', 'không đáng tiền', 'mất tiền oan', 'tiếc tiền', 'seen không rep', 'không thèm trả lời', 'coi khách như'
     ],
     strong: [
       'làm ẩu', 'cực hình', 'ác mộng', 'như ném', 'tiền mất tật mang', 'kém chất lượng', 'chất lượng tồi', 'quá tệ', 'tệ quá', 'rất tệ', 'thật tệ', 'tệ thật', 'tệ hại', 'tệ vậy', 'tệ thế', 'tệ nhất', 'tệ hết sức', 'tồi tệ', 'dở tệ', 'dở ẹc',
@@ -49,7 +49,7 @@ export const complaintWordsVi: ComplaintWords = {
     complaint: ['khiếu nại', 'phàn nàn', 'phản ánh'],
     failure: [
       'giao sai', 'gửi sai', 'gửi nhầm', 'giao nhầm', 'nói sai', 'tư vấn sai', 'hủy đơn của tôi',
-      'giao cho người khác', 'hứa rồi để đó', 'giao nhầm', 'giao cái khác', 'không đúng mô tả', 'vẫn lỗi', 'vẫn hỏng', 'vẫn không chạy', 'lại hỏng', 'hỏng lại', 'lỗi lại', 'không xin lỗi', 'không một lời xin lỗi',
+      'giao cho người khác', 'giao thiếu', 'gửi thiếu', 'thiếu đồ', 'thiếu món', 'bắt trả thêm', 'bắt trả', 'hứa rồi để đó', 'giao nhầm', 'giao cái khác', 'không đúng mô tả', 'vẫn lỗi', 'vẫn hỏng', 'vẫn không chạy', 'lại hỏng', 'hỏng lại', 'lỗi lại', 'không xin lỗi', 'không một lời xin lỗi',
       'không thông báo', 'làm hỏng', 'làm vỡ', 'làm bẩn', 'không giống hình', 'không giống ảnh', 'khác hình', 'khác ảnh', 'không như hình', 'không như quảng cáo', 'khác quảng cáo',
     ],
     mild: ['không giống mô tả', 'không giống ảnh', 'không giống hình', 'khác xa', 'không được như mong đợi', 'không như mong đợi', 'chất lượng đi xuống', 'đi xuống rõ', 'kém đi', 'không như trước', 'báo đã giao nhưng', 'tiếc ghê', 'tiếc quá', 'hơi buồn', 'không vui', 'không ưng', 'không ổn', 'không hài lòng', 'không ngờ an phát', 'không ngờ shop', 'thất vọng', 'không hài lòng', 'chưa hài lòng', 'không vừa ý', 'không vừa lòng', 'hụt hẫng'],
@@ -58,7 +58,7 @@ export const complaintWordsVi: ComplaintWords = {
       ...counts.map((count) => `lần thứ ${count}`),
       ...counts.map((count) => `${count} lần rồi`),
       'bao nhiêu lần rồi', 'bao nhiêu lần', 'nhiều lần rồi', 'nhiều lần', 'mấy lần rồi',
-      'hứa hoài', 'hẹn hoài', 'hẹn mãi', 'hẹn lần hẹn lữa', 'lần nào cũng', 'lại nữa', ...counts.map((count) => `${count} lần`),
+      'hứa hoài', 'hẹn hoài', 'hẹn mãi', 'hẹn lần hẹn lữa', 'lần này vẫn', 'lần này lại', 'đã góp ý', 'góp ý rồi', 'y như cũ', 'vẫn như cũ', 'lần nào cũng', 'lại nữa', ...counts.map((count) => `${count} lần`),
     ],
     chase: [
       ...['gọi', 'hỏi', 'liên hệ'].flatMap((verb) => [...counts.map((count) => `${verb} ${count} lần`), `${verb} mấy lần`, `${verb} bao nhiêu lần`, `${verb} mãi`, `${verb} hoài`, `${verb} nhiều lần`]),
@@ -72,11 +72,11 @@ export const complaintWordsVi: ComplaintWords = {
     demand: [
       'ngay lập tức', 'lập tức', 'ngay bây giờ', 'ngay và luôn', 'ngay đi', 'trả lại tiền', 'trả tiền lại', 'hoàn tiền ngay', 'hoàn lại tiền ngay',
       'đền tiền', 'bồi thường', 'đòi tiền', 'đòi lại tiền', 'trả tiền cho tôi', 'trả tiền đây', 'trả lời đi', 'trả lời ngay', 'rep đi', 'rep lẹ',
-      'nhanh lên', 'lẹ lên', 'mau lên', 'giải quyết ngay', 'xử lý ngay',
+      'nhanh lên', 'lẹ lên', 'mau lên', 'giải quyết ngay', 'xử lý ngay', 'lời giải thích', 'giải thích đi', 'yêu cầu giải thích', 'giải thích rõ',
     ],
     // A defect alone is a warranty question ("áo bị rách ở tay, shop xử lý giúp"); early or with a feeling, a complaint.
     emotion: [
-      'bong keo', 'bung chỉ', 'tuột chỉ', 'lỗi đường may', 'bị lỗi', 'bị rách', 'bị hỏng', 'đứt chỉ', 'bạc màu', 'ra màu', 'sứt', 'mới mặc', 'mới dùng', 'mới đi', 'mặc 1 lần', 'dùng 1 lần', 'lần đầu',
+      'bong keo', 'bung chỉ', 'tuột chỉ', 'lỗi đường may', 'bị lỗi', 'bị rách', 'bị hỏng', 'đứt chỉ', 'bạc màu', 'ra màu', 'sứt', 'mới mặc', 'mới dùng', 'mới đi', 'mặc 1 lần', 'dùng 1 lần', 'mặc một lần', 'dùng một lần', 'đi một lần', 'giặt một lần', 'giặt 1 lần', 'xù lông', 'bị trừ tiền', 'tiền bị trừ', 'đã trừ tiền', 'lẽ ra phải', 'đáng lẽ phải', 'đáng lẽ', 'trợn mắt', 'lườm', 'mệt mỏi', 'chậm rì', 'kém hẳn', 'bị ướt', 'ướt sũng', 'dưới mưa', 'dầm mưa', 'nát bét', 'bị nát', 'hộp nát', 'mất luôn', 'bị mất hàng', 'khó chịu', 'lại bảo mình', 'lại bắt mình', 'bắt mình tự', 'bắt khách', 'không thèm gọi', 'không thèm báo', 'cũng không thèm', 'thậm chí không', 'lần đầu',
       'bị hủy', 'bị huỷ', 'móp méo', 'hư hỏng', 'bị hư', 'là hư', 'đã hư', 'tự hủy', 'không đến', 'không tới', 'không thấy đến', 'bảo không có', 'đến muộn', 'đến trễ', 'giao trễ', 'giao muộn', 'thất lạc', 'không đúng hẹn', 'rỉ sét',
       'tệ', 'chậm trễ', 'trễ hẹn', 'lâu quá', 'quá lâu', 'lâu vậy', 'lâu thế', 'lâu lắm', 'lâu vl', 'trời ơi', 'trời đất', 'vl', 'vcl', 'vkl', 'vler',
       'cmn', 'hứa', 'không ai đến', 'phải nghỉ làm', 'mất cả ngày', 'đã hỏng', 'đã bị hỏng', 'đã hư', 'mất công', 'các người', 'mấy người', 'thái độ nhân viên', 'sai lầm', 'đã hứa', 'hứa là', 'hẹn là', 'sao không ai', 'tại sao không ai', 'gì mà', 'kiểu gì mà', 'kỳ vậy', 'kì vậy', 'kỳ cục', 'mà không báo', 'không báo trước', 'không thèm báo', 'vậy là sao', 'sao lại thế', 'sao lại vậy', 'gì vậy trời', 'hả trời', 'ủa alo', 'alo alo', 'mệt quá', 'chán ghê',
@@ -92,7 +92,7 @@ export const complaintWordsVi: ComplaintWords = {
     strong: ['tồi', 'hỗn', 'quát', 'chửi'],
     demand: ['gấp', 'liền đi'],
     // "bị vỡ" (broken) folds like "bị vô" (got into): "máy bị vô nước".
-    emotion: ['bị vỡ', 'bị móp', 'móp', 'rách', 'bẹp', 'ném', 'quăng', 'ẩu', 'phai màu', 'bị trầy', 'kém', 'chậm', 'trễ', 'muộn', 'chán', 'dở', 'buồn', 'mệt', 'vãi'],
+    emotion: ['nản', 'sờn', 'bị vỡ', 'bị móp', 'móp', 'rách', 'bẹp', 'ném', 'quăng', 'ẩu', 'phai màu', 'bị trầy', 'kém', 'chậm', 'trễ', 'muộn', 'chán', 'dở', 'buồn', 'mệt', 'vãi'],
   },
   harmless: [
     'xử lý rác', 'thùng rác', 'máy hút rác', 'buồn ngủ', 'dở dang', 'chậm nhất', 'muộn nhất', 'trễ nhất', 'không tệ', 'tệ đâu', 'gấp đôi', 'gấp ba', 'gấp đồ',
@@ -115,7 +115,7 @@ export const complaintWordsVi: ComplaintWords = {
     counts: ['một', 'hai', 'ba', 'bốn', 'tư', 'năm', 'sáu', 'tám', 'chín', 'mười', 'mươi', 'mấy', 'vài', 'cả', 'nửa'],
     units: ['phút', 'tiếng', 'giờ', 'ngày', 'hôm', 'tuần', 'tháng', 'năm'],
     longUnits: ['tuần', 'tháng', 'năm', 'cả tuần', 'cả tháng', 'từ tuần trước', 'từ tháng trước'],
-    selfCounting: [...counts.map((count) => `ngày thứ ${count}`), ...counts.map((count) => `tuần thứ ${count}`), 'từ sáng', 'từ trưa', 'từ chiều', 'từ hôm qua', 'từ hôm kia', 'từ tuần trước', 'từ tháng trước', 'cả buổi', 'cả ngày', 'cả tuần', 'cả tháng'],
+    selfCounting: [...counts.map((count) => `ngày thứ ${count}`), ...counts.map((count) => `tuần thứ ${count}`), ...['2', '3', '4', '5', '6', '7', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy'].map((day) => `từ thứ ${day}`), 'từ chủ nhật', 'từ sáng', 'từ trưa', 'từ chiều', 'từ hôm qua', 'từ hôm kia', 'từ tuần trước', 'từ tháng trước', 'cả buổi', 'cả ngày', 'cả tuần', 'cả tháng'],
     verbs: ['chờ đợi', 'ngồi chờ', 'ngồi đợi'],
     // Typed without diacritics "doi" is as often "đổi" (exchange) as "đợi" (wait): only a marker.
     accentedVerbs: ['đợi', 'chờ'],

@@ -137,6 +137,11 @@ function latinNegated(before: readonly string[], negation: Negation): boolean {
   return false;
 }
 
+// A rhetorical question ends in 吗 or 呢 ("这不是骗人吗"), or opens with 难道.
+function isRhetorical(text: string, from: number): boolean {
+  return /[吗嘛呢][啊呀]?\s*$/u.test(text) || text.slice(0, from).includes('难道');
+}
+
 function hanNegated(text: string, start: number, negation: Negation): boolean {
   let at = start;
   for (let skipped = 0; skipped < 3; skipped++) {
@@ -148,7 +153,9 @@ function hanNegated(text: string, start: number, negation: Negation): boolean {
   if (!negator) return false;
   // "是不是骗子" asks (A-not-A); it does not deny.
   const from = at - negator.length;
-  return !(negator.length === 1 && from > 0 && text[from - 1] === text[at]);
+  if (negator.length === 1 && from > 0 && text[from - 1] === text[at]) return false;
+  // "这不是骗人吗" and "难道不是骗人" are rhetorical: they say it is.
+  return !(isRhetorical(text, from) && text.startsWith('不是', from));
 }
 
 /** Whether the words right before the span deny it ("không tệ", "not a scam", "不算太慢"). */

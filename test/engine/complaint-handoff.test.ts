@@ -37,6 +37,17 @@ describe('ConversationEngine', () => {
       expect(turn.texts[0]).toContain(`#${ticket!.number}`);
     });
 
+    it.each([
+      ['Vietnamese', 'sao bảo freeship mà lúc nhận lại bắt trả thêm 30k, shop trả lời thì vòng vo'],
+      ['English', 'The courier left my parcel out in the rain without even knocking'],
+      ['Czech', 'Objednávka zrušená bez jakéhokoli vysvětlení, to je fakt síla.'],
+      ['Chinese', '说是包邮结果到付了三十块，这不是骗人吗？'],
+    ])('in %s, hands off a complaint told without the usual strong words with a high-priority ticket', async (_language, text) => {
+      const turn = await world.say('c1', text);
+      expect(turn.decision?.action).toEqual({ kind: 'handoff', reason: 'complaint' });
+      expect((await waitingTickets())[0]).toMatchObject({ reason: 'complaint', priority: 'high' });
+    });
+
     it('still shows the articles it would have offered, for the editor\'s "try it"', async () => {
       const turn = await world.say('c1', 'đợi hoàn tiền 3 tuần rồi, các người định lừa à');
       expect(turn.decision?.candidates.map((candidate) => candidate.slug)).toContain('refund-time');
@@ -72,6 +83,12 @@ describe('ConversationEngine', () => {
       expect(turn.decision?.action).toEqual({ kind: 'handoff', reason: 'customer_request' });
       expect(turn.decision?.escalation).toEqual({ kind: 'human', reasons: [expect.stringMatching(/^human:/)] });
       expect(turn.conversation.state).toBe('waiting');
+      expect((await waitingTickets())[0]).toMatchObject({ reason: 'customer_request', priority: 'normal' });
+    });
+
+    it.each(['Is there a manager I can speak with?', 'Chci mluvit s člověkem, ne s počítačem.', 'cho mình gặp người của shop, không phải trợ lý ảo', '机器人回答不了，换个人来'])('hands %j off as a request for a person', async (text) => {
+      const turn = await world.say('c1', text);
+      expect(turn.decision?.action).toEqual({ kind: 'handoff', reason: 'customer_request' });
       expect((await waitingTickets())[0]).toMatchObject({ reason: 'customer_request', priority: 'normal' });
     });
 

@@ -295,4 +295,50 @@ describe('detectComplaint', () => {
       expect(detectComplaint(text)).toEqual({ complaint: false, score: 0, reasons: [] });
     });
   });
+
+  describe('when a denial is rhetorical', () => {
+    it.each(['说是包邮结果到付了三十块，这不是骗人吗？', '难道不是骗人？'])('takes %j for a complaint', (text) => {
+      expect(detectComplaint(text)).toMatchObject({ complaint: true, reasons: expect.arrayContaining(['insult:骗人']) });
+    });
+
+    it('still takes a plain denial for none', () => {
+      expect(detectComplaint('你们应该不是骗子吧')).toMatchObject({ complaint: false });
+    });
+  });
+
+  describe('when the least was not even done', () => {
+    it.each([
+      ['en', 'The courier left my parcel outside in the rain without even knocking'],
+      ['cs', 'kurýr nechal balík venku v dešti a ani nezazvonil'],
+      ['zh', '快递员把包裹放在门口淋雨，门都不敲一下'],
+    ])('in %s, takes %j for a complaint', (_language, text) => {
+      expect(detectComplaint(text).complaint).toBe(true);
+    });
+  });
+
+  describe('when the staff did not even do the least', () => {
+    it.each(['The cashier didn\'t even look up when I asked for help', '我问店员尺码，她头都不抬一下'])('takes %j for a complaint about the shop', (text) => {
+      expect(detectComplaint(text)).toMatchObject({ complaint: true, reasons: [expect.stringMatching(/^strong:/)] });
+    });
+
+    it('takes a customer who did not even use the item for no complainer', () => {
+      expect(detectComplaint("I didn't even wear it once, can I return it?").complaint).toBe(false);
+    });
+  });
+
+  describe('when the wait is counted from a weekday', () => {
+    it.each(['dat hang tu thu 3 ma gio van chua giao', 'objednávka je od úterý pořád nevyřízená', 'ordered since tuesday and still nothing'])('takes %j for a complaint', (text) => {
+      expect(detectComplaint(text)).toMatchObject({ complaint: true, reasons: expect.arrayContaining([expect.stringMatching(/^wait:/)]) });
+    });
+  });
+
+  describe('when what came is not what was ordered', () => {
+    it.each(['I ordered a size S and got an XL, and now you want me to pay for the return?', '我买的是S码，寄来XL码，还要我自己付运费？'])('takes %j for a complaint', (text) => {
+      expect(detectComplaint(text)).toMatchObject({ complaint: true, reasons: expect.arrayContaining([expect.stringMatching(/^failure:/)]) });
+    });
+
+    it('takes a question about that case for none', () => {
+      expect(detectComplaint('What if I get the wrong size?').complaint).toBe(false);
+    });
+  });
 });

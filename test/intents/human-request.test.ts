@@ -232,4 +232,14 @@ describe('detectHumanRequest', () => {
     expect(detectHumanRequest('can I talk to a real person').phrase).toBe('real person');
     expect(detectHumanRequest('cho em gặp nv').phrase).toBe('gap nhan vien');
   });
+
+  describe('when the customer names the person first or turns down the bot', () => {
+    it.each(['Is there a supervisor I could talk to?', 'any humans around?', 'human agent', 'Chci to řešit s vaším pracovníkem, ne s počítačem', 'tôi cần tư vấn bởi nhân viên, không phải trợ lý ảo', '机器人回答不了，换个人吧', '我不想跟机器聊'])('hears a request in %j', (text) => {
+      expect(detectHumanRequest(text).requested).toBe(true);
+    });
+
+    it.each(['Will someone call me before delivery?', 'shipper có gọi trước khi tới không?'])('hears none in the delivery question %j', (text) => {
+      expect(detectHumanRequest(text)).toEqual({ requested: false });
+    });
+  });
 });
