@@ -27,11 +27,13 @@ function workerChromium(): Promise<Browser> {
 
 /**
  * Pages a test file has closed, emptied and kept for the next file of this worker that asks
- * for a page with the same options, by the options' JSON. A page's context costs little;
+ * for a page with the same options but the viewport (which `newPage` sets), by their JSON.
+ * A page's context costs little;
  * its renderer process costs about 0.6 s of CPU to start and stop (measured 2026-12-03:
  * new context, page and first load 0.85 s of CPU, an emptied page's next load 0.27 s).
  */
 const idlePages = new Map<string, Page[]>();
+const isIdle = (page: Page) => [...idlePages.values()].some((pages) => pages.includes(page));
 
 /** Page and context methods whose effect cannot be undone: a page that used one is closed, never kept. */
 const lastingChanges = {
@@ -39,8 +41,12 @@ const lastingChanges = {
   context: ['addInitScript', 'exposeFunction', 'exposeBinding', 'setExtraHTTPHeaders', 'setGeolocation', 'setOffline', 'setHTTPCredentials'],
 } as const;
 
+const defaultViewport = { width: 1280, height: 720 };
+
 /** Pages on which a test made a lasting change, and the pages being watched for one. */
 const changed = new WeakSet<Page>();
+/** What closing a page a test holds does: hand it back to the file's `ChromiumPages`. */
+const releases = new WeakMap<Page, () => Promise<void>>();
 const watched = new WeakSet<Page>();
 
 /** Marks `page` as not to be kept once a test calls any method that leaves a lasting change on it or its context (its clock included). */
@@ -63,14 +69,16 @@ function watchLastingChanges(page: Page): void {
   watch(page, lastingChanges.page);
   watch(page.context(), lastingChanges.context);
   watch(page.clock, ['install', 'setFixedTime', 'setSystemTime', 'pauseAt']);
+  // A test closing its page hands it back, as the end of its file would.
+  Object.defineProperty(page, 'close', { configurable: true, value: () => releases.get(page)?.() ?? (isIdle(page) ? Promise.resolve() : page.context().close()) });
 }
 
 /**
  * Empties `page` as a new context would be: no listeners, routes, cookies, permissions or
- * storage of the origin it shows, its first viewport, on about:blank. False when it cannot
- * be (closed, or a popup opened beside it).
+ * storage, the default viewport, on about:blank. False when it cannot be (closed, a popup
+ * opened beside it, storage of another origin it went to).
  */
-async function emptied(page: Page, viewport: BrowserContextOptions['viewport']): Promise<boolean> {
+async function emptied(page: Page): Promise<boolean> {
   if (page.isClosed() || page.context().pages().length !== 1) return false;
   page.removeAllListeners();
   await page.unrouteAll({ behavior: 'ignoreErrors' });
@@ -83,10 +91,13 @@ async function emptied(page: Page, viewport: BrowserContextOptions['viewport']):
     });
   }
   await page.goto('about:blank');
+  // Another origin the test went to may have kept storage: such a page is not kept.
+  if ((await page.context().storageState()).origins.some((origin) => origin.localStorage.length > 0)) return false;
   await page.context().clearCookies();
   await page.context().clearPermissions();
-  const first = viewport === undefined ? { width: 1280, height: 720 } : viewport;
-  if (first && JSON.stringify(page.viewportSize()) !== JSON.stringify(first)) await page.setViewportSize(first);
+  // Playwright's default viewport; `newPage` sets the one a test asks for.
+  const size = page.viewportSize();
+  if (size && (size.width !== defaultViewport.width || size.height !== defaultViewport.height)) await page.setViewportSize(defaultViewport);
   return true;
 }
 
@@ -94,29 +105,37 @@ async function emptied(page: Page, viewport: BrowserContextOptions['viewport']):
  * Debian's Chromium, headless, driven by playwright-core. Browser tests fail (they do not
  * skip) when it is missing: `.ci/run` installs it with `apt-get install -y chromium`. The
  * test files of a worker share one browser (launching it costs about a second); each page
- * has its own context, as with a browser of its own. `close()` empties the pages and keeps
- * them for the worker's next file (see `emptied`); a page whose clock, init scripts or
- * other lasting settings a test changed is closed instead.
+ * has its own context, as with a browser of its own. `close()`, or a test's `page.close()`,
+ * empties the pages and keeps them for the worker's next file (see `emptied`); a page whose
+ * clock, init scripts or other lasting settings a test changed is closed instead.
  */
 export async function openChromium(): Promise<ChromiumPages> {
   const browser = await workerChromium();
-  const open: { page: Page; key: string; viewport: BrowserContextOptions['viewport'] }[] = [];
+  const open = new Set<{ page: Page; key: string }>();
+  const release = async (entry: { page: Page; key: string }) => {
+    if (!open.delete(entry)) return;
+    const { page, key } = entry;
+    releases.delete(page);
+    const keep = !changed.has(page) && (await emptied(page).catch(() => false));
+    if (!keep) return page.context().close();
+    idlePages.set(key, [...(idlePages.get(key) ?? []), page]);
+  };
   return {
     async newPage(options = {}) {
-      const key = JSON.stringify(options);
-      const page = idlePages.get(key)?.pop() ?? (await browser.newPage(options));
+      // The viewport is the page's to change; what else a context is made with is not.
+      const { viewport, ...fixed } = options;
+      const key = JSON.stringify([viewport === null, ...Object.entries(fixed).sort(([a], [b]) => a.localeCompare(b))]);
+      const kept = idlePages.get(key)?.pop();
+      const page = kept ?? (await browser.newPage(options));
+      if (kept && viewport) await page.setViewportSize(viewport);
       watchLastingChanges(page);
-      open.push({ page, key, viewport: options.viewport });
+      const entry = { page, key };
+      open.add(entry);
+      releases.set(page, () => release(entry));
       return page;
     },
     async close() {
-      await Promise.all(
-        open.splice(0).map(async ({ page, key, viewport }) => {
-          const keep = !changed.has(page) && (await emptied(page, viewport).catch(() => false));
-          if (!keep) return page.context().close();
-          idlePages.set(key, [...(idlePages.get(key) ?? []), page]);
-        }),
-      );
+      await Promise.all([...open].map(release));
     },
   };
 }
