@@ -5,10 +5,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Three workers on two cores: a worker waiting on Chromium, a child process or a socket
-    // leaves its core to another (measured on the idle 2-core machine, 2026-12-03: vitest
-    // 131 s with two workers, 118 s with three, the machine 90 % and 96 % busy).
-    maxWorkers: 3,
+    // Two workers on two cores (measured on the idle 2-core machine, 2026-12-04, after the
+    // browser pages got cheaper: vitest 128 and 129 s with two workers, 139 and 137 s with
+    // three, whose extra waiting and polling under load cost 35 more core-seconds).
+    maxWorkers: 2,
     // Test files of one worker share loaded modules: importing the product anew for each of
     // ~100 files cost about a minute of the run. Each test still builds its own world (store
     // in a temp dir, its own Careline); what modules share is what the product shares within
