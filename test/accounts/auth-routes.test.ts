@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { authRoutes } from '../../src/accounts/auth-routes.js';
 import { LoginThrottle } from '../../src/accounts/login-throttle.js';
+import { hashPassword } from '../../src/accounts/password.js';
 import { PasswordCheck } from '../../src/accounts/password-check.js';
 import { SessionRepository } from '../../src/accounts/session-repository.js';
 import { UserRepository } from '../../src/accounts/user-repository.js';
@@ -85,7 +86,8 @@ describe('the login routes', () => {
     beforeAll(async () => {
       await store.init();
       const users = new UserRepository(store);
-      await addTestUser(users, { email: 'lan@anphat.example', roles: ['agent'] });
+      // Stored as `careline user add` stores it, with the product's scrypt parameters (a test user's hash is cheaper).
+      await users.create({ email: 'lan@anphat.example', displayName: 'Lan', roles: ['agent'], passwordHash: await hashPassword('correct horse battery') });
       const app = express();
       app.use(express.json());
       app.use('/api/auth', authRoutes({ users, sessions: new SessionRepository(store), throttle: new LoginThrottle(), config: {}, passwords }));
