@@ -23,9 +23,26 @@ export const surveyOccasionSchema = z.object({
   ticketId: z.string().optional(),
   locale: localeSchema,
   segment: segmentSchema,
+  /** When the trigger happened (resolve, thanks, the idle timer). */
   triggeredAt: z.date(),
 });
 export type SurveyOccasion = z.infer<typeof surveyOccasionSchema>;
+
+/**
+ * How far a survey of any kind got, but for its statuses and its scale (which each kind
+ * names): whether and when it was sent and answered, and until when an answer is taken.
+ */
+export const surveyProgressSchema = z.object({
+  _id: z.string(),
+  skipReason: surveySkipReasonSchema.optional(),
+  /** Unclear answers so far (asked once more after the first). */
+  unclear: z.number().int().min(0).default(0),
+  promptedAt: z.date().optional(),
+  answeredAt: z.date().optional(),
+  /** Until when an answer (or, once rated, a comment) is taken. */
+  expiresAt: z.date().optional(),
+  createdAt: z.date(),
+});
 
 /**
  * One NPS or CES survey of one conversation in `survey_prompts` (CSAT keeps `csat_prompts`):
@@ -33,17 +50,9 @@ export type SurveyOccasion = z.infer<typeof surveyOccasionSchema>;
  * down, `expired` when unanswered, `skipped` with a reason when never sent.
  */
 export const surveyPromptSchema = surveyOccasionSchema.extend({
-  _id: z.string(),
+  ...surveyProgressSchema.shape,
   kind: z.enum(['nps', 'ces']),
   status: z.enum(['skipped', 'prompted', 'rated', 'done', 'declined', 'expired']),
-  skipReason: surveySkipReasonSchema.optional(),
-  /** Unclear answers so far (asked once more after the first). */
-  unclear: z.number().int().min(0).default(0),
   score: z.number().int().min(0).max(10).optional(),
-  promptedAt: z.date().optional(),
-  answeredAt: z.date().optional(),
-  /** Until when an answer (or, once rated, a comment) is taken. */
-  expiresAt: z.date().optional(),
-  createdAt: z.date(),
 });
 export type SurveyPrompt = z.infer<typeof surveyPromptSchema>;
