@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loginAs } from '../support/agent-session.js';
-import { openChromium, staffLogin, type ChromiumPages } from '../support/browser.js';
+import { openChromium, staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
@@ -67,6 +67,6 @@ describe('canned responses in the agent console, in Chromium', () => {
     await expect.poll(async () => (await app.services.messages.transcript(conversationId)).filter((line) => line.author.kind === 'agent').map((line) => line.text), { timeout: 10_000 }).toEqual([
       'Chào Chị Mai, em là Lan. Em có thể giúp gì cho anh/chị ạ? Dạ Chị Mai, đơn của mình sẽ được giao trong 2–3 ngày ạ. Lan',
     ]);
-    await agent.screenshot({ path: 'test-output/console-canned.png', fullPage: true });
+    await keepScreenshot(agent, 'console-canned.png', { fullPage: true });
   });
 });

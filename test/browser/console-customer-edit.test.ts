@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loginAs, type AgentSession } from '../support/agent-session.js';
-import { openChromium, staffLogin, type ChromiumPages } from '../support/browser.js';
+import { openChromium, staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
@@ -60,6 +60,6 @@ describe('editing a customer in the console, in Chromium', () => {
     expect(customer).toMatchObject({ segment: 'vip', tags: ['wholesale', 'hanoi'], email: 'ong.sau@example.com' });
     const [ticket] = (await app.services.tickets.waiting()).filter((waiting) => waiting.customerId === customer!._id);
     expect(ticket!.priority).toBe('high');
-    await agent.screenshot({ path: 'test-output/console-customer-edit.png', fullPage: true });
+    await keepScreenshot(agent, 'console-customer-edit.png', { fullPage: true });
   });
 });

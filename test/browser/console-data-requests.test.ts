@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, staffLogin, type ChromiumPages } from '../support/browser.js';
+import { openChromium, staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
@@ -58,7 +58,7 @@ describe('an admin\'s data requests and audit log in the console, in Chromium', 
     expect(await admin.locator('.customer-form [name=displayName]').inputValue()).toBe('');
     expect(await admin.locator('.customer-form [name=email]').inputValue()).toBe('');
     expect(await admin.locator('#conversation').textContent()).not.toMatch(/Trần Văn Bình|binh\.tran/);
-    await admin.screenshot({ path: 'test-output/console-erased-customer.png', fullPage: true });
+    await keepScreenshot(admin, 'console-erased-customer.png', { fullPage: true });
 
     await admin.getByRole('button', { name: 'Audit log' }).click();
     const rows = admin.locator('table.audit tbody tr');
@@ -73,7 +73,7 @@ describe('an admin\'s data requests and audit log in the console, in Chromium', 
     await expect.poll(() => admin.locator('.audit-status').textContent(), { timeout: 10_000 }).toBe('Entries 21–28');
     expect(await admin.getByRole('button', { name: 'Older' }).isDisabled()).toBe(true);
     expect(await cells(0)).toEqual(['Boss', 'page language chosen', 'Boss · ' + (await app.services.users.findByEmail('boss@anphat.example'))!._id]);
-    await admin.screenshot({ path: 'test-output/console-audit-log.png', fullPage: true });
+    await keepScreenshot(admin, 'console-audit-log.png', { fullPage: true });
     await admin.getByRole('button', { name: 'Newer' }).click();
     await expect.poll(() => admin.locator('.audit-status').textContent(), { timeout: 10_000 }).toBe('Entries 1–20');
   }, 60_000);

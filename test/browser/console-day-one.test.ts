@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loginAs, type AgentSession } from '../support/agent-session.js';
-import { openChromium, staffLogin, type ChromiumPages } from '../support/browser.js';
+import { openChromium, staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
@@ -71,7 +71,7 @@ describe('the console\'s day-one helpers, in Chromium', () => {
     await agent.getByRole('button', { name: 'Away' }).click();
     await agent.getByRole('button', { name: 'Online' }).waitFor();
     expect(app.careline.presence.isOnline((await app.services.users.findByEmail('lan@anphat.example'))!._id)).toBe(true);
-    await agent.screenshot({ path: 'test-output/console-day-one.png', fullPage: true });
+    await keepScreenshot(agent, 'console-day-one.png', { fullPage: true });
   });
 
   it('refuses a status it does not know with 400', async () => {

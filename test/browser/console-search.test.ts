@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loginAs } from '../support/agent-session.js';
-import { openChromium, staffLogin, type ChromiumPages } from '../support/browser.js';
+import { openChromium, staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
@@ -48,7 +48,7 @@ describe('finding a resolved conversation in the console, in Chromium', () => {
       expect(await page.getByRole('button', { name: 'Resolve', exact: true }).isDisabled()).toBe(true);
       const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(viewport.width);
-      await page.screenshot({ path: `test-output/console-search-${viewport.width}.png`, fullPage: true });
+      await keepScreenshot(page, `console-search-${viewport.width}.png`, { fullPage: true });
       await page.close();
     });
   }

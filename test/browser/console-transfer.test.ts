@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, staffLogin, type ChromiumPages } from '../support/browser.js';
+import { openChromium, staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
@@ -62,6 +62,6 @@ describe('transferring a conversation between two agents, in Chromium', () => {
     await alert.getByRole('button', { name: 'Open' }).click();
     await expect.poll(() => minh.locator('.transcript li.system').last().textContent(), { timeout: 10_000 }).toContain('Minh');
     expect((await app.services.conversations.get(conversationId))!.ownerId).toBe((await app.services.users.findByEmail('minh@anphat.example'))!._id);
-    await minh.screenshot({ path: 'test-output/console-transfer-alert.png' });
+    await keepScreenshot(minh, 'console-transfer-alert.png');
   });
 });

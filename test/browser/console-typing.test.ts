@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, staffLogin, type ChromiumPages } from '../support/browser.js';
+import { openChromium, staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
 
@@ -42,7 +42,7 @@ describe('a web chat customer typing, seen in the console, in Chromium', () => {
     await typing.waitFor({ state: 'visible', timeout: 10_000 });
     expect(await typing.textContent()).toBe('Customer is typing…');
     expect(await agent.locator('#conversation').textContent()).not.toContain('Máy giặt nhà em');
-    await agent.screenshot({ path: 'test-output/console-customer-typing.png' });
+    await keepScreenshot(agent, 'console-customer-typing.png');
 
     await customer.locator('textarea').press('Enter');
     await expect.poll(() => agent.locator('.transcript li.customer').last().textContent(), { timeout: 10_000 }).toContain('Máy giặt nhà em');

@@ -1,14 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openChromium, recordCspViolations, type ChromiumPages } from '../support/browser.js';
+import { openChromium, recordCspViolations, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { reportFixtureComments, reportFixtureFigures, seedReportFixture, seedSurveyFixture, surveyFixtureFigures } from '../support/report-fixture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
 
-/** Where browser tests leave screenshots. */
-const outputDir = resolve(import.meta.dirname, '../../test-output');
 
 /** `section,key,metric,value` lines of the export, as a lookup. */
 function parseCsv(text: string): Map<string, string> {
@@ -63,10 +59,7 @@ describe('the admin dashboard, seeded, in Chromium', () => {
       expect(chart.points, chart.id).toBeGreaterThan(0);
       expect(chart.width, chart.id).toBeGreaterThan(100);
     }
-    mkdirSync(outputDir, { recursive: true });
-    const screenshot = join(outputDir, 'dashboard.png');
-    await page.screenshot({ path: screenshot, fullPage: true });
-    process.stdout.write(`dashboard screenshot: ${screenshot}\n`);
+    await keepScreenshot(page, 'dashboard.png', { fullPage: true });
 
     const tile = async (metric: string) => page.locator(`.tile[data-metric="${metric}"] output`).getAttribute('data-value');
     const formula = async (metric: string) => page.locator(`.tile[data-metric="${metric}"] small`).textContent();
@@ -164,7 +157,7 @@ describe('the admin dashboard, seeded, in Chromium', () => {
     // When, in the report's time zone (Ho Chi Minh City, UTC+7), as the period is.
     expect(await rows.first().locator('td').first().textContent()).toMatch(/^Mar 4, 12:00\sPM$/);
     expect(await rows.nth(1).locator('td').nth(3).textContent()).toBe('webchat');
-    await page.locator('#latest-comments').screenshot({ path: join(outputDir, 'dashboard-latest-comments.png') });
+    await keepScreenshot(page.locator('#latest-comments'), 'dashboard-latest-comments.png');
 
     await rows.nth(1).getByRole('link', { name: 'Open the conversation' }).click();
     await page.waitForURL(/\/console\/\?conversation=cnv_r1$/);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, recordCspViolations, type ChromiumPages } from '../support/browser.js';
+import { openChromium, recordCspViolations, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
 
@@ -52,7 +52,7 @@ describe('two editors on the same article, in Chromium', { timeout: 90_000 }, ()
     expect(await conflict(lan).locator('.diff .line.del').allTextContents()).toContain('Bảo hành 24 tháng (Mai).');
     expect(await conflict(lan).locator('.diff .line.add').allTextContents()).toContain('Bảo hành 18 tháng (Lan).');
     expect(await answer(lan).inputValue()).toBe('Bảo hành 18 tháng (Lan).');
-    await card(lan).screenshot({ path: 'test-output/editor-conflict.png' });
+    await keepScreenshot(card(lan), 'editor-conflict.png');
 
     const stored = await app.careline.editor.editor.article('warranty-period');
     expect(stored.translations.vi!.draft!.answer).toBe('Bảo hành 24 tháng (Mai).');

@@ -1,14 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, type ChromiumPages } from '../support/browser.js';
+import { openChromium, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { seedReportFixture } from '../support/report-fixture.js';
 import { restApiAuth } from '../support/rest-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
 
-const outputDir = join(import.meta.dirname, '..', '..', 'test-output');
 const phone = { width: 390, height: 844 };
 
 /** How far the page reaches beyond the window sideways (0: nothing to scroll). */
@@ -28,7 +25,6 @@ describe('the staff pages on a phone (390×844), in Chromium', () => {
     await seedReportFixture(reports.store);
     for (const world of [app, reports]) await addTestUser(world.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent', 'admin'] });
     browser = await openChromium();
-    mkdirSync(outputDir, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -55,7 +51,7 @@ describe('the staff pages on a phone (390×844), in Chromium', () => {
     expect(await sidewaysOverflow(page)).toBe(0);
     // A customer without a name is told apart from the others by the end of their id.
     expect(await page.locator('#conversation h2.customer').textContent()).toMatch(/^Customer [0-9A-Z_-]{4} \(new\)$/);
-    await page.screenshot({ path: join(outputDir, 'console-phone.png'), fullPage: true });
+    await keepScreenshot(page, 'console-phone.png', { fullPage: true });
   });
 
   it('fits the dashboard on the phone\'s width (wide tables scroll inside themselves)', async () => {
@@ -63,6 +59,6 @@ describe('the staff pages on a phone (390×844), in Chromium', () => {
     await logIn(page, '/dashboard/?from=2026-03-02&to=2026-03-08', reports);
     await page.locator('body[data-loaded="true"]').waitFor({ timeout: 20_000 });
     expect(await sidewaysOverflow(page)).toBe(0);
-    await page.screenshot({ path: join(outputDir, 'dashboard-phone.png'), fullPage: true });
+    await keepScreenshot(page, 'dashboard-phone.png', { fullPage: true });
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openChromium, type ChromiumPages } from '../support/browser.js';
+import { openChromium, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
@@ -36,7 +36,7 @@ describe('the agent console in the agent\'s language, in Chromium', () => {
     expect(await page.getByLabel('Trả lời khách hàng').getAttribute('placeholder')).toBe('Trả lời khách hàng… (gõ / để chọn câu trả lời mẫu)');
     expect(await page.locator('.transcript li.customer').last().textContent()).toContain('Send');
     expect(await page.locator('.meta').textContent()).toMatch(/trạng thái: with_agent · phiếu #\d+/);
-    await page.screenshot({ path: 'test-output/console-vi-390.png', fullPage: true });
+    await keepScreenshot(page, 'console-vi-390.png', { fullPage: true });
 
     // Lan prefers English: chosen once, kept for her on every page and after a reload.
     await page.getByLabel('Ngôn ngữ trang').selectOption('en');
@@ -64,13 +64,13 @@ describe('the agent console in the agent\'s language, in Chromium', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('button', { name: 'Bài viết', exact: true }).waitFor({ timeout: 10_000 });
     expect(await page.getByRole('navigation', { name: 'Các mục của trình soạn' }).textContent()).toMatch(/Thử ngay\s+Câu hỏi chưa có lời đáp\s+Từ đồng nghĩa/);
-    await page.screenshot({ path: 'test-output/editor-vi-390.png' });
+    await keepScreenshot(page, 'editor-vi-390.png');
     await page.getByRole('link', { name: 'Bảng số liệu' }).click();
     await page.getByRole('heading', { name: 'Bảng số liệu chăm sóc khách hàng' }).waitFor({ timeout: 10_000 });
     await page.getByRole('button', { name: 'Xem' }).waitFor();
     const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: 'test-output/dashboard-vi-390.png', fullPage: true });
+    await keepScreenshot(page, 'dashboard-vi-390.png', { fullPage: true });
     await page.close();
   });
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { openChromium, type ChromiumPages, openWidgetChat } from '../support/browser.js';
+import { openChromium, type ChromiumPages, openWidgetChat, keepScreenshot } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { resolveFromWidget } from '../support/widget-survey.js';
 
@@ -30,8 +29,7 @@ describe('the widget shows an NPS question as eleven numbered buttons, in Chromi
     // Every score button is inside the phone's width (they wrap rather than overflow).
     const right = await scores.evaluateAll((buttons) => Math.max(...buttons.map((button) => (button as unknown as { getBoundingClientRect: () => { right: number } }).getBoundingClientRect().right)));
     expect(right).toBeLessThanOrEqual(390);
-    mkdirSync('test-output', { recursive: true });
-    await page.screenshot({ path: 'test-output/widget-nps-390.png' });
+    await keepScreenshot(page, 'widget-nps-390.png');
     await scores.nth(9).click();
     await expect.poll(() => page.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toContain('lý do');
     expect(await app.services.surveys.forConversation(conversationId)).toMatchObject({ kind: 'nps', score: 9, agentId, channel: 'webchat' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { contrastOf, openChromium, recordCspViolations, type ChromiumPages, openWidgetChat } from '../support/browser.js';
+import { contrastOf, openChromium, recordCspViolations, type ChromiumPages, openWidgetChat, keepScreenshot } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -153,7 +153,7 @@ describe('the web chat widget on the demo page, in Chromium', () => {
       const link = phone.locator('.msg.customer a');
       expect(await link.getAttribute('href')).toBe('https://anphat.example/don/123');
       expect(await contrastOf(phone, '.msg.customer a')).toBeGreaterThanOrEqual(4.5);
-      await phone.screenshot({ path: 'test-output/widget-phone-table.png' });
+      await keepScreenshot(phone, 'widget-phone-table.png');
     } finally {
       await phone.close();
     }
