@@ -7,6 +7,7 @@ import { completeLease, failLease, leaseNextDue } from './lease.js';
 /** Durable scheduled jobs in the `jobs` collection; they survive restarts by construction. */
 export class JobQueue {
   private readonly jobs;
+  private readonly scheduled = new Set<(job: Job) => void>();
 
   constructor(store: DocumentStore) {
     this.jobs = store.collection<Job>('jobs');
@@ -19,13 +20,24 @@ export class JobQueue {
   async schedule(input: { type: string; dueAt: Date; payload?: Record<string, unknown>; dedupeKey?: string }): Promise<Job> {
     const job = jobSchema.parse({ _id: newId('job'), status: 'pending', attempts: 0, createdAt: new Date(), ...input });
     try {
-      return await this.jobs.insertOne(job);
+      const added = await this.jobs.insertOne(job);
+      for (const listener of this.scheduled) listener(added);
+      return added;
     } catch (error) {
       if (!(error instanceof DuplicateKeyError) || !input.dedupeKey) throw error;
       const existing = await this.jobs.findOne({ dedupeKey: input.dedupeKey });
       if (!existing) throw error;
       return existing;
     }
+  }
+
+  /**
+   * Calls `listener` with each job this process schedules from now on (not jobs other
+   * processes add to a shared store); returns the function that stops it.
+   */
+  onScheduled(listener: (job: Job) => void): () => void {
+    this.scheduled.add(listener);
+    return () => this.scheduled.delete(listener);
   }
 
   /** Takes the next due job (of one of `types`, when given) for `worker` for `leaseMs`, or null when none is due. */

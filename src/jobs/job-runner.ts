@@ -27,6 +27,9 @@ export interface JobRunnerOptions {
 export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
   private timer: NodeJS.Timeout | null = null;
+  /** One-shot timers for jobs this process scheduled to fall due before the next poll. */
+  private readonly wakeUps = new Set<NodeJS.Timeout>();
+  private stopListening: (() => void) | null = null;
   private running: Promise<number> | null = null;
   private readonly worker: string;
 
@@ -44,19 +47,38 @@ export class JobRunner {
     return this;
   }
 
-  /** Polls for due jobs every `pollMs` until `stop()`. */
+  /**
+   * Polls for due jobs every `pollMs` until `stop()`. A job this process schedules to fall
+   * due before the next poll is run when it falls due (a survey due at once goes out at once);
+   * the poll finds those other processes add and those left from before a restart.
+   */
   start(): void {
     if (this.timer) return;
+    const pollMs = this.options.pollMs ?? 1000;
     this.timer = setInterval(() => {
       if (!this.running) void this.runDue();
-    }, this.options.pollMs ?? 1000);
+    }, pollMs);
     this.timer.unref();
+    this.stopListening = this.queue.onScheduled((job) => {
+      const delay = Math.max(0, job.dueAt.getTime() - Date.now());
+      if (delay >= pollMs) return;
+      const wakeUp = setTimeout(() => {
+        this.wakeUps.delete(wakeUp);
+        void this.runDue();
+      }, delay);
+      wakeUp.unref();
+      this.wakeUps.add(wakeUp);
+    });
   }
 
   /** Stops polling and waits for the job in hand to finish. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.stopListening?.();
+    this.stopListening = null;
+    for (const wakeUp of this.wakeUps) clearTimeout(wakeUp);
+    this.wakeUps.clear();
     await this.running;
   }
 
