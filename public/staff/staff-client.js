@@ -104,6 +104,23 @@
   const login = $('#login');
   if (login) login.replaceChildren(loginForm(login.dataset.title ?? ''));
 
+  /**
+   * Signs in from the login form: `POST /api/auth/login` through `api` (its answer checked
+   * as `expect` names, if given), then `start(session)`; a failure is shown under the form.
+   */
+  const wireLogin = (api, start, expect) => {
+    $('#login-form').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const form = new FormData(event.target);
+      try {
+        await start(await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: form.get('email'), password: form.get('password') }), expect }));
+        $('#login-error').textContent = '';
+      } catch (error) {
+        $('#login-error').textContent = error.message;
+      }
+    });
+  };
+
   // ---- the page's language: the browser's until the user is known, then theirs ----
   const { t, use, languageMenu } = window.CarelineI18n;
   use();
@@ -163,5 +180,5 @@
     return true;
   };
 
-  window.CarelineStaff = { $, el, createApi, staffNav, gate, staffLanguage };
+  window.CarelineStaff = { $, el, createApi, wireLogin, staffNav, gate, staffLanguage };
 })();
