@@ -14,7 +14,7 @@ import { loadCanned } from './canned-list.js';
 import { connectLiveEvents } from './live-events.js';
 import { consoleDocuments } from './console-documents.js';
 
-const { $, el, staffNav, gate, staffLanguage } = window.CarelineStaff;
+const { $, el, wireLogin, staffNav, gate, staffLanguage } = window.CarelineStaff;
 const { t } = window.CarelineI18n;
 
 /** @type {EventSource | null} */
@@ -50,16 +50,7 @@ const start = (session) => {
   events = connectLiveEvents();
 };
 
-$('#login-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const form = new FormData(event.target);
-  try {
-    start(await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: form.get('email'), password: form.get('password') }), expect: consoleDocuments.session }));
-    $('#login-error').textContent = '';
-  } catch (error) {
-    $('#login-error').textContent = error.message;
-  }
-});
+wireLogin(api, start, consoleDocuments.session);
 $('#logout').addEventListener('click', logout);
 // ---- admins: the audit log in place of the conversation ----
 $('#audit-open').addEventListener('click', () => {

@@ -5,7 +5,7 @@
  */
 (() => {
   'use strict';
-  const { $, createApi, staffNav, gate, staffLanguage } = window.CarelineStaff;
+  const { $, createApi, wireLogin, staffNav, gate, staffLanguage } = window.CarelineStaff;
   const { t } = window.CarelineI18n;
   const charts = new Map();
 
@@ -205,17 +205,7 @@
     load();
   };
 
-  $('#login-form').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const form = new FormData(event.target);
-    try {
-      const session = await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: form.get('email'), password: form.get('password') }) });
-      $('#login-error').textContent = '';
-      showApp(session);
-    } catch (error) {
-      $('#login-error').textContent = error.message;
-    }
-  });
+  wireLogin(api, showApp);
   $('#range').addEventListener('submit', (event) => {
     event.preventDefault();
     load();

@@ -15,7 +15,7 @@ import { wireTryIt } from './try-it.js';
 import { loadGaps } from './content-gaps.js';
 import { editorDocuments } from './editor-documents.js';
 
-const { $, el, staffNav, gate, staffLanguage } = window.CarelineStaff;
+const { $, el, wireLogin, staffNav, gate, staffLanguage } = window.CarelineStaff;
 
 const synonyms = window.CarelineSynonyms({ api, send, say, guarded, when, documents: editorDocuments });
 
@@ -35,16 +35,7 @@ const start = async (session) => {
   $('#me').textContent = `${session.user.displayName} (${session.user.roles.join(', ')})`;
   await loadArticles();
 };
-$('#login-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const form = new FormData(event.target);
-  try {
-    await start(await post('/api/auth/login', { email: form.get('email'), password: form.get('password') }));
-    $('#login-error').textContent = '';
-  } catch (error) {
-    $('#login-error').textContent = error.message;
-  }
-});
+wireLogin(api, start);
 $('#logout').addEventListener('click', logout);
 
 // ---- tabs ----

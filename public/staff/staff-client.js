@@ -1,7 +1,8 @@
 /*
- * Shared by the staff pages (agent console, editor, dashboard): DOM helpers and the JSON
- * API client that sends the session's CSRF token, turns error bodies into Errors and checks
- * the documents of an answer against the server's schemas when asked (`expect`).
+ * Shared by the staff pages (agent console, editor, dashboard): DOM helpers, the login form
+ * (filled into the page's empty `<section id="login">`) and the JSON API client that sends
+ * the session's CSRF token, turns error bodies into Errors and checks the documents of an
+ * answer against the server's schemas when asked (`expect`).
  * Text is always put on the page with textContent, never as HTML.
  */
 (() => {
@@ -68,6 +69,58 @@
     return { api, send, post };
   };
 
+  // ---- the login form every staff page starts with, in the page's `<section id="login" data-title="…">` ----
+  /** An input in a label: `<label>E-mail <input …></label>`. */
+  const field = (label, attributes) => {
+    const wrapper = el('label', '', `${label} `);
+    const input = el('input');
+    for (const [name, value] of Object.entries(attributes)) input.setAttribute(name, value);
+    wrapper.append(input);
+    return wrapper;
+  };
+
+  /** The login form titled `title`; the pages' scripts use its ids (#login-form, #login-error). */
+  const loginForm = (title) => {
+    const form = el('form');
+    form.id = 'login-form';
+    form.setAttribute('aria-labelledby', 'login-title');
+    const heading = el('h1', '', title);
+    heading.id = 'login-title';
+    const submit = el('button', '', 'Log in');
+    submit.type = 'submit';
+    const error = el('p');
+    error.id = 'login-error';
+    error.setAttribute('role', 'alert');
+    form.append(
+      heading,
+      field('E-mail', { name: 'email', type: 'email', autocomplete: 'username', required: '' }),
+      field('Password', { name: 'password', type: 'password', autocomplete: 'current-password', required: '' }),
+      submit,
+      error,
+    );
+    return form;
+  };
+
+  const login = $('#login');
+  if (login) login.replaceChildren(loginForm(login.dataset.title ?? ''));
+
+  /**
+   * Signs in from the login form: `POST /api/auth/login` through `api` (its answer checked
+   * as `expect` names, if given), then `start(session)`; a failure is shown under the form.
+   */
+  const wireLogin = (api, start, expect) => {
+    $('#login-form').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const form = new FormData(event.target);
+      try {
+        await start(await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: form.get('email'), password: form.get('password') }), expect }));
+        $('#login-error').textContent = '';
+      } catch (error) {
+        $('#login-error').textContent = error.message;
+      }
+    });
+  };
+
   // ---- the page's language: the browser's until the user is known, then theirs ----
   const { t, use, languageMenu } = window.CarelineI18n;
   use();
@@ -127,5 +180,5 @@
     return true;
   };
 
-  window.CarelineStaff = { $, el, createApi, staffNav, gate, staffLanguage };
+  window.CarelineStaff = { $, el, createApi, wireLogin, staffNav, gate, staffLanguage };
 })();

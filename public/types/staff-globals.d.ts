@@ -31,6 +31,8 @@ interface Window {
     $(selector: string, root?: ParentNode): any;
     el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K];
     createApi(csrfToken?: () => string | null): { api: CarelineApi; send: CarelineSend; post: (path: string, body?: unknown) => Promise<any> };
+    /** Signs in from the login form (POST /api/auth/login, the answer checked as `expect` names), then `start(session)`; a failure is shown under the form. */
+    wireLogin(api: CarelineApi, start: (session: CarelineSession) => unknown, expect?: Record<string, string>): void;
     staffNav(user: CarelineSession['user']): HTMLElement;
     gate(session: CarelineSession, role: string, logout: () => void): boolean;
     staffLanguage(session: CarelineSession, send: CarelineSend): HTMLSelectElement;

@@ -29,7 +29,7 @@ import { answerClientErrors } from '../http/answer-client-errors.js';
 import { clientAddressOf } from '../http/client-address.js';
 import { createApp } from './create-app.js';
 import { PublicRateLimits } from '../http/public-rate-limits.js';
-import type { FileProblem } from '../knowledge/files/read-article-files.js';
+import type { FileProblem } from '../knowledge/files/read-knowledge-files.js';
 import { seedArticles } from '../knowledge/files/seed-articles.js';
 import { seedSynonyms } from '../knowledge/synonyms/synonym-sync.js';
 import { createEditor } from '../editor/create-editor.js';

@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import type { Article } from '../article.js';
 import type { ArticleContent, ArticleRepository } from '../article-repository.js';
 import type { ArticleFile } from './article-file.js';
-import { readArticleFiles, type FileProblem } from './read-article-files.js';
+import { readArticleFiles } from './read-article-files.js';
+import type { FileProblem } from './read-knowledge-files.js';
 import { articleFilePath, articleFileText } from './write-article-file.js';
 
 /** An article that was not moved because both sides changed it. */

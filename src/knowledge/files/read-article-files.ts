@@ -1,14 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { articleFrontMatterSchema, type ArticleFile } from './article-file.js';
-
-/** A file that could not be used, with the field at fault. */
-export interface FileProblem {
-  path: string;
-  field: string;
-  message: string;
-}
+import { readKnowledgeFiles, type FileProblem } from './read-knowledge-files.js';
 
 const articleFileName = /^([a-z0-9][a-z0-9-]*)\.([a-z]{2})\.md$/;
 
@@ -53,30 +47,14 @@ export function parseArticleFile(path: string, text: string): { article?: Articl
  * field and left out; the others are returned. A missing directory yields nothing.
  */
 export function readArticleFiles(dir: string): { articles: ArticleFile[]; problems: FileProblem[] } {
-  let paths: string[];
-  try {
-    paths = listMarkdown(dir).sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { articles: [], problems: [] };
-    throw error;
-  }
-  const articles: ArticleFile[] = [];
-  const problems: FileProblem[] = [];
-  const seen = new Map<string, string>();
-  for (const path of paths) {
-    const fromCwd = relative(process.cwd(), path);
-    const shown = fromCwd && !fromCwd.startsWith('..') ? fromCwd : path;
-    const result = parseArticleFile(shown, readFileSync(path, 'utf8'));
-    problems.push(...result.problems);
-    if (!result.article) continue;
-    const key = `${result.article.id}/${result.article.locale}`;
-    const earlier = seen.get(key);
-    if (earlier) {
-      problems.push({ path: shown, field: 'id', message: `"${result.article.id}" in ${result.article.locale} is also defined in ${earlier}` });
-      continue;
-    }
-    seen.set(key, shown);
-    articles.push(result.article);
-  }
-  return { articles, problems };
+  const { values, problems } = readKnowledgeFiles<ArticleFile>({
+    list: () => listMarkdown(dir).sort(),
+    parse: (path, text) => {
+      const { article, problems } = parseArticleFile(path, text);
+      return { value: article, problems };
+    },
+    key: (article) => `${article.id}/${article.locale}`,
+    duplicate: (article, earlier) => ({ field: 'id', message: `"${article.id}" in ${article.locale} is also defined in ${earlier}` }),
+  });
+  return { articles: values, problems };
 }

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { FileProblem } from '../files/read-article-files.js';
+import { readKnowledgeFiles, type FileProblem } from '../files/read-knowledge-files.js';
 import { checkSynonymList } from './check-synonyms.js';
 import type { SynonymList } from './synonyms.js';
 
@@ -36,33 +36,19 @@ export function parseSynonymFile(path: string, text: string): { list?: SynonymFi
  */
 export function readSynonymFiles(dir: string): { lists: SynonymFile[]; problems: FileProblem[] } {
   const folder = join(dir, synonymsFolder);
-  let names: string[];
-  try {
-    names = readdirSync(folder, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && synonymFileName.test(entry.name))
-      .map((entry) => entry.name)
-      .sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lists: [], problems: [] };
-    throw error;
-  }
-  const lists: SynonymFile[] = [];
-  const problems: FileProblem[] = [];
-  const seen = new Map<string, string>();
-  for (const name of names) {
-    const path = join(folder, name);
-    const fromCwd = relative(process.cwd(), path);
-    const shown = fromCwd && !fromCwd.startsWith('..') ? fromCwd : path;
-    const result = parseSynonymFile(shown, readFileSync(path, 'utf8'));
-    problems.push(...result.problems);
-    if (!result.list) continue;
-    const earlier = seen.get(result.list.locale);
-    if (earlier) {
-      problems.push({ path: shown, field: 'locale', message: `"${result.list.locale}" synonyms are also defined in ${earlier}` });
-      continue;
-    }
-    seen.set(result.list.locale, shown);
-    lists.push(result.list);
-  }
-  return { lists, problems };
+  const { values, problems } = readKnowledgeFiles<SynonymFile>({
+    list: () =>
+      readdirSync(folder, { withFileTypes: true })
+        .filter((entry) => entry.isFile() && synonymFileName.test(entry.name))
+        .map((entry) => entry.name)
+        .sort()
+        .map((name) => join(folder, name)),
+    parse: (path, text) => {
+      const { list, problems } = parseSynonymFile(path, text);
+      return { value: list, problems };
+    },
+    key: (list) => list.locale,
+    duplicate: (list, earlier) => ({ field: 'locale', message: `"${list.locale}" synonyms are also defined in ${earlier}` }),
+  });
+  return { lists: values, problems };
 }

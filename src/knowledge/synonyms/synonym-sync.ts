@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Document, type YAMLSeq } from 'yaml';
-import type { FileProblem } from '../files/read-article-files.js';
+import type { FileProblem } from '../files/read-knowledge-files.js';
 import type { SyncConflict } from '../files/kb-sync.js';
 import { readSynonymFiles, synonymsFolder, type SynonymFile } from './read-synonym-files.js';
 import type { SynonymRepository } from './synonym-repository.js';
