@@ -46,6 +46,21 @@ describe('staff pages for each role, in Chromium', () => {
     await page.getByLabel('E-mail').waitFor({ timeout: 10_000 });
   });
 
+  // The three pages share one login form and its submit (public/staff/staff-client.js).
+  it('says under the login form of each staff page that the password was wrong, and logs in with the right one', async () => {
+    for (const [path, signedIn] of [['/console/', '#app'], ['/editor/', '#tab-articles'], ['/dashboard/', 'header .staff-nav']] as const) {
+      const page = await browser.newPage({ locale: 'en-GB' });
+      await staffLogin(page, `${app.url}${path}`, 'admin@anphat.example', 'not the password');
+      await expect.poll(() => page.getByRole('alert').textContent(), { message: path }).toBe('Wrong e-mail or password.');
+      expect(await page.locator('#login-form').isVisible(), path).toBe(true);
+      await page.getByLabel('Password').fill(testPassword);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.locator(signedIn).waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await page.locator('#login-form').isVisible(), path).toBe(false);
+      await page.close();
+    }
+  });
+
   it('gives an admin\'s dashboard links to every staff page and a log out', async () => {
     const page = await logIn('/dashboard/', 'admin@anphat.example');
     await page.locator('header .staff-nav').waitFor({ timeout: 10_000 });
