@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, recordCspViolations, type ChromiumPages } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { addTestUser, testPassword } from '../support/test-user.js';
+import { recordCspViolations, type ChromiumPages } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
+import { consoleWithChromium } from '../support/console-world.js';
+import { testPassword } from '../support/test-user.js';
 
 const xssImage = '<img src=x onerror="window.__xss = 1">';
 const xssScript = '<script>window.__xss = 2</script>';
@@ -19,17 +20,12 @@ describe('a customer in the widget and an agent in the console, in Chromium', ()
     await customer.locator('textarea').press('Enter');
   };
 
+  const world = consoleWithChromium();
   beforeAll(async () => {
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
-    browser = await openChromium();
+    ({ app, browser } = world);
     customer = await browser.newPage({ locale: 'vi-VN' });
     agent = await browser.newPage({ locale: 'en-GB' });
     cspViolations = [recordCspViolations(customer), recordCspViolations(agent)];
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('runs the whole path: ask for a person, queue, claim, live messages both ways, resolve', async () => {

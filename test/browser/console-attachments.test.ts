@@ -2,10 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, type ChromiumPages } from '../support/browser.js';
+import type { ChromiumPages } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { addTestUser, testPassword } from '../support/test-user.js';
+import type { TestApp } from '../support/test-app.js';
+import { consoleWithChromium } from '../support/console-world.js';
+import { testPassword } from '../support/test-user.js';
 
 // A 2×2 PNG, as a platform's media server would serve it.
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
@@ -20,7 +21,9 @@ describe('what a customer sent besides text, in the agent console in Chromium', 
 
   const send = (body: object) => fetch(`${app.url}/api/chat`, { method: 'POST', headers: { ...restApiAuth, 'content-type': 'application/json' }, body: JSON.stringify({ sender: 'cust-media', ...body }) });
 
+  const world = consoleWithChromium();
   beforeAll(async () => {
+    ({ app, browser } = world);
     media = createServer((req, res) => {
       mediaRequests.push(req.url ?? '');
       if (req.url === '/tv.png') res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length }).end(png);
@@ -29,14 +32,9 @@ describe('what a customer sent besides text, in the agent console in Chromium', 
     });
     await new Promise<void>((resolve) => media.listen(0, '127.0.0.1', resolve));
     mediaUrl = `http://127.0.0.1:${(media.address() as AddressInfo).port}`;
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
-    browser = await openChromium();
     agent = await browser.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
     await new Promise((resolve) => media?.close(resolve));
   });
 

@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loginAs } from '../support/agent-session.js';
-import { openChromium, staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
+import { staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { addTestUser, testPassword } from '../support/test-user.js';
+import type { TestApp } from '../support/test-app.js';
+import { consoleWithChromium } from '../support/console-world.js';
+import { testPassword } from '../support/test-user.js';
 
 // Issue 19, missing on day one: canned responses with a "/" shortcut and variables.
 describe('canned responses in the agent console, in Chromium', () => {
   let app: TestApp;
   let browser: ChromiumPages;
   let agent: Page;
+  const world = consoleWithChromium();
   beforeAll(async () => {
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
-    browser = await openChromium();
+    ({ app, browser } = world);
     agent = await browser.newPage({ locale: 'en-GB' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('refuses a taken or malformed shortcut with a clear error', async () => {

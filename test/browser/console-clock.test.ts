@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, type ChromiumPages } from '../support/browser.js';
+import type { ChromiumPages } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { addTestUser, testPassword } from '../support/test-user.js';
+import type { TestApp } from '../support/test-app.js';
+import { consoleWithChromium } from '../support/console-world.js';
+import { testPassword } from '../support/test-user.js';
 
 describe('the queue of an open, quiet console, in Chromium', () => {
   let app: TestApp;
   let browser: ChromiumPages;
   let agent: Page;
+  const world = consoleWithChromium({ SLA_NORMAL_MINUTES: '2' });
   beforeAll(async () => {
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00', SLA_NORMAL_MINUTES: '2' });
-    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
-    browser = await openChromium();
+    ({ app, browser } = world);
     agent = await browser.newPage({ locale: 'en-GB' });
     // The page's clock is Playwright's, so minutes pass in the test without waiting for them.
     await agent.clock.install();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('moves the waiting time and the SLA countdown on its own and flags the breach', async () => {

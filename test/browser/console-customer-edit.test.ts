@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loginAs, type AgentSession } from '../support/agent-session.js';
-import { openChromium, staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
+import { staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { addTestUser, testPassword } from '../support/test-user.js';
+import type { TestApp } from '../support/test-app.js';
+import { consoleWithChromium } from '../support/console-world.js';
+import { testPassword } from '../support/test-user.js';
 
 // Issue 20: no way to say who is a VIP. An agent sets it in the console and the VIP is queued first.
 describe('editing a customer in the console, in Chromium', () => {
@@ -14,18 +15,13 @@ describe('editing a customer in the console, in Chromium', () => {
   let api: AgentSession;
   const chat = (sender: string, text: string, displayName: string) =>
     fetch(`${app.url}/api/chat`, { method: 'POST', headers: { ...restApiAuth, 'content-type': 'application/json' }, body: JSON.stringify({ sender, text, displayName }) });
+  const world = consoleWithChromium();
   beforeAll(async () => {
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
+    ({ app, browser } = world);
     api = await loginAs(app, 'minh@anphat.example', ['agent'], 'Minh');
     await chat('first', 'cho gặp nhân viên', 'Khách Một');
     await chat('second', 'cho gặp nhân viên', 'Ông Sáu');
-    browser = await openChromium();
     agent = await browser.newPage({ locale: 'en-GB' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('refuses a bad edit with 400 naming the field, and an empty one', async () => {

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { carelineLogs, openChromium, staffLogin, type ChromiumPages } from '../support/browser.js';
+import { carelineLogs, staffLogin, type ChromiumPages } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { addTestUser, testPassword } from '../support/test-user.js';
+import type { TestApp } from '../support/test-app.js';
+import { consoleWithChromium } from '../support/console-world.js';
+import { testPassword } from '../support/test-user.js';
 
 /** Answers the open conversation's GET with its state changed to one the server never sends. */
 const tamperWithState = (page: Page) =>
@@ -19,16 +20,11 @@ describe('the console checks what the server sends, in Chromium', () => {
   let app: TestApp;
   let browser: ChromiumPages;
   let conversationId = '';
+  const world = consoleWithChromium();
   beforeAll(async () => {
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
+    ({ app, browser } = world);
     const response = await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { ...restApiAuth, 'content-type': 'application/json' }, body: JSON.stringify({ sender: 'check-1', text: 'cho gặp nhân viên', displayName: 'Trần Văn Bình' }) });
     ({ conversationId } = (await response.json()) as { conversationId: string });
-    browser = await openChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('says so, naming the field, when a conversation comes with a state it does not know; the rest still shows', async () => {

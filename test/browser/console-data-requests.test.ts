@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
+import { staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
+import { consoleWithChromium } from '../support/console-world.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
 
 // Issue 20: "the same for admins in the console": export and erase a customer, and the audit log.
@@ -12,20 +13,15 @@ describe('an admin\'s data requests and audit log in the console, in Chromium', 
   let browser: ChromiumPages;
   let admin: Page;
   let conversationId = '';
+  const world = consoleWithChromium();
   beforeAll(async () => {
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
+    ({ app, browser } = world);
     const boss = await addTestUser(app.services.users, { email: 'boss@anphat.example', name: 'Boss', roles: ['admin'] });
-    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
     const response = await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { ...restApiAuth, 'content-type': 'application/json' }, body: JSON.stringify({ sender: 'gdpr-3', text: 'cho gặp nhân viên, email binh.tran@example.com', displayName: 'Trần Văn Bình' }) });
     ({ conversationId } = (await response.json()) as { conversationId: string });
     // Older entries, so that the log has more than one page.
     for (let i = 0; i < 25; i++) await app.services.audit.record({ actor: boss._id, action: 'staff_language', target: boss._id, details: { locale: 'vi' } }, new Date(Date.now() - 86_400_000 + i * 1000));
-    browser = await openChromium();
     admin = await browser.newPage({ locale: 'en-GB', acceptDownloads: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('exports the customer as JSON, erases them after a confirmation naming them, and reads both in the audit log', async () => {

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loginAs, type AgentSession } from '../support/agent-session.js';
-import { openChromium, staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
+import { staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { addTestUser, testPassword } from '../support/test-user.js';
+import type { TestApp } from '../support/test-app.js';
+import { consoleWithChromium } from '../support/console-world.js';
+import { testPassword } from '../support/test-user.js';
 
 // Issue 19, missing on day one: the survey answer on the conversation, previous conversations
 // that open with who handled them, unread counts in the list and the tab title, online / away,
@@ -17,9 +18,9 @@ describe('the console\'s day-one helpers, in Chromium', () => {
   let firstId = '';
   const chat = async (text: string) =>
     ((await (await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { ...restApiAuth, 'content-type': 'application/json' }, body: JSON.stringify({ sender: 'day-1', text, displayName: 'Bà Tư' }) })).json()) as { conversationId: string });
+  const world = consoleWithChromium();
   beforeAll(async () => {
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
+    ({ app, browser } = world);
     minh = await loginAs(app, 'minh@anphat.example', ['agent'], 'Minh');
     // Minh handled Bà Tư last week; she rated it with a comment.
     firstId = (await chat('cho gặp nhân viên')).conversationId;
@@ -28,12 +29,7 @@ describe('the console\'s day-one helpers, in Chromium', () => {
     await minh.post(`/api/agent/conversations/${firstId}/resolve`);
     const conversation = (await app.services.conversations.get(firstId))!;
     await app.services.csat.record({ conversationId: firstId, customerId: conversation.customerId, score: 4, comment: 'Anh Minh nhiệt tình nhưng hơi chậm', agentId: conversation.ownerId!, handledBy: 'agent', channel: 'rest', locale: 'vi', segment: 'new', promptedAt: new Date(), answeredAt: new Date() });
-    browser = await openChromium();
     agent = await browser.newPage({ locale: 'en-GB' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('shows a returning customer\'s earlier conversation with who handled it and her rating, counts unread messages, and goes away', async () => {

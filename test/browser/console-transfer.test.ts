@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
+import { staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
+import { consoleWithChromium } from '../support/console-world.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
 
 // Issue 19: transfer preselected a colleague, sent without asking, and the receiving agent got no alert.
@@ -15,17 +16,12 @@ describe('transferring a conversation between two agents, in Chromium', () => {
     await staffLogin(page, `${app.url}/console/`, email, testPassword);
     await expect.poll(() => page.locator('#me').textContent(), { timeout: 10_000 }).toContain(name);
   };
+  const world = consoleWithChromium();
   beforeAll(async () => {
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
+    ({ app, browser } = world);
     await addTestUser(app.services.users, { email: 'minh@anphat.example', name: 'Minh', roles: ['agent'] });
     await addTestUser(app.services.users, { email: 'admin@anphat.example', name: 'Admin', roles: ['admin', 'agent'] });
-    browser = await openChromium();
     [lan, minh] = [await browser.newPage({ locale: 'en-GB' }), await browser.newPage({ locale: 'en-GB' })];
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('asks for a colleague and a confirmation, alerts the one who receives it, and tells the customer', async () => {

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { addTestUser, testPassword } from '../support/test-user.js';
+import { staffLogin, type ChromiumPages, keepScreenshot } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
+import { consoleWithChromium } from '../support/console-world.js';
+import { testPassword } from '../support/test-user.js';
 
 // Issue 19, missing on day one: the customer's typing shown to the agent.
 describe('a web chat customer typing, seen in the console, in Chromium', () => {
@@ -10,16 +11,11 @@ describe('a web chat customer typing, seen in the console, in Chromium', () => {
   let browser: ChromiumPages;
   let customer: Page;
   let agent: Page;
+  const world = consoleWithChromium();
   beforeAll(async () => {
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
-    browser = await openChromium();
+    ({ app, browser } = world);
     customer = await browser.newPage({ locale: 'vi-VN' });
     agent = await browser.newPage({ locale: 'en-GB' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('shows "Customer is typing…" while the customer writes, and drops it when the message arrives', async () => {

@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openChromium, type ChromiumPages } from '../support/browser.js';
+import type { ChromiumPages } from '../support/browser.js';
 import { postJson } from '../support/post-json.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
+import { consoleWithChromium } from '../support/console-world.js';
 import { restApiAuth } from '../support/rest-api.js';
-import { addTestUser, testPassword } from '../support/test-user.js';
+import { testPassword } from '../support/test-user.js';
 
 describe('an agent merging two records of one customer in the console, in Chromium', () => {
   let app: TestApp;
   let browser: ChromiumPages;
   let agent: Page;
 
+  const world = consoleWithChromium();
   beforeAll(async () => {
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
-    browser = await openChromium();
+    ({ app, browser } = world);
     agent = await browser.newPage({ locale: 'en-GB' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('finds the other record, merges it after confirmation and shows one history across channels', async () => {

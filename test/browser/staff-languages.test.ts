@@ -1,24 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openChromium, type ChromiumPages, keepScreenshot } from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ChromiumPages, keepScreenshot } from '../support/browser.js';
 import { restApiAuth } from '../support/rest-api.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
+import { consoleWithChromium } from '../support/console-world.js';
 import { addTestUser, testPassword } from '../support/test-user.js';
 
 // Issue 19: staff pages in Vietnamese, English, Czech and Chinese, chosen per user (they were English only).
 describe('the agent console in the agent\'s language, in Chromium', () => {
   let app: TestApp;
   let browser: ChromiumPages;
+  const world = consoleWithChromium();
   beforeAll(async () => {
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    await addTestUser(app.services.users, { email: 'lan@anphat.example', name: 'Lan', roles: ['agent'] });
-    browser = await openChromium();
+    ({ app, browser } = world);
     // A customer whose words happen to be one of the console's own labels.
     await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { ...restApiAuth, 'content-type': 'application/json' }, body: JSON.stringify({ sender: 'lang-1', text: 'cho tôi gặp nhân viên' }) });
     await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { ...restApiAuth, 'content-type': 'application/json' }, body: JSON.stringify({ sender: 'lang-1', text: 'Send' }) });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('speaks Vietnamese to a Vietnamese browser, switches per user, and leaves customers\' words alone', async () => {

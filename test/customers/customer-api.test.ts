@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs, type AgentSession } from '../support/agent-session.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { agentAppPerTest, loginAs, type AgentSession } from '../support/agent-session.js';
+import type { TestApp } from '../support/test-app.js';
 import { restApiAuth } from '../support/rest-api.js';
 
 const chat = (app: TestApp, sender: string, text: string) =>
@@ -9,13 +9,8 @@ const chat = (app: TestApp, sender: string, text: string) =>
 describe('the customers API', () => {
   let app: TestApp;
   let agent: AgentSession;
-  beforeEach(async () => {
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    agent = await loginAs(app, 'lan@anphat.example', ['agent'], 'Lan');
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const world = agentAppPerTest();
+  beforeEach(() => void ({ app, agent } = world));
 
   it('lets only agents search, read and merge, and needs the CSRF token to change anything', async () => {
     expect((await fetch(`${app.url}/api/customers?q=ab`)).status).toBe(401);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebchatChannel } from '../../src/channels/webchat/webchat-channel.js';
-import { loginAs, type AgentSession } from '../support/agent-session.js';
+import { agentAppPerTest, loginAs, type AgentSession } from '../support/agent-session.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { restApiAuth } from '../support/rest-api.js';
 
@@ -15,13 +15,8 @@ interface QueueItem {
 describe('the agent API', () => {
   let app: TestApp;
   let agent: AgentSession;
-  beforeEach(async () => {
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    agent = await loginAs(app, 'lan@anphat.example', ['agent'], 'Lan');
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const world = agentAppPerTest();
+  beforeEach(() => void ({ app, agent } = world));
   const queue = async (session = agent) => ((await (await session.get('/api/agent/queue')).json()) as { queue: QueueItem[] }).queue;
 
   describe('access', () => {

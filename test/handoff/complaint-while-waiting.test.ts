@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs, type AgentSession } from '../support/agent-session.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { agentAppPerTest, type AgentSession } from '../support/agent-session.js';
+import type { TestApp } from '../support/test-app.js';
 import { restApiAuth } from '../support/rest-api.js';
 
 const chat = (app: TestApp, sender: string, text: string) =>
@@ -34,13 +34,8 @@ async function openEventStream(app: TestApp, agent: AgentSession) {
 describe('the agents\' queue', () => {
   let app: TestApp;
   let agent: AgentSession;
-  beforeEach(async () => {
-    app = await startTestApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00' });
-    agent = await loginAs(app, 'lan@anphat.example', ['agent'], 'Lan');
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const world = agentAppPerTest();
+  beforeEach(() => void ({ app, agent } = world));
   const queue = async () => ((await (await agent.get('/api/agent/queue')).json()) as { queue: QueueItem[] }).queue;
 
   describe('when a customer who waits for an agent complains', () => {
