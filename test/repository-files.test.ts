@@ -55,7 +55,7 @@ describe('the repository a new user clones', () => {
   it('type-checks the server and the browser scripts before it runs the tests', () => {
     expect(JSON.parse(read('package.json')).scripts.test).toMatch(/^node scripts\/build-if-needed.mjs --typecheck && tsc -p tsconfig.public.json && vitest run$/);
     // The type check is one tsc run over src, test and bench that also writes dist/ (the server the process tests start).
-    expect(read('scripts/build-if-needed.mjs')).toContain("build(['-p', 'tsconfig.json', '--sourceMap'], [stamps.product, stamps.bench])");
+    expect(read('scripts/build-if-needed.mjs')).toContain("build(['-p', 'tsconfig.json', '--sourceMap', '--incremental', '--tsBuildInfoFile', 'dist/.typecheck.tsbuildinfo'], [stamps.product, stamps.bench])");
     expect(JSON.parse(read('tsconfig.json')).include).toEqual(['src', 'test', 'bench', 'vitest.config.ts']);
   });
 });

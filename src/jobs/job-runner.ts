@@ -59,15 +59,19 @@ export class JobRunner {
       if (!this.running) void this.runDue();
     }, pollMs);
     this.timer.unref();
-    this.stopListening = this.queue.onScheduled((job) => {
-      const delay = Math.max(0, job.dueAt.getTime() - Date.now());
-      if (delay >= pollMs) return;
+    // A timer may fire a little before the wall clock reaches the due time (timers run on
+    // the monotonic clock): then the job is not due yet for the queue, and the timer is set again.
+    const wakeAt = (dueAt: number) => {
       const wakeUp = setTimeout(() => {
         this.wakeUps.delete(wakeUp);
-        void this.runDue();
-      }, delay);
+        if (Date.now() < dueAt) wakeAt(dueAt);
+        else void this.runDue();
+      }, Math.max(0, dueAt - Date.now()));
       wakeUp.unref();
       this.wakeUps.add(wakeUp);
+    };
+    this.stopListening = this.queue.onScheduled((job) => {
+      if (job.dueAt.getTime() - Date.now() < pollMs) wakeAt(job.dueAt.getTime());
     });
   }
 
