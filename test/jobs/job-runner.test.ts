@@ -26,17 +26,12 @@ describe('the job runner, started', () => {
     return { queue, runner, ran };
   }
 
-  const until = async (check: () => boolean) => {
-    const deadline = Date.now() + 10_000;
-    while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-  };
-
   it('runs a job scheduled in this process as soon as it is due, not at the next poll', async () => {
     const { queue, ran } = await startRunner();
     const now = await queue.schedule({ type: 'survey', dueAt: new Date() });
     const scheduledAt = Date.now();
     const soon = await queue.schedule({ type: 'survey', dueAt: new Date(scheduledAt + 300) });
-    await until(() => ran.length === 2);
+    await expect.poll(() => ran.length).toBe(2);
     expect(ran.map((run) => run.id)).toEqual([now._id, soon._id]);
     // Not before it was due.
     expect(ran[1]!.at).toBeGreaterThanOrEqual(soon.dueAt.getTime());
@@ -47,7 +42,7 @@ describe('the job runner, started', () => {
     const { queue, ran } = await startRunner();
     const later = await queue.schedule({ type: 'survey', dueAt: new Date(Date.now() + 120_000) });
     const now = await queue.schedule({ type: 'survey', dueAt: new Date() });
-    await until(() => ran.length === 1);
+    await expect.poll(() => ran.length).toBe(1);
     expect(ran.map((run) => run.id)).toEqual([now._id]);
     expect((await queue.get(later._id))?.status).toBe('pending');
   });
