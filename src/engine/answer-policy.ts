@@ -85,8 +85,10 @@ const ambiguityMargin = 0.08;
 const fullCoverage = 0.8;
 // Clarification offers articles whose ranking score is at most this far below the best one's.
 const clarifySpread = 0.1;
-// The least confidence of a runner-up that ties with the best article by words alone.
+// The least confidence of a runner-up that ties with the best article by words alone, unless
+// it matches the question's words within this much of the best article's word overlap.
 const tieConfidence = 0.05;
+const overlapTie = 0.05;
 const maxChoices = 3;
 // How far a plausible but not sure intent must lead the best article to win.
 const intentLead = 0.15;
@@ -125,9 +127,11 @@ export function chooseAction(thresholds: Pick<Config['answers'], 'answerThreshol
   const fit = (candidate: ArticleCandidate) => candidate.signals?.blend ?? candidate.confidence;
   const wordsTie = (candidate: ArticleCandidate) =>
     !!candidate.signals && !!best.signals && candidate.signals.coverage >= fullCoverage && candidate.signals.coverage >= best.signals.coverage - ambiguityMargin;
-  // Sharing the words counts only for a runner-up the calibration does not rule out (0.998
-  // against 0.002 is one clear winner, whatever words they share).
-  const tiesByWords = (candidate: ArticleCandidate) => wordsTie(candidate) && candidate.confidence >= tieConfidence;
+  // Sharing the words counts for a runner-up the calibration does not rule out (0.998 against
+  // 0.002 is one clear winner, whatever words they share), or that matches them about as
+  // closely: then only the classifier, trained on a few variants, tells the articles apart,
+  // no reason to pick one for a customer who named a bare topic.
+  const tiesByWords = (candidate: ArticleCandidate) => wordsTie(candidate) && (candidate.confidence >= tieConfidence || Math.abs(candidate.signals!.overlap - best.signals!.overlap) <= overlapTie);
   const isPlausible = (candidate: ArticleCandidate) => candidate !== best && (fit(candidate) >= fit(best) - clarifySpread || tiesByWords(candidate));
   const runnersUp = candidates.filter(isPlausible).slice(0, maxChoices - 1);
   // Sure and not tied by words: answer. With no plausible runner-up, the one likely article is

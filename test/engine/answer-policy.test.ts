@@ -87,6 +87,30 @@ describe('chooseAction', () => {
     });
   });
 
+  describe('when several articles hold all of the question\'s words ("hoàn tiền" = refund)', () => {
+    // Measured on the demo knowledge base: four articles cover "hoàn tiền" fully, their word
+    // overlaps 0.707 / 0.688 / 0.672 / 0.662; the classifier alone makes the first 0.96.
+    const refund = (runnerUpOverlap: number, runnerUpConfidence: number) => [
+      candidate('refund-time', 0.96, { blend: 0.95, overlap: 0.707, coverage: 1 }),
+      candidate('payment-failed', runnerUpConfidence, { blend: 0.7, overlap: runnerUpOverlap, coverage: 1 }),
+      candidate('delivery', 0.001, { blend: 0.2, overlap: 0.2, coverage: 0.3 }),
+    ];
+
+    it('offers them when their words match about as closely, however sure the classifier is of one', () => {
+      const action = decide(refund(0.688, 0.024));
+      expect(action).toMatchObject({ kind: 'clarify', weak: false });
+      expect(offered(action)).toEqual(['refund-time', 'payment-failed']);
+    });
+
+    it('answers the one clear winner when the runner-up matches the words less closely and the calibration rules it out', () => {
+      expect(decide(refund(0.5, 0.002))).toMatchObject({ kind: 'answer', slug: 'refund-time' });
+    });
+
+    it('offers a runner-up the calibration does not rule out, even with less close words', () => {
+      expect(offered(decide(refund(0.5, 0.08)))).toEqual(['refund-time', 'payment-failed']);
+    });
+  });
+
   describe('when the best article is alone above the clarify threshold', () => {
     it.each([0.25, 0.3, 0.39, 0.4, 0.8])('answers it at %s', (confidence) => {
       expect(decide([candidate('opening-hours', confidence)])).toMatchObject({ kind: 'answer', slug: 'opening-hours', chosen: false });

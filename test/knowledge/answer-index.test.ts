@@ -61,6 +61,22 @@ describe('AnswerIndex', () => {
     });
   });
 
+  describe('with translations the customer does not read', () => {
+    // "bot" is the stem of the Czech "boty" (shoes): only a Czech reader's question may find the shoe article's Czech words.
+    const shop = new AnswerIndex([
+      article('shoe-care', 'cs', 'Jak čistit kožené boty?', ['čištění bot', 'péče o kožené boty'], 'Kožené boty čistěte vlhkým hadříkem.'),
+      article('shoe-care', 'en', 'How do I clean leather shoes?', ['cleaning shoes', 'leather shoe care'], 'Wipe leather shoes with a damp cloth.'),
+      article('contact-human', 'en', 'Can I talk to a person?', ['talk to an agent', 'is this a real person'], 'Write "agent" and a colleague takes over.'),
+    ]);
+    const textShare = (question: string, locale: IndexableArticle['locale']) => shop.query(question, { locales: [locale] }).find((candidate) => candidate.slug === 'shoe-care')?.signals?.text ?? 0;
+
+    it("scores an article's whole text only in the language the question is read in", () => {
+      expect(textShare('bot', 'en')).toBe(0);
+      expect(textShare('boty', 'cs')).toBeGreaterThan(0.5);
+      expect(textShare('leather shoes', 'en')).toBeGreaterThan(0.5);
+    });
+  });
+
   describe('vocabularyLocale', () => {
     it('names the language whose articles use the words', () => {
       expect(index.vocabularyLocale('bao hanh')).toBe('vi');

@@ -3,7 +3,7 @@ import { LanguageSynonyms } from '../synonyms/language-synonyms.js';
 import type { SynonymList } from '../synonyms/synonyms.js';
 import { termsOf, tokenParts, type TokenParts } from '../text/tokenize.js';
 import { ArticleClassifier } from './article-classifier.js';
-import { ArticleTextIndex } from './article-text-index.js';
+import { LanguageTextIndexes } from './language-text-indexes.js';
 import { bestOtherOverlap, blendWithClassifier, unknownShare, type Ranked } from './candidate-signals.js';
 import type { Candidate, IndexableArticle } from './candidate.js';
 import { calibratedConfidence, defaultCalibration, type Calibration } from './confidence.js';
@@ -104,7 +104,7 @@ export class AnswerIndex {
   private readonly classOf: Int32Array;
   private readonly classArticles: number[][];
   private readonly classExamples: Int32Array;
-  private readonly text: ArticleTextIndex | null;
+  private readonly text: LanguageTextIndexes | null;
   private training: Promise<void> | null = null;
   private readonly synonymLists: readonly SynonymList[];
   private readonly calibrates: boolean;
@@ -415,16 +415,18 @@ export class AnswerIndex {
     });
   }
 
-  /** The whole-text BM25 index of the classes, from the terms already interned. */
-  private buildTextIndex(): ArticleTextIndex {
+  /** The whole-text BM25 indexes of the classes, one per language, from the terms already interned. */
+  private buildTextIndex(): LanguageTextIndexes {
     const eachDoc = (table: DocTable, d: number, visit: (term: number) => void) => {
       for (let i = table.starts[d]!; i < table.starts[d + 1]!; i++) visit(table.terms[i]!);
     };
-    return new ArticleTextIndex(
+    return new LanguageTextIndexes(
+      this.articleLocale,
       this.classArticles.length,
       this.dictionary.size,
-      (cls, visit) => {
+      (locale, cls, visit) => {
         for (const index of this.classArticles[cls]!) {
+          if (this.articleLocale[index] !== locale) continue;
           for (let d = this.articleFrom[index]!; d < this.articleTo[index]!; d++) eachDoc(this.questions, d, visit);
           eachDoc(this.answers, index, visit);
         }
@@ -435,12 +437,12 @@ export class AnswerIndex {
 
   /**
    * Blends each candidate's ranking score with its class's whole-text BM25 share
-   * (`ArticleTextIndex`) and adds the classes the text finds clearly that neither word
+   * (`LanguageTextIndexes`, in the languages the question is read in) and adds the classes the text finds clearly that neither word
    * overlap nor the classifier did. Returns the question's share of words no article's text uses.
    */
   private blendWithText(ranked: Ranked[], uniqueTerms: string[], allowed: Set<Locale> | null): number {
     const text = this.text!;
-    const foreign = text.score(uniqueTerms.filter((term) => !term.includes('_')).map((word) => ({ word, term: this.dictionary.id(word) })));
+    const foreign = text.score(uniqueTerms.filter((term) => !term.includes('_')).map((word) => ({ word, term: this.dictionary.id(word) })), allowed);
     const present = new Set<number>();
     for (const entry of ranked) {
       const cls = this.classOf[entry.articleIndex]!;

@@ -8,8 +8,8 @@ const commonPostings = 100;
 
 /**
  * BM25 (Robertson & Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond",
- * 2009) over each class's whole text: the titles, question variants and answers of all its
- * translations as one document, words stemmed (the English and Czech stemmers applied to
+ * 2009) over each class's whole text: the titles, question variants and answers the
+ * caller visits (one language's translation: `LanguageTextIndexes`) as one document, words stemmed (the English and Czech stemmers applied to
  * every word, once per distinct word), editors' synonyms applied (the index's terms). The
  * answer carries words the three variants an editor writes never use ("a hole in the
  * sleeve" meets "torn or damaged items"), which word overlap with the variants and the
@@ -60,9 +60,11 @@ export class ArticleTextIndex {
       for (const stem of counts.keys()) df[stem]!++;
       perClass.push(counts);
     }
-    const average = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, classCount) || 1;
-    this.idf = Float64Array.from(df, (n) => Math.log(1 + (classCount - n + 0.5) / (n + 0.5)));
-    this.unknownIdf = Math.log(1 + (classCount + 0.5) / 0.5);
+    // Classes without text in this index (a slug not translated into its language) are no documents.
+    const documents = lengths.filter((length) => length > 0).length;
+    const average = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, documents) || 1;
+    this.idf = Float64Array.from(df, (n) => Math.log(1 + (documents - n + 0.5) / (n + 0.5)));
+    this.unknownIdf = Math.log(1 + (documents + 0.5) / 0.5);
     this.postingStarts = new Int32Array(df.length + 1);
     for (let s = 0; s < df.length; s++) this.postingStarts[s + 1] = this.postingStarts[s]! + df[s]!;
     const fill = this.postingStarts.slice(0, df.length);
