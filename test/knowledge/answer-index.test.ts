@@ -61,6 +61,19 @@ describe('AnswerIndex', () => {
     });
   });
 
+  describe('for Chinese written without spaces', () => {
+    it('counts a character pair across two words ("运费|多少" → 费多) only where the knowledge base uses it', () => {
+      const shop = new AnswerIndex([
+        article('delivery-fee', 'zh', '运费是多少？', ['配送费怎么算？', '满多少包邮？'], '满499,000越南盾免运费。'),
+        article('warranty-period', 'zh', '保修期多长时间？', ['电视保修多久', '保修几年'], '电视、冰箱和洗衣机保修24个月。'),
+      ]);
+      const [best] = shop.query('运费多少', { locales: ['zh'] });
+      expect(best).toMatchObject({ slug: 'delivery-fee', signals: { coverage: 1, unknown: 0 } });
+      // A word of the question that nothing uses still counts as unknown.
+      expect(shop.query('运费多少足球', { locales: ['zh'] })[0]!.signals!.unknown).toBeGreaterThan(0.2);
+    });
+  });
+
   describe('with translations the customer does not read', () => {
     // "bot" is the stem of the Czech "boty" (shoes): only a Czech reader's question may find the shoe article's Czech words.
     const shop = new AnswerIndex([

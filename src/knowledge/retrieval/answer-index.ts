@@ -322,14 +322,18 @@ export class AnswerIndex {
 
   /** Ranked candidates for a question's terms read in `language`. */
   private rank(parts: TokenParts, language: Locale, options: { locales?: readonly Locale[]; limit?: number }): Candidate[] {
-    const uniqueTerms = [...new Set(termsOf(parts))];
+    const allTerms = [...new Set(termsOf(parts))];
+    const allInQuestions = this.queryTerms(allTerms, language, this.questions, this.questionLookup);
+    // A Chinese bigram across two words counts only where the knowledge base uses it.
+    const counts = (term: string, i: number) => !parts.joins?.has(term) || allInQuestions[i]!.matches.length > 0 || this.dictionary.id(term) !== undefined;
+    const uniqueTerms = parts.joins ? allTerms.filter(counts) : allTerms;
     if (uniqueTerms.length === 0) return [];
     const allowed = options.locales ? new Set(options.locales) : null;
     const questionWeight = uniqueTerms.reduce((sum, term) => sum + this.idf(term), 0);
 
     // Titles and variants: per document, how much of the question it covers (recall) and
     // how much of itself the question covers (precision).
-    const inQuestions = this.queryTerms(uniqueTerms, language, this.questions, this.questionLookup);
+    const inQuestions = parts.joins ? allInQuestions.filter((_, i) => counts(allTerms[i]!, i)) : allInQuestions;
     const unknown = unknownShare(uniqueTerms, inQuestions);
     const scratch = this.questionScratch;
     this.walk(inQuestions, this.questions, scratch, allowed);

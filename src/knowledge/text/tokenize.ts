@@ -5,13 +5,18 @@ import { foldChar } from './fold-diacritics.js';
 import { rewriteChineseSlang } from './chat-slang.js';
 const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
 
-function chineseTerms(run: string): string[] {
+function chineseTerms(run: string, joins: Set<string> | null): string[] {
   const words: string[] = [];
   for (const part of chineseWords.segment(run)) if (part.isWordLike) words.push(part.segment);
   // ICU's dictionary misses shop jargon; character bigrams catch what it splits wrongly, and
   // single characters what a customer words differently (登不上 against 登录: 登), weighed by
   // their idf like any term (unigrams with bigrams: the usual strong baseline for Chinese retrieval).
-  return [...new Set([...words, ...characterBigrams(run), ...[...run].filter((char) => kindOf(char.codePointAt(0)!) === hanChar)])];
+  const bigrams = characterBigrams(run);
+  if (joins) {
+    const segmented = new Set(words);
+    for (const bigram of bigrams) if (bigram.length > 1 && !segmented.has(bigram)) joins.add(bigram);
+  }
+  return [...new Set([...words, ...bigrams, ...[...run].filter((char) => kindOf(char.codePointAt(0)!) === hanChar)])];
 }
 
 function characterBigrams(run: string): string[] {
@@ -78,6 +83,12 @@ export interface TokenizeOptions {
 export interface TokenParts {
   words: string[];
   others: string[];
+  /**
+   * The Chinese character bigrams among `others` that span two of the segmenter's words
+   * (子小 of 裤子|小|了): they find what the segmenter split wrongly, but a customer did not
+   * say them as words, so one that nothing uses tells nothing (absent for texts without Chinese).
+   */
+  joins?: ReadonlySet<string>;
 }
 
 /** `tokenize`'s terms from a text's parts: the words, their adjacent pairs, the other terms. */
@@ -100,6 +111,7 @@ export function tokenParts(text: string, options: TokenizeOptions = {}): TokenPa
   const lower = synonyms ? synonyms.rewriteHan(unslanged) : unslanged;
   const terms: string[] = [];
   const words: string[] = [];
+  const joins = new Set<string>();
   let start = -1;
   let ascii = true;
   let han = false;
@@ -108,7 +120,7 @@ export function tokenParts(text: string, options: TokenizeOptions = {}): TokenPa
   let dFolded = '';
   const finish = (end: number) => {
     const run = lower.slice(start, end);
-    if (han) terms.push(...(options.compact ? characterBigrams(run) : chineseTerms(run)));
+    if (han) terms.push(...(options.compact ? characterBigrams(run) : chineseTerms(run, joins)));
     else {
       const expanded = abbreviations.get(ascii ? run : dFolded) ?? (ascii ? run : folded);
       if (expanded.includes(' ')) words.push(...expanded.split(' '));
@@ -150,5 +162,5 @@ export function tokenParts(text: string, options: TokenizeOptions = {}): TokenPa
     i += width;
   }
   if (start >= 0) finish(lower.length);
-  return { words: synonyms ? synonyms.rewriteWords(words) : words, others: terms };
+  return { words: synonyms ? synonyms.rewriteWords(words) : words, others: terms, ...(joins.size > 0 ? { joins } : {}) };
 }
