@@ -3,24 +3,23 @@
  * Careline's entry point and composition root: the only module that reads the environment,
  * creates clients (mongoose) and listens. `careline [serve|config|help] [--config FILE]`.
  */
-import { channelModules } from './channels/index.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { exportCustomersCsv, importColumns, importCustomers } from './customers/customer-csv.js';
-import { ProgressBar } from './knowledge/files/progress-bar.js';
-import { NotFoundError } from './core/app-error.js';
-import { flagOf, initHelp, runInit, terminalQuestions } from './app/init-command.js';
-import { enabledChannels, loadCarelineConfig, maskCarelineSecrets, type CarelineConfig } from './channels/careline-config.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { NotFoundError } from './core/app-error.js';
+import { exportCustomersCsv, importColumns, importCustomers } from './customers/customer-csv.js';
+import { flagOf, initHelp, runInit, terminalQuestions } from './app/init-command.js';
+import type { CarelineConfig } from './channels/careline-config.js';
 import { ConfigError } from './config/config-error.js';
 import type { Config } from './config/config-schema.js';
 import { addUser, ensureFirstAdmin, userAddSchema } from './accounts/user-admin.js';
 import type { Careline, KnowledgeLoadReport } from './app/careline.js';
-import { createServices } from './app/services.js';
+import type { Services } from './app/services.js';
 import { kbHelp, runKbCommand } from './knowledge/files/kb-command.js';
+import { ProgressBar } from './knowledge/files/progress-bar.js';
 import { DuplicateKeyError } from './storage/duplicate-key-error.js';
-import { IntentFileError } from './intents/read-intent-files.js';
+import { IntentFileError } from './intents/intent-file-error.js';
 import type { ConnectMongo } from './storage/create-document-store.js';
 import type { DocumentStore } from './storage/document-store.js';
 import { StoreUnavailableError } from './storage/store-unavailable-error.js';
@@ -86,11 +85,19 @@ function describeRateLimits(config: Config): string {
   return `${per(perAddressPerMinute, 'address')}, ${per(perSenderPerMinute, 'sender')}; ${address}`;
 }
 
-// The store adapters (mongoose, SQLite) and the product are loaded only by the commands that
-// use them: `help`, `config` and a bad configuration answer in a fraction of a second.
+// The configuration's channel table, the store adapters (mongoose, SQLite), the repositories
+// and the product are loaded only by the commands that use them: `help` and an unknown command
+// load none, `config` and a bad configuration only the table, `user`, `kb` and `customers`
+// not the product. Each command then answers in a fraction of a second.
 async function openStore(config: Config): Promise<DocumentStore> {
   const { createDocumentStore } = await import('./storage/create-document-store.js');
   return createDocumentStore(config, mongoConnector(config));
+}
+
+/** The repositories and services over `store`, for the commands that work on the data without the product. */
+async function servicesOver(store: DocumentStore): Promise<Services> {
+  const { createServices } = await import('./app/services.js');
+  return createServices(store);
 }
 
 async function serve(config: CarelineConfig, logger: Logger): Promise<void> {
@@ -116,6 +123,7 @@ async function serve(config: CarelineConfig, logger: Logger): Promise<void> {
   careline.jobRunner.start();
   const { port } = server.address() as AddressInfo;
   const base = `http://localhost:${port}`;
+  const { enabledChannels } = await import('./channels/careline-config.js');
   const channels = Object.entries(enabledChannels(config)).filter(([, on]) => on).map(([id]) => id);
   process.stdout.write(
     [
@@ -216,7 +224,7 @@ async function userCommand(args: Args, config: Config): Promise<void> {
   }
   const store = await openStore(config);
   try {
-    const services = createServices(store);
+    const services = await servicesOver(store);
     const { user, generatedPassword } = await addUser(services.users, { email: parsed.data.email, roles: parsed.data.role, ...(parsed.data.name ? { name: parsed.data.name } : {}), ...(parsed.data.password ? { password: parsed.data.password } : {}) });
     await services.audit.record({ actor: 'cli', action: 'user_added', target: user._id, details: { email: user.email, roles: user.roles } });
     process.stdout.write(`Added ${user.email} (${user.roles.join(', ')})${generatedPassword ? ` with the password ${generatedPassword}` : ''}\n`);
@@ -248,7 +256,7 @@ async function customersCommand(args: Args, config: Config): Promise<void> {
   }
   const store = await openStore(config);
   try {
-    const { customerData } = createServices(store);
+    const { customerData } = await servicesOver(store);
     const result = action === 'export' ? await customerData.export(id, 'cli') : { erased: await customerData.erase(id, 'cli') };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } catch (error) {
@@ -269,11 +277,12 @@ async function customersCsvCommand(action: 'import' | 'export-csv', file: string
   }
   const store = await openStore(config);
   try {
-    const { customers } = createServices(store);
+    const { customers } = await servicesOver(store);
     if (action === 'export-csv') {
       process.stdout.write(await exportCustomersCsv(customers));
       return;
     }
+    const { channelModules } = await import('./channels/index.js');
     const text = readFileSync(file!, 'utf8');
     let bar: ProgressBar | null = null;
     const report = await importCustomers(text, customers, {
@@ -293,7 +302,7 @@ async function kbCommand(args: Args, config: Config): Promise<void> {
   const store = await openStore(config);
   try {
     const input = { action: args.words[1], dir: args.options.dir?.[0] ?? config.knowledgeBaseDir, force: Boolean(args.options.force), dryRun: Boolean(args.options['dry-run']) };
-    process.exitCode = await runKbCommand(input, createServices(store), process.stdout, process.stderr);
+    process.exitCode = await runKbCommand(input, await servicesOver(store), process.stdout, process.stderr);
   } finally {
     await store.close();
   }
@@ -322,6 +331,7 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const { enabledChannels, loadCarelineConfig, maskCarelineSecrets } = await import('./channels/careline-config.js');
   const config = loadCarelineConfig({ env: process.env, configFile });
   if (command === 'config') {
     process.stdout.write(`${JSON.stringify({ ...(maskCarelineSecrets(config) as object), enabledChannels: enabledChannels(config), openaiEnabled: openAIConfigured(config.openai) }, null, 2)}\n`);
@@ -339,6 +349,7 @@ async function main(argv: string[]): Promise<void> {
     await customersCommand(args, config);
     return;
   }
+  const { pino } = await import('pino');
   const logger = pino({ level: config.logLevel, base: { service: 'careline' } });
   await serve(config, logger);
 }

@@ -2,14 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { intentFileSchema, intentNameSchema, type IntentDefinition } from './intent.js';
-
-/** The intent files are missing or invalid; the message names each file and field. */
-export class IntentFileError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid intent files:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-    this.name = 'IntentFileError';
-  }
-}
+import { IntentFileError } from './intent-file-error.js';
 
 /**
  * Reads every `*.yaml` in `dir` as an intent definition. Intents drive handoff and CSAT, so

@@ -124,8 +124,11 @@ describe('the Bot Framework channel, driven as the Emulator does (no authenticat
     const conversation = (await world.app.services.conversations.get(await conversationId()))!;
     const channel = world.app.careline.channels.get('botframework')!;
     const send = () => channel.send(conversation.address, { kind: 'text', text: 'Chào anh', buttons: [] });
-    // The connector client itself retries 429 and 5xx three times (after Retry-After) before giving up.
-    world.connector.failNext({ status: 429, headers: { 'retry-after': '1' }, times: 4 });
+    // The connector client itself retries 429 and 5xx three times (after Retry-After) before giving up:
+    // its three retries are told to wait 0 s, and only the last answer's Retry-After reaches the error
+    // (had the client not retried three times, a 0 s one would).
+    world.connector.failNext({ status: 429, headers: { 'retry-after': '0' }, times: 3 });
+    world.connector.failNext({ status: 429, headers: { 'retry-after': '1' }, times: 1 });
     await expect(send()).rejects.toMatchObject({ name: 'ChannelSendError', status: 429, permanent: false, retryAfterMs: 1000 });
     world.connector.failNext({ status: 503, headers: { 'retry-after': '0' }, times: 4 });
     await expect(send()).rejects.toMatchObject({ name: 'ChannelSendError', status: 503, permanent: false });

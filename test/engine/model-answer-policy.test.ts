@@ -185,39 +185,51 @@ describe('ModelAnswerPolicy: grounded wording and fallbacks (against a fake Open
     // tiny beside the slow server's minute. A slow provider is waited for until the turn's budget
     // is used up, so those cases run in a world whose budget is 1 s (still many times a local
     // fake's answer). A slow embeddings call uses up the turn's whole budget, so the wording is
-    // skipped too.
-    let slowData: ReturnType<typeof tempDir>;
-    let slowWorld: OpenAIWorld;
-    beforeAll(async () => {
-      slowData = tempDir('careline-openai-');
-      slowWorld = await startOpenAIWorld(fake, { dataDir: slowData.path, knowledgeBaseDir: kb.path, env: { OPENAI_TIMEOUT_MS: '1000' } });
-    });
-    afterAll(async () => {
-      await slowWorld.close();
-      slowData.remove();
-    });
-    const failures: [string, FakeFailure, { slow: boolean; reason: RegExp }][] = [
-      ['answers 500', { status: 500 }, { slow: false, reason: /HTTP 500/ }],
-      ['sends malformed JSON', 'malformed-json', { slow: false, reason: /malformed JSON/ }],
-      ['answers only after the timeout (a minute)', { delayMs: 60_000 }, { slow: true, reason: /timed out/ }],
-      ['sends headers and then stalls', 'stalled-body', { slow: true, reason: /timed out/ }],
-    ];
-    for (const [what, failure, { slow, reason }] of failures) {
-      it(`gives the offline answer when it ${what}, for embeddings and for wording`, async () => {
-        fake.reply = () => citing('warranty-period', 'Worded by the model: 24 months.');
-        fake.fail = { embeddings: failure };
-        const on = slow ? slowWorld : world;
-        const embeddingsDown = await on.say(`f-${what}-1`, 'how long is the warranty');
-        expect(embeddingsDown.texts).toEqual([slow ? offlineReply('warranty-period') : 'How long is the warranty?\n\nWorded by the model: 24 months.']);
-        expect(embeddingsDown.decision?.model).toMatchObject({ ranking: 'offline', notes: expect.arrayContaining([expect.stringMatching(reason)]) });
+    // skipped too. Each slow case has a fake server and a world of its own, so the two wait out
+    // their budgets side by side instead of one after the other.
+    async function expectOfflineAnswers(on: { fake: FakeOpenAI; world: OpenAIWorld }, what: string, failure: FakeFailure, { slow, reason }: { slow: boolean; reason: RegExp }): Promise<void> {
+      on.fake.reply = () => citing('warranty-period', 'Worded by the model: 24 months.');
+      on.fake.fail = { embeddings: failure };
+      const embeddingsDown = await on.world.say(`f-${what}-1`, 'how long is the warranty');
+      expect(embeddingsDown.texts).toEqual([slow ? offlineReply('warranty-period') : 'How long is the warranty?\n\nWorded by the model: 24 months.']);
+      expect(embeddingsDown.decision?.model).toMatchObject({ ranking: 'offline', notes: expect.arrayContaining([expect.stringMatching(reason)]) });
 
-        fake.fail = { chat: failure };
-        const wordingDown = await on.say(`f-${what}-2`, 'how long is the warranty');
-        expect(wordingDown.texts).toEqual([offlineReply('warranty-period')]);
-        expect(wordingDown.decision?.model).toMatchObject({ ranking: 'hybrid', wording: 'offline', notes: [expect.stringMatching(/^wording: /)] });
-        expect(wordingDown.decision?.model?.notes[0]).toMatch(reason);
-      });
+      on.fake.fail = { chat: failure };
+      const wordingDown = await on.world.say(`f-${what}-2`, 'how long is the warranty');
+      expect(wordingDown.texts).toEqual([offlineReply('warranty-period')]);
+      expect(wordingDown.decision?.model).toMatchObject({ ranking: 'hybrid', wording: 'offline', notes: [expect.stringMatching(/^wording: /)] });
+      expect(wordingDown.decision?.model?.notes[0]).toMatch(reason);
     }
+
+    const fastFailures: [string, FakeFailure, RegExp][] = [
+      ['answers 500', { status: 500 }, /HTTP 500/],
+      ['sends malformed JSON', 'malformed-json', /malformed JSON/],
+    ];
+    for (const [what, failure, reason] of fastFailures) {
+      it(`gives the offline answer when it ${what}, for embeddings and for wording`, () => expectOfflineAnswers({ fake, world }, what, failure, { slow: false, reason }));
+    }
+
+    describe('when it is slow', { concurrent: true }, () => {
+      const slowFailures: [string, FakeFailure][] = [
+        ['answers only after the timeout (a minute)', { delayMs: 60_000 }],
+        ['sends headers and then stalls', 'stalled-body'],
+      ];
+      for (const [what, failure] of slowFailures) {
+        it(`gives the offline answer when it ${what}, for embeddings and for wording`, async () => {
+          const slowFake = await new FakeOpenAI().start();
+          slowFake.embed = topicVector;
+          const slowData = tempDir('careline-openai-');
+          const slowWorld = await startOpenAIWorld(slowFake, { dataDir: slowData.path, knowledgeBaseDir: kb.path, env: { OPENAI_TIMEOUT_MS: '1000' } });
+          try {
+            await expectOfflineAnswers({ fake: slowFake, world: slowWorld }, what, failure, { slow: true, reason: /timed out/ });
+          } finally {
+            await slowWorld.close();
+            await slowFake.close();
+            slowData.remove();
+          }
+        });
+      }
+    });
 
     it('logs an outage once, not once per customer turn, and says when the provider answers again', async () => {
       const warnings = () => world.logs.filter((line) => line.level === 40 && line.msg.startsWith('OpenAI'));

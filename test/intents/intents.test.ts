@@ -6,7 +6,8 @@ import { pino } from 'pino';
 import { createCareline, type Careline } from '../../src/app/careline.js';
 import type { Locale } from '../../src/config/config-schema.js';
 import type { IntentName } from '../../src/intents/intent.js';
-import { IntentFileError, readIntentFiles } from '../../src/intents/read-intent-files.js';
+import { IntentFileError } from '../../src/intents/intent-file-error.js';
+import { readIntentFiles } from '../../src/intents/read-intent-files.js';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-document-store.js';
 import { tempDir } from '../support/temp-dir.js';
 

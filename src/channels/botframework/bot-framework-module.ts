@@ -2,7 +2,6 @@ import type { ChannelModule } from '../channel-module.js';
 import type { SettingsOf } from '../channel-settings.js';
 import { botFrameworkSettings } from './bot-framework-settings.js';
 import { OfferedChoices } from '../offered-choices.js';
-import { botFrameworkRoutes } from './bot-framework-routes.js';
 
 /** The start-up warning for a Bot Framework endpoint that accepts anyone, or null when it authenticates. */
 export function botFrameworkWarning(bot: SettingsOf<typeof botFrameworkSettings>): string | null {
@@ -21,10 +20,11 @@ export const botFrameworkModule: ChannelModule<typeof botFrameworkSettings> = {
   settings: botFrameworkSettings,
   enabled: (bot) => bot.enabled || Boolean(bot.appId),
   async create({ config, store, logger, intents, inbox, customerTyping }, settings) {
-    const [{ BotFrameworkBot }, { BotFrameworkChannel }, { BotFrameworkInbox }] = await Promise.all([
+    const [{ BotFrameworkBot }, { BotFrameworkChannel }, { BotFrameworkInbox }, { botFrameworkRoutes }] = await Promise.all([
       import('./bot-framework-bot.js'),
       import('./bot-framework-channel.js'),
       import('./bot-framework-inbox.js'),
+      import('./bot-framework-routes.js'),
     ]);
     const bot = new BotFrameworkBot(settings);
     // Teams shows suggested actions only as imBack: a pressed button comes back as its title.

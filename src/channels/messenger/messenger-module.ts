@@ -1,5 +1,7 @@
 import { sendApiModule } from '../meta/send-api-module.js';
-import { messengerChannel, messengerRoutes } from './messenger-channel.js';
 
 /** Facebook Messenger: on with the Meta app secret, verify token and page access token. */
-export const messengerModule = sendApiModule('messenger', (meta) => meta.pageAccessToken, messengerChannel, messengerRoutes);
+export const messengerModule = sendApiModule('messenger', (meta) => meta.pageAccessToken, async () => {
+  const { messengerChannel, messengerRoutes } = await import('./messenger-channel.js');
+  return { channelOf: messengerChannel, routesOf: messengerRoutes };
+});

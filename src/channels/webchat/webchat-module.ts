@@ -1,10 +1,6 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { ChannelModule } from '../channel-module.js';
-import { WebchatChannel } from './webchat-channel.js';
-import { WebchatInbox } from './webchat-inbox.js';
 import { webchatSettings } from './webchat-settings.js';
-import { webchatRoutes } from './webchat-routes.js';
-import { attachWebchatSocket } from './webchat-socket.js';
 
 // Any website may embed the widget, so its API answers cross-origin requests.
 function allowAnyOrigin(req: Request, res: Response, next: NextFunction): void {
@@ -15,12 +11,19 @@ function allowAnyOrigin(req: Request, res: Response, next: NextFunction): void {
   else next();
 }
 
-/** The website chat widget: `/api/webchat` (session, history, messages) and its WebSocket on the listening server. */
+/** The website chat widget: `/api/webchat` (session, history, messages) and its WebSocket on the listening server (express and ws loaded when it is built). */
 export const webchatModule: ChannelModule<typeof webchatSettings> = {
   id: 'webchat',
   settings: webchatSettings,
   enabled: (webchat) => webchat.enabled,
-  create({ config, onMessage, repositories, limits, logger, customerTyping }) {
+  async create({ config, onMessage, repositories, limits, logger, customerTyping }) {
+    const [{ Router }, { WebchatChannel }, { WebchatInbox }, { webchatRoutes }, { attachWebchatSocket }] = await Promise.all([
+      import('express'),
+      import('./webchat-channel.js'),
+      import('./webchat-inbox.js'),
+      import('./webchat-routes.js'),
+      import('./webchat-socket.js'),
+    ]);
     const channel = new WebchatChannel();
     const inbox = new WebchatInbox({ onMessage, customers: repositories.customers, conversations: repositories.conversations, messages: repositories.messages, persona: config.business.persona });
     const router = Router().use(allowAnyOrigin, webchatRoutes(inbox, limits));

@@ -1,8 +1,6 @@
 import type { ChannelModule } from '../channel-module.js';
-import { ZaloChannel } from './zalo-channel.js';
 import { OfferedChoices } from '../offered-choices.js';
 import { OwnSends } from '../own-sends.js';
-import { zaloRoutes } from './zalo-routes.js';
 import { ZaloTokens } from './zalo-tokens.js';
 import { zaloSettings } from './zalo-settings.js';
 
@@ -11,7 +9,8 @@ export const zaloModule: ChannelModule<typeof zaloSettings> = {
   id: 'zalo',
   settings: zaloSettings,
   enabled: (zalo) => Boolean(zalo.appId && zalo.oaSecretKey && zalo.accessToken),
-  create({ store, inbox, logger, recordReceipt, humanReplied, repositories }, zalo) {
+  async create({ store, inbox, logger, recordReceipt, humanReplied, repositories }, zalo) {
+    const [{ ZaloChannel }, { zaloRoutes }] = await Promise.all([import('./zalo-channel.js'), import('./zalo-routes.js')]);
     const tokens = new ZaloTokens(store, { appId: zalo.appId!, appSecret: zalo.appSecret, accessToken: zalo.accessToken!, refreshToken: zalo.refreshToken, oauthBase: zalo.oauthBase });
     const choices = new OfferedChoices(store, 'zalo', { numbers: true });
     const ownSends = new OwnSends();

@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import type { ArticleRepository } from '../article-repository.js';
 import type { SynonymRepository } from '../synonyms/synonym-repository.js';
-import { exportSynonyms, importSynonyms } from '../synonyms/synonym-sync.js';
-import { exportArticles, importDirectory, type SyncConflict } from './kb-sync.js';
+import type { SyncConflict } from './kb-sync.js';
 import { ProgressBar, type ProgressStream } from './progress-bar.js';
 
 /** `careline kb …` usage, part of `careline --help`. */
@@ -29,6 +28,8 @@ function conflictLines(conflicts: SyncConflict[]): string {
  * 1 with conflicts or unreadable files (everything else was still moved), 2 for a wrong command.
  */
 export async function runKbCommand(input: { action: string | undefined; dir: string; force: boolean; dryRun: boolean }, repositories: { articles: ArticleRepository; synonyms: SynonymRepository }, out: ProgressStream, err: ProgressStream): Promise<number> {
+  // Loaded here, not with `kbHelp`: `careline --help` prints that without the file readers and writers.
+  const [{ exportArticles, importDirectory }, { exportSynonyms, importSynonyms }] = await Promise.all([import('./kb-sync.js'), import('../synonyms/synonym-sync.js')]);
   const { articles, synonyms } = repositories;
   const dir = resolve(input.dir);
   let bar: ProgressBar | null = null;
