@@ -58,13 +58,8 @@ class HttpTestChannel implements Channel {
 
 const fastRetries = { OUTBOX_RETRY_BASE_MS: '20', OUTBOX_RETRY_MAX_MS: '80', OUTBOX_POLL_MS: '50', OUTBOX_MAX_ATTEMPTS: '50' };
 
-async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/** Waits for what the worker does in the background (vitest's `expect.poll`, checked every 10 ms). */
+const waitFor = (condition: () => boolean | Promise<boolean>, what: string, timeout = 15_000) => expect.poll(condition, { message: `waiting for ${what}`, timeout, interval: 10 }).toBe(true);
 
 describe('OutboxWorker', () => {
   const cleanups: (() => Promise<void> | void)[] = [];

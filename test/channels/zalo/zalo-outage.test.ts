@@ -44,10 +44,7 @@ describe('the Zalo channel when Zalo fails for a while', () => {
   }
 });
 
-async function waitFor(predicate: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** Waits for what the server does in the background (vitest's `expect.poll`, checked every 20 ms). */
+function waitFor(predicate: () => Promise<boolean> | boolean, timeout = 10_000): Promise<void> {
+  return expect.poll(predicate, { timeout, interval: 20 }).toBe(true);
 }
