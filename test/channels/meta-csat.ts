@@ -47,23 +47,13 @@ export function describeMetaCsat(platform: MetaPlatform, customer: string, late:
       else for (const reply of prompt.body.message.quick_replies as { title: string }[]) expect([...reply.title].length).toBeLessThanOrEqual(20);
 
       await world.say(customer, '4', { payload: 'csat:4', reply: 'list_reply' });
-      let stored = null;
-      for (let i = 0; i < 400 && !stored; i++) {
-        stored = await world.app.services.csat.forConversation(conversationId);
-        if (!stored) await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      expect(stored).toMatchObject({ score: 4, agentId: agent.id, channel: platform });
+      await expect.poll(() => world.app.services.csat.forConversation(conversationId), { interval: 25 }).toMatchObject({ score: 4, agentId: agent.id, channel: platform });
     });
 
     it('does not ask when the customer last wrote more than 24 hours ago, and records why', async () => {
       const conversationId = await handledByAgent(late, new Date(Date.now() - dayMs - 60_000));
       const prompts = world.app.store.collection<{ _id: string; conversationId: string; status: string; skipReason?: string }>('csat_prompts');
-      let prompt = null;
-      for (let i = 0; i < 400 && !prompt; i++) {
-        prompt = await prompts.findOne({ conversationId });
-        if (!prompt) await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      expect(prompt).toMatchObject({ status: 'skipped', skipReason: 'outside_messaging_window' });
+      await expect.poll(() => prompts.findOne({ conversationId }), { interval: 25 }).toMatchObject({ status: 'skipped', skipReason: 'outside_messaging_window' });
       expect(world.graph.sent.filter(isRatingPrompt(late))).toEqual([]);
     });
   });

@@ -120,8 +120,7 @@ export function describeMetaJourney(platform: MetaPlatform, customer: string, ot
       for (const [question] of questions) expect((await world.say(user, question)).status).toBe(200);
       const failedCalls = () => world.graph.calls.filter((call) => call.status === 500 && recipientOf(call) === user && !call.body.sender_action).length;
       // The outage lasts until the worker has retried many times (with backoff) and every reply waits in the outbox.
-      for (let i = 0; i < 400 && failedCalls() < 12; i++) await new Promise((resolve) => setTimeout(resolve, 25));
-      expect(failedCalls()).toBeGreaterThanOrEqual(12);
+      await expect.poll(failedCalls, { interval: 25 }).toBeGreaterThanOrEqual(12);
       expect(world.graph.sent.filter((call) => recipientOf(call) === user)).toEqual([]);
       world.graph.recover();
 

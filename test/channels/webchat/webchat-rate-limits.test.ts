@@ -59,7 +59,7 @@ describe('the web chat rate limits', () => {
     for (let i = 1; i <= 4; i++) widget.send(`c_addr_rl_${i}`, 'xin chao');
     for (let i = 1; i <= 3; i++) expect(await widget.waitFor((event) => event.clientId === `c_addr_rl_${i}`)).toMatchObject({ type: 'ack' });
     // The session took the first of the 4; the fourth frame is one too many and is not read.
-    for (let i = 0; i < 200 && !widget.events.some((event) => event.type === 'error'); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    await expect.poll(() => widget.events.some((event) => event.type === 'error'), { interval: 25 }).toBe(true);
     expect(widget.events.filter((event) => event.type === 'error')).toEqual([{ type: 'error', error: expect.stringMatching(/Too many requests from your address/), retryAfterSeconds: expect.any(Number) }]);
     expect(widget.events.some((event) => event.clientId === 'c_addr_rl_4')).toBe(false);
     widget.socket.close();
