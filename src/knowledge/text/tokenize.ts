@@ -111,7 +111,8 @@ export function tokenParts(text: string, options: TokenizeOptions = {}): TokenPa
   const lower = synonyms ? synonyms.rewriteHan(unslanged) : unslanged;
   const terms: string[] = [];
   const words: string[] = [];
-  const joins = new Set<string>();
+  // Made for texts with Chinese only (most texts have none).
+  let joins = null as Set<string> | null;
   let start = -1;
   let ascii = true;
   let han = false;
@@ -120,7 +121,7 @@ export function tokenParts(text: string, options: TokenizeOptions = {}): TokenPa
   let dFolded = '';
   const finish = (end: number) => {
     const run = lower.slice(start, end);
-    if (han) terms.push(...(options.compact ? characterBigrams(run) : chineseTerms(run, joins)));
+    if (han) terms.push(...(options.compact ? characterBigrams(run) : chineseTerms(run, (joins ??= new Set()))));
     else {
       const expanded = abbreviations.get(ascii ? run : dFolded) ?? (ascii ? run : folded);
       if (expanded.includes(' ')) words.push(...expanded.split(' '));
@@ -162,5 +163,5 @@ export function tokenParts(text: string, options: TokenizeOptions = {}): TokenPa
     i += width;
   }
   if (start >= 0) finish(lower.length);
-  return { words: synonyms ? synonyms.rewriteWords(words) : words, others: terms, ...(joins.size > 0 ? { joins } : {}) };
+  return { words: synonyms ? synonyms.rewriteWords(words) : words, others: terms, ...(joins && joins.size > 0 ? { joins } : {}) };
 }
